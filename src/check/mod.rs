@@ -1,0 +1,1 @@
+//! Checks: verdicts per target and entity, and findings — one file per rule.

@@ -1,0 +1,163 @@
+//! Command-line parsing and dispatch. Exit codes: 0 analysed, 2 usage error, 3 unreadable or
+//! refused input.
+
+mod check;
+mod project;
+mod serve;
+
+pub const USAGE: &str = "\
+Bruk (usage):
+  meldingssjekk check [--format json|text|csv] [--lang nb|en] FIL...
+  meldingssjekk project [--format json|text|csv] [--horizon ÅR] [--turnover PST]
+        [--fte-from PST --fte-to PST] [--sick-from PST --sick-to PST] [--task-sharing PST]
+        [--productivity PST] [--completion PST] [--education-positions N] FIL
+  meldingssjekk serve [--port 8080] [--root MAPPE]
+
+Exit: 0 analysert, 2 feil bruk, 3 fil kan ikke leses eller ble avvist.";
+
+pub const EXIT_OK: i32 = 0;
+pub const EXIT_USAGE: i32 = 2;
+pub const EXIT_INPUT: i32 = 3;
+
+/// Runs the command line with `args` (without the program name); returns the exit code.
+pub fn run(args: &[String]) -> i32 {
+    let Some((cmd, rest)) = args.split_first() else {
+        eprintln!("{USAGE}");
+        return EXIT_USAGE;
+    };
+    let result = match cmd.as_str() {
+        "check" => check::run(rest),
+        "project" => project::run(rest),
+        "serve" => serve::run(rest),
+        "-h" | "--help" | "help" => {
+            println!("{USAGE}");
+            return EXIT_OK;
+        }
+        "-V" | "--version" => {
+            println!("meldingssjekk {}", env!("CARGO_PKG_VERSION"));
+            return EXIT_OK;
+        }
+        other => Err(CliError::Usage(format!(
+            "ukjent kommando «{other}» (unknown command)"
+        ))),
+    };
+    match result {
+        Ok(code) => code,
+        Err(CliError::Usage(msg)) => {
+            eprintln!("meldingssjekk: {msg}\n\n{USAGE}");
+            EXIT_USAGE
+        }
+        Err(CliError::Input(msg)) => {
+            eprintln!("meldingssjekk: {msg}");
+            EXIT_INPUT
+        }
+    }
+}
+
+/// What went wrong on the command line.
+#[derive(Debug)]
+pub enum CliError {
+    Usage(String),
+    Input(String),
+}
+
+/// Simple option scanner: `--name value` and `--name=value`, positional arguments kept in order.
+pub struct Options {
+    pub pairs: Vec<(String, String)>,
+    pub positional: Vec<String>,
+}
+
+impl Options {
+    /// Parses `args`; every option in `known` takes a value.
+    pub fn parse(args: &[String], known: &[&str]) -> Result<Options, CliError> {
+        let mut pairs = Vec::new();
+        let mut positional = Vec::new();
+        let mut it = args.iter();
+        while let Some(a) = it.next() {
+            if a == "--" {
+                positional.extend(it.by_ref().cloned());
+                break;
+            }
+            if let Some(opt) = a.strip_prefix("--") {
+                let (name, value) = match opt.split_once('=') {
+                    Some((n, v)) => (n.to_string(), v.to_string()),
+                    None => {
+                        let v = it.next().ok_or_else(|| {
+                            CliError::Usage(format!("--{opt} mangler verdi (missing value)"))
+                        })?;
+                        (opt.to_string(), v.clone())
+                    }
+                };
+                if !known.contains(&name.as_str()) {
+                    return Err(CliError::Usage(format!(
+                        "ukjent valg --{name} (unknown option)"
+                    )));
+                }
+                pairs.push((name, value));
+            } else {
+                positional.push(a.clone());
+            }
+        }
+        Ok(Options { pairs, positional })
+    }
+
+    pub fn get(&self, name: &str) -> Option<&str> {
+        self.pairs
+            .iter()
+            .rev()
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| v.as_str())
+    }
+
+    /// A value that must be one of `allowed` (first is the default).
+    pub fn choice<'a>(&self, name: &str, allowed: &[&'a str]) -> Result<&'a str, CliError> {
+        match self.get(name) {
+            None => Ok(allowed[0]),
+            Some(v) => allowed.iter().copied().find(|a| *a == v).ok_or_else(|| {
+                CliError::Usage(format!(
+                    "--{name} må være en av {} (got «{v}»)",
+                    allowed.join(", ")
+                ))
+            }),
+        }
+    }
+
+    /// A number, accepting a decimal comma ("2,5").
+    #[allow(dead_code)] // used by `project` (issue 4)
+    pub fn number(&self, name: &str) -> Result<Option<f64>, CliError> {
+        match self.get(name) {
+            None => Ok(None),
+            Some(v) => v
+                .trim()
+                .replace(',', ".")
+                .parse::<f64>()
+                .ok()
+                .filter(|x| x.is_finite())
+                .map(Some)
+                .ok_or_else(|| {
+                    CliError::Usage(format!("--{name}: «{v}» er ikke et tall (not a number)"))
+                }),
+        }
+    }
+}
+
+/// Reads a file for analysis, turning I/O errors into one clear line.
+pub fn read_input(path: &str) -> Result<Vec<u8>, CliError> {
+    let meta = std::fs::metadata(path)
+        .map_err(|e| CliError::Input(format!("{path}: kan ikke lese filen: {e}")))?;
+    if meta.is_dir() {
+        return Err(CliError::Input(format!(
+            "{path}: er en mappe, ikke en fil (is a directory)"
+        )));
+    }
+    if meta.len() as usize > meldingssjekk::intake::MAX_INPUT_BYTES {
+        return Err(CliError::Input(
+            meldingssjekk::intake::IntakeError::TooLarge {
+                name: path.to_string(),
+                bytes: meta.len() as usize,
+            }
+            .to_string(),
+        ));
+    }
+    std::fs::read(path).map_err(|e| CliError::Input(format!("{path}: kan ikke lese filen: {e}")))
+}

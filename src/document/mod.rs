@@ -1,0 +1,101 @@
+//! The document model: the decoded text as lines with their original 1-based numbers, and a
+//! normalised reading view (hyphenation joined, footers, page numbers, links and bullets dropped,
+//! lines of one sentence joined) in which every position maps back to its original line.
+
+/// One line of the input as given.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Line {
+    /// 1-based line number in the input (every line counted).
+    pub number: usize,
+    /// Byte offsets of the line's text in `Document::text`, without its line terminator.
+    pub start: usize,
+    pub end: usize,
+}
+
+/// A decoded text split into lines (`\n`, `\r\n` and lone `\r` all end a line).
+#[derive(Debug, Clone)]
+pub struct Document {
+    pub text: String,
+    pub lines: Vec<Line>,
+}
+
+impl Document {
+    pub fn new(text: String) -> Self {
+        let mut lines = Vec::new();
+        let bytes = text.as_bytes();
+        let mut start = 0;
+        let mut i = 0;
+        while i < bytes.len() {
+            match bytes[i] {
+                b'\n' => {
+                    lines.push(Line {
+                        number: lines.len() + 1,
+                        start,
+                        end: i,
+                    });
+                    i += 1;
+                    start = i;
+                }
+                b'\r' => {
+                    lines.push(Line {
+                        number: lines.len() + 1,
+                        start,
+                        end: i,
+                    });
+                    i += if bytes.get(i + 1) == Some(&b'\n') {
+                        2
+                    } else {
+                        1
+                    };
+                    start = i;
+                }
+                _ => i += 1,
+            }
+        }
+        if start < bytes.len() {
+            lines.push(Line {
+                number: lines.len() + 1,
+                start,
+                end: bytes.len(),
+            });
+        }
+        Document { text, lines }
+    }
+
+    /// Number of lines in the input.
+    pub fn line_count(&self) -> usize {
+        self.lines.len()
+    }
+
+    /// Text of 1-based line `number` (empty when out of range).
+    pub fn line_text(&self, number: usize) -> &str {
+        match number.checked_sub(1).and_then(|i| self.lines.get(i)) {
+            Some(l) => &self.text[l.start..l.end],
+            None => "",
+        }
+    }
+
+    /// 1-based line holding byte offset `offset` of `text`.
+    pub fn line_of_offset(&self, offset: usize) -> usize {
+        match self.lines.binary_search_by(|l| l.start.cmp(&offset)) {
+            Ok(i) => i + 1,
+            Err(0) => 1,
+            Err(i) => i,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn mixed_line_endings_count_every_line() {
+        let d = Document::new("a\r\nb\rc\n\nd".to_string());
+        assert_eq!(d.line_count(), 5);
+        assert_eq!(d.line_text(3), "c");
+        assert_eq!(d.line_text(4), "");
+        assert_eq!(d.line_text(5), "d");
+        assert_eq!(d.line_of_offset(d.lines[4].start), 5);
+    }
+}

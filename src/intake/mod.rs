@@ -1,0 +1,303 @@
+//! Intake: bytes → text or table. Detects the encoding (BOM, valid UTF-8, else Windows-1252),
+//! decides whether the input is a table (CSV/TSV by name or by a sniffed delimiter) or running text,
+//! and refuses binary files with a message that names the file and the reason.
+
+pub mod csv_table;
+
+pub use csv_table::{read_table, CsvDialect, RawTable};
+
+/// Largest input Meldingssjekk analyses. Larger files are refused before decoding.
+pub const MAX_INPUT_BYTES: usize = 64 * 1024 * 1024;
+
+/// What the bytes turned out to be.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum InputKind {
+    Text,
+    Csv,
+}
+
+/// Decoded input, ready for the document model or the table reader.
+#[derive(Debug, Clone)]
+pub struct Decoded {
+    pub name: String,
+    pub text: String,
+    /// "UTF-8", "UTF-16LE", "UTF-16BE" or "windows-1252".
+    pub encoding: &'static str,
+    pub kind: InputKind,
+}
+
+/// Why an input was refused; `Display` gives the one-line message users see.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum IntakeError {
+    Empty { name: String },
+    TooLarge { name: String, bytes: usize },
+    Binary { name: String, reason: String },
+}
+
+impl std::fmt::Display for IntakeError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            IntakeError::Empty { name } => write!(f, "{name}: filen er tom (the file is empty)"),
+            IntakeError::TooLarge { name, bytes } => write!(
+                f,
+                "{name}: filen er for stor ({} MB; grensen er {} MB) (file too large)",
+                format_mb(*bytes),
+                MAX_INPUT_BYTES / (1024 * 1024)
+            ),
+            IntakeError::Binary { name, reason } => {
+                write!(
+                    f,
+                    "{name}: ikke en tekst- eller CSV-fil: {reason} (not a text or CSV file)"
+                )
+            }
+        }
+    }
+}
+
+impl std::error::Error for IntakeError {}
+
+fn format_mb(bytes: usize) -> String {
+    let mb = bytes as f64 / (1024.0 * 1024.0);
+    format!("{mb:.1}").replace('.', ",")
+}
+
+/// Signatures of binary formats we do not read (yet), with the Norwegian name shown to users.
+const SIGNATURES: &[(&[u8], &str)] = &[
+    (b"%PDF", "PDF-dokument"),
+    (b"\x89PNG", "PNG-bilde"),
+    (b"PK\x03\x04", "ZIP-arkiv (også .docx/.xlsx)"),
+    (b"\xFF\xD8\xFF", "JPEG-bilde"),
+    (b"GIF8", "GIF-bilde"),
+    (b"\xD0\xCF\x11\xE0", "Office-dokument (gammelt format)"),
+    (b"\x1F\x8B", "gzip-arkiv"),
+    (b"\0asm", "WebAssembly-modul"),
+    (b"\x7FELF", "programfil"),
+];
+
+/// Reads bytes into text, deciding encoding and kind. `name` is used for messages and to
+/// recognise `.csv` / `.tsv` files.
+pub fn decode(name: &str, bytes: &[u8]) -> Result<Decoded, IntakeError> {
+    let name_owned = name.to_string();
+    if bytes.len() > MAX_INPUT_BYTES {
+        return Err(IntakeError::TooLarge {
+            name: name_owned,
+            bytes: bytes.len(),
+        });
+    }
+    if let Some((_, what)) = SIGNATURES.iter().find(|(sig, _)| bytes.starts_with(sig)) {
+        return Err(IntakeError::Binary {
+            name: name_owned,
+            reason: format!("filen ser ut som et {what}, som ikke støttes ennå"),
+        });
+    }
+    let (text, encoding) = decode_text(bytes);
+    if text.trim_start_matches('\u{feff}').trim().is_empty() {
+        if bytes.is_empty() || text.trim_start_matches('\u{feff}').is_empty() {
+            return Err(IntakeError::Empty { name: name_owned });
+        }
+        if !bytes.contains(&0) {
+            return Err(IntakeError::Empty { name: name_owned });
+        }
+    }
+    if let Some(reason) = binary_reason(&text) {
+        return Err(IntakeError::Binary {
+            name: name_owned,
+            reason,
+        });
+    }
+    let kind = guess_kind(name, &text);
+    Ok(Decoded {
+        name: name_owned,
+        text,
+        encoding,
+        kind,
+    })
+}
+
+/// Decodes with encoding_rs: BOM first, then strict UTF-8, else Windows-1252.
+fn decode_text(bytes: &[u8]) -> (String, &'static str) {
+    if let Some((enc, bom_len)) = encoding_rs::Encoding::for_bom(bytes) {
+        let (text, _) = enc.decode_without_bom_handling(&bytes[bom_len..]);
+        let label = match enc.name() {
+            "UTF-16LE" => "UTF-16LE",
+            "UTF-16BE" => "UTF-16BE",
+            _ => "UTF-8",
+        };
+        return (text.into_owned(), label);
+    }
+    if let Some(text) =
+        encoding_rs::UTF_8.decode_without_bom_handling_and_without_replacement(bytes)
+    {
+        return (text.into_owned(), "UTF-8");
+    }
+    if let Some(text) = utf16_without_bom(bytes) {
+        return text;
+    }
+    let (text, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes);
+    (text.into_owned(), "windows-1252")
+}
+
+/// UTF-16 without a BOM is recognised when every other byte of mostly-ASCII text is zero.
+fn utf16_without_bom(bytes: &[u8]) -> Option<(String, &'static str)> {
+    if bytes.len() < 4 || bytes.len() % 2 != 0 {
+        return None;
+    }
+    let pairs = bytes.len() / 2;
+    let zero_hi = bytes
+        .chunks_exact(2)
+        .filter(|c| c[1] == 0 && c[0] != 0)
+        .count();
+    let zero_lo = bytes
+        .chunks_exact(2)
+        .filter(|c| c[0] == 0 && c[1] != 0)
+        .count();
+    let (enc, label) = if zero_hi * 10 >= pairs * 8 {
+        (encoding_rs::UTF_16LE, "UTF-16LE")
+    } else if zero_lo * 10 >= pairs * 8 {
+        (encoding_rs::UTF_16BE, "UTF-16BE")
+    } else {
+        return None;
+    };
+    let (text, _) = enc.decode_without_bom_handling(bytes);
+    Some((text.into_owned(), label))
+}
+
+/// Decides whether decoded text is binary: NUL characters, or mostly control characters.
+fn binary_reason(text: &str) -> Option<String> {
+    let mut total = 0usize;
+    let mut control = 0usize;
+    for c in text.chars().take(64 * 1024) {
+        total += 1;
+        if c == '\0' {
+            return Some("den inneholder NUL-tegn (binærdata)".into());
+        }
+        if c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}') {
+            control += 1;
+        }
+    }
+    if total > 0 && control * 10 > total {
+        return Some(format!(
+            "{} av de første {} tegnene er kontrolltegn (binærdata)",
+            control, total
+        ));
+    }
+    None
+}
+
+/// `.csv`/`.tsv` by name, otherwise a sniff: the first lines split into the same number (≥ 2)
+/// of fields on one delimiter and do not read like prose.
+fn guess_kind(name: &str, text: &str) -> InputKind {
+    let lower = name.to_lowercase();
+    if lower.ends_with(".csv") || lower.ends_with(".tsv") {
+        return InputKind::Csv;
+    }
+    if lower.ends_with(".txt") || lower.ends_with(".md") {
+        return InputKind::Text;
+    }
+    if csv_table::sniff_delimiter(text).is_some() {
+        InputKind::Csv
+    } else {
+        InputKind::Text
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn utf8_text_is_read_as_text() {
+        let d = decode("melding.txt", "Kravet er innfridd.\n".as_bytes()).unwrap();
+        assert_eq!(d.encoding, "UTF-8");
+        assert_eq!(d.kind, InputKind::Text);
+    }
+
+    #[test]
+    fn bom_utf16le_is_decoded() {
+        let mut bytes = vec![0xFF, 0xFE];
+        for u in "Sykefravær 9,0 %".encode_utf16() {
+            bytes.extend_from_slice(&u.to_le_bytes());
+        }
+        let d = decode("x.txt", &bytes).unwrap();
+        assert_eq!(d.encoding, "UTF-16LE");
+        assert_eq!(d.text, "Sykefravær 9,0 %");
+    }
+
+    #[test]
+    fn utf16be_with_bom_is_decoded() {
+        let mut bytes = vec![0xFE, 0xFF];
+        for u in "Økt fra 10,6".encode_utf16() {
+            bytes.extend_from_slice(&u.to_be_bytes());
+        }
+        let d = decode("x.txt", &bytes).unwrap();
+        assert_eq!(d.encoding, "UTF-16BE");
+        assert_eq!(d.text, "Økt fra 10,6");
+    }
+
+    #[test]
+    fn invalid_utf8_falls_back_to_windows_1252() {
+        let bytes = b"Sykefrav\xe6r i Tr\xf8ndelag";
+        let d = decode("x.txt", bytes).unwrap();
+        assert_eq!(d.encoding, "windows-1252");
+        assert_eq!(d.text, "Sykefravær i Trøndelag");
+    }
+
+    #[test]
+    fn utf8_bom_is_stripped() {
+        let d = decode("x.txt", b"\xEF\xBB\xBFHei").unwrap();
+        assert_eq!(d.text, "Hei");
+        assert_eq!(d.encoding, "UTF-8");
+    }
+
+    #[test]
+    fn empty_and_bom_only_files_are_refused_as_empty() {
+        assert!(matches!(
+            decode("tom.txt", b""),
+            Err(IntakeError::Empty { .. })
+        ));
+        assert!(matches!(
+            decode("bom.txt", b"\xEF\xBB\xBF"),
+            Err(IntakeError::Empty { .. })
+        ));
+        assert!(matches!(
+            decode("blank.txt", b"  \n\n "),
+            Err(IntakeError::Empty { .. })
+        ));
+    }
+
+    #[test]
+    fn binary_files_are_refused_with_name_and_reason() {
+        let err = decode("rapport.pdf", b"%PDF-1.7\n...").unwrap_err();
+        let msg = err.to_string();
+        assert!(msg.starts_with("rapport.pdf:"), "{msg}");
+        assert!(msg.contains("PDF"), "{msg}");
+        let err = decode("nul.bin", b"abc\0def").unwrap_err();
+        assert!(err.to_string().contains("NUL"));
+        let noise: Vec<u8> = (0u8..=255).cycle().take(4000).map(|b| b % 32).collect();
+        assert!(matches!(
+            decode("st\u{f8}y.dat", &noise),
+            Err(IntakeError::Binary { .. })
+        ));
+    }
+
+    #[test]
+    fn csv_is_recognised_by_name_and_by_sniffing() {
+        let csv = "Foretak;2023;2024\nSt. Olavs hospital;9,2;9,0\nHNT;9,2;9,2\n";
+        assert_eq!(
+            decode("a.csv", csv.as_bytes()).unwrap().kind,
+            InputKind::Csv
+        );
+        assert_eq!(decode("a", csv.as_bytes()).unwrap().kind, InputKind::Csv);
+        assert_eq!(
+            decode("a.txt", csv.as_bytes()).unwrap().kind,
+            InputKind::Text
+        );
+    }
+
+    #[test]
+    fn too_large_is_refused_early_with_size() {
+        let big = vec![b'a'; MAX_INPUT_BYTES + 1];
+        let msg = decode("stor.txt", &big).unwrap_err().to_string();
+        assert!(msg.contains("stor.txt") && msg.contains("MB"), "{msg}");
+    }
+}

@@ -1,0 +1,140 @@
+//! Meldingssjekk: reads Norwegian health-service reports and checks them the way a careful
+//! reviewer would.
+//!
+//! The engine follows the data:
+//! `intake` (bytes → text or table) → `document` (lines, reading view) → `extract` (numbers,
+//! entities, tables, targets, claims, values) → `check` (verdicts, findings) → `report` (the
+//! serialisable result). `staffing` projects staffing need. The web face (`web`) exists only for
+//! `wasm32` and shows what the engine returns.
+
+pub mod check;
+pub mod document;
+pub mod extract;
+pub mod intake;
+pub mod report;
+pub mod staffing;
+
+#[cfg(target_arch = "wasm32")]
+pub mod web;
+
+use intake::{InputKind, IntakeError};
+use report::{DocumentReport, Figure, Format, InputError, Report, Table};
+
+/// A document's analysis together with the decoded text its line numbers refer to.
+#[derive(Debug, Clone)]
+pub struct Analysis {
+    pub report: DocumentReport,
+    pub text: String,
+}
+
+/// Analyses one input (any bytes) named `name`. Refused inputs give an `IntakeError` whose
+/// message names the file and the reason. Never panics.
+pub fn analyze(name: &str, bytes: &[u8]) -> Result<Analysis, IntakeError> {
+    let decoded = intake::decode(name, bytes)?;
+    let doc = document::Document::new(decoded.text);
+    let report = match decoded.kind {
+        InputKind::Csv => analyze_csv(name, decoded.encoding, &doc),
+        InputKind::Text => analyze_text(name, decoded.encoding, &doc),
+    };
+    Ok(Analysis {
+        report,
+        text: doc.text,
+    })
+}
+
+/// Analyses several inputs into one contract object; refused files go to `errors`.
+pub fn analyze_all<'a>(inputs: impl IntoIterator<Item = (&'a str, &'a [u8])>) -> Report {
+    let mut report = Report::new(Vec::new());
+    for (name, bytes) in inputs {
+        match analyze(name, bytes) {
+            Ok(a) => report.documents.push(a.report),
+            Err(e) => report.errors.push(InputError {
+                name: name.to_string(),
+                message: e.to_string(),
+            }),
+        }
+    }
+    report
+}
+
+fn figures_of(doc: &document::Document) -> Vec<Figure> {
+    let mut figures = Vec::new();
+    for line in &doc.lines {
+        let text = &doc.text[line.start..line.end];
+        for tok in extract::numbers::lex(text) {
+            if tok.kind != extract::numbers::NumberKind::Quantity {
+                continue;
+            }
+            figures.push(Figure {
+                line: line.number,
+                text: text
+                    .get(tok.span.clone())
+                    .unwrap_or_default()
+                    .trim()
+                    .to_string(),
+                value: tok.value,
+                unit: unit_name(tok.unit).to_string(),
+            });
+        }
+    }
+    figures
+}
+
+fn unit_name(unit: extract::numbers::NumUnit) -> &'static str {
+    use extract::numbers::NumUnit::*;
+    match unit {
+        None => "count",
+        Percent => "percent",
+        PercentagePoints => "percentage_points",
+        Days => "days",
+        Nok => "nok",
+        Per100k => "per_100k",
+    }
+}
+
+fn analyze_text(name: &str, encoding: &str, doc: &document::Document) -> DocumentReport {
+    let figures = figures_of(doc);
+    DocumentReport {
+        name: name.to_string(),
+        format: Format::Text,
+        encoding: encoding.to_string(),
+        lines: doc.line_count(),
+        numbers: figures.len(),
+        indicators: Vec::new(),
+        findings: Vec::new(),
+        tables: Vec::new(),
+        figures,
+    }
+}
+
+fn analyze_csv(name: &str, encoding: &str, doc: &document::Document) -> DocumentReport {
+    let raw = intake::read_table(&doc.text);
+    let numbers = raw
+        .rows
+        .iter()
+        .flatten()
+        .filter(|c| {
+            extract::numbers::lex(c)
+                .iter()
+                .any(|t| t.kind == extract::numbers::NumberKind::Quantity)
+        })
+        .count();
+    let table = Table {
+        line: raw.header_line.max(1),
+        end_line: raw.end_line.max(raw.header_line).max(1),
+        caption: None,
+        header: raw.header,
+        rows: raw.rows,
+    };
+    DocumentReport {
+        name: name.to_string(),
+        format: Format::Csv,
+        encoding: encoding.to_string(),
+        lines: doc.line_count(),
+        numbers,
+        indicators: Vec::new(),
+        findings: Vec::new(),
+        tables: vec![table],
+        figures: Vec::new(),
+    }
+}

@@ -1,0 +1,290 @@
+//! The serialisable result: the JSON contract (schema version 1) that the command line prints,
+//! the JS API returns and the page renders. Fields may be added; none may be renamed or removed.
+
+use serde::{Deserialize, Serialize};
+
+/// Version of the JSON contract. Bumped only for an incompatible change.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// The whole answer for one or more input files.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Report {
+    pub schema_version: u32,
+    pub documents: Vec<DocumentReport>,
+    /// Files that could not be read or were refused (the command line also exits 3 for these).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub errors: Vec<InputError>,
+}
+
+impl Report {
+    pub fn new(documents: Vec<DocumentReport>) -> Self {
+        Report {
+            schema_version: SCHEMA_VERSION,
+            documents,
+            errors: Vec::new(),
+        }
+    }
+}
+
+/// A file that was not analysed, and why.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct InputError {
+    pub name: String,
+    pub message: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Format {
+    Text,
+    Csv,
+}
+
+/// Everything found in one document.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DocumentReport {
+    pub name: String,
+    pub format: Format,
+    /// Encoding the bytes were read as: "UTF-8", "UTF-16LE", "UTF-16BE" or "windows-1252".
+    pub encoding: String,
+    /// Number of lines in the input as given (every line counted).
+    pub lines: usize,
+    /// Number of quantities (not years or dates) the number lexer found.
+    pub numbers: usize,
+    pub indicators: Vec<Indicator>,
+    pub findings: Vec<Finding>,
+    pub tables: Vec<Table>,
+    /// Every figure the document gives, with its line (added to contract v1; additive).
+    #[serde(default)]
+    pub figures: Vec<Figure>,
+}
+
+/// A target the report sets, with the report's own verdict and ours.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Indicator {
+    pub id: String,
+    pub line: usize,
+    pub end_line: usize,
+    pub text: String,
+    /// What is measured, e.g. "pasientavtalene" or "sykefravær".
+    pub measure: String,
+    pub target: Target,
+    pub claim: Option<Claim>,
+    pub claim_line: Option<usize>,
+    pub verdicts: Vec<Verdict>,
+    pub status: Status,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Target {
+    pub comparator: Comparator,
+    pub threshold: Option<f64>,
+    pub unit: Option<TargetUnit>,
+    pub baseline_year: Option<i32>,
+    pub change_pct: Option<f64>,
+    pub target_year: Option<i32>,
+    /// Area the target applies to when one sentence sets several ("somatikk", "PHV", "TSB" ...).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub subject: Option<String>,
+    /// A long-term target ("på sikt") rather than one for the report year.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub long_term: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Comparator {
+    AtLeast,
+    AtMost,
+    Above,
+    Below,
+    Increase,
+    Decrease,
+    NotAboveBaseline,
+    NotBelowBaseline,
+    Qualitative,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TargetUnit {
+    Percent,
+    Days,
+    Count,
+    Nok,
+    #[serde(rename = "per_100k")]
+    Per100k,
+    Ratio,
+    Other,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Claim {
+    Met,
+    NotMet,
+    Partial,
+    Uncertain,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum VerdictStatus {
+    Met,
+    NotMet,
+    Unknown,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    Met,
+    NotMet,
+    Partial,
+    Unknown,
+}
+
+/// Our verdict for one entity (and subject) against one target, from the report's own figures.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Verdict {
+    pub entity: String,
+    pub subject: Option<String>,
+    pub status: VerdictStatus,
+    pub value: Option<f64>,
+    pub baseline_value: Option<f64>,
+    pub year: Option<i32>,
+    pub line: usize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    Error,
+    Warning,
+    Info,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FindingKind {
+    Arithmetic,
+    ClaimMismatch,
+    MissingData,
+    Placeholder,
+}
+
+impl FindingKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FindingKind::Arithmetic => "arithmetic",
+            FindingKind::ClaimMismatch => "claim_mismatch",
+            FindingKind::MissingData => "missing_data",
+            FindingKind::Placeholder => "placeholder",
+        }
+    }
+}
+
+/// Something a reviewer should look at, with the figures behind it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Finding {
+    pub kind: FindingKind,
+    pub severity: Severity,
+    pub line: usize,
+    pub end_line: usize,
+    pub message: String,
+    pub stated: Option<f64>,
+    pub computed: Option<f64>,
+    pub computed_range: Option<[f64; 2]>,
+}
+
+/// A table found in the text (rebuilt from its PDF flattening) or read from a CSV file.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Table {
+    pub line: usize,
+    pub end_line: usize,
+    pub caption: Option<String>,
+    pub header: Vec<String>,
+    pub rows: Vec<Vec<String>>,
+}
+
+/// One figure as the report gives it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Figure {
+    pub line: usize,
+    /// The figure as written, e.g. "1 251,7 mill. kroner".
+    pub text: String,
+    /// Its value in base units (kroner, percent, days, count).
+    pub value: f64,
+    pub unit: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn contract_serialises_with_the_documented_names() {
+        let doc = DocumentReport {
+            name: "a.txt".into(),
+            format: Format::Text,
+            encoding: "UTF-8".into(),
+            lines: 3,
+            numbers: 1,
+            indicators: vec![Indicator {
+                id: "i1".into(),
+                line: 1,
+                end_line: 1,
+                text: "Minst 95 pst.".into(),
+                measure: "pasientavtaler".into(),
+                target: Target {
+                    comparator: Comparator::NotAboveBaseline,
+                    threshold: Some(95.0),
+                    unit: Some(TargetUnit::Per100k),
+                    baseline_year: None,
+                    change_pct: None,
+                    target_year: Some(2024),
+                    subject: None,
+                    long_term: false,
+                },
+                claim: Some(Claim::NotMet),
+                claim_line: Some(2),
+                verdicts: vec![Verdict {
+                    entity: "Regionen".into(),
+                    subject: None,
+                    status: VerdictStatus::NotMet,
+                    value: Some(86.0),
+                    baseline_value: None,
+                    year: Some(2024),
+                    line: 2,
+                }],
+                status: Status::NotMet,
+            }],
+            findings: vec![Finding {
+                kind: FindingKind::ClaimMismatch,
+                severity: Severity::Error,
+                line: 2,
+                end_line: 3,
+                message: "x".into(),
+                stated: Some(1.0),
+                computed: None,
+                computed_range: Some([0.5, 1.5]),
+            }],
+            tables: vec![],
+            figures: vec![],
+        };
+        let v = serde_json::to_value(Report::new(vec![doc])).unwrap();
+        assert_eq!(v["schema_version"], 1);
+        let d = &v["documents"][0];
+        assert_eq!(d["format"], "text");
+        let i = &d["indicators"][0];
+        assert_eq!(i["target"]["comparator"], "not_above_baseline");
+        assert_eq!(i["target"]["unit"], "per_100k");
+        assert_eq!(i["claim"], "not_met");
+        assert_eq!(i["verdicts"][0]["status"], "not_met");
+        assert!(i["target"]["baseline_year"].is_null());
+        assert_eq!(d["findings"][0]["kind"], "claim_mismatch");
+        assert_eq!(d["findings"][0]["computed_range"][1], 1.5);
+        assert!(d["findings"][0]["computed"].is_null());
+        assert!(v.get("errors").is_none());
+    }
+}
