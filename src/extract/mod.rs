@@ -2,4 +2,5 @@
 //! (`tables`), targets (`targets`), the report's own claims (`claims`) and values bound to entity
 //! and year (`values`).
 
+pub mod entities;
 pub mod numbers;
