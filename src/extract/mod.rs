@@ -4,3 +4,4 @@
 
 pub mod entities;
 pub mod numbers;
+pub mod phrases;

@@ -1,0 +1,164 @@
+//! Phrase lists as data: the files in `data/phrases/` (target verbs, comparators, claim words,
+//! areas), bokmål and nynorsk side by side. This module only loads them; the grammar that uses
+//! them is in `targets`, `claims` and `values`.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+const TARGETS: &str = include_str!("../../data/phrases/targets.txt");
+const CLAIMS: &str = include_str!("../../data/phrases/claims.txt");
+const SUBJECTS: &str = include_str!("../../data/phrases/subjects.txt");
+
+/// Sections of a phrase file, each a list of lowercase phrases sorted longest first.
+pub struct PhraseBook {
+    sections: HashMap<String, Vec<String>>,
+    order: Vec<String>,
+}
+
+impl PhraseBook {
+    pub fn parse(data: &str) -> PhraseBook {
+        let mut sections: HashMap<String, Vec<String>> = HashMap::new();
+        let mut order = Vec::new();
+        let mut current = String::new();
+        for line in data.lines() {
+            let line = line.trim();
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+                current = name.to_string();
+                order.push(current.clone());
+                continue;
+            }
+            sections.entry(current.clone()).or_default().push(line.to_lowercase());
+        }
+        for list in sections.values_mut() {
+            list.sort_by_key(|p| std::cmp::Reverse(p.len()));
+            list.dedup();
+        }
+        PhraseBook { sections, order }
+    }
+
+    /// Phrases of a section, longest first (empty when the section is missing).
+    pub fn get(&self, section: &str) -> &[String] {
+        self.sections.get(section).map(Vec::as_slice).unwrap_or(&[])
+    }
+
+    /// Section names in file order.
+    pub fn sections(&self) -> &[String] {
+        &self.order
+    }
+}
+
+pub fn targets() -> &'static PhraseBook {
+    static B: OnceLock<PhraseBook> = OnceLock::new();
+    B.get_or_init(|| PhraseBook::parse(TARGETS))
+}
+
+pub fn claims() -> &'static PhraseBook {
+    static B: OnceLock<PhraseBook> = OnceLock::new();
+    B.get_or_init(|| PhraseBook::parse(CLAIMS))
+}
+
+/// Areas (fagområder): (canonical name, aliases longest first).
+pub fn subjects() -> &'static [(String, Vec<String>)] {
+    static S: OnceLock<Vec<(String, Vec<String>)>> = OnceLock::new();
+    S.get_or_init(|| {
+        SUBJECTS
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .filter_map(|l| {
+                let mut parts = l.split('|').map(|p| p.trim().to_lowercase());
+                let canonical = l.split('|').next()?.trim().to_string();
+                parts.next();
+                let mut aliases: Vec<String> = parts.filter(|p| !p.is_empty()).collect();
+                aliases.sort_by_key(|p| std::cmp::Reverse(p.len()));
+                Some((canonical, aliases))
+            })
+            .collect()
+    })
+}
+
+/// Lowercases `s` char by char while keeping every byte offset valid (a char whose lowercase has
+/// another UTF-8 length is kept as is).
+pub fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        let mut lower = c.to_lowercase();
+        match (lower.next(), lower.next()) {
+            (Some(l), None) if l.len_utf8() == c.len_utf8() => out.push(l),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '-'
+}
+
+/// Finds `phrase` in `folded` as whole words at or after `from`; returns the byte range.
+pub fn find_phrase(folded: &str, phrase: &str, from: usize) -> Option<std::ops::Range<usize>> {
+    let mut start = from;
+    while start <= folded.len() {
+        let rel = folded.get(start..)?.find(phrase)?;
+        let s = start + rel;
+        let e = s + phrase.len();
+        let before_ok = folded[..s].chars().next_back().is_none_or(|c| !is_word_char(c));
+        let after_ok = phrase.ends_with('.')
+            || folded[e..].chars().next().is_none_or(|c| !is_word_char(c));
+        if before_ok && after_ok {
+            return Some(s..e);
+        }
+        start = s + folded[s..].chars().next().map_or(1, char::len_utf8);
+    }
+    None
+}
+
+/// The first (leftmost, then longest) phrase of `phrases` in `folded` at or after `from`.
+pub fn first_of<'p>(folded: &str, phrases: &'p [String], from: usize) -> Option<(std::ops::Range<usize>, &'p str)> {
+    let mut best: Option<(std::ops::Range<usize>, &str)> = None;
+    for p in phrases {
+        if let Some(r) = find_phrase(folded, p, from) {
+            let better = match &best {
+                None => true,
+                Some((b, _)) => r.start < b.start || (r.start == b.start && r.end > b.end),
+            };
+            if better {
+                best = Some((r, p.as_str()));
+            }
+        }
+    }
+    best
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn phrase_files_load_with_both_written_standards() {
+        let t = targets();
+        assert!(t.get("increase").iter().any(|p| p == "auke"));
+        assert!(t.get("increase").iter().any(|p| p == "økes"));
+        assert!(t.get("at_most")[0].len() >= t.get("at_most").last().unwrap().len());
+        assert_eq!(claims().sections()[0], "uncertain");
+        assert!(subjects().iter().any(|(c, a)| c == "TSB" && a.iter().any(|x| x == "rusbehandling")));
+    }
+
+    #[test]
+    fn phrases_match_whole_words_only() {
+        let f = fold("Andelen skal økes. Overholde minst 95 pst.");
+        assert!(find_phrase(&f, "over", 0).is_none());
+        assert_eq!(find_phrase(&f, "minst", 0).map(|r| &f[r]), Some("minst"));
+        let (_, p) = first_of(&f, targets().get("increase"), 0).unwrap();
+        assert_eq!(p, "økes");
+    }
+
+    #[test]
+    fn fold_keeps_offsets() {
+        let s = "ÆØÅ İx";
+        assert_eq!(fold(s).len(), s.len());
+    }
+}
