@@ -2,6 +2,9 @@
 //! (`tables`), targets (`targets`), the report's own claims (`claims`) and values bound to entity
 //! and year (`values`).
 
+pub mod claims;
 pub mod entities;
 pub mod numbers;
 pub mod phrases;
+pub mod targets;
+pub mod values;

@@ -1,0 +1,94 @@
+//! `claim_mismatch`: the report's own verdict disagrees with its own figures.
+//!
+//! Why it matters: a reader trusts "Kravet er innfridd" and skips the numbers; if the numbers say
+//! otherwise, the ministry is told something the report itself contradicts.
+//!
+//! Example: "Andelen skal være minst 80 pst. Kravet er innfridd. Regionen oppnådde 76 prosent."
+//! → error: the report says met, its figure 76 % is below 80 %.
+//!
+//! Rules: a claim of met where every decided verdict is not met (or the reverse) is an error; a
+//! claim of partial where all verdicts agree, or met/not met where they are mixed, is a warning.
+//! A claim about one entity ("HNT har ikke innfridd kravet") is compared with that entity's verdict.
+
+use crate::check::verdicts::Assessed;
+use crate::report::{Claim, Finding, FindingKind, Severity, Status, VerdictStatus};
+
+fn claim_word(c: Claim) -> &'static str {
+    match c {
+        Claim::Met => "innfridd",
+        Claim::NotMet => "ikke innfridd",
+        Claim::Partial => "delvis innfridd",
+        Claim::Uncertain => "uvisst",
+    }
+}
+
+fn status_word(s: Status) -> &'static str {
+    match s {
+        Status::Met => "innfridd for alle",
+        Status::NotMet => "ikke innfridd for noen",
+        Status::Partial => "innfridd for noen, ikke for andre",
+        Status::Unknown => "ukjent",
+    }
+}
+
+pub fn check(assessed: &[Assessed]) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for a in assessed {
+        let ind = &a.indicator;
+        if let (Some(claim), Some(claim_line)) = (ind.claim, ind.claim_line) {
+            let severity = match (claim, ind.status) {
+                (Claim::Met, Status::NotMet) | (Claim::NotMet, Status::Met) => Some(Severity::Error),
+                (Claim::Partial, Status::Met) | (Claim::Partial, Status::NotMet) => Some(Severity::Warning),
+                (Claim::Met, Status::Partial) | (Claim::NotMet, Status::Partial) => Some(Severity::Warning),
+                _ => None,
+            };
+            if let Some(severity) = severity {
+                let lines: Vec<String> = ind.verdicts.iter().map(|v| v.line.to_string()).collect();
+                out.push(Finding {
+                    kind: FindingKind::ClaimMismatch,
+                    severity,
+                    line: claim_line,
+                    end_line: claim_line,
+                    message: format!(
+                        "Rapporten sier at kravet er {} (linje {}), men tallene den selv oppgir viser at det er {} (tall på linje {}). Mål: «{}».",
+                        claim_word(claim),
+                        claim_line,
+                        status_word(ind.status),
+                        lines.join(", "),
+                        ind.text
+                    ),
+                    stated: None,
+                    computed: None,
+                    computed_range: None,
+                });
+            }
+        }
+        for (entity, claim, line) in &a.entity_claims {
+            let Some(v) = ind.verdicts.iter().find(|v| &v.entity == entity && v.status != VerdictStatus::Unknown) else {
+                continue;
+            };
+            let contradicts = matches!(
+                (claim, v.status),
+                (Claim::Met, VerdictStatus::NotMet) | (Claim::NotMet, VerdictStatus::Met)
+            );
+            if contradicts {
+                out.push(Finding {
+                    kind: FindingKind::ClaimMismatch,
+                    severity: Severity::Error,
+                    line: *line,
+                    end_line: *line,
+                    message: format!(
+                        "Rapporten sier at {} har {} kravet, men tallet på linje {} viser det motsatte.",
+                        entity,
+                        if *claim == Claim::Met { "innfridd" } else { "ikke innfridd" },
+                        v.line
+                    ),
+                    stated: v.value,
+                    computed: None,
+                    computed_range: None,
+                });
+            }
+        }
+    }
+    out
+}

@@ -1,0 +1,221 @@
+//! Where a verdict is made. For every target sentence the report sets, this reads the block of
+//! text that answers it (up to the next target), takes the report's own claim and the figures it
+//! gives per entity (prose and linked tables), and decides per entity (× area) whether the target
+//! was met. Where figures are missing the verdict is `unknown` — never a guess.
+
+use crate::check::tables_link;
+use crate::document::{Document, Reading, Sentence};
+use crate::extract::claims::{parse_claim, ClaimSpec};
+use crate::extract::targets::{parse_nominal_target, parse_targets, TargetSpec};
+use crate::extract::values::{observations, Observation};
+use crate::report::{Claim, Comparator, Indicator, Status, Target, Verdict, VerdictStatus};
+
+/// Sentences after a target that may still answer it.
+const MAX_BLOCK_SENTENCES: usize = 40;
+
+/// An indicator together with what the checks need beyond the contract.
+#[derive(Debug, Clone)]
+pub struct Assessed {
+    pub indicator: Indicator,
+    /// Claims the report makes about single entities ("HNT har ikke innfridd kravet"), with line.
+    pub entity_claims: Vec<(String, Claim, usize)>,
+    /// Whether the block gave any figure at all.
+    pub has_figures: bool,
+}
+
+/// Finds every target in the document and assesses it.
+pub fn assess(doc: &Document, reading: &Reading, tables: &[crate::extract::tables::FoundTable]) -> Vec<Assessed> {
+    let sentences = reading.sentences();
+    let texts: Vec<&str> = sentences.iter().map(|s| reading.text.get(s.range.clone()).unwrap_or("")).collect();
+    // 1. Targets per sentence.
+    let mut targets: Vec<(usize, Vec<TargetSpec>)> = Vec::new();
+    for (i, text) in texts.iter().enumerate() {
+        let specs = parse_targets(text);
+        if !specs.is_empty() {
+            targets.push((i, specs));
+            continue;
+        }
+        // A noun-phrase requirement counts when a claim follows at once.
+        let claim_follows = texts.iter().skip(i + 1).take(2).any(|t| parse_claim(t).is_some());
+        if claim_follows && parse_claim(text).is_none() {
+            if let Some(spec) = parse_nominal_target(text) {
+                targets.push((i, vec![spec]));
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for (k, (si, specs)) in targets.iter().enumerate() {
+        let next = targets.get(k + 1).map_or(sentences.len(), |(n, _)| *n);
+        let block_end = next.min(si + 1 + MAX_BLOCK_SENTENCES).min(sentences.len());
+        let block = &sentences[si + 1..block_end];
+        let block_texts = &texts[si + 1..block_end];
+        let sentence = &sentences[*si];
+        // The report's claim: the first claim sentence of the block.
+        let mut claim: Option<(ClaimSpec, usize)> = None;
+        let mut entity_claims = Vec::new();
+        for (s, t) in block.iter().zip(block_texts) {
+            if let Some(c) = parse_claim(t) {
+                let line = reading.line_at(s.range.start + c.at);
+                if let Some(e) = &c.entity {
+                    entity_claims.push((e.clone(), c.claim, line));
+                } else if claim.is_none() {
+                    claim = Some((c, line));
+                }
+            }
+        }
+        if claim.is_none() {
+            if let Some(&(ref e, c, l)) = entity_claims.first() {
+                // Only per-entity claims: they are still the report's verdict.
+                let _ = e;
+                claim = Some((ClaimSpec { claim: c, entity: None, at: 0 }, l));
+            }
+        }
+        let linked = tables_link::linked_tables(doc, reading, sentence, block, tables);
+        for (n, spec) in specs.iter().enumerate() {
+            let verdicts = verdicts_for(reading, spec, block, block_texts, &linked);
+            let has_figures = !verdicts.is_empty();
+            let status = overall(&verdicts);
+            let (line, end_line) = (sentence.line, sentence.end_line);
+            let text = texts[*si].trim().to_string();
+            out.push(Assessed {
+                indicator: Indicator {
+                    id: if specs.len() > 1 { format!("L{line}-{}", n + 1) } else { format!("L{line}") },
+                    line,
+                    end_line,
+                    text,
+                    measure: spec.measure.clone(),
+                    target: spec.target.clone(),
+                    claim: claim.as_ref().map(|c| c.0.claim),
+                    claim_line: claim.as_ref().map(|c| c.1),
+                    verdicts,
+                    status,
+                },
+                entity_claims: entity_claims.clone(),
+                has_figures,
+            });
+        }
+    }
+    out
+}
+
+fn verdicts_for(
+    reading: &Reading,
+    spec: &TargetSpec,
+    block: &[Sentence],
+    block_texts: &[&str],
+    tables: &[tables_link::TableValues],
+) -> Vec<Verdict> {
+    let target = &spec.target;
+    let mut out: Vec<Verdict> = Vec::new();
+    let mut push = |v: Verdict, out: &mut Vec<Verdict>| {
+        if !out.iter().any(|o| o.entity == v.entity && o.subject == v.subject) {
+            out.push(v);
+        }
+    };
+    for (s, t) in block.iter().zip(block_texts) {
+        for o in observations(t, target.unit) {
+            if !subject_fits(spec, o.subject.as_deref()) {
+                continue;
+            }
+            if let (Some(y), Some(ty)) = (o.year, target.target_year) {
+                if y != ty {
+                    continue;
+                }
+            }
+            let line = reading.line_at(s.range.start + o.at);
+            let subject = o.subject.clone().or_else(|| target.subject.clone());
+            if let Some(status) = judge(target, &o) {
+                push(
+                    Verdict {
+                        entity: o.entity.clone(),
+                        subject,
+                        status,
+                        value: o.value,
+                        baseline_value: o.baseline_value,
+                        year: o.year.or(target.target_year),
+                        line,
+                    },
+                    &mut out,
+                );
+            }
+        }
+    }
+    for table in tables {
+        for o in &table.observations {
+            if !subject_fits(spec, o.obs.subject.as_deref()) {
+                continue;
+            }
+            let o2 = resolve_table_years(target, &o.obs);
+            if let Some(status) = judge(target, &o2) {
+                push(
+                    Verdict {
+                        entity: o2.entity.clone(),
+                        subject: o2.subject.clone().or_else(|| target.subject.clone()),
+                        status,
+                        value: o2.value,
+                        baseline_value: o2.baseline_value,
+                        year: o2.year,
+                        line: o.line,
+                    },
+                    &mut out,
+                );
+            }
+        }
+    }
+    out
+}
+
+/// Table observations carry every year column; pick the baseline and the target year.
+fn resolve_table_years(target: &Target, o: &Observation) -> Observation {
+    o.clone()
+}
+
+fn subject_fits(spec: &TargetSpec, subject: Option<&str>) -> bool {
+    match (&spec.target.subject, subject) {
+        (Some(want), Some(got)) => want == got,
+        (Some(_), None) => false,
+        (None, Some(got)) => spec.subjects.is_empty() || spec.subjects.iter().any(|s| s == got) || got == "Alle fagområder",
+        (None, None) => true,
+    }
+}
+
+/// Decides one verdict from the report's figures; `None` when they cannot decide it.
+pub fn judge(target: &Target, o: &Observation) -> Option<VerdictStatus> {
+    use Comparator::*;
+    let met = |b: bool| if b { VerdictStatus::Met } else { VerdictStatus::NotMet };
+    match target.comparator {
+        AtLeast => Some(met(o.value? >= target.threshold?)),
+        AtMost => Some(met(o.value? <= target.threshold?)),
+        Above => Some(met(o.value? > target.threshold?)),
+        Below => Some(met(o.value? < target.threshold?)),
+        Increase | Decrease => {
+            let sign = if target.comparator == Increase { 1.0 } else { -1.0 };
+            let change = match (o.value, o.baseline_value) {
+                (Some(v), Some(b)) if b != 0.0 => Some((v - b) / b.abs() * 100.0),
+                (Some(v), Some(b)) => Some(if v > b { 100.0 } else if v < b { -100.0 } else { 0.0 }),
+                _ => o.change_pct,
+            }?;
+            let needed = target.change_pct.unwrap_or(0.0);
+            if needed > 0.0 {
+                Some(met(sign * change >= needed - 1e-9))
+            } else {
+                Some(met(sign * change > 0.0))
+            }
+        }
+        NotAboveBaseline => Some(met(o.value? <= o.baseline_value?)),
+        NotBelowBaseline => Some(met(o.value? >= o.baseline_value?)),
+        Qualitative => None,
+    }
+}
+
+/// All met → met; all not met → not met; a mix → partial; nothing decided → unknown.
+pub fn overall(verdicts: &[Verdict]) -> Status {
+    let met = verdicts.iter().filter(|v| v.status == VerdictStatus::Met).count();
+    let not = verdicts.iter().filter(|v| v.status == VerdictStatus::NotMet).count();
+    match (met, not) {
+        (0, 0) => Status::Unknown,
+        (_, 0) => Status::Met,
+        (0, _) => Status::NotMet,
+        _ => Status::Partial,
+    }
+}

@@ -1,0 +1,472 @@
+//! Where a target sentence is read. The target grammar turns a sentence such as
+//! "Andelen … skal være minst 70 pst.", "… skal reduseres med 20 % sammenlignet med 2023",
+//! "… skal vere lik eller under 65 dagar i somatikken, 50 dagar i PHV …" or
+//! "… skal holdes på samme nivå, eller lavere, enn i 2019" into one or more `Target`s.
+//!
+//! The sentence is split at its modal ("skal") or goal lead ("Målsetningen på sikt er"):
+//! numbers before it belong to the *name* of the measure ("enheter med sykefravær over 10 %")
+//! and are never thresholds — except a leading "Minst 70 pst. av …". The phrase lists live in
+//! `data/phrases/targets.txt`.
+
+use crate::extract::numbers::{lex, NumUnit, NumberKind, NumberToken};
+use crate::extract::phrases::{self, first_of, fold};
+use crate::report::{Comparator, Target, TargetUnit};
+
+/// Sentences longer than this are not parsed as targets (they are not sentences but runs of
+/// text the document model could not split).
+pub const MAX_TARGET_SENTENCE: usize = 1200;
+
+/// A target read from a sentence.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TargetSpec {
+    pub target: Target,
+    /// What is measured, in the report's words.
+    pub measure: String,
+    /// Areas the target covers when it names several with one threshold ("for somatikk, PHV og TSB").
+    pub subjects: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Kind {
+    Threshold(Comparator),
+    Within,
+    Change(Comparator),
+    SameLevel(Comparator),
+    Zero,
+}
+
+/// Reads every target a sentence sets; empty when it sets none.
+pub fn parse_targets(sentence: &str) -> Vec<TargetSpec> {
+    if sentence.len() > MAX_TARGET_SENTENCE || sentence.len() < 12 {
+        return Vec::new();
+    }
+    let f = fold(sentence);
+    let book = phrases::targets();
+    let tokens = lex(sentence);
+    let modal = first_of(&f, book.get("modal"), 0);
+    let goal = first_of(&f, book.get("goal_lead"), 0);
+    let (anchor_start, anchor_end) = match (modal, goal) {
+        (Some((m, _)), Some((g, _))) => {
+            if g.start < m.start {
+                (g.start, g.end)
+            } else {
+                (m.start, m.end)
+            }
+        }
+        (Some((m, _)), None) => (m.start, m.end),
+        (None, Some((g, _))) => (g.start, g.end),
+        (None, None) => return Vec::new(),
+    };
+    let long_term = first_of(&f, book.get("long_term"), 0).is_some();
+
+    // A leading "Minst 70 pst. av …" is the threshold even though it stands before the modal.
+    let leading = leading_threshold(&f, &tokens, anchor_start);
+    let (kind, kind_at, kind_end) = match leading {
+        Some((k, at, end)) => (k, at, end),
+        None => match predicate_kind(&f, &tokens, anchor_end) {
+            Some(x) => x,
+            None => return Vec::new(),
+        },
+    };
+
+    let measure = measure_of(sentence, &f, anchor_start, &tokens, leading.is_some());
+    let has_measure_noun = first_of(&f, book.get("measure_nouns"), 0).is_some();
+    let baseline_year = baseline_year(&f, &tokens, kind_at);
+    let target_year = target_year(&f, &tokens, baseline_year);
+    let subjects_all = subjects_in(&f, kind_at.min(anchor_end));
+
+    let mut out = Vec::new();
+    match kind {
+        Kind::Threshold(_) | Kind::Within => {
+            let cmp = match kind {
+                Kind::Threshold(c) => c,
+                _ => Comparator::AtMost,
+            };
+            let Some(first) = tokens.iter().find(|t| t.span.start >= kind_end && is_quantity(t)) else {
+                return Vec::new();
+            };
+            if kind == Kind::Within && first.unit != NumUnit::Days {
+                return Vec::new();
+            }
+            // Units that make no sense as a "over/under" threshold without a unit: "over 3 år".
+            if first.unit == NumUnit::None && matches!(cmp, Comparator::Above | Comparator::Below) {
+                return Vec::new();
+            }
+            let same_unit: Vec<&NumberToken> = tokens
+                .iter()
+                .filter(|t| t.span.start >= first.span.start && is_quantity(t) && t.unit == first.unit)
+                .collect();
+            let per_subject = per_subject_thresholds(&f, &same_unit);
+            let base = Target {
+                comparator: cmp,
+                threshold: Some(first.value),
+                unit: Some(target_unit(first.unit, &f)),
+                baseline_year,
+                change_pct: None,
+                target_year,
+                subject: None,
+                long_term,
+            };
+            if per_subject.len() > 1 {
+                for (value, subject) in per_subject {
+                    let mut t = base.clone();
+                    t.threshold = Some(value);
+                    t.subject = Some(subject.clone());
+                    out.push(TargetSpec { target: t, measure: measure.clone(), subjects: vec![subject] });
+                }
+            } else {
+                out.push(TargetSpec { target: base, measure, subjects: subjects_all });
+            }
+        }
+        Kind::Zero => out.push(TargetSpec {
+            target: Target {
+                comparator: Comparator::AtMost,
+                threshold: Some(0.0),
+                unit: Some(unit_from_measure(&f).unwrap_or(TargetUnit::Count)),
+                baseline_year,
+                change_pct: None,
+                target_year,
+                subject: None,
+                long_term,
+            },
+            measure,
+            subjects: subjects_all,
+        }),
+        Kind::Change(cmp) | Kind::SameLevel(cmp) => {
+            let qualitative = matches!(kind, Kind::Change(_)) && is_comparison_with_quantity(&f, kind_end, &tokens);
+            if !(baseline_year.is_some() || has_measure_noun) && !qualitative {
+                return Vec::new();
+            }
+            let change_pct = if matches!(kind, Kind::Change(_)) { change_size(&f, &tokens, kind_end) } else { None };
+            // "reduseres til 50 dager" / "økes til 80 %": a threshold after all.
+            if let (Kind::Change(c), None) = (kind, change_pct) {
+                if let Some(t) = to_threshold(&f, &tokens, kind_end) {
+                    let cmp = if c == Comparator::Increase { Comparator::AtLeast } else { Comparator::AtMost };
+                    out.push(TargetSpec {
+                        target: Target {
+                            comparator: cmp,
+                            threshold: Some(t.value),
+                            unit: Some(target_unit(t.unit, &f)),
+                            baseline_year,
+                            change_pct: None,
+                            target_year,
+                            subject: None,
+                            long_term,
+                        },
+                        measure,
+                        subjects: subjects_all,
+                    });
+                    return out;
+                }
+            }
+            let comparator = if qualitative { Comparator::Qualitative } else { cmp };
+            out.push(TargetSpec {
+                target: Target {
+                    comparator,
+                    threshold: None,
+                    unit: unit_from_measure(&f),
+                    baseline_year: if qualitative { None } else { baseline_year },
+                    change_pct,
+                    target_year,
+                    subject: None,
+                    long_term,
+                },
+                measure,
+                subjects: subjects_all,
+            });
+        }
+    }
+    out
+}
+
+/// Reads a requirement written as a noun phrase, "Reduksjon i andel ikke-planlagte
+/// reinnleggelser …" or "Økt andel …". Only used where a claim follows (the caller decides).
+pub fn parse_nominal_target(sentence: &str) -> Option<TargetSpec> {
+    if sentence.len() > MAX_TARGET_SENTENCE {
+        return None;
+    }
+    let f = fold(sentence);
+    let book = phrases::targets();
+    let tokens = lex(sentence);
+    let cmp = if book.get("nominal_decrease").iter().any(|p| starts_with_phrase(&f, p)) {
+        Comparator::Decrease
+    } else if book.get("nominal_increase").iter().any(|p| starts_with_phrase(&f, p)) {
+        Comparator::Increase
+    } else {
+        return None;
+    };
+    first_of(&f, book.get("measure_nouns"), 0)?;
+    let baseline_year = baseline_year(&f, &tokens, 0);
+    Some(TargetSpec {
+        target: Target {
+            comparator: cmp,
+            threshold: None,
+            unit: unit_from_measure(&f),
+            baseline_year,
+            change_pct: None,
+            target_year: target_year(&f, &tokens, baseline_year),
+            subject: None,
+            long_term: false,
+        },
+        measure: sentence.trim().trim_end_matches(['.', ' ']).chars().take(160).collect(),
+        subjects: subjects_in(&f, 0),
+    })
+}
+
+fn starts_with_phrase(f: &str, p: &str) -> bool {
+    let t = f.trim_start();
+    t.starts_with(p) && t[p.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric())
+}
+
+fn is_quantity(t: &NumberToken) -> bool {
+    t.kind == NumberKind::Quantity && t.value.is_finite()
+}
+
+/// Only whitespace and at most `words` short filler words between `from` and `to`.
+fn near(f: &str, from: usize, to: usize, words: usize) -> bool {
+    if to < from || to - from > 40 {
+        return false;
+    }
+    f.get(from..to).is_some_and(|gap| gap.split_whitespace().count() <= words)
+}
+
+fn leading_threshold(f: &str, tokens: &[NumberToken], anchor: usize) -> Option<(Kind, usize, usize)> {
+    let book = phrases::targets();
+    let lead = f.len() - f.trim_start().len();
+    for (section, cmp) in [("at_least", Comparator::AtLeast), ("at_most", Comparator::AtMost)] {
+        if let Some((r, _)) = first_of(f, book.get(section), lead) {
+            if r.start == lead && r.end < anchor {
+                let t = tokens.iter().find(|t| t.span.start >= r.end && is_quantity(t))?;
+                if near(f, r.end, t.span.start, 0) && t.span.end <= anchor {
+                    return Some((Kind::Threshold(cmp), r.start, r.end));
+                }
+            }
+        }
+    }
+    None
+}
+
+/// Finds what the predicate (after the modal) requires: the earliest comparator, change verb or
+/// same-level phrase. Returns the kind and the phrase's byte range.
+fn predicate_kind(f: &str, tokens: &[NumberToken], from: usize) -> Option<(Kind, usize, usize)> {
+    let book = phrases::targets();
+    let mut found: Vec<(usize, usize, Kind)> = Vec::new();
+    let mut push = |section: &str, kind: Kind| {
+        if let Some((r, _)) = first_of(f, book.get(section), from) {
+            found.push((r.start, r.end, kind));
+        }
+    };
+    push("same_or_lower", Kind::SameLevel(Comparator::NotAboveBaseline));
+    push("same_or_higher", Kind::SameLevel(Comparator::NotBelowBaseline));
+    push("zero", Kind::Zero);
+    push("increase", Kind::Change(Comparator::Increase));
+    push("decrease", Kind::Change(Comparator::Decrease));
+    for (section, kind) in [
+        ("at_least", Kind::Threshold(Comparator::AtLeast)),
+        ("at_most", Kind::Threshold(Comparator::AtMost)),
+        ("above", Kind::Threshold(Comparator::Above)),
+        ("below", Kind::Threshold(Comparator::Below)),
+        ("within_days", Kind::Within),
+    ] {
+        // A threshold phrase counts only when a number follows closely.
+        let mut at = from;
+        while let Some((r, _)) = first_of(f, book.get(section), at) {
+            let next = tokens.iter().find(|t| t.span.start >= r.end && t.kind != NumberKind::Year);
+            if next.is_some_and(|t| is_quantity(t) && near(f, r.end, t.span.start, 1)) {
+                found.push((r.start, r.end, kind));
+                break;
+            }
+            at = r.end;
+        }
+    }
+    // "ned til"/"til null" style zero only when it really is "til null"/"null" near the verb.
+    found.retain(|(s, _, k)| *k != Kind::Zero || f[*s..].starts_with("til "));
+    // Earliest wins; at the same start the longer phrase; same-level beats a change verb it contains.
+    found.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+    let (s, e, k) = *found.first()?;
+    // "være høyere enn 40 dager": the threshold inside a change phrase.
+    if let Kind::Change(_) = k {
+        if let Some((s2, e2, k2)) = found.iter().copied().find(|(s2, _, k2)| {
+            matches!(k2, Kind::Threshold(_)) && *s2 >= s && *s2 <= e + 1
+        }) {
+            return Some((k2, s2, e2));
+        }
+    }
+    Some((k, s, e))
+}
+
+/// "høyere enn realveksten i …": a change phrase followed by "enn" and words, not a number.
+fn is_comparison_with_quantity(f: &str, end: usize, tokens: &[NumberToken]) -> bool {
+    let rest = f.get(end..).unwrap_or("").trim_start();
+    if !(rest.starts_with("enn ")) {
+        return false;
+    }
+    let after = end + (f.len() - end - rest.len()) + 4;
+    // "enn i 2019" is a baseline, "enn 40 dager" a threshold.
+    !tokens.iter().any(|t| t.span.start >= after && near(f, after, t.span.start, 1))
+}
+
+fn change_size(f: &str, tokens: &[NumberToken], from: usize) -> Option<f64> {
+    let book = phrases::targets();
+    let (r, _) = first_of(f, book.get("change_size"), from)?;
+    if !near(f, from, r.start, 1) {
+        return None;
+    }
+    let t = tokens.iter().find(|t| t.span.start >= r.end)?;
+    (is_quantity(t) && t.unit == NumUnit::Percent && near(f, r.end, t.span.start, 0)).then_some(t.value)
+}
+
+fn to_threshold<'a>(f: &str, tokens: &'a [NumberToken], from: usize) -> Option<&'a NumberToken> {
+    let pos = crate::extract::phrases::find_phrase(f, "til", from)?;
+    if !near(f, from, pos.start, 2) {
+        return None;
+    }
+    let t = tokens.iter().find(|t| t.span.start >= pos.end)?;
+    (is_quantity(t) && near(f, pos.end, t.span.start, 0)).then_some(t)
+}
+
+fn baseline_year(f: &str, tokens: &[NumberToken], from: usize) -> Option<i32> {
+    let book = phrases::targets();
+    let mut at = from;
+    while let Some((r, _)) = first_of(f, book.get("baseline"), at) {
+        if let Some(t) = tokens.iter().find(|t| t.span.start >= r.end) {
+            if t.kind == NumberKind::Year && near(f, r.end, t.span.start, 2) {
+                return Some(t.value as i32);
+            }
+        }
+        at = r.end;
+    }
+    // "2019-nivå"
+    tokens.iter().find(|t| t.kind == NumberKind::Year && f[t.span.end..].starts_with("-niv")).map(|t| t.value as i32)
+}
+
+fn target_year(f: &str, tokens: &[NumberToken], baseline: Option<i32>) -> Option<i32> {
+    tokens
+        .iter()
+        .filter(|t| t.kind == NumberKind::Year && Some(t.value as i32) != baseline)
+        .find(|t| {
+            let before = f[..t.span.start].trim_end();
+            ["i", "innen", "innan", "for", "utgangen av", "til"].iter().any(|w| {
+                before.ends_with(w)
+                    && before[..before.len() - w.len()].chars().next_back().is_none_or(|c| !c.is_alphanumeric())
+            })
+        })
+        .map(|t| t.value as i32)
+}
+
+fn target_unit(unit: NumUnit, f: &str) -> TargetUnit {
+    match unit {
+        NumUnit::Percent | NumUnit::PercentagePoints => TargetUnit::Percent,
+        NumUnit::Days => TargetUnit::Days,
+        NumUnit::Nok => TargetUnit::Nok,
+        NumUnit::Per100k => TargetUnit::Per100k,
+        NumUnit::None => unit_from_measure(f).filter(|u| *u != TargetUnit::Percent).unwrap_or(TargetUnit::Count),
+        #[allow(unreachable_patterns)]
+        _ => TargetUnit::Other,
+    }
+}
+
+/// The unit a measure is counted in, from its name: shares are percent, waiting times days.
+fn unit_from_measure(f: &str) -> Option<TargetUnit> {
+    let words: Vec<&str> = f.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    if words.iter().any(|w| matches!(*w, "andel" | "andelen" | "delen" | "prosent" | "prosentdel")) {
+        Some(TargetUnit::Percent)
+    } else if words.iter().any(|w| w.starts_with("ventetid") || w.starts_with("liggetid") || *w == "dager" || *w == "dagar") {
+        Some(TargetUnit::Days)
+    } else if words.iter().any(|w| matches!(*w, "antall" | "antallet" | "talet" | "tal" | "fristbrudd" | "fristbrot")) {
+        Some(TargetUnit::Count)
+    } else {
+        None
+    }
+}
+
+/// All areas named in the sentence from `from` on (in order, without repeats).
+pub fn subjects_in(f: &str, from: usize) -> Vec<String> {
+    let mut hits: Vec<(usize, String)> = Vec::new();
+    for (canonical, aliases) in phrases::subjects() {
+        if let Some((r, _)) = first_of(f, aliases, from) {
+            hits.push((r.start, canonical.clone()));
+        }
+    }
+    // "psykisk helsevern for barn og unge" also contains nothing of "voksne"; but "phv" alone is
+    // ambiguous with "phv barn og unge": keep the longest match at a position.
+    hits.sort();
+    let mut out: Vec<String> = Vec::new();
+    for (_, s) in hits {
+        if !out.contains(&s) && s != "Alle fagområder" {
+            out.push(s);
+        }
+    }
+    out
+}
+
+/// For "61 dager i somatikken, 44 dager i PHV …": each threshold with the area named right
+/// after it (or right before it when the list is written "for somatikk 61 dager").
+fn per_subject_thresholds(f: &str, tokens: &[&NumberToken]) -> Vec<(f64, String)> {
+    let mut out = Vec::new();
+    for (i, t) in tokens.iter().enumerate() {
+        let end = tokens.get(i + 1).map_or(f.len(), |n| n.span.start);
+        let after = f.get(t.span.end..end).unwrap_or("");
+        let subject = first_subject(after).or_else(|| {
+            let start = if i == 0 { t.span.start.saturating_sub(60) } else { tokens[i - 1].span.end };
+            let start = floor_char(f, start);
+            first_subject(f.get(start..t.span.start).unwrap_or(""))
+        });
+        match subject {
+            Some(s) => out.push((t.value, s)),
+            None => return Vec::new(),
+        }
+    }
+    out
+}
+
+fn floor_char(s: &str, mut i: usize) -> usize {
+    while i > 0 && !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+fn first_subject(text: &str) -> Option<String> {
+    let mut best: Option<(usize, usize, String)> = None;
+    for (canonical, aliases) in phrases::subjects() {
+        if let Some((r, _)) = first_of(text, aliases, 0) {
+            let better = best.as_ref().is_none_or(|(s, e, _)| r.start < *s || (r.start == *s && r.end > *e));
+            if better {
+                best = Some((r.start, r.end, canonical.clone()));
+            }
+        }
+    }
+    best.map(|(_, _, s)| s)
+}
+
+/// The measure's name: the subject before the modal, without a leading "Minst 70 pst. av";
+/// when the subject is only an actor ("Regionen skal overholde minst 95 pst. av pasientavtalene"),
+/// the object after "av".
+fn measure_of(sentence: &str, f: &str, anchor: usize, tokens: &[NumberToken], leading: bool) -> String {
+    let mut subject = sentence.get(..anchor).unwrap_or("").trim();
+    if leading {
+        if let Some(p) = crate::extract::phrases::find_phrase(f, "av", 0) {
+            if p.end <= anchor {
+                subject = sentence.get(p.end..anchor).unwrap_or("").trim();
+            }
+        }
+    }
+    let actor_only = subject.is_empty()
+        || crate::extract::entities::catalogue().resolve(subject).is_some()
+        || matches!(
+            fold(subject).as_str(),
+            "regionen" | "helseforetakene" | "helseføretaka" | "de regionale helseforetakene" | "dei regionale helseføretaka" | "foretakene" | "føretaka" | "vi"
+        );
+    let text = if actor_only {
+        // The object after the threshold: "… minst 95 pst. av pasientavtalene (passert planlagt tid)".
+        let after_num = tokens.iter().find(|t| t.span.start >= anchor && is_quantity(t)).map_or(anchor, |t| t.span.end);
+        let rest = sentence.get(after_num..).unwrap_or("");
+        let rest = rest.trim_start().strip_prefix("av ").unwrap_or(rest);
+        rest.trim()
+    } else {
+        subject
+    };
+    let text = text.trim_end_matches(['.', ',', ' ', ':']);
+    text.chars().take(160).collect()
+}

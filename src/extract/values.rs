@@ -1,0 +1,225 @@
+//! Where figures in prose are bound to entity, year and area: "For regionen samlet ble 86 prosent
+//! …", "Tallet for X er 84 prosent, for Y 92 prosent", "Helse Nord-Trøndelag (HNT) har økt fra
+//! 10,6 til 11,5 prosent", "fra 12,8 prosent i 2023 til 13.5 prosent i 2024",
+//! "(2023: 10,4 prosent; 2024: 11,3 prosent)", "en økning … på 13,6 %".
+//!
+//! A sentence is cut at each entity mention; the figures up to the next mention belong to it.
+//! Only figures in the target's unit are taken, so a count target does not read a percentage.
+
+use crate::extract::entities::catalogue;
+use crate::extract::numbers::{lex, NumUnit, NumberKind, NumberToken};
+use crate::extract::phrases::{find_phrase, fold};
+use crate::extract::targets::subjects_in;
+use crate::report::TargetUnit;
+
+/// A figure (or pair of figures) the report gives for an entity.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Observation {
+    pub entity: String,
+    pub subject: Option<String>,
+    pub value: Option<f64>,
+    pub baseline_value: Option<f64>,
+    pub year: Option<i32>,
+    pub baseline_year: Option<i32>,
+    /// A stated relative change in percent, signed (−26.6 for "redusert med 26,6 %").
+    pub change_pct: Option<f64>,
+    /// Byte offset of the evidence in the sentence.
+    pub at: usize,
+}
+
+const DECREASE_WORDS: &[&str] = &[
+    "redusert", "reduserte", "reduksjon", "nedgang", "ned", "lavere", "lågare", "færre", "falt", "sank", "minket",
+    "minka", "redusera",
+];
+const INCREASE_WORDS: &[&str] =
+    &["økt", "økte", "økning", "auke", "auka", "auking", "høyere", "høgare", "flere", "fleire", "steg", "steget", "vekst"];
+
+fn compatible(t: &NumberToken, unit: Option<TargetUnit>) -> bool {
+    if t.kind != NumberKind::Quantity || !t.value.is_finite() {
+        return false;
+    }
+    match unit {
+        Some(TargetUnit::Percent) => t.unit == NumUnit::Percent,
+        Some(TargetUnit::Days) => matches!(t.unit, NumUnit::Days),
+        Some(TargetUnit::Count) => t.unit == NumUnit::None,
+        Some(TargetUnit::Nok) => t.unit == NumUnit::Nok,
+        Some(TargetUnit::Per100k) => t.unit == NumUnit::Per100k,
+        _ => matches!(t.unit, NumUnit::None | NumUnit::Percent | NumUnit::Days),
+    }
+}
+
+fn direction_sign(f: &str) -> Option<f64> {
+    let words: Vec<&str> = f.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    let dec = words.iter().position(|w| DECREASE_WORDS.contains(w));
+    let inc = words.iter().position(|w| INCREASE_WORDS.contains(w));
+    match (dec, inc) {
+        (Some(d), Some(i)) => Some(if d < i { -1.0 } else { 1.0 }),
+        (Some(_), None) => Some(-1.0),
+        (None, Some(_)) => Some(1.0),
+        (None, None) => None,
+    }
+}
+
+/// Reads the figures of a sentence in `unit`, bound to the entities it names.
+pub fn observations(sentence: &str, unit: Option<TargetUnit>) -> Vec<Observation> {
+    if sentence.len() > 2000 {
+        return Vec::new();
+    }
+    let cat = catalogue();
+    let mentions = cat.mentions(sentence);
+    if mentions.is_empty() {
+        return Vec::new();
+    }
+    let f = fold(sentence);
+    let tokens = lex(sentence);
+    let mut out: Vec<Observation> = Vec::new();
+    for (i, m) in mentions.iter().enumerate() {
+        let start = m.span.end;
+        let end = mentions.get(i + 1).map_or(sentence.len(), |n| n.span.start);
+        if end <= start {
+            continue;
+        }
+        let entity = cat.name(m.entity).to_string();
+        if out.iter().any(|o| o.entity == entity) && mentions[..i].iter().any(|p| p.entity == m.entity) {
+            // "Helse Nord-Trøndelag (HNT)": the second mention continues the first.
+            if let Some(prev) = out.iter_mut().rev().find(|o| o.entity == entity) {
+                if prev.value.is_none() {
+                    if let Some(o) = read_segment(sentence, &f, &tokens, start, end, unit, &entity) {
+                        *prev = o;
+                    }
+                }
+            }
+            continue;
+        }
+        if let Some(o) = read_segment(sentence, &f, &tokens, start, end, unit, &entity) {
+            out.push(o);
+        } else if i + 1 < mentions.len() && mentions[i + 1].entity == m.entity {
+            continue;
+        }
+    }
+    out
+}
+
+fn read_segment(
+    _sentence: &str,
+    f: &str,
+    tokens: &[NumberToken],
+    start: usize,
+    end: usize,
+    unit: Option<TargetUnit>,
+    entity: &str,
+) -> Option<Observation> {
+    let seg: Vec<&NumberToken> = tokens.iter().filter(|t| t.span.start >= start && t.span.end <= end).collect();
+    let seg_text = f.get(start..end).unwrap_or("");
+    let subject = subjects_in(seg_text, 0).into_iter().next();
+    let mut obs = Observation {
+        entity: entity.to_string(),
+        subject,
+        value: None,
+        baseline_value: None,
+        year: None,
+        baseline_year: None,
+        change_pct: None,
+        at: start,
+    };
+    let year_after = |t: &NumberToken| -> Option<i32> {
+        seg.iter()
+            .find(|y| y.kind == NumberKind::Year && y.span.start >= t.span.end && y.span.start - t.span.end <= 4)
+            .map(|y| y.value as i32)
+    };
+    let mut used: Vec<usize> = Vec::new();
+
+    // A stated change: "med 26,6 %", "på 13,6 %".
+    for t in &seg {
+        if t.kind == NumberKind::Quantity && t.unit == NumUnit::Percent {
+            let before = f.get(start..t.span.start).unwrap_or("").trim_end();
+            if before.ends_with(" med") || before.ends_with(" på") {
+                if let Some(sign) = direction_sign(seg_text) {
+                    obs.change_pct = Some(sign * t.value.abs());
+                    used.push(t.span.start);
+                    break;
+                }
+            }
+        }
+    }
+
+    // "fra X (i 2023) til Y (i 2024)".
+    let mut at = start;
+    while let Some(r) = find_phrase(f, "fra", at).or_else(|| find_phrase(f, "frå", at)) {
+        if r.start >= end {
+            break;
+        }
+        at = r.end;
+        let Some(a) = seg.iter().find(|t| t.span.start >= r.end && t.kind != NumberKind::Year) else { break };
+        if !gap_ok(f, r.end, a.span.start, 2) || !compatible(a, unit) || used.contains(&a.span.start) {
+            continue;
+        }
+        let Some(til) = find_phrase(f, "til", a.span.end) else { continue };
+        if til.start >= end || til.start - a.span.end > 40 {
+            continue;
+        }
+        let Some(b) = seg.iter().find(|t| t.span.start >= til.end && t.kind != NumberKind::Year) else { continue };
+        if !gap_ok(f, til.end, b.span.start, 2) || !compatible(b, unit) {
+            continue;
+        }
+        obs.baseline_value = Some(a.value);
+        obs.value = Some(b.value);
+        obs.baseline_year = year_after(a);
+        obs.year = year_after(b);
+        obs.at = a.span.start;
+        return Some(obs);
+    }
+
+    // "(2023: 10,4 prosent; 2024: 11,3 prosent)" and "10,4 prosent i 2023 og 11,3 prosent i 2024".
+    let mut pairs: Vec<(i32, f64, usize)> = Vec::new();
+    for (k, t) in seg.iter().enumerate() {
+        if t.kind == NumberKind::Year {
+            if let Some(v) = seg.get(k + 1) {
+                let gap = f.get(t.span.end..v.span.start).unwrap_or("");
+                if gap.trim() == ":" && compatible(v, unit) {
+                    pairs.push((t.value as i32, v.value, v.span.start));
+                }
+            }
+        } else if compatible(t, unit) && !used.contains(&t.span.start) {
+            if let Some(y) = year_after(t) {
+                let gap = f.get(t.span.end..).unwrap_or("").trim_start();
+                if gap.starts_with("i ") && !pairs.iter().any(|p| p.2 == t.span.start) {
+                    pairs.push((y, t.value, t.span.start));
+                }
+            }
+        }
+    }
+    pairs.sort_by_key(|p| p.0);
+    pairs.dedup_by_key(|p| p.0);
+    if pairs.len() >= 2 {
+        let (b, v) = (pairs[pairs.len() - 2], pairs[pairs.len() - 1]);
+        obs.baseline_year = Some(b.0);
+        obs.baseline_value = Some(b.1);
+        obs.year = Some(v.0);
+        obs.value = Some(v.1);
+        obs.at = b.2;
+        return Some(obs);
+    }
+    if let Some(p) = pairs.first() {
+        obs.year = Some(p.0);
+        obs.value = Some(p.1);
+        obs.at = p.2;
+        return Some(obs);
+    }
+
+    // A single figure: "… er 84 prosent".
+    if let Some(t) = seg.iter().find(|t| compatible(t, unit) && !used.contains(&t.span.start)) {
+        obs.value = Some(t.value);
+        obs.year = year_after(t);
+        obs.at = t.span.start;
+        return Some(obs);
+    }
+    obs.change_pct.is_some().then_some(obs)
+}
+
+/// At most `words` words between two offsets (and no sentence punctuation).
+fn gap_ok(f: &str, from: usize, to: usize, words: usize) -> bool {
+    to >= from
+        && to - from <= 30
+        && f.get(from..to).is_some_and(|g| !g.contains([';', ':']) && g.split_whitespace().count() <= words)
+}
