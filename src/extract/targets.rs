@@ -284,6 +284,12 @@ fn predicate_kind(f: &str, tokens: &[NumberToken], from: usize) -> Option<(Kind,
     // Earliest wins; at the same start the longer phrase; same-level beats a change verb it contains.
     found.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
     let (s, e, k) = *found.first()?;
+    // "reduseres til null": a zero target.
+    if k == Kind::Change(Comparator::Decrease) {
+        if let Some(z) = found.iter().find(|(s2, _, k2)| *k2 == Kind::Zero && *s2 >= e && near(f, e, *s2, 0)) {
+            return Some((Kind::Zero, z.0, z.1));
+        }
+    }
     // "være høyere enn 40 dager": the threshold inside a change phrase.
     if let Kind::Change(_) = k {
         if let Some((s2, e2, k2)) = found.iter().copied().find(|(s2, _, k2)| {

@@ -1,0 +1,134 @@
+//! The target grammar on sentences from the sample reports and on hand-made bokmål and nynorsk
+//! sentences.
+
+use meldingssjekk::extract::targets::{parse_targets, TargetSpec};
+use meldingssjekk::report::{Comparator, TargetUnit};
+
+fn one(s: &str) -> TargetSpec {
+    let t = parse_targets(s);
+    assert_eq!(t.len(), 1, "expected one target in {s:?}, got {t:#?}");
+    t.into_iter().next().unwrap()
+}
+
+#[test]
+fn at_least_percent_with_actor_subject() {
+    let t = one("Regionen skal overholde minst 95 pst. av pasientavtalene (passert planlagt tid).");
+    assert_eq!(t.target.comparator, Comparator::AtLeast);
+    assert_eq!(t.target.threshold, Some(95.0));
+    assert_eq!(t.target.unit, Some(TargetUnit::Percent));
+    assert!(t.measure.contains("pasientavtalene"), "{}", t.measure);
+}
+
+#[test]
+fn decrease_with_size_and_baseline() {
+    let t = one("Antall avvik fra arbeidstidsbestemmelsene skal reduseres med 20 % sammenlignet med 2023");
+    assert_eq!(t.target.comparator, Comparator::Decrease);
+    assert_eq!(t.target.change_pct, Some(20.0));
+    assert_eq!(t.target.baseline_year, Some(2023));
+    assert_eq!(t.target.threshold, None);
+}
+
+#[test]
+fn numbers_in_the_name_of_the_measure_are_not_thresholds() {
+    let t = one("Antall enheter med sykefravær over 10 % skal reduseres med 10 % sammenliknet med 2023.");
+    assert_eq!(t.target.comparator, Comparator::Decrease);
+    assert_eq!(t.target.change_pct, Some(10.0));
+    assert_eq!(t.target.threshold, None);
+    assert!(t.measure.contains("over 10 %"));
+    let t = one("Antall tilfeller av at leger jobber mer enn 19 timer pr. vaktdøgn skal reduseres med 20 % sammenlignet med 2023.");
+    assert_eq!(t.target.change_pct, Some(20.0));
+    assert_eq!(t.target.threshold, None);
+}
+
+#[test]
+fn increase_with_minimum_size() {
+    let t = one("Antall behandlede pasienter skal økes med minst 15 pst. sammenliknet med 2023.");
+    assert_eq!(t.target.comparator, Comparator::Increase);
+    assert_eq!(t.target.change_pct, Some(15.0));
+    assert_eq!(t.target.baseline_year, Some(2023));
+}
+
+#[test]
+fn increase_against_baseline_with_target_year() {
+    let t = one("Døgnaktiviteten i psykisk helsevern skal være høyere i 2024 sammenlignet med 2023.");
+    assert_eq!(t.target.comparator, Comparator::Increase);
+    assert_eq!(t.target.baseline_year, Some(2023));
+    assert_eq!(t.target.target_year, Some(2024));
+}
+
+#[test]
+fn same_level_or_lower_than_a_year() {
+    let t = one("Forbruket av bredspektrede antibiotika skal holdes på samme nivå, eller lavere, enn i 2019.");
+    assert_eq!(t.target.comparator, Comparator::NotAboveBaseline);
+    assert_eq!(t.target.baseline_year, Some(2019));
+}
+
+#[test]
+fn comparison_with_another_quantity_is_qualitative() {
+    let t = one("Realveksten i kostnader innen psykisk helsevern og TSB skal være høyere enn realveksten i de regionale helseforetakenes ordinære, frie driftsbevilgninger.");
+    assert_eq!(t.target.comparator, Comparator::Qualitative);
+    assert_eq!(t.target.threshold, None);
+}
+
+#[test]
+fn one_sentence_several_areas_with_their_own_thresholds() {
+    let ts = parse_targets("Gjennomsnittlig ventetid i 2025 skal være lik eller under 61 dager i somatikken, 44 dager i psykisk helsevern voksne, 40 dager i psykisk helsevern barn og unge og 35 dager i TSB.");
+    assert_eq!(ts.len(), 4, "{ts:#?}");
+    let got: Vec<(Option<f64>, Option<String>)> = ts.iter().map(|t| (t.target.threshold, t.target.subject.clone())).collect();
+    assert_eq!(got[0], (Some(61.0), Some("Somatikk".into())));
+    assert_eq!(got[1], (Some(44.0), Some("Psykisk helsevern voksne".into())));
+    assert_eq!(got[2], (Some(40.0), Some("Psykisk helsevern barn og unge".into())));
+    assert_eq!(got[3], (Some(35.0), Some("TSB".into())));
+    assert!(ts.iter().all(|t| t.target.comparator == Comparator::AtMost && t.target.target_year == Some(2025)));
+    assert!(ts.iter().all(|t| t.target.unit == Some(TargetUnit::Days)));
+}
+
+#[test]
+fn long_term_goal_without_modal() {
+    let ts = parse_targets("Målsetningen på sikt er gjennomsnittlig ventetid lavere enn 50 dager for somatikk, 40 dager for psykisk helsevern voksne, 35 dager for psykisk helsevern barn og unge og 30 dager for TSB.");
+    assert_eq!(ts.len(), 4, "{ts:#?}");
+    assert!(ts.iter().all(|t| t.target.long_term && t.target.comparator == Comparator::Below));
+    assert_eq!(ts[3].target.threshold, Some(30.0));
+}
+
+#[test]
+fn leading_minimum_before_the_modal() {
+    let t = one("Minst 70 pst. av epikrisene skal være sendt innen én dag etter utskrivning innen somatikk, psykisk helsevern for voksne og TSB.");
+    assert_eq!(t.target.comparator, Comparator::AtLeast);
+    assert_eq!(t.target.threshold, Some(70.0));
+    assert_eq!(t.subjects, vec!["Somatikk", "Psykisk helsevern voksne", "TSB"]);
+}
+
+#[test]
+fn nynorsk_targets() {
+    let t = one("Delen pasientar som får digital heimeoppfølging skal auke samanlikna med 2023.");
+    assert_eq!(t.target.comparator, Comparator::Increase);
+    assert_eq!(t.target.baseline_year, Some(2023));
+    let ts = parse_targets("Gjennomsnittleg ventetid skal vere under 65 dagar i somatikken og under 50 dagar i psykisk helsevern vaksne.");
+    assert_eq!(ts.len(), 2, "{ts:#?}");
+    assert_eq!(ts[0].target.comparator, Comparator::Below);
+    assert_eq!(ts[0].target.threshold, Some(65.0));
+    assert_eq!(ts[1].target.subject.as_deref(), Some("Psykisk helsevern voksne"));
+    let t = one("Talet på fristbrot skal reduserast til null.");
+    assert_eq!(t.target.comparator, Comparator::AtMost);
+    assert_eq!(t.target.threshold, Some(0.0));
+    let t = one("Sjukefråværet skal vere lågare enn 7,5 prosent innan utgangen av 2026.");
+    assert_eq!(t.target.comparator, Comparator::Below);
+    assert_eq!(t.target.threshold, Some(7.5));
+    assert_eq!(t.target.target_year, Some(2026));
+}
+
+#[test]
+fn sentences_that_only_mention_skal_are_not_targets() {
+    for s in [
+        "Det skal rapporteres på utviklingen i tertialoppfølgingsmøtet i juni 2024.",
+        "Sykehuset skal være i full drift i løpet av mai 2025.",
+        "Sluttrapporten skal foreligge innen 1. august 2024.",
+        "Helse Midt-Norge skal planlegge for at alle barnevernsinstitusjoner er tilknyttet et ambulant team.",
+        "Tilbudene skal også ivareta behovene samiske barn og unge vil ha.",
+        "De regionale helseforetakene skal samarbeide og utveksle erfaringer på tvers av helseregionene.",
+        "Prosjektet skal fordeles over 3 år.",
+    ] {
+        assert!(parse_targets(s).is_empty(), "{s}: {:#?}", parse_targets(s));
+    }
+}
