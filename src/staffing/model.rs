@@ -183,6 +183,9 @@ struct NeedLevers {
     productivity: f64,
 }
 
+/// A group's (year, need) points starting with (Y0, H), sorted by year.
+type Knots = Vec<(i32, f64)>;
+
 #[derive(Debug, Clone, Copy)]
 struct Checked {
     levers: Levers,
@@ -289,7 +292,7 @@ fn check_levers(lv: &Levers) -> Result<Checked, StaffingError> {
 }
 
 /// Checks a group against the horizon; returns its knots (Y0, H), (Y_1, N_1), … sorted by year.
-fn check_group(g: &Group, horizon: i32) -> Result<Vec<(i32, f64)>, StaffingError> {
+fn check_group(g: &Group, horizon: i32) -> Result<Knots, StaffingError> {
     let data = |m: String| Err(StaffingError::Data(m));
     let name = g.name.trim();
     if name.is_empty() {
@@ -399,7 +402,7 @@ fn baseline(knots: &[(i32, f64)], y: i32, seg: &mut usize, base: f64) -> f64 {
 fn checked_groups(
     groups: &[Group],
     levers: &Levers,
-) -> Result<(Checked, Vec<Vec<(i32, f64)>>), StaffingError> {
+) -> Result<(Checked, Vec<Knots>), StaffingError> {
     let checked = check_levers(levers)?;
     if groups.is_empty() {
         return Err(StaffingError::Data("ingen grupper å framskrive".into()));
