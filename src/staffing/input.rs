@@ -319,11 +319,22 @@ fn wide_rows<'a>(
         {
             continue;
         }
-        let values = if rest.is_empty() && row.len() == cols.width {
+        let mut values = if rest.is_empty() && row.len() == cols.width {
             positional(cols, row).or_else(|| ordered(cols, rest, row))
         } else {
             ordered(cols, rest, row)
         };
+        let mut name = name;
+        if values.is_none() && !rest.is_empty() && row.len() > 1 {
+            // A name with a number in it ("Helsefagarbeider nivå 2") in its own cell.
+            let whole = first.trim();
+            values = if row.len() == cols.width {
+                positional(cols, row).or_else(|| ordered(cols, "", row))
+            } else {
+                ordered(cols, "", row)
+            };
+            name = whole;
+        }
         match values {
             Some((base, points)) => groups.push(Group {
                 name: name.to_string(),
@@ -644,5 +655,15 @@ mod tests {
             ("ANESTESISYKEPLEIER", "302")
         );
         assert_eq!(split_name("Jordmødre"), ("Jordmødre", ""));
+    }
+
+    #[test]
+    fn group_name_with_a_number_in_its_own_cell() {
+        let cols = year_columns(&["gruppe".into(), "2023".into(), "2030".into()], false).unwrap();
+        let row: Vec<String> = vec!["Nivå 2 sykepleier".into(), "10".into(), "12".into()];
+        let (groups, failures) = wide_rows(&cols, std::iter::once((2, row.as_slice())));
+        assert!(failures.is_empty());
+        assert_eq!(groups[0].name, "Nivå 2 sykepleier");
+        assert_eq!(groups[0].base, 10.0);
     }
 }
