@@ -139,7 +139,7 @@ fn decode_text(bytes: &[u8]) -> (String, &'static str) {
 
 /// UTF-16 without a BOM is recognised when every other byte of mostly-ASCII text is zero.
 fn utf16_without_bom(bytes: &[u8]) -> Option<(String, &'static str)> {
-    if bytes.len() < 4 || bytes.len() % 2 != 0 {
+    if bytes.len() < 4 || !bytes.len().is_multiple_of(2) {
         return None;
     }
     let pairs = bytes.len() / 2;
