@@ -123,7 +123,6 @@ impl Options {
     }
 
     /// A number, accepting a decimal comma ("2,5").
-    #[allow(dead_code)] // used by `project` (issue 4)
     pub fn number(&self, name: &str) -> Result<Option<f64>, CliError> {
         match self.get(name) {
             None => Ok(None),
