@@ -51,8 +51,8 @@ pub(crate) struct Layout {
 const BULLETS: &[char] = &[
     '•', '▪', '◦', '●', '■', '□', '➢', '►', '▶', '‣', '⁃', '∙', '·', '*', '✓', '✔', '→',
     // Symbol-font bullets that PDF extraction maps to the private use area.
-    '\u{F0B7}', '\u{F0A7}', '\u{F076}', '\u{F0D8}', '\u{F0FC}', '\u{F0A8}', '\u{F06E}',
-    '\u{F0E0}', '\u{F02D}',
+    '\u{F0B7}', '\u{F0A7}', '\u{F076}', '\u{F0D8}', '\u{F0FC}', '\u{F0A8}', '\u{F06E}', '\u{F0E0}',
+    '\u{F02D}',
 ];
 
 fn is_bullet_token(tok: &str) -> bool {
@@ -188,7 +188,8 @@ fn is_num_token(tok: &str) -> bool {
     let t = tok.trim_start_matches(['(', '+', '-', '−', '–']);
     let t = t.trim_end_matches([')', '%', ',', ';', '*', ':']);
     first_char(t).is_some_and(|c| c.is_ascii_digit())
-        && t.chars().all(|c| c.is_ascii_digit() || matches!(c, ',' | '.'))
+        && t.chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, ',' | '.'))
 }
 
 fn is_filler_token(tok: &str) -> bool {
@@ -233,7 +234,9 @@ fn is_caption(s: &str) -> bool {
         return false;
     };
     lexicon().captions.contains(w.to_lowercase().as_str())
-        && n.trim_end_matches([':', '.']).bytes().all(|b| b.is_ascii_digit())
+        && n.trim_end_matches([':', '.'])
+            .bytes()
+            .all(|b| b.is_ascii_digit())
         && first_char(n).is_some_and(|c| c.is_ascii_digit())
 }
 
@@ -274,7 +277,10 @@ fn heading_shape(l: &ContentLine) -> bool {
     if words > 12 {
         return false;
     }
-    if s.ends_with([',', ';', '-', '–', '.', '!', '?']) || ends_open(s) {
+    if s.ends_with([',', ';', '-', '–', '.', '!', '?'])
+        || ends_open(s.trim_end_matches(':').trim_end())
+        || s.starts_with('(')
+    {
         return false;
     }
     if s.ends_with(':') && words > 6 {
@@ -292,7 +298,49 @@ fn heading_shape(l: &ContentLine) -> bool {
     first_alnum(body).is_some_and(|c| c.is_uppercase())
 }
 
+/// The line ends with a number that is not a year ("Ordinære plasser 77"): a table cell.
+fn ends_with_count(s: &str) -> bool {
+    let w = last_word(s).trim_end_matches(':');
+    if !is_num_token(w) {
+        return false;
+    }
+    !(w.len() == 4 && (w.starts_with("19") || w.starts_with("20")))
+}
+
+fn has_finite_verb(s: &str) -> bool {
+    let lex = lexicon();
+    s.split_whitespace()
+        .any(|w| lex.finite_verbs.contains(w.to_lowercase().as_str()))
+}
+
 impl Layout {
+    /// Line `i`, numbered at depth `d`, sits in a list of items numbered at the same depth
+    /// with no paragraph break between them ("3. Styrke …", "4. Åpen …", "5. Bidra …").
+    fn in_numbered_list(&self, i: usize, d: u8) -> bool {
+        let same = |l: &ContentLine| l.numbered == Some(d);
+        // Backwards: up to three lines of the previous item.
+        let mut k = i;
+        for _ in 0..3 {
+            if self.lines.get(k).is_none_or(|l| l.para_before) || k == 0 {
+                break;
+            }
+            k -= 1;
+            if self.lines.get(k).is_some_and(same) {
+                return true;
+            }
+        }
+        // Forwards: the next item may follow within three lines.
+        for k in i + 1..=i + 3 {
+            match self.lines.get(k) {
+                Some(l) if l.para_before => break,
+                Some(l) if same(l) => return true,
+                Some(_) => {}
+                None => break,
+            }
+        }
+        false
+    }
+
     pub(crate) fn of(doc: &Document) -> Layout {
         let n = doc.lines.len();
         // Pass 1: blank kinds and context-free noise.
@@ -333,10 +381,8 @@ impl Layout {
             match kinds[i] {
                 K::Content => last_content = Some(i),
                 K::PageNoise if is_page_number(doc.line_text(i + 1).trim()) => {
-                    let blank_before =
-                        i >= 2 && is_blank(kinds[i - 1]) && is_blank(kinds[i - 2]);
-                    let blank_after =
-                        i + 2 < n && is_blank(kinds[i + 1]) && is_blank(kinds[i + 2]);
+                    let blank_before = i >= 2 && is_blank(kinds[i - 1]) && is_blank(kinds[i - 2]);
+                    let blank_after = i + 2 < n && is_blank(kinds[i + 1]) && is_blank(kinds[i + 2]);
                     let prev_open = last_content
                         .map(|p| ends_open(doc.line_text(p + 1).trim()))
                         .unwrap_or(false);
@@ -353,12 +399,20 @@ impl Layout {
         let mut near_page = vec![false; n];
         let mut dist = usize::MAX;
         for i in 0..n {
-            dist = if kinds[i] == K::PageNoise { 0 } else { dist.saturating_add(1) };
+            dist = if kinds[i] == K::PageNoise {
+                0
+            } else {
+                dist.saturating_add(1)
+            };
             near_page[i] = dist <= 3;
         }
         dist = usize::MAX;
         for i in (0..n).rev() {
-            dist = if kinds[i] == K::PageNoise { 0 } else { dist.saturating_add(1) };
+            dist = if kinds[i] == K::PageNoise {
+                0
+            } else {
+                dist.saturating_add(1)
+            };
             near_page[i] |= dist <= 3;
         }
         let mut footer_count: HashMap<&str, usize> = HashMap::new();
@@ -449,6 +503,10 @@ impl Layout {
         let shape: Vec<bool> = self.lines.iter().map(heading_shape).collect();
         let mut last_numbered = 0u8;
         for i in 0..n {
+            if self.lines[i].chars <= 150 && is_caption(&self.lines[i].text) {
+                self.lines[i].heading = HeadingKind::Caption;
+                continue;
+            }
             if !shape[i] {
                 continue;
             }
@@ -480,21 +538,27 @@ impl Layout {
                 continue;
             }
             let text = cur.text.as_str();
-            if is_caption(text) {
-                self.lines[i].heading = HeadingKind::Caption;
-                continue;
-            }
             let numbered = cur.numbered.or_else(|| numbering(text, true));
             let level = if let Some(d) = numbered {
+                if self.in_numbered_list(i, d) {
+                    continue;
+                }
                 last_numbered = d;
                 Some(d)
             } else {
-                let strong = is_known_heading(text) || all_caps(text);
                 // Runs of short lines without paragraph breaks are lists or table cells.
                 let in_run = (i > 0 && shape[i - 1] && !cur.para_before)
                     || next.is_some_and(|nx| shape[i + 1] && !nx.para_before);
+                let body_follows = next.is_none_or(|nx| {
+                    !nx.table_row
+                        && (ends_terminal(&nx.text) || nx.text.split_whitespace().count() >= 4)
+                });
+                let strong = is_known_heading(text) || (all_caps(text) && body_follows && !in_run);
                 let generic = !in_run
+                    && body_follows
                     && text.split_whitespace().count() <= 10
+                    && !ends_with_count(text)
+                    && !has_finite_verb(text)
                     && text.chars().filter(|c| c.is_ascii_digit()).count() <= 4;
                 (strong || generic).then(|| (last_numbered + 1).min(6))
             };
@@ -514,7 +578,9 @@ mod tests {
         assert!(is_table_row("Somatikk 59 70 74 93 66 60"));
         assert!(is_table_row("St. Olavs Hospital HF 9,0 % 9,2 %"));
         assert!(is_table_row("Sykefravær 2024 2023"));
-        assert!(is_table_row("ANESTESISYKEPLEIER 302 321 (6,3 %) 352 (16,15 %)"));
+        assert!(is_table_row(
+            "ANESTESISYKEPLEIER 302 321 (6,3 %) 352 (16,15 %)"
+        ));
         assert!(!is_table_row(
             "økning fra 9 992 pasienter i oppfølging i 2023 til 13 647 i 2024. St. Olavs"
         ));
@@ -527,7 +593,10 @@ mod tests {
     #[test]
     fn numbering_depth() {
         assert_eq!(numbering("2.1 Kvalitet", false), Some(2));
-        assert_eq!(numbering("1. Indikator om utdanningsstillinger", false), Some(1));
+        assert_eq!(
+            numbering("1. Indikator om utdanningsstillinger", false),
+            Some(1)
+        );
         assert_eq!(numbering("3.2.1. Oppfølging", false), Some(3));
         assert_eq!(numbering("27. april 2024", false), None);
         assert_eq!(numbering("2024 Helse", true), None);
@@ -537,7 +606,10 @@ mod tests {
 
     #[test]
     fn cleaning_drops_links_and_bullets() {
-        assert_eq!(clean("• Høyere  stillingsandel ").0, "Høyere stillingsandel");
+        assert_eq!(
+            clean("• Høyere  stillingsandel ").0,
+            "Høyere stillingsandel"
+        );
         assert!(clean("• Høyere").1);
         assert!(clean("o Lavere turnover").1);
         assert_eq!(

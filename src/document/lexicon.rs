@@ -21,6 +21,8 @@ pub(crate) struct Lexicon {
     pub captions: HashSet<String>,
     /// Page-furniture lines (lower case).
     pub noise_labels: HashSet<String>,
+    /// Finite verbs (lower case): lines holding one are statements, not headings.
+    pub finite_verbs: HashSet<String>,
 }
 
 fn entries(src: &'static str) -> impl Iterator<Item = String> {
@@ -60,6 +62,7 @@ pub(crate) fn lexicon() -> &'static Lexicon {
             headings: set(include_str!("../../data/heading_words.txt")),
             captions: set(include_str!("../../data/caption_words.txt")),
             noise_labels: set(include_str!("../../data/noise_labels.txt")),
+            finite_verbs: set(include_str!("../../data/finite_verbs.txt")),
         }
     })
 }

@@ -94,8 +94,9 @@ fn is_link_only(t: &str) -> bool {
 
 /// Only dashes, underscores, equals signs, dots or box-drawing rules.
 fn is_rule(t: &str) -> bool {
-    t.chars()
-        .all(|c| matches!(c, '-' | '_' | '=' | '–' | '—' | '.' | '·' | '─' | '━') || c.is_whitespace())
+    t.chars().all(|c| {
+        matches!(c, '-' | '_' | '=' | '–' | '—' | '.' | '·' | '─' | '━') || c.is_whitespace()
+    })
 }
 
 #[cfg(test)]

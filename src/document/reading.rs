@@ -210,7 +210,9 @@ fn is_abbreviation(word: &str, next_word: &str) -> bool {
     let lex = lexicon();
     if lex.abbreviations.contains(lower.as_str()) {
         if lex.may_end.contains(lower.as_str()) {
-            let next = next_word.trim_end_matches([',', '.', ':', ';']).to_lowercase();
+            let next = next_word
+                .trim_end_matches([',', '.', ':', ';'])
+                .to_lowercase();
             return !lex.starters.contains(next.as_str());
         }
         return true;
@@ -301,8 +303,10 @@ mod tests {
 
     #[test]
     fn abbreviations_do_not_end_sentences() {
-        let d = doc("Målet er 95 pst. av avtalene, bl.a. for PHBU. Dette gjeld t.d. Helse Nord. \
-                     Tala er frå kap. 2.3 og jf. St. Olavs hospital. Kravet er nådd.");
+        let d = doc(
+            "Målet er 95 pst. av avtalene, bl.a. for PHBU. Dette gjeld t.d. Helse Nord. \
+                     Tala er frå kap. 2.3 og jf. St. Olavs hospital. Kravet er nådd.",
+        );
         assert_eq!(
             sentences(&d),
             vec![
@@ -316,8 +320,10 @@ mod tests {
 
     #[test]
     fn may_end_abbreviation_ends_before_a_sentence_starter() {
-        let d = doc("Helse Møre og Romsdal ble tildelt 8,564 mill. Det ble utarbeidet kriterier.\n\
-                     Det ble gitt 20 mill. NOK til tiltaket.");
+        let d = doc(
+            "Helse Møre og Romsdal ble tildelt 8,564 mill. Det ble utarbeidet kriterier.\n\
+                     Det ble gitt 20 mill. NOK til tiltaket.",
+        );
         assert_eq!(
             sentences(&d),
             vec![
@@ -343,8 +349,10 @@ mod tests {
     #[test]
     fn interleaved_empty_lines_join_a_wrapped_sentence() {
         // PDF style: an empty line after every text line, " " lines between paragraphs.
-        let d = doc("Antall avvik skal reduseres med 20 % sammenlignet med\n\n2023 \n\n \n\n\
-                     St. Olavs hospital HF har redusert avvikene. \n");
+        let d = doc(
+            "Antall avvik skal reduseres med 20 % sammenlignet med\n\n2023 \n\n \n\n\
+                     St. Olavs hospital HF har redusert avvikene. \n",
+        );
         let r = d.reading();
         let s = r.sentences();
         assert_eq!(s.len(), 2, "{:?}", r.text);
@@ -358,8 +366,10 @@ mod tests {
 
     #[test]
     fn hyphenated_breaks_join() {
-        let d = doc("Helse Nord-\n\nTrøndelag har økt digital oppfølg-\n\ning mot UH-\n\nsektoren \
-                     i anestesi-, operasjon-\n\nog kreftsykepleie.");
+        let d = doc(
+            "Helse Nord-\n\nTrøndelag har økt digital oppfølg-\n\ning mot UH-\n\nsektoren \
+                     i anestesi-, operasjon-\n\nog kreftsykepleie.",
+        );
         let r = d.reading();
         assert_eq!(
             r.text,
@@ -375,9 +385,11 @@ mod tests {
 
     #[test]
     fn bullets_start_items_and_glyphs_go() {
-        let d = doc("Dei viktigaste faktorane er: \n• Høgare stillingsdel  \n• Lågare turnover \n\
+        let d = doc(
+            "Dei viktigaste faktorane er: \n• Høgare stillingsdel  \n• Lågare turnover \n\
                      • Teknologisk innovasjon som frigjer behov for \n\narbeidskraft \n\
-                     Rapporten gjer greie for potensialet i scenarioa.\n");
+                     Rapporten gjer greie for potensialet i scenarioa.\n",
+        );
         let r = d.reading();
         assert!(!r.text.contains('•'));
         let s = r.sentences();
@@ -412,9 +424,11 @@ mod tests {
 
     #[test]
     fn table_rows_are_their_own_units() {
-        let d = doc("Sjukefråværet gjekk ned i fleire føretak. \nSykefravær 2024 2023 \n\
+        let d = doc(
+            "Sjukefråværet gjekk ned i fleire føretak. \nSykefravær 2024 2023 \n\
                      St. Olavs Hospital HF 9,0 % 9,2 % \nHemit HF 6,9 % 6,1 % \n\
-                     Tabellen viser nedgang.");
+                     Tabellen viser nedgang.",
+        );
         let r = d.reading();
         let s = r.sentences();
         let kinds: Vec<UnitKind> = s.iter().map(|s| s.kind).collect();
@@ -428,14 +442,19 @@ mod tests {
                 UnitKind::Prose
             ]
         );
-        assert_eq!(&r.text[s[2].range.clone()], "St. Olavs Hospital HF 9,0 % 9,2 %");
+        assert_eq!(
+            &r.text[s[2].range.clone()],
+            "St. Olavs Hospital HF 9,0 % 9,2 %"
+        );
     }
 
     #[test]
     fn headings_end_sentences_without_punctuation() {
-        let d = doc("Sammendrag av positive resultater i 2024 \nHelse Midt-Norge har nådd en \
+        let d = doc(
+            "Sammendrag av positive resultater i 2024 \nHelse Midt-Norge har nådd en \
                      viktig milepæl i og med at journalløsningen er tatt i bruk i alle regionens \n\
-                     sykehus. \n");
+                     sykehus. \n",
+        );
         let s = sentences(&d);
         assert_eq!(s[0], "Sammendrag av positive resultater i 2024");
         assert!(s[1].starts_with("Helse Midt-Norge har nådd"));
@@ -458,5 +477,151 @@ mod tests {
         }
         assert!(r.line_at(usize::MAX) >= 1);
         assert_eq!(r.lines_of(5..2).0, r.line_at(5));
+    }
+}
+#[cfg(test)]
+mod sample_tests {
+    use super::*;
+    use crate::document::is_noise_line;
+
+    fn sample() -> (Document, Reading) {
+        let text = std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/examples/001_a15ca66fe45fcd5e.txt"
+        ))
+        .expect("sample 001 is in examples/");
+        let d = Document::new(text);
+        let r = d.reading();
+        (d, r)
+    }
+
+    fn find<'a>(r: &'a Reading, s: &'a [Sentence], needle: &str) -> &'a Sentence {
+        s.iter()
+            .find(|x| r.text[x.range.clone()].contains(needle))
+            .unwrap_or_else(|| panic!("no sentence with {needle:?}"))
+    }
+
+    #[test]
+    fn sample_001_sentences() {
+        let (_, r) = sample();
+        let s = r.sentences();
+        let target = find(
+            &r,
+            &s,
+            "Regionen skal overholde minst 95 pst. av pasientavtalene",
+        );
+        assert_eq!(target.line, 2212);
+        assert!(r.text[target.range.clone()].ends_with("(passert planlagt tid)."));
+
+        let hms = find(&r, &s, "Antall avvik fra arbeidstidsbestemmelsene");
+        assert_eq!(
+            &r.text[hms.range.clone()],
+            "Antall avvik fra arbeidstidsbestemmelsene skal reduseres med 20 % sammenlignet med 2023"
+        );
+        assert_eq!((hms.line, hms.end_line), (4810, 4812));
+
+        let verdict = s
+            .iter()
+            .find(|x| x.line == 2216)
+            .expect("a sentence starts on line 2216");
+        assert_eq!(&r.text[verdict.range.clone()], "Kravet er ikke innfridd.");
+        assert_eq!(verdict.end_line, 2216);
+
+        // A sentence across a page break ("39" alone on line 3272) is whole, number dropped.
+        let across = find(&r, &s, "med vekt på kartlegging, tidlig innsats");
+        assert_eq!((across.line, across.end_line), (3266, 3276));
+        assert!(!r.text[across.range.clone()].contains("39"));
+
+        // Table rows stand alone.
+        let row = find(&r, &s, "Somatikk 59 70 74 93 66 60");
+        assert_eq!(row.kind, UnitKind::TableRow);
+        assert_eq!(&r.text[row.range.clone()], "Somatikk 59 70 74 93 66 60");
+        let row = find(&r, &s, "St. Olavs Hospital HF 9,0 % 9,2 %");
+        assert_eq!((row.kind, row.line), (UnitKind::TableRow, 3286));
+
+        // "mill." before a small word does not end a sentence.
+        let mill = find(&r, &s, "Sluttestimat for prosjektet");
+        assert!(r.text[mill.range.clone()].ends_with("6,75 mill. kroner."));
+
+        // A verdict's sentences do not reach into the next target.
+        let next = find(
+            &r,
+            &s,
+            "Andelen pasienter som mottar digital hjemmeoppfølging",
+        );
+        assert_eq!((next.line, next.end_line), (2226, 2228));
+    }
+
+    /// Every original line that contributes text to the reading view.
+    fn s_lines(r: &Reading) -> Vec<usize> {
+        r.checkpoints.iter().map(|c| c.1).collect()
+    }
+
+    #[test]
+    fn sample_001_hyphenation_and_lines() {
+        let (d, r) = sample();
+        let at = r
+            .text
+            .find("Helse Nord-Trøndelag (HNT)")
+            .expect("joined hyphenation");
+        assert_eq!(r.line_at(at), 2235);
+        assert_eq!(r.line_at(at + "Helse Nord-".len()), 2237);
+        assert!(d.line_text(2235).trim_end().ends_with("Helse Nord-"));
+        // Page numbers and footers are gone; the lone year in a wrapped target stays.
+        assert_eq!(d.line_text(3272).trim(), "39");
+        for line in [3272, 1490, 2034, 4594] {
+            assert!(
+                !s_lines(&r).contains(&line),
+                "page number line {line} in reading"
+            );
+        }
+        assert!(!r.text.contains("https://"));
+        for (n, l) in [(3272, "39"), (1490, "19"), (2034, "25"), (4594, "54")] {
+            assert_eq!(d.line_text(n).trim(), l);
+            assert!(is_noise_line(d.line_text(n)));
+        }
+    }
+
+    #[test]
+    fn sample_001_sections() {
+        let (d, _) = sample();
+        let secs = d.sections();
+        let get = |h: &str| {
+            secs.iter()
+                .find(|s| s.heading == h)
+                .unwrap_or_else(|| panic!("no section {h:?}"))
+        };
+        assert_eq!(get("1. Innledning").level, 1);
+        let s21 = get("2.1 Styrke psykisk helsevern og tverrfaglig spesialisert rusbehandling");
+        assert_eq!(s21.level, 2);
+        let hms = get("Regionale HMS-indikatorer");
+        assert_eq!(hms.line, 4802);
+        assert!(hms.end_line >= 4812);
+        assert!(secs
+            .iter()
+            .any(|s| s.heading == "Indikatorer" && s.level == 3));
+        assert!(!secs.iter().any(|s| s.heading.starts_with("Somatikk")));
+        assert!(!secs.iter().any(|s| s.heading.starts_with("Antall avvik")));
+    }
+
+    #[test]
+    fn sample_000_bullets_and_links() {
+        let text = std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/examples/000_2a6fda8bf9662336.txt"
+        ))
+        .expect("sample 000 is in examples/");
+        let d = Document::new(text);
+        let r = d.reading();
+        assert!(!r.text.contains("mailto:"));
+        assert!(!r.text.contains("Side 7"));
+        assert!(r.text.contains("opptak til UH-sektoren"));
+        let s = r.sentences();
+        let item = find(&r, &s, "Teknologisk innovasjon");
+        assert_eq!(item.kind, UnitKind::Bullet);
+        assert_eq!((item.line, item.end_line), (65, 67));
+        assert!(r.text[item.range.clone()].ends_with("frigjør behov for arbeidskraft"));
+        let mtp = find(&r, &s, "Helseplattformen mtp.");
+        assert!(r.text[mtp.range.clone()].ends_with("koordinator og IP."));
     }
 }
