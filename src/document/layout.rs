@@ -438,8 +438,8 @@ impl Layout {
         let mut para = false;
         let mut page = false;
         let mut pending_bullet = false;
-        for i in 0..n {
-            match kinds[i] {
+        for (i, kind) in kinds.iter().enumerate() {
+            match *kind {
                 K::Empty => para |= !soft_empty,
                 K::WsBlank => para = true,
                 K::PageNoise => page = true,

@@ -111,9 +111,10 @@ impl Reading {
                 Join::Unit
             } else if starts_lower(&cur.text) || ends_open(&prev.text) {
                 Join::Space
-            } else if cur.para_before || prev.text.ends_with(':') {
-                Join::Unit
-            } else if !ends_terminal(&prev.text) && layout.ended_early(prev, cur) {
+            } else if cur.para_before
+                || prev.text.ends_with(':')
+                || (!ends_terminal(&prev.text) && layout.ended_early(prev, cur))
+            {
                 Join::Unit
             } else {
                 Join::Space
@@ -476,7 +477,8 @@ mod tests {
             let _ = &r.text[s.range];
         }
         assert!(r.line_at(usize::MAX) >= 1);
-        assert_eq!(r.lines_of(5..2).0, r.line_at(5));
+        let (a, b) = (5, 2);
+        assert_eq!(r.lines_of(a..b).0, r.line_at(5));
     }
 }
 #[cfg(test)]
