@@ -103,15 +103,19 @@ fn unit_name(unit: extract::numbers::NumUnit) -> &'static str {
 
 fn analyze_text(name: &str, encoding: &str, doc: &document::Document) -> DocumentReport {
     let figures = figures_of(doc);
+    let reading = doc.reading();
+    let tables: Vec<Table> = Vec::new();
+    let (indicators, mut findings) = check::run(doc, &reading, &tables);
+    findings.sort_by_key(|f| (f.line, f.severity));
     DocumentReport {
         name: name.to_string(),
         format: Format::Text,
         encoding: encoding.to_string(),
         lines: doc.line_count(),
         numbers: figures.len(),
-        indicators: Vec::new(),
-        findings: Vec::new(),
-        tables: Vec::new(),
+        indicators,
+        findings,
+        tables,
         figures,
     }
 }
@@ -134,6 +138,7 @@ fn analyze_csv(name: &str, encoding: &str, doc: &document::Document) -> Document
         caption: None,
         header: raw.header,
         rows: raw.rows,
+        row_lines: raw.row_lines,
     };
     DocumentReport {
         name: name.to_string(),

@@ -295,6 +295,7 @@ fn seed_table() -> Table {
         line: 31,
         end_line: 50,
         caption: None,
+        row_lines: Vec::new(),
         header: vec![
             "PROFESJONSGRUPPE".into(),
             "ANTALL 2023".into(),
@@ -381,10 +382,11 @@ fn other_tables_are_not_staffing() {
             "9,2".into(),
             "9,0".into(),
         ]],
+        row_lines: Vec::new(),
     };
     assert!(groups_from_table(&t).is_none());
     let empty = Table {
-        rows: vec![],
+        rows: vec![], row_lines: Vec::new(),
         header: vec![],
         ..t
     };

@@ -8,6 +8,7 @@ use crate::document::{Document, Reading, Sentence};
 use crate::extract::claims::{parse_claim, ClaimSpec};
 use crate::extract::targets::{parse_nominal_target, parse_targets, TargetSpec};
 use crate::extract::values::{observations, Observation};
+
 use crate::report::{Claim, Comparator, Indicator, Status, Target, Verdict, VerdictStatus};
 
 /// Sentences after a target that may still answer it.
@@ -24,7 +25,7 @@ pub struct Assessed {
 }
 
 /// Finds every target in the document and assesses it.
-pub fn assess(doc: &Document, reading: &Reading, tables: &[crate::extract::tables::FoundTable]) -> Vec<Assessed> {
+pub fn assess(doc: &Document, reading: &Reading, tables: &[crate::report::Table]) -> Vec<Assessed> {
     let sentences = reading.sentences();
     let texts: Vec<&str> = sentences.iter().map(|s| reading.text.get(s.range.clone()).unwrap_or("")).collect();
     // 1. Targets per sentence.
@@ -107,7 +108,7 @@ fn verdicts_for(
 ) -> Vec<Verdict> {
     let target = &spec.target;
     let mut out: Vec<Verdict> = Vec::new();
-    let mut push = |v: Verdict, out: &mut Vec<Verdict>| {
+    let push = |v: Verdict, out: &mut Vec<Verdict>| {
         if !out.iter().any(|o| o.entity == v.entity && o.subject == v.subject) {
             out.push(v);
         }
@@ -141,11 +142,11 @@ fn verdicts_for(
         }
     }
     for table in tables {
-        for o in &table.observations {
+        for o in tables_link::observations_for(table, target) {
             if !subject_fits(spec, o.obs.subject.as_deref()) {
                 continue;
             }
-            let o2 = resolve_table_years(target, &o.obs);
+            let o2 = o.obs.clone();
             if let Some(status) = judge(target, &o2) {
                 push(
                     Verdict {
@@ -163,11 +164,6 @@ fn verdicts_for(
         }
     }
     out
-}
-
-/// Table observations carry every year column; pick the baseline and the target year.
-fn resolve_table_years(target: &Target, o: &Observation) -> Observation {
-    o.clone()
 }
 
 fn subject_fits(spec: &TargetSpec, subject: Option<&str>) -> bool {

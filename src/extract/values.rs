@@ -41,10 +41,10 @@ fn compatible(t: &NumberToken, unit: Option<TargetUnit>) -> bool {
     match unit {
         Some(TargetUnit::Percent) => t.unit == NumUnit::Percent,
         Some(TargetUnit::Days) => matches!(t.unit, NumUnit::Days),
-        Some(TargetUnit::Count) => t.unit == NumUnit::None,
+        Some(TargetUnit::Count) => matches!(t.unit, NumUnit::None | NumUnit::Persons | NumUnit::Fte),
         Some(TargetUnit::Nok) => t.unit == NumUnit::Nok,
         Some(TargetUnit::Per100k) => t.unit == NumUnit::Per100k,
-        _ => matches!(t.unit, NumUnit::None | NumUnit::Percent | NumUnit::Days),
+        _ => matches!(t.unit, NumUnit::None | NumUnit::Percent | NumUnit::Days | NumUnit::Persons | NumUnit::Fte),
     }
 }
 

@@ -205,6 +205,9 @@ pub struct Table {
     pub caption: Option<String>,
     pub header: Vec<String>,
     pub rows: Vec<Vec<String>>,
+    /// 1-based line of each row's values (added to contract v1; additive).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub row_lines: Vec<usize>,
 }
 
 /// One figure as the report gives it.

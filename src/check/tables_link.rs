@@ -1,0 +1,295 @@
+//! Links a target to the tables that answer it — by reference ("jf. tabell 5", "tabell 1-3",
+//! "tabell nedenfor") or by position inside the target's block — and reads their cells as
+//! observations: rows of entities with year columns ("St. Olavs hospital HF 9,0 % 9,2 %"), or rows
+//! of areas with entity/year columns ("Somatikk 59 70 74 …" under "Helse Midt des. 2023", …).
+
+use crate::document::{Document, Reading, Sentence};
+use crate::extract::entities::{catalogue, EntityKind};
+use crate::extract::numbers::{lex, NumberKind};
+use crate::extract::phrases::fold;
+use crate::extract::values::Observation;
+use crate::report::{Table, Target};
+
+/// One cell-derived observation with the line it came from.
+#[derive(Debug, Clone)]
+pub struct TableObservation {
+    pub obs: Observation,
+    pub line: usize,
+}
+
+/// What a table says, per (entity, area): every (year or none, value) it gives.
+#[derive(Debug, Clone)]
+pub struct TableValues {
+    pub caption: Option<String>,
+    pub cells: Vec<TableCell>,
+    pub observations: Vec<TableObservation>,
+}
+
+#[derive(Debug, Clone)]
+pub struct TableCell {
+    pub entity: String,
+    pub subject: Option<String>,
+    pub year: Option<i32>,
+    pub value: f64,
+    pub line: usize,
+}
+
+/// The number in a table caption "Tabell 5: Sykefravær" → 5.
+pub fn caption_number(caption: &str) -> Option<u32> {
+    let f = fold(caption);
+    let rest = f.trim_start().strip_prefix("tabell").or_else(|| f.trim_start().strip_prefix("tab."))?;
+    let digits: String = rest.trim_start().chars().take_while(|c| c.is_ascii_digit()).collect();
+    digits.parse().ok()
+}
+
+/// Table numbers a text refers to: "tabell 5", "tabell 1-3", "tabell 1 og 2", "jf. tabell 4".
+pub fn referenced_numbers(text: &str) -> (Vec<u32>, bool) {
+    let f = fold(text);
+    let mut out = Vec::new();
+    let mut below_or_above = false;
+    let mut at = 0;
+    while let Some(rel) = f.get(at..).and_then(|s| s.find("tabell")) {
+        let start = at + rel + "tabell".len();
+        let rest = f.get(start..).unwrap_or("");
+        let rest = rest.trim_start_matches(|c: char| c.is_alphabetic()).trim_start();
+        let mut nums: Vec<u32> = Vec::new();
+        let mut cur = String::new();
+        let mut range = false;
+        for c in rest.chars().take(20) {
+            if c.is_ascii_digit() {
+                cur.push(c);
+            } else {
+                if let Ok(n) = cur.parse::<u32>() {
+                    if range {
+                        if let Some(&a) = nums.last() {
+                            nums.extend((a + 1)..=n.min(a + 20));
+                        }
+                        range = false;
+                    } else {
+                        nums.push(n);
+                    }
+                }
+                cur.clear();
+                match c {
+                    '-' | '–' => range = true,
+                    ' ' | ',' => {}
+                    'o' | 'g' if !nums.is_empty() => {}
+                    _ => break,
+                }
+            }
+        }
+        if let Ok(n) = cur.parse::<u32>() {
+            nums.push(n);
+        }
+        if nums.is_empty() {
+            let word = f.get(start..).unwrap_or("").trim_start();
+            if ["nedenfor", "under", "ovenfor", "over"].iter().any(|w| word.starts_with(w)) {
+                below_or_above = true;
+            }
+        }
+        out.extend(nums);
+        at = start;
+    }
+    (out, below_or_above)
+}
+
+/// The tables that answer a target: referenced by number in the target or its block, or placed
+/// inside the block.
+pub fn linked_tables(
+    _doc: &Document,
+    reading: &Reading,
+    target: &Sentence,
+    block: &[Sentence],
+    tables: &[Table],
+) -> Vec<TableValues> {
+    let block_end_line = block.last().map_or(target.end_line, |s| s.end_line);
+    let mut refs: Vec<u32> = Vec::new();
+    let mut nearby = false;
+    for s in std::iter::once(target).chain(block.iter()) {
+        let (n, near) = referenced_numbers(reading.text.get(s.range.clone()).unwrap_or(""));
+        refs.extend(n);
+        nearby |= near;
+    }
+    tables
+        .iter()
+        .filter(|t| {
+            let by_number = t.caption.as_deref().and_then(caption_number).is_some_and(|n| refs.contains(&n));
+            let inside = t.line > target.end_line && t.line <= block_end_line;
+            by_number || (inside && (nearby || refs.is_empty()))
+        })
+        .map(table_values)
+        .collect()
+}
+
+fn year_of(text: &str) -> Option<i32> {
+    lex(text).iter().find(|t| t.kind == NumberKind::Year).map(|t| t.value as i32).or_else(|| {
+        // A bare year in a header cell may be lexed as a quantity.
+        let d: String = text.chars().filter(|c| c.is_ascii_digit()).collect();
+        d.parse::<i32>().ok().filter(|y| (1990..=2100).contains(y))
+    })
+}
+
+fn first_value(cell: &str) -> Option<f64> {
+    lex(cell).into_iter().find(|t| t.kind == NumberKind::Quantity && t.value.is_finite()).map(|t| t.value)
+}
+
+fn entity_of(label: &str) -> Option<String> {
+    let cat = catalogue();
+    if let Some(e) = cat.resolve(label) {
+        return Some(cat.name(e).to_string());
+    }
+    let m = cat.mentions(label).into_iter().next()?;
+    Some(cat.name(m.entity).to_string())
+}
+
+fn subject_of(label: &str) -> Option<String> {
+    crate::extract::targets::subjects_in(&fold(label), 0).into_iter().next().or_else(|| {
+        let f = fold(label);
+        (f.trim() == "alle fagområder" || f.trim() == "totalt").then(|| "Alle fagområder".to_string())
+    })
+}
+
+/// Reads a table's cells as (entity, area, year, value).
+pub fn table_values(table: &Table) -> TableValues {
+    let cat = catalogue();
+    let ncols = table.rows.iter().map(Vec::len).max().unwrap_or(0);
+    // Column meta from the header (the header's first cell labels the row column).
+    let header_for = |c: usize| -> &str {
+        if table.header.len() == ncols {
+            table.header.get(c).map(String::as_str).unwrap_or("")
+        } else {
+            // Header without the label column: align from the right.
+            let shift = ncols.saturating_sub(table.header.len());
+            c.checked_sub(shift).and_then(|i| table.header.get(i)).map(String::as_str).unwrap_or("")
+        }
+    };
+    let col_year: Vec<Option<i32>> = (0..ncols).map(|c| year_of(header_for(c))).collect();
+    let col_entity: Vec<Option<String>> = (0..ncols)
+        .map(|c| {
+            let h = header_for(c);
+            let without_digits: String = h.chars().filter(|ch| !ch.is_ascii_digit()).collect();
+            let cleaned = fold(&without_digits).replace("des.", "").replace("des ", "").replace("desember", "");
+            entity_of(cleaned.trim()).or_else(|| entity_of(h))
+        })
+        .collect();
+    let mut cells = Vec::new();
+    for (r, row) in table.rows.iter().enumerate() {
+        let line = table.row_lines.get(r).copied().unwrap_or(table.line);
+        let Some(label) = row.first() else { continue };
+        let row_entity = entity_of(label).filter(|e| {
+            let id = cat.resolve(e);
+            id.is_none_or(|i| cat.kind(i) != EntityKind::Total) || fold(label).trim() == "totalt"
+        });
+        let row_subject = if row_entity.is_none() { subject_of(label) } else { None };
+        if row_entity.is_none() && row_subject.is_none() {
+            continue;
+        }
+        for (c, cell) in row.iter().enumerate().skip(1) {
+            let Some(value) = first_value(cell) else { continue };
+            let entity = match (&row_entity, col_entity.get(c).cloned().flatten()) {
+                (Some(e), _) => e.clone(),
+                (None, Some(e)) => e,
+                (None, None) => continue,
+            };
+            let entity = region_name(&entity);
+            cells.push(TableCell { entity, subject: row_subject.clone(), year: col_year.get(c).copied().flatten(), value, line });
+        }
+    }
+    TableValues { caption: table.caption.clone(), cells, observations: Vec::new() }
+}
+
+/// A region's RHF named as a column ("Helse Midt") stands for the region.
+fn region_name(entity: &str) -> String {
+    entity.to_string()
+}
+
+/// Turns a table's cells into observations for a target: baseline from the baseline-year column,
+/// value from the target-year column (or the latest year).
+pub fn observations_for(values: &TableValues, target: &Target) -> Vec<TableObservation> {
+    let mut keys: Vec<(String, Option<String>)> = Vec::new();
+    for c in &values.cells {
+        let k = (c.entity.clone(), c.subject.clone());
+        if !keys.contains(&k) {
+            keys.push(k);
+        }
+    }
+    let mut out = Vec::new();
+    for (entity, subject) in keys {
+        let cells: Vec<&TableCell> = values.cells.iter().filter(|c| c.entity == entity && c.subject == subject).collect();
+        let base = target.baseline_year.and_then(|y| cells.iter().find(|c| c.year == Some(y)));
+        let value = match target.target_year {
+            Some(y) => cells.iter().find(|c| c.year == Some(y)),
+            None => cells
+                .iter()
+                .filter(|c| c.year.is_some() && c.year != target.baseline_year)
+                .max_by_key(|c| c.year)
+                .or_else(|| if target.baseline_year.is_none() && cells.len() == 1 { cells.first() } else { None }),
+        };
+        let Some(value) = value else { continue };
+        if value.year.is_some() && value.year == target.baseline_year {
+            continue;
+        }
+        // Against a later national or older figure only when the target asks for it.
+        if matches!(target.baseline_year, Some(_)) && base.is_none() {
+            continue;
+        }
+        out.push(TableObservation {
+            obs: Observation {
+                entity: entity.clone(),
+                subject: subject.clone(),
+                value: Some(value.value),
+                baseline_value: base.map(|b| b.value),
+                year: value.year,
+                baseline_year: base.and_then(|b| b.year),
+                change_pct: None,
+                at: 0,
+            },
+            line: value.line,
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn table_references() {
+        assert_eq!(referenced_numbers("jf. tabell 5.").0, vec![5]);
+        assert_eq!(referenced_numbers("Se også tabell 1-3 nedenfor.").0, vec![1, 2, 3]);
+        assert_eq!(referenced_numbers("Jfr. tabell nedenfor, som viser status").1, true);
+        assert_eq!(caption_number("Tabell 4: Ventetider"), Some(4));
+    }
+
+    #[test]
+    fn entity_rows_with_year_columns() {
+        let t = Table {
+            line: 10,
+            end_line: 14,
+            caption: Some("Tabell 2: Sjukefråvær".into()),
+            header: vec!["Sjukefråvær".into(), "2024".into(), "2023".into()],
+            rows: vec![
+                vec!["Helse Bergen HF".into(), "7,1 %".into(), "7,4 %".into()],
+                vec!["Helse Førde HF".into(), "8,0 %".into(), "7,7 %".into()],
+            ],
+            row_lines: vec![12, 13],
+        };
+        let tv = table_values(&t);
+        let target = Target {
+            comparator: crate::report::Comparator::Decrease,
+            threshold: None,
+            unit: None,
+            baseline_year: Some(2023),
+            change_pct: None,
+            target_year: None,
+            subject: None,
+            long_term: false,
+        };
+        let obs = observations_for(&tv, &target);
+        assert_eq!(obs.len(), 2);
+        assert_eq!(obs[0].obs.entity, "Helse Bergen HF");
+        assert_eq!((obs[0].obs.baseline_value, obs[0].obs.value), (Some(7.4), Some(7.1)));
+        assert_eq!(obs[1].line, 13);
+    }
+}
