@@ -16,7 +16,8 @@ pub fn check(assessed: &[Assessed]) -> Vec<Finding> {
         if a.has_figures || ind.target.comparator == Comparator::Qualitative && ind.claim.is_some() {
             continue;
         }
-        let (severity, message) = match ind.claim {
+        let claim = ind.claim.or_else(|| a.entity_claims.first().map(|c| c.1));
+        let (severity, message) = match claim {
             Some(Claim::Uncertain) => continue,
             Some(c) => (
                 Severity::Warning,

@@ -51,24 +51,27 @@ pub fn assess(doc: &Document, reading: &Reading, tables: &[crate::report::Table]
         let block = &sentences[si + 1..block_end];
         let block_texts = &texts[si + 1..block_end];
         let sentence = &sentences[*si];
-        // The report's claim: the first claim sentence of the block.
+        // The report's claim: the first region-wide claim sentence of the block. A claim right
+        // after a paragraph about one trust ("St. Olavs hospital HF har redusert … Målet er nådd")
+        // is that trust's claim.
         let mut claim: Option<(ClaimSpec, usize)> = None;
         let mut entity_claims = Vec::new();
-        for (s, t) in block.iter().zip(block_texts) {
+        let mut paragraph_entity: Option<String> = None;
+        for (k, (s, t)) in block.iter().zip(block_texts).enumerate() {
+            let opener = leading_entity(t);
             if let Some(c) = parse_claim(t) {
                 let line = reading.line_at(s.range.start + c.at);
+                let region_wide = k == 0 || mentions_region(t);
                 if let Some(e) = &c.entity {
                     entity_claims.push((e.clone(), c.claim, line));
+                } else if !region_wide && opener.is_none() && paragraph_entity.is_some() {
+                    entity_claims.push((paragraph_entity.clone().unwrap_or_default(), c.claim, line));
                 } else if claim.is_none() {
                     claim = Some((c, line));
                 }
             }
-        }
-        if claim.is_none() {
-            if let Some(&(ref e, c, l)) = entity_claims.first() {
-                // Only per-entity claims: they are still the report's verdict.
-                let _ = e;
-                claim = Some((ClaimSpec { claim: c, entity: None, at: 0 }, l));
+            if opener.is_some() {
+                paragraph_entity = opener;
             }
         }
         let linked = tables_link::linked_tables(doc, reading, sentence, block, tables);
@@ -173,6 +176,26 @@ fn subject_fits(spec: &TargetSpec, subject: Option<&str>) -> bool {
         (None, Some(got)) => spec.subjects.is_empty() || spec.subjects.iter().any(|s| s == got) || got == "Alle fagområder",
         (None, None) => true,
     }
+}
+
+/// The HF a sentence opens with ("Helse Nord-Trøndelag HF har …"), if any.
+fn leading_entity(text: &str) -> Option<String> {
+    let cat = crate::extract::entities::catalogue();
+    let m = cat.mentions(text).into_iter().next()?;
+    if m.span.start > 4 {
+        return None;
+    }
+    match cat.kind(m.entity) {
+        crate::extract::entities::EntityKind::Hf
+        | crate::extract::entities::EntityKind::Support
+        | crate::extract::entities::EntityKind::Private => Some(cat.name(m.entity).to_string()),
+        _ => None,
+    }
+}
+
+fn mentions_region(text: &str) -> bool {
+    let f = crate::extract::phrases::fold(text);
+    ["regionen", "samlet", "alle helseforetak", "samla", "helseregionen"].iter().any(|w| f.contains(w))
 }
 
 /// Decides one verdict from the report's figures; `None` when they cannot decide it.

@@ -27,6 +27,13 @@ pub struct TargetSpec {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
+enum Anchor {
+    Modal,
+    Goal,
+    Request,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
 enum Kind {
     Threshold(Comparator),
     Within,
@@ -45,17 +52,20 @@ pub fn parse_targets(sentence: &str) -> Vec<TargetSpec> {
     let tokens = lex(sentence);
     let modal = first_of(&f, book.get("modal"), 0);
     let goal = first_of(&f, book.get("goal_lead"), 0);
-    let (anchor_start, anchor_end) = match (modal, goal) {
+    let (anchor_start, anchor_end, anchor) = match (modal, goal) {
         (Some((m, _)), Some((g, _))) => {
             if g.start < m.start {
-                (g.start, g.end)
+                (g.start, g.end, Anchor::Goal)
             } else {
-                (m.start, m.end)
+                (m.start, m.end, Anchor::Modal)
             }
         }
-        (Some((m, _)), None) => (m.start, m.end),
-        (None, Some((g, _))) => (g.start, g.end),
-        (None, None) => return Vec::new(),
+        (Some((m, _)), None) => (m.start, m.end, Anchor::Modal),
+        (None, Some((g, _))) => (g.start, g.end, Anchor::Goal),
+        (None, None) => match first_of(&f, book.get("requirement_lead"), 0) {
+            Some((r, _)) => (r.start, r.end, Anchor::Request),
+            None => return Vec::new(),
+        },
     };
     let long_term = first_of(&f, book.get("long_term"), 0).is_some();
 
@@ -63,15 +73,36 @@ pub fn parse_targets(sentence: &str) -> Vec<TargetSpec> {
     let leading = leading_threshold(&f, &tokens, anchor_start);
     let (kind, kind_at, kind_end) = match leading {
         Some((k, at, end)) => (k, at, end),
+        None if anchor == Anchor::Request => match nominal_kind(&f, anchor_end) {
+            Some(x) => x,
+            None => return Vec::new(),
+        },
         None => match predicate_kind(&f, &tokens, anchor_end) {
             Some(x) => x,
             None => return Vec::new(),
         },
     };
+    // The requirement is the predicate itself: "skal (i 2025) være minst …", "skal reduseres …",
+    // not a purpose clause further on ("skal iverksette tiltak for å redusere …").
+    if leading.is_none() && !predicate_near(&f, anchor_end, kind_at) {
+        return Vec::new();
+    }
 
-    let measure = measure_of(sentence, &f, anchor_start, &tokens, leading.is_some());
+    let measure = match anchor {
+        // "Målsetningen på sikt er gjennomsnittlig ventetid lavere enn …": between lead and comparator.
+        Anchor::Goal | Anchor::Request => {
+            let (from, to) = if anchor == Anchor::Goal { (anchor_end, kind_at) } else { (kind_end, measure_end(&f, kind_end)) };
+            sentence.get(from..to.max(from)).unwrap_or("").trim().trim_end_matches([',', '.']).chars().take(160).collect()
+        }
+        Anchor::Modal => measure_of(sentence, &f, anchor_start, &tokens, leading.is_some()),
+    };
     let has_measure_noun = first_of(&f, book.get("measure_nouns"), 0).is_some();
     let baseline_year = baseline_year(&f, &tokens, kind_at);
+    let is_change = matches!(kind, Kind::Change(_) | Kind::SameLevel(_));
+    // A goal or a request without numbers must at least say what it is compared with.
+    if anchor != Anchor::Modal && is_change && baseline_year.is_none() {
+        return Vec::new();
+    }
     let target_year = target_year(&f, &tokens, baseline_year);
     let subjects_all = subjects_in(&f, kind_at.min(anchor_end));
 
@@ -90,6 +121,23 @@ pub fn parse_targets(sentence: &str) -> Vec<TargetSpec> {
             }
             // Units that make no sense as a "over/under" threshold without a unit: "over 3 år".
             if first.unit == NumUnit::None && matches!(cmp, Comparator::Above | Comparator::Below) {
+                return Vec::new();
+            }
+            // Ages and durations in years name a group ("barn under 18 år"), not a level.
+            if !matches!(
+                first.unit,
+                NumUnit::None
+                    | NumUnit::Percent
+                    | NumUnit::PercentagePoints
+                    | NumUnit::Days
+                    | NumUnit::Nok
+                    | NumUnit::Per100k
+                    | NumUnit::Persons
+                    | NumUnit::Fte
+                    | NumUnit::Hours
+                    | NumUnit::Weeks
+                    | NumUnit::Months
+            ) {
                 return Vec::new();
             }
             let same_unit: Vec<&NumberToken> = tokens
@@ -134,10 +182,16 @@ pub fn parse_targets(sentence: &str) -> Vec<TargetSpec> {
         }),
         Kind::Change(cmp) | Kind::SameLevel(cmp) => {
             let qualitative = matches!(kind, Kind::Change(_)) && is_comparison_with_quantity(&f, kind_end, &tokens);
-            if !(baseline_year.is_some() || has_measure_noun) && !qualitative {
+            let change_pct = if matches!(kind, Kind::Change(_)) { change_size(&f, &tokens, kind_end) } else { None };
+            // Without a baseline or a size, only a sentence that opens with what is measured
+            // ("Ventetidene skal reduseres") is a target.
+            let opens_with_measure = f
+                .split_whitespace()
+                .take(2)
+                .any(|w| book.get("measure_nouns").iter().any(|n| w.trim_matches(|c: char| !c.is_alphanumeric()).starts_with(n.as_str())));
+            if baseline_year.is_none() && change_pct.is_none() && !qualitative && !(has_measure_noun && opens_with_measure) {
                 return Vec::new();
             }
-            let change_pct = if matches!(kind, Kind::Change(_)) { change_size(&f, &tokens, kind_end) } else { None };
             // "reduseres til 50 dager" / "økes til 80 %": a threshold after all.
             if let (Kind::Change(c), None) = (kind, change_pct) {
                 if let Some(t) = to_threshold(&f, &tokens, kind_end) {
@@ -293,12 +347,50 @@ fn predicate_kind(f: &str, tokens: &[NumberToken], from: usize) -> Option<(Kind,
     // "være høyere enn 40 dager": the threshold inside a change phrase.
     if let Kind::Change(_) = k {
         if let Some((s2, e2, k2)) = found.iter().copied().find(|(s2, _, k2)| {
-            matches!(k2, Kind::Threshold(_)) && *s2 >= s && *s2 <= e + 1
+            matches!(k2, Kind::Threshold(_)) && *s2 >= s && *s2 < e
         }) {
             return Some((k2, s2, e2));
         }
     }
     Some((k, s, e))
+}
+
+/// End of a nominal measure: the baseline phrase or the end of the clause.
+fn measure_end(f: &str, from: usize) -> usize {
+    let book = phrases::targets();
+    let stop = first_of(f, book.get("baseline"), from).map_or(f.len(), |(r, _)| r.start);
+    let punct = f.get(from..).and_then(|s| s.find([',', '.', ';'])).map_or(f.len(), |p| from + p);
+    stop.min(punct)
+}
+
+/// At most five words, no comma and no "å"/"for å" between the modal and the requirement.
+fn predicate_near(f: &str, anchor_end: usize, kind_at: usize) -> bool {
+    if kind_at < anchor_end {
+        return true;
+    }
+    let Some(gap) = f.get(anchor_end..kind_at) else { return false };
+    let words: Vec<&str> = gap.split_whitespace().collect();
+    words.len() <= 5 && !gap.contains([',', ';', ':']) && !words.contains(&"å")
+}
+
+/// After a request lead ("med sikte på"): "reduksjon i …" / "økt …".
+fn nominal_kind(f: &str, from: usize) -> Option<(Kind, usize, usize)> {
+    let book = phrases::targets();
+    let dec = first_of(f, book.get("nominal_decrease"), from);
+    let inc = first_of(f, book.get("nominal_increase"), from);
+    let pick = match (dec, inc) {
+        (Some(d), Some(i)) => {
+            if d.0.start <= i.0.start {
+                (Comparator::Decrease, d.0)
+            } else {
+                (Comparator::Increase, i.0)
+            }
+        }
+        (Some(d), None) => (Comparator::Decrease, d.0),
+        (None, Some(i)) => (Comparator::Increase, i.0),
+        (None, None) => return None,
+    };
+    Some((Kind::Change(pick.0), pick.1.start, pick.1.end))
 }
 
 /// "høyere enn realveksten i …": a change phrase followed by "enn" and words, not a number.

@@ -151,7 +151,9 @@ fn read_segment(
         }
         at = r.end;
         let Some(a) = seg.iter().find(|t| t.span.start >= r.end && t.kind != NumberKind::Year) else { break };
-        if !gap_ok(f, r.end, a.span.start, 2) || !compatible(a, unit) || used.contains(&a.span.start) {
+        // "fra 11,9 i 2023 til 12,1 prosent": the unit is written once, after the second figure.
+        let a_ok = compatible(a, unit) || (a.unit == NumUnit::None && a.kind == NumberKind::Quantity);
+        if !gap_ok(f, r.end, a.span.start, 2) || !a_ok || used.contains(&a.span.start) {
             continue;
         }
         let Some(til) = find_phrase(f, "til", a.span.end) else { continue };
@@ -159,7 +161,7 @@ fn read_segment(
             continue;
         }
         let Some(b) = seg.iter().find(|t| t.span.start >= til.end && t.kind != NumberKind::Year) else { continue };
-        if !gap_ok(f, til.end, b.span.start, 2) || !compatible(b, unit) {
+        if !gap_ok(f, til.end, b.span.start, 2) || !compatible(b, unit) || (!compatible(a, unit) && b.unit == a.unit) {
             continue;
         }
         obs.baseline_value = Some(a.value);
