@@ -103,6 +103,8 @@ fn unit_name(unit: extract::numbers::NumUnit) -> &'static str {
 
 fn analyze_text(name: &str, encoding: &str, doc: &document::Document) -> DocumentReport {
     let figures = figures_of(doc);
+    let mut findings = Vec::new();
+    findings.extend(check::prose::check_all(&doc.reading()));
     DocumentReport {
         name: name.to_string(),
         format: Format::Text,
@@ -110,7 +112,7 @@ fn analyze_text(name: &str, encoding: &str, doc: &document::Document) -> Documen
         lines: doc.line_count(),
         numbers: figures.len(),
         indicators: Vec::new(),
-        findings: Vec::new(),
+        findings,
         tables: Vec::new(),
         figures,
     }

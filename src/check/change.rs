@@ -201,7 +201,7 @@ mod tests {
     use super::*;
 
     fn run(text: &str) -> Vec<Finding> {
-        check(&Prose::plain(text))
+        super::super::prose::run_on(text, check)
     }
 
     #[test]

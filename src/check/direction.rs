@@ -16,6 +16,7 @@
 use super::prose::{
     fmt_unit, decimals_for, last_direction, pairs_in, tail, words, Dir, Prose,
 };
+use crate::extract::numbers::NumUnit;
 use crate::report::{Finding, FindingKind, Severity};
 
 /// Runs the check.
@@ -40,7 +41,7 @@ pub fn check(prose: &Prose) -> Vec<Finding> {
             if d.negated || d.dir == Dir::Change {
                 continue;
             }
-            if is_age_range(prose, to) {
+            if to.unit == NumUnit::Years || is_age_range(prose, to) {
                 continue;
             }
             let word = ws
@@ -98,7 +99,7 @@ mod tests {
     use super::*;
 
     fn run(text: &str) -> Vec<Finding> {
-        check(&Prose::plain(text))
+        super::super::prose::run_on(text, check)
     }
 
     #[test]

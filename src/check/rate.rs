@@ -59,7 +59,8 @@ fn is_per_marker(prose: &Prose, t: &NumberToken) -> bool {
 }
 
 fn is_population(prose: &Prose, t: &NumberToken) -> bool {
-    if !is_plain_quantity(t) || t.unit != NumUnit::None || is_per_marker(prose, t) {
+    let countable = matches!(t.unit, NumUnit::None | NumUnit::Persons);
+    if !is_plain_quantity(t) || !countable || is_per_marker(prose, t) {
         return false;
     }
     if is_per_100k(t, prose.text) || looks_like_year(t, prose.text) {
@@ -110,7 +111,8 @@ pub fn check(prose: &Prose) -> Vec<Finding> {
             if looks_like_year(t, prose.text) {
                 continue;
             }
-            if is_plain_quantity(t) && t.unit == NumUnit::None && t.value.fract() == 0.0 {
+            let countable = matches!(t.unit, NumUnit::None | NumUnit::Persons);
+            if is_plain_quantity(t) && countable && t.value.fract() == 0.0 {
                 count = Some(t);
             }
             break;
@@ -167,7 +169,7 @@ mod tests {
     use super::*;
 
     fn run(text: &str) -> Vec<Finding> {
-        check(&Prose::plain(text))
+        super::super::prose::run_on(text, check)
     }
 
     const LIST: &str = "Intensiv- og overvåkningsplasser: \n\nBefolkning 735 580 \n\nOrdinære plasser 77 \n\nTilsvarer andel 10,2 per 100 000 \n\nBeredskapsplasser 126 \n\nTilsvarer andel 16,7 per 100 000 \n";
