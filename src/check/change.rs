@@ -25,6 +25,7 @@ use crate::extract::numbers::{NumUnit, NumberToken};
 use crate::report::{Finding, Severity};
 
 /// A change figure: the token and the direction word it belongs to.
+#[derive(Debug)]
 pub(crate) struct ChangeFigure {
     pub token: usize,
     pub dir: Dir,

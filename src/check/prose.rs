@@ -645,3 +645,67 @@ mod tests {
         assert_eq!(tail("æøå", 3, 2), "");
     }
 }
+#[cfg(test)]
+mod samples {
+    use super::*;
+
+    fn sample(name: &str) -> String {
+        let path = format!("{}/examples/{name}", env!("CARGO_MANIFEST_DIR"));
+        std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+    }
+
+    fn all(text: &str) -> Vec<Finding> {
+        run_on(text, run_all)
+    }
+
+    const S001: &str = "001_a15ca66fe45fcd5e.txt";
+
+    #[test]
+    fn sample_001_rates_and_changes() {
+        let text = sample(S001);
+        let f = all(&text);
+        let at = |line: usize| f.iter().filter(|x| x.line <= line && line <= x.end_line).count();
+        let rate = f.iter().find(|x| x.line == 1555).expect("rate finding at 1555");
+        assert_eq!(rate.stated, Some(10.2));
+        assert!((rate.computed.unwrap_or(0.0) - 10.47).abs() < 0.01);
+        let rate2 = f.iter().find(|x| x.line == 1559).expect("rate finding at 1559");
+        assert!((rate2.computed.unwrap_or(0.0) - 17.13).abs() < 0.01);
+        // Correct changes: nothing to report.
+        assert_eq!(at(4858), 0, "{f:?}");
+        assert_eq!(at(4816) + at(4817), 0, "{f:?}");
+        // The driftskredittramme chain adds up (3 518 + 870 = 4 388).
+        assert_eq!(at(4260), 0, "{f:?}");
+        assert_eq!(f.len(), 2, "{f:?}");
+    }
+
+    #[test]
+    fn sample_001_sentences_are_really_bound() {
+        // The same sentences with a wrong figure are caught, so the silence above is a check,
+        // not a miss.
+        let text = sample(S001);
+        let f = all(&text.replacen("redusert antallet med 21,7 %", "redusert antallet med 27,1 %", 1));
+        let hit = f.iter().find(|x| x.line == 4858).expect("finding at 4858");
+        assert_eq!(hit.stated, Some(-27.1));
+        let f = all(&text.replacen("med 26,6 % fra 2023", "med 22,6 % fra 2023", 1));
+        assert!(f.iter().any(|x| x.line == 4816 && x.end_line == 4818), "{f:?}");
+        let f = all(&text.replacen("økt med 870 mill. kroner", "økt med 780 mill. kroner", 1));
+        assert!(f.iter().any(|x| x.line == 4258 && x.end_line == 4260), "{f:?}");
+    }
+
+    #[test]
+    fn sample_002_ratio_and_003_placeholder() {
+        let f = all(&sample("002_473fd4dd3fe50d6d.txt"));
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(f[0].line, 191);
+        assert_eq!(f[0].stated, Some(14.0));
+        let f = all(&sample("003_1aa3c3bfad0b64da.txt"));
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!((f[0].line, f[0].kind), (1961, FindingKind::Placeholder));
+    }
+
+    #[test]
+    fn samples_000_and_004_are_clean() {
+        assert!(all(&sample("000_2a6fda8bf9662336.txt")).is_empty());
+        assert!(all(&sample("004_6a014670dbcf36ad.txt")).is_empty());
+    }
+}
