@@ -29,7 +29,14 @@ const START_WORDS: &[&str] = &[
 
 /// Words that introduce "N % av X (Y)".
 const SHARE_WORDS: &[&str] = &[
-    "utgjør", "utgjorde", "utgjer", "tilsvarer", "tilsvarte", "tilsvarar", "svarer", "svarar",
+    "utgjør",
+    "utgjorde",
+    "utgjer",
+    "tilsvarer",
+    "tilsvarte",
+    "tilsvarar",
+    "svarer",
+    "svarar",
 ];
 
 fn between<'a>(prose: &Prose<'a>, a: &NumberToken, b: &NumberToken) -> &'a str {
@@ -75,9 +82,7 @@ fn step_chains(
             .get(idx.start..fig.token)
             .unwrap_or(&[])
             .iter()
-            .filter(|t| {
-                is_plain_quantity(t) && !looks_like_year(t, prose.text) && t.unit == y.unit
-            })
+            .filter(|t| is_plain_quantity(t) && !looks_like_year(t, prose.text) && t.unit == y.unit)
             .collect();
         if starts.len() != 1 {
             continue;
@@ -97,7 +102,8 @@ fn step_chains(
             }
         };
         let mut readings: Vec<(f64, Iv)> = Vec::new();
-        let same = d.unit == y.unit || (d.unit == NumUnit::PercentagePoints && y.unit == NumUnit::Percent);
+        let same =
+            d.unit == y.unit || (d.unit == NumUnit::PercentagePoints && y.unit == NumUnit::Percent);
         if same {
             readings.push((x.value + sign * d.value, additive(xi, di)));
         }
@@ -156,7 +162,13 @@ fn shares(prose: &Prose, idx: std::ops::Range<usize>) -> Vec<Finding> {
         if between(prose, x, y).trim() != "(" {
             continue;
         }
-        if !prose.text.get(y.span.end..).unwrap_or("").trim_start().starts_with(')') {
+        if !prose
+            .text
+            .get(y.span.end..)
+            .unwrap_or("")
+            .trim_start()
+            .starts_with(')')
+        {
             continue;
         }
         let Some(range) = corners2(n.interval(), x.interval(), |p, a| p / 100.0 * a) else {
@@ -198,11 +210,17 @@ mod tests {
     fn start_change_end() {
         // The sample's sentence (001 line 4259-4261).
         assert!(run("Helse Midt-Norge RHF hadde ved starten av året en driftskredittramme på 3 518 mill. kroner som var lagt til grunn økt med 870 mill. kroner til 4 388 mill. kroner ved utgangen av 2024.").is_empty());
-        let f = run("Rammen på 3 518 mill. kroner ble økt med 800 mill. kroner til 4 388 mill. kroner.");
+        let f = run(
+            "Rammen på 3 518 mill. kroner ble økt med 800 mill. kroner til 4 388 mill. kroner.",
+        );
         assert_eq!(f.len(), 1, "{f:?}");
         assert_eq!(f[0].stated, Some(4.388e9));
         assert!((f[0].computed.unwrap() - 4.318e9).abs() < 1.0);
-        assert!(f[0].message.contains("4 318 mill. kroner"), "{}", f[0].message);
+        assert!(
+            f[0].message.contains("4 318 mill. kroner"),
+            "{}",
+            f[0].message
+        );
         // nynorsk, reduction
         assert!(run("Ramma var 4 388 mill. kroner og vart redusert med 115 mill. kroner til 4 273 mill. kroner.").is_empty());
         assert_eq!(run("Ramma var 4 388 mill. kroner og vart redusert med 115 mill. kroner til 4 173 mill. kroner.").len(), 1);
@@ -221,6 +239,9 @@ mod tests {
     #[test]
     fn share_of_total() {
         assert!(run("Innleie utgjør 3 % av 12 000 mill. kroner (360 mill. kroner).").is_empty());
-        assert_eq!(run("Innleie utgjer 5 % av 12 000 mill. kroner (360 mill. kroner).").len(), 1);
+        assert_eq!(
+            run("Innleie utgjer 5 % av 12 000 mill. kroner (360 mill. kroner).").len(),
+            1
+        );
     }
 }

@@ -82,7 +82,12 @@ struct Reading {
     range: Iv,
 }
 
-fn readings(from: &NumberToken, to: &NumberToken, pair: &Pair, change: &NumberToken) -> Vec<Reading> {
+fn readings(
+    from: &NumberToken,
+    to: &NumberToken,
+    pair: &Pair,
+    change: &NumberToken,
+) -> Vec<Reading> {
     let x = from.interval();
     let y = to.interval();
     let mut out = Vec::new();
@@ -165,7 +170,7 @@ pub fn check(prose: &Prose) -> Vec<Finding> {
         let shown: Vec<String> = rs
             .iter()
             .map(|r| {
-                let mut s = format!("{}", fmt_unit(r.point, r.unit, d));
+                let mut s = fmt_unit(r.point, r.unit, d);
                 let lo = fmt_no(r.range.0, d);
                 let hi = fmt_no(r.range.1, d);
                 if lo != hi {
@@ -212,7 +217,9 @@ mod tests {
         assert!(run("St. Olavs hospital HF har redusert antallet med 21,7 %, fra 1 759 tilfeller i 2023 til 1 377 i 2024.").is_empty());
         assert!(run("St. Olavs hospital HF har registrert en økning på 46 prosent, fra 1 886 skader i 2023 til 2 748 i 2024.").is_empty());
         // nynorsk
-        assert!(run("Talet på brot er redusert med 2,9 %, frå 451 i 2023 til 438 i 2024.").is_empty());
+        assert!(
+            run("Talet på brot er redusert med 2,9 %, frå 451 i 2023 til 438 i 2024.").is_empty()
+        );
         assert!(run("Det har vore ein auke på 39 %, frå 523 i 2023 til 726 i 2024.").is_empty());
     }
 
@@ -233,14 +240,27 @@ mod tests {
         // 11,5 − 10,6 = 0,9 points; 11,5/10,6 − 1 = 8,5 %
         assert!(run("Andelen har økt med 8,5 % fra 10,6 til 11,5 prosent.").is_empty());
         assert!(run("Delen har auka med 0,9 prosentpoeng frå 10,6 til 11,5 prosent.").is_empty());
-        assert_eq!(run("Andelen har økt med 2 prosentpoeng fra 10,6 til 11,5 prosent.").len(), 1);
-        assert_eq!(run("Andelen har økt med 3 % fra 10,6 til 11,5 prosent.").len(), 1);
+        assert_eq!(
+            run("Andelen har økt med 2 prosentpoeng fra 10,6 til 11,5 prosent.").len(),
+            1
+        );
+        assert_eq!(
+            run("Andelen har økt med 3 % fra 10,6 til 11,5 prosent.").len(),
+            1
+        );
     }
 
     #[test]
     fn absolute_change_in_money() {
-        assert!(run("Ramma auka med 870 mill. kroner frå 3 518 mill. kroner til 4 388 mill. kroner.").is_empty());
-        assert_eq!(run("Rammen økte med 800 mill. kroner fra 3 518 mill. kroner til 4 388 mill. kroner.").len(), 1);
+        assert!(run(
+            "Ramma auka med 870 mill. kroner frå 3 518 mill. kroner til 4 388 mill. kroner."
+        )
+        .is_empty());
+        assert_eq!(
+            run("Rammen økte med 800 mill. kroner fra 3 518 mill. kroner til 4 388 mill. kroner.")
+                .len(),
+            1
+        );
     }
 
     #[test]

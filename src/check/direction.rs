@@ -13,9 +13,7 @@
 //! Example: "Andelen er redusert fra 1,3 % til 6,5 %." → error. "nedgang fra 193 i 2023 til 85
 //! i 2024" → fine.
 
-use super::prose::{
-    fmt_unit, decimals_for, last_direction, pairs_in, tail, words, Dir, Prose,
-};
+use super::prose::{decimals_for, fmt_unit, last_direction, pairs_in, tail, words, Dir, Prose};
 use crate::extract::numbers::NumUnit;
 use crate::report::{Finding, FindingKind, Severity};
 
@@ -56,7 +54,9 @@ pub fn check(prose: &Prose) -> Vec<Finding> {
             let (severity, message) = if from.value == to.value {
                 (
                     Severity::Warning,
-                    format!("Teksten sier «{word}», men tallet er uendret: {fx} både før og etter."),
+                    format!(
+                        "Teksten sier «{word}», men tallet er uendret: {fx} både før og etter."
+                    ),
                 )
             } else if d.dir == Dir::Up && y.1 < x.0 {
                 (
@@ -91,7 +91,10 @@ pub fn check(prose: &Prose) -> Vec<Finding> {
 fn is_age_range(prose: &Prose, to: &crate::extract::numbers::NumberToken) -> bool {
     let after = prose.text.get(to.span.end..).unwrap_or("");
     let w = words(super::prose::head(after, 0, 16));
-    matches!(w.first().map(String::as_str), Some("år" | "års" | "åringer" | "åringar"))
+    matches!(
+        w.first().map(String::as_str),
+        Some("år" | "års" | "åringer" | "åringar")
+    )
 }
 
 #[cfg(test)]

@@ -25,7 +25,14 @@ fn bracket_words() -> Vec<&'static str> {
 }
 
 /// Starts of bracket text that always mean a placeholder.
-const FILL_IN: &[&str] = &["sett inn", "set inn", "fyll inn", "legg inn", "skriv inn", "sette inn"];
+const FILL_IN: &[&str] = &[
+    "sett inn",
+    "set inn",
+    "fyll inn",
+    "legg inn",
+    "skriv inn",
+    "sette inn",
+];
 
 /// Words after which a bare "XX" is a numeral or a label, not a placeholder.
 const NUMERAL_CONTEXT: &[&str] = &[
@@ -34,10 +41,38 @@ const NUMERAL_CONTEXT: &[&str] = &[
 
 /// Count and unit words that make a single "X" a missing figure: "X antall", "X dager".
 const UNIT_WORDS: &[&str] = &[
-    "antall", "tal", "kroner", "kr", "mill", "millioner", "millionar", "mrd", "dager", "dagar",
-    "personer", "personar", "prosent", "pst", "stk", "årsverk", "stillinger", "stillingar",
-    "timer", "timar", "uker", "veker", "måneder", "månader", "plasser", "plassar", "pasienter",
-    "pasientar", "senger", "senger", "ansatte", "tilsette",
+    "antall",
+    "tal",
+    "kroner",
+    "kr",
+    "mill",
+    "millioner",
+    "millionar",
+    "mrd",
+    "dager",
+    "dagar",
+    "personer",
+    "personar",
+    "prosent",
+    "pst",
+    "stk",
+    "årsverk",
+    "stillinger",
+    "stillingar",
+    "timer",
+    "timar",
+    "uker",
+    "veker",
+    "måneder",
+    "månader",
+    "plasser",
+    "plassar",
+    "pasienter",
+    "pasientar",
+    "senger",
+    "senger",
+    "ansatte",
+    "tilsette",
 ];
 
 /// Words that follow a person placeholder "NN".
@@ -48,8 +83,20 @@ const AFTER_NN: &[&str] = &[
 
 /// Words that precede a person placeholder "NN".
 const BEFORE_NN: &[&str] = &[
-    "v", "ved", "kontaktperson", "ansvarlig", "ansvarleg", "ansvar", "leder", "leiar",
-    "prosjektleder", "prosjektleiar", "navn", "namn", "saksbehandler", "saksbehandlar",
+    "v",
+    "ved",
+    "kontaktperson",
+    "ansvarlig",
+    "ansvarleg",
+    "ansvar",
+    "leder",
+    "leiar",
+    "prosjektleder",
+    "prosjektleiar",
+    "navn",
+    "namn",
+    "saksbehandler",
+    "saksbehandlar",
 ];
 
 const CURRENCY: &[&str] = &["kr", "nok"];
@@ -108,13 +155,22 @@ pub fn check(prose: &Prose) -> Vec<Finding> {
         let next_char = text.get(end..).and_then(|s| s.chars().next());
         let glued = matches!(prev_char, Some('-' | '_' | '\''))
             || matches!(next_char, Some('-' | '_' | '\''));
-        let prev_word = k.checked_sub(1).and_then(|j| ws.get(j)).map(|(_, p)| lower(p));
+        let prev_word = k
+            .checked_sub(1)
+            .and_then(|j| ws.get(j))
+            .map(|(_, p)| lower(p));
         let next_word = ws.get(k + 1).map(|(_, n)| lower(n));
         if is_x_word(w) && !glued {
             // "xx.xx.2025" is one placeholder.
-            let prev_x = k.checked_sub(1).and_then(|j| ws.get(j)).is_some_and(|&(pat, p)| {
-                is_x_word(p) && text.get(pat + p.len()..at).is_some_and(|g| g == "." || g == "/")
-            });
+            let prev_x = k
+                .checked_sub(1)
+                .and_then(|j| ws.get(j))
+                .is_some_and(|&(pat, p)| {
+                    is_x_word(p)
+                        && text
+                            .get(pat + p.len()..at)
+                            .is_some_and(|g| g == "." || g == "/")
+                });
             if prev_x {
                 continue;
             }
@@ -123,23 +179,38 @@ pub fn check(prose: &Prose) -> Vec<Finding> {
                 let gap = text.get(pat + p.len()..at).unwrap_or("x");
                 let tight = gap.chars().all(|c| c == '.' || c == ' ' || c == '\u{a0}');
                 if tight && CURRENCY.contains(&lower(p).as_str()) {
-                    out.push(finding(prose, at, text.get(pat..end).unwrap_or(w), "beløpet"));
+                    out.push(finding(
+                        prose,
+                        at,
+                        text.get(pat..end).unwrap_or(w),
+                        "beløpet",
+                    ));
                     continue;
                 }
             }
             if w.len() == 1 {
                 // A single "X" only before a unit or count: "X antall", "X dager", "X %".
-                let unit_next = next_word.as_deref().is_some_and(|n| UNIT_WORDS.contains(&n))
+                let unit_next = next_word
+                    .as_deref()
+                    .is_some_and(|n| UNIT_WORDS.contains(&n))
                     && text.get(end..).is_some_and(|s| s.starts_with(' '));
                 let pct_next = text
                     .get(end..)
                     .is_some_and(|s| s.trim_start_matches(' ').starts_with('%'));
                 if unit_next || pct_next {
-                    out.push(finding(prose, at, &format!("{w} {}", next_word.unwrap_or_else(|| "%".into())), "tallet"));
+                    out.push(finding(
+                        prose,
+                        at,
+                        &format!("{w} {}", next_word.unwrap_or_else(|| "%".into())),
+                        "tallet",
+                    ));
                 }
                 continue;
             }
-            if prev_word.as_deref().is_some_and(|p| NUMERAL_CONTEXT.contains(&p)) {
+            if prev_word
+                .as_deref()
+                .is_some_and(|p| NUMERAL_CONTEXT.contains(&p))
+            {
                 continue;
             }
             out.push(finding(prose, at, w, "verdien"));
@@ -179,7 +250,9 @@ fn brackets(prose: &Prose, out: &mut Vec<Finding>) {
             let l = lower(inner.trim());
             let is_placeholder = FILL_IN.iter().any(|p| l.starts_with(p))
                 || (open == '[' && list.contains(&l.as_str()))
-                || (open == '<' && list.contains(&l.as_str()) && l.chars().all(|c| c.is_alphabetic() || c == '-'));
+                || (open == '<'
+                    && list.contains(&l.as_str())
+                    && l.chars().all(|c| c.is_alphabetic() || c == '-'));
             if is_placeholder {
                 let written = text.get(i..i + 1 + j + 1).unwrap_or(inner);
                 out.push(finding(prose, i, written, "innholdet"));
@@ -199,9 +272,18 @@ fn questions(prose: &Prose, out: &mut Vec<Finding>) {
             while j < b.len() && b[j] == b'?' {
                 j += 1;
             }
-            let before_ok = i == 0 || !text.get(..i).and_then(|s| s.chars().next_back()).is_some_and(|c| c.is_alphanumeric());
+            let before_ok = i == 0
+                || !text
+                    .get(..i)
+                    .and_then(|s| s.chars().next_back())
+                    .is_some_and(|c| c.is_alphanumeric());
             if j - i >= 3 && before_ok {
-                out.push(finding(prose, i, text.get(i..j).unwrap_or("???"), "innholdet"));
+                out.push(finding(
+                    prose,
+                    i,
+                    text.get(i..j).unwrap_or("???"),
+                    "innholdet",
+                ));
             }
             i = j;
         } else {
@@ -220,7 +302,9 @@ mod tests {
 
     #[test]
     fn placeholders_are_found() {
-        let f = run("3. Kr. X av Rekrutterings- og samhandlingstilskudd tildelt Helsefellesskap Helgeland.");
+        let f = run(
+            "3. Kr. X av Rekrutterings- og samhandlingstilskudd tildelt Helsefellesskap Helgeland.",
+        );
         assert_eq!(f.len(), 1, "{f:?}");
         assert_eq!(f[0].kind, FindingKind::Placeholder);
         assert!(f[0].message.contains("«Kr. X»"), "{}", f[0].message);

@@ -197,9 +197,15 @@ pub fn is_per_100k(t: &NumberToken, text: &str) -> bool {
     let after = text.get(t.span.end..).unwrap_or("");
     let after = after.get(..after.len().min(24)).unwrap_or(after);
     let after = lower(after.trim_start());
-    ["per 100 000", "pr. 100 000", "pr 100 000", "per 100000", "pr. 100000"]
-        .iter()
-        .any(|p| after.starts_with(p))
+    [
+        "per 100 000",
+        "pr. 100 000",
+        "pr 100 000",
+        "per 100000",
+        "pr. 100000",
+    ]
+    .iter()
+    .any(|p| after.starts_with(p))
         || after.starts_with("per\u{a0}100\u{a0}000")
 }
 
@@ -283,10 +289,40 @@ pub fn first_word(s: &str) -> Option<String> {
 
 /// Words that make a figure approximate: "ca.", "om lag", "i underkant av", "nesten", "over" …
 pub const APPROXIMATE: &[&str] = &[
-    "ca", "cirka", "circa", "omtrent", "rundt", "nesten", "nær", "nærmere", "knapt", "knapp",
-    "snaut", "drøyt", "drøye", "vel", "over", "under", "lag", "underkant", "overkant", "mer",
-    "mindre", "minst", "maks", "maksimalt", "inntil", "nærare", "nærast", "kring", "omkring",
-    "tilnærmet", "tilnærma", "anslagsvis", "opp", "ned",
+    "ca",
+    "cirka",
+    "circa",
+    "omtrent",
+    "rundt",
+    "nesten",
+    "nær",
+    "nærmere",
+    "knapt",
+    "knapp",
+    "snaut",
+    "drøyt",
+    "drøye",
+    "vel",
+    "over",
+    "under",
+    "lag",
+    "underkant",
+    "overkant",
+    "mer",
+    "mindre",
+    "minst",
+    "maks",
+    "maksimalt",
+    "inntil",
+    "nærare",
+    "nærast",
+    "kring",
+    "omkring",
+    "tilnærmet",
+    "tilnærma",
+    "anslagsvis",
+    "opp",
+    "ned",
 ];
 
 /// Whether the words right before a figure (in `before`) make it approximate.
@@ -361,7 +397,9 @@ pub fn last_direction(words: &[String]) -> Option<DirWord> {
             }
             if words[i..i + n].iter().zip(phrase).all(|(a, b)| a == b) {
                 let from = i.saturating_sub(3);
-                let negated = words[from..i].iter().any(|w| NEGATIONS.contains(&w.as_str()));
+                let negated = words[from..i]
+                    .iter()
+                    .any(|w| NEGATIONS.contains(&w.as_str()));
                 return Some(DirWord {
                     dir: *dir,
                     index: i,
@@ -395,7 +433,9 @@ pub struct Pair {
 }
 
 /// Words allowed between "fra" and the value: "fra totalt 11,9", "fra kr 500".
-const PAIR_FILLERS: &[&str] = &["totalt", "kr", "nok", "kroner", "i", "alt", "samlet", "samla"];
+const PAIR_FILLERS: &[&str] = &[
+    "totalt", "kr", "nok", "kroner", "i", "alt", "samlet", "samla",
+];
 
 /// Units two values of a pair may have; `None` when they do not go together.
 fn pair_unit(a: NumUnit, b: NumUnit) -> Option<NumUnit> {
@@ -493,7 +533,11 @@ pub fn pairs_in(prose: &Prose, sentence: &Range<usize>) -> Vec<Pair> {
     for i in idx.clone() {
         let Some(a) = toks.get(i) else { continue };
         let usable_a = is_plain_quantity(a) && !looks_like_year(a, prose.text);
-        let fra = if usable_a { fra_before(prose.text, lo, a) } else { None };
+        let fra = if usable_a {
+            fra_before(prose.text, lo, a)
+        } else {
+            None
+        };
         let prev_end = a.span.end;
         if let Some((fra_at, approx_a)) = fra {
             // The to-value: the next token that is not a year.
@@ -571,7 +615,10 @@ pub fn fmt_unit(v: f64, unit: NumUnit, decimals: usize) -> String {
         NumUnit::Per100k => format!("{} per 100 000", fmt_no(v, decimals)),
         NumUnit::Nok => {
             if v.abs() >= 1e6 {
-                format!("{} mill. kroner", fmt_no(v / 1e6, decimals.saturating_sub(6)))
+                format!(
+                    "{} mill. kroner",
+                    fmt_no(v / 1e6, decimals.saturating_sub(6))
+                )
             } else {
                 format!("{} kroner", fmt_no(v, decimals))
             }
@@ -626,8 +673,10 @@ mod tests {
 
     #[test]
     fn intervals() {
-        let r = corners2((75172.5, 75173.5), (55189.5, 55190.5), |x, y| (y / x - 1.0) * 100.0)
-            .unwrap();
+        let r = corners2((75172.5, 75173.5), (55189.5, 55190.5), |x, y| {
+            (y / x - 1.0) * 100.0
+        })
+        .unwrap();
         assert!(r.0 < -26.58 && r.1 > -26.59 && r.1 < -26.57);
         assert!(overlaps((1.0, 2.0), (2.0, 3.0)));
         assert!(!overlaps((1.0, 2.0), (2.1, 3.0)));
@@ -640,7 +689,10 @@ mod tests {
     fn words_and_edges() {
         assert_eq!(last_word("har redusert antallet med "), Some("med".into()));
         assert_eq!(first_word("  til 55"), Some("til".into()));
-        assert_eq!(words("økt med 3,5 % fra"), vec!["økt", "med", "3", "5", "fra"]);
+        assert_eq!(
+            words("økt med 3,5 % fra"),
+            vec!["økt", "med", "3", "5", "fra"]
+        );
         assert_eq!(tail("æøå", 4, 2), "ø");
         assert_eq!(tail("æøå", 3, 2), "");
     }
@@ -664,11 +716,21 @@ mod samples {
     fn sample_001_rates_and_changes() {
         let text = sample(S001);
         let f = all(&text);
-        let at = |line: usize| f.iter().filter(|x| x.line <= line && line <= x.end_line).count();
-        let rate = f.iter().find(|x| x.line == 1555).expect("rate finding at 1555");
+        let at = |line: usize| {
+            f.iter()
+                .filter(|x| x.line <= line && line <= x.end_line)
+                .count()
+        };
+        let rate = f
+            .iter()
+            .find(|x| x.line == 1555)
+            .expect("rate finding at 1555");
         assert_eq!(rate.stated, Some(10.2));
         assert!((rate.computed.unwrap_or(0.0) - 10.47).abs() < 0.01);
-        let rate2 = f.iter().find(|x| x.line == 1559).expect("rate finding at 1559");
+        let rate2 = f
+            .iter()
+            .find(|x| x.line == 1559)
+            .expect("rate finding at 1559");
         assert!((rate2.computed.unwrap_or(0.0) - 17.13).abs() < 0.01);
         // Correct changes: nothing to report.
         assert_eq!(at(4858), 0, "{f:?}");
@@ -683,13 +745,23 @@ mod samples {
         // The same sentences with a wrong figure are caught, so the silence above is a check,
         // not a miss.
         let text = sample(S001);
-        let f = all(&text.replacen("redusert antallet med 21,7 %", "redusert antallet med 27,1 %", 1));
+        let f = all(&text.replacen(
+            "redusert antallet med 21,7 %",
+            "redusert antallet med 27,1 %",
+            1,
+        ));
         let hit = f.iter().find(|x| x.line == 4858).expect("finding at 4858");
         assert_eq!(hit.stated, Some(-27.1));
         let f = all(&text.replacen("med 26,6 % fra 2023", "med 22,6 % fra 2023", 1));
-        assert!(f.iter().any(|x| x.line == 4816 && x.end_line == 4818), "{f:?}");
+        assert!(
+            f.iter().any(|x| x.line == 4816 && x.end_line == 4818),
+            "{f:?}"
+        );
         let f = all(&text.replacen("økt med 870 mill. kroner", "økt med 780 mill. kroner", 1));
-        assert!(f.iter().any(|x| x.line == 4258 && x.end_line == 4260), "{f:?}");
+        assert!(
+            f.iter().any(|x| x.line == 4258 && x.end_line == 4260),
+            "{f:?}"
+        );
     }
 
     #[test]

@@ -181,18 +181,35 @@ mod tests {
         assert_eq!(f[0].line, 7);
         assert_eq!(f[0].stated, Some(10.2));
         assert!((f[0].computed.unwrap() - 10.468).abs() < 0.01);
-        assert!(f[0].message.contains("10,47 per 100 000"), "{}", f[0].message);
+        assert!(
+            f[0].message.contains("10,47 per 100 000"),
+            "{}",
+            f[0].message
+        );
         assert_eq!(f[1].line, 11);
         assert!((f[1].computed.unwrap() - 17.13).abs() < 0.01);
     }
 
     #[test]
     fn prose_forms() {
-        assert!(run("Det er 77 plasser, som gir 10,5 per 100 000 innbyggere (befolkning 735 580).").is_empty());
-        assert_eq!(run("Det er 77 plasser, som gir 10,2 per 100 000 innbyggere (befolkning 735 580).").len(), 1);
+        assert!(run(
+            "Det er 77 plasser, som gir 10,5 per 100 000 innbyggere (befolkning 735 580)."
+        )
+        .is_empty());
+        assert_eq!(
+            run("Det er 77 plasser, som gir 10,2 per 100 000 innbyggere (befolkning 735 580).")
+                .len(),
+            1
+        );
         // nynorsk
-        assert!(run("Folketalet er 735 580. Det gir 77 plassar, eller 10,5 per 100 000.").is_empty());
-        assert_eq!(run("Innbyggjarar 735 580. Det er 126 plassar, altså 16,7 per 100 000 innbyggjarar.").len(), 1);
+        assert!(
+            run("Folketalet er 735 580. Det gir 77 plassar, eller 10,5 per 100 000.").is_empty()
+        );
+        assert_eq!(
+            run("Innbyggjarar 735 580. Det er 126 plassar, altså 16,7 per 100 000 innbyggjarar.")
+                .len(),
+            1
+        );
     }
 
     #[test]

@@ -110,7 +110,10 @@ fn finding(
         ));
     }
     message.push('.');
-    let lines = (prose.line_at(at.0), prose.line_at(at.1.saturating_sub(1).max(at.0)));
+    let lines = (
+        prose.line_at(at.0),
+        prose.line_at(at.1.saturating_sub(1).max(at.0)),
+    );
     arithmetic(Severity::Error, lines, message, stated.0, computed, range)
 }
 
@@ -119,26 +122,42 @@ fn fits(range: Iv, stated: (f64, f64), change: bool) -> bool {
     if overlaps(range, s) {
         return true;
     }
-    change && overlaps(super::prose::magnitude((range.0 - 100.0, range.1 - 100.0)), s)
+    change
+        && overlaps(
+            super::prose::magnitude((range.0 - 100.0, range.1 - 100.0)),
+            s,
+        )
 }
 
 /// "a/b = c %".
 fn slashes(prose: &Prose, s: &std::ops::Range<usize>, out: &mut Vec<Finding>) {
     let text = prose.slice(s.clone());
     for (k, _) in text.match_indices('/') {
-        let Some(a_start) = number_start(text, k) else { continue };
-        let Some((av, ares, _)) = number_at(text, a_start) else { continue };
-        let Some((bv, bres, b_end)) = number_at(text, k + 1) else { continue };
+        let Some(a_start) = number_start(text, k) else {
+            continue;
+        };
+        let Some((av, ares, _)) = number_at(text, a_start) else {
+            continue;
+        };
+        let Some((bv, bres, b_end)) = number_at(text, k + 1) else {
+            continue;
+        };
         let rest = text.get(b_end..).unwrap_or("");
         let t = rest.trim_start_matches([' ', '\u{a0}']);
-        let Some(t2) = t.strip_prefix('=') else { continue };
+        let Some(t2) = t.strip_prefix('=') else {
+            continue;
+        };
         let t2 = t2.trim_start_matches([' ', '\u{a0}']);
         let c_start = text.len() - t2.len();
-        let Some((cv, cres, c_end)) = number_at(text, c_start) else { continue };
+        let Some((cv, cres, c_end)) = number_at(text, c_start) else {
+            continue;
+        };
         if !percent_unit(text.get(c_end..).unwrap_or("")) {
             continue;
         }
-        let Some(range) = ratio_range((av, ares), (bv, bres)) else { continue };
+        let Some(range) = ratio_range((av, ares), (bv, bres)) else {
+            continue;
+        };
         let change = has_direction_word(tail(text, a_start, 80));
         if fits(range, (cv, cres), change) {
             continue;
@@ -180,7 +199,10 @@ fn of_forms(prose: &Prose, s: &std::ops::Range<usize>, out: &mut Vec<Finding>) {
             continue;
         }
         let bc = prose.text.get(b.span.end..c.span.start).unwrap_or("");
-        let punct: String = bc.chars().filter(|ch| !ch.is_alphabetic() && !ch.is_whitespace()).collect();
+        let punct: String = bc
+            .chars()
+            .filter(|ch| !ch.is_alphabetic() && !ch.is_whitespace())
+            .collect();
         let n_words = words(bc).len();
         let opened_before = prose
             .text
@@ -194,9 +216,8 @@ fn of_forms(prose: &Prose, s: &std::ops::Range<usize>, out: &mut Vec<Finding>) {
             .unwrap_or("")
             .trim_start()
             .starts_with(')');
-        let ok = n_words <= 2
-            && closes_after
-            && ((punct == "(") || (punct == "," && opened_before));
+        let ok =
+            n_words <= 2 && closes_after && ((punct == "(") || (punct == "," && opened_before));
         if !ok {
             continue;
         }
@@ -242,14 +263,22 @@ mod tests {
         assert_eq!(f.len(), 1, "{f:?}");
         assert!((f[0].computed.unwrap() - 83.95).abs() < 0.01);
         assert_eq!(f[0].stated, Some(14.0));
-        assert!(f[0].message.contains("83,95 %") || f[0].message.contains("84,0 %"), "{}", f[0].message);
+        assert!(
+            f[0].message.contains("83,95 %") || f[0].message.contains("84,0 %"),
+            "{}",
+            f[0].message
+        );
         assert!(run("Resultatet er 68/81=84 %.").is_empty());
         // The sample (002 lines 190-191): the first is a reduction of 15,6 % ≈ 16 %, the second
         // a reduction of 16,05 %, not 14 %.
         assert!(run("Pr. mars 2024 sammenliknet med pr. mars 2023, vises en reduksjon på hhv 81/96=16 % ikke hensyntatt prisstigning.").is_empty());
         let f = run("Pr. mars 2025 er det en ytterligere reduksjon på 68/81=14 %.");
         assert_eq!(f.len(), 1, "{f:?}");
-        assert!(f[0].message.contains("som endring: 16,0 %"), "{}", f[0].message);
+        assert!(
+            f[0].message.contains("som endring: 16,0 %"),
+            "{}",
+            f[0].message
+        );
         // nynorsk change word
         assert!(run("Det gir ein nedgang på 68/81 = 16 prosent.").is_empty());
         // Dates and fractions without a result are not ratios to check.
