@@ -105,8 +105,7 @@ fn analyze_text(name: &str, encoding: &str, doc: &document::Document) -> Documen
     let figures = figures_of(doc);
     let reading = doc.reading();
     let tables: Vec<Table> = Vec::new();
-    let (indicators, mut findings) = check::run(doc, &reading, &tables);
-    findings.sort_by_key(|f| (f.line, f.severity));
+    let (indicators, findings) = check::run(doc, &reading, &tables);
     DocumentReport {
         name: name.to_string(),
         format: Format::Text,

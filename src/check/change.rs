@@ -1,0 +1,277 @@
+//! **change**: a stated change against the from/to values it describes.
+//!
+//! Finds sentences that give both a change ("redusert med 26,6 %", "en økning på 13,6 %",
+//! "auka med 870 mill. kroner") and the values it runs between ("fra 75 173 til 55 190",
+//! "frå 1 759 i 2023 til 1 377 i 2024"), and checks that the change follows from the values.
+//! Reports round their figures, so every figure stands for the interval its last digit allows;
+//! the sentence is flagged only when no values inside those intervals make the stated change
+//! true. A change in % between two % values may mean a relative change or percentage points:
+//! either is accepted; "prosentpoeng" means the difference.
+//!
+//! Why: a change that does not match its own figures means one of the three is wrong, and the
+//! reader cannot tell which.
+//!
+//! Example: "Antallet er redusert med 14 %, fra 81 til 68." → 68/81 − 1 = −16,0 %: flagged.
+//! "redusert med 26,6 % fra 2023 til 2024, fra 75 173 til 55 190" → −26,58 %: fine.
+//!
+//! Only unambiguous sentences are checked: exactly one from/to pair of values (years are not
+//! values) and exactly one change figure bound by "med"/"på" to a change word.
+
+use super::prose::{
+    arithmetic, corners2, decimals_for, fmt_no, fmt_unit, is_plain_quantity, last_direction,
+    last_word, looks_like_year, magnitude, overlaps, pairs_in, tail, words, Dir, Iv, Pair, Prose,
+};
+use crate::extract::numbers::{NumUnit, NumberToken};
+use crate::report::{Finding, Severity};
+
+/// A change figure: the token and the direction word it belongs to.
+#[derive(Debug)]
+pub(crate) struct ChangeFigure {
+    pub token: usize,
+    pub dir: Dir,
+}
+
+/// Change figures of a sentence: "<change word> … med|på N".
+pub(crate) fn change_figures(
+    prose: &Prose,
+    sentence: &std::ops::Range<usize>,
+) -> Vec<ChangeFigure> {
+    let mut out = Vec::new();
+    let mut lo = sentence.start;
+    for i in prose.tokens_in(sentence) {
+        let Some(t) = prose.tokens.get(i) else {
+            continue;
+        };
+        let before = prose.text.get(lo..t.span.start).unwrap_or("");
+        lo = t.span.end.max(lo);
+        if !is_plain_quantity(t) || looks_like_year(t, prose.text) {
+            continue;
+        }
+        let Some(lw) = last_word(before) else {
+            continue;
+        };
+        if lw != "med" && lw != "på" {
+            continue;
+        }
+        let trimmed = before.trim_end();
+        let cut = trimmed.len().saturating_sub(lw.len());
+        let window = tail(trimmed, cut, 80);
+        let mut ws = words(window);
+        if ws.len() > 6 {
+            ws.drain(..ws.len() - 6);
+        }
+        let Some(d) = last_direction(&ws) else {
+            continue;
+        };
+        if d.negated {
+            continue;
+        }
+        out.push(ChangeFigure {
+            token: i,
+            dir: d.dir,
+        });
+    }
+    out
+}
+
+/// One way to read the change between the values.
+struct Reading {
+    label: &'static str,
+    unit: NumUnit,
+    point: f64,
+    range: Iv,
+}
+
+fn readings(
+    from: &NumberToken,
+    to: &NumberToken,
+    pair: &Pair,
+    change: &NumberToken,
+) -> Vec<Reading> {
+    let x = from.interval();
+    let y = to.interval();
+    let mut out = Vec::new();
+    let diff = Reading {
+        label: "",
+        unit: pair.unit,
+        point: to.value - from.value,
+        range: (y.0 - x.1, y.1 - x.0),
+    };
+    match change.unit {
+        NumUnit::Percent => {
+            if x.0 > 0.0 && y.0 >= 0.0 {
+                if let Some(r) = corners2(x, y, |a, b| (b / a - 1.0) * 100.0) {
+                    out.push(Reading {
+                        label: "relativt",
+                        unit: NumUnit::Percent,
+                        point: (to.value / from.value - 1.0) * 100.0,
+                        range: r,
+                    });
+                }
+            }
+            if pair.unit == NumUnit::Percent {
+                out.push(Reading {
+                    label: "prosentpoeng",
+                    unit: NumUnit::PercentagePoints,
+                    ..diff
+                });
+            }
+        }
+        NumUnit::PercentagePoints => {
+            if matches!(pair.unit, NumUnit::Percent | NumUnit::None) {
+                out.push(Reading {
+                    unit: NumUnit::PercentagePoints,
+                    ..diff
+                });
+            }
+        }
+        u if u == pair.unit && u != NumUnit::Per100k => out.push(diff),
+        _ => {}
+    }
+    out
+}
+
+/// Runs the check.
+pub fn check(prose: &Prose) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for s in &prose.sentences {
+        let pairs = pairs_in(prose, s);
+        if pairs.len() != 1 {
+            continue;
+        }
+        let pair = pairs[0];
+        let figures: Vec<ChangeFigure> = change_figures(prose, s)
+            .into_iter()
+            .filter(|c| c.token != pair.from && c.token != pair.to)
+            .collect();
+        if figures.len() != 1 {
+            continue;
+        }
+        let fig = &figures[0];
+        let (Some(from), Some(to), Some(change)) = (
+            prose.tokens.get(pair.from),
+            prose.tokens.get(pair.to),
+            prose.tokens.get(fig.token),
+        ) else {
+            continue;
+        };
+        let rs = readings(from, to, &pair, change);
+        if rs.is_empty() {
+            continue;
+        }
+        let stated_iv = magnitude(change.interval());
+        if rs.iter().any(|r| overlaps(magnitude(r.range), stated_iv)) {
+            continue;
+        }
+        let mag = change.value.abs();
+        let stated = if fig.dir == Dir::Down { -mag } else { mag };
+        let d = decimals_for(change.resolution, change.unit, change.value) + 1;
+        let dv = decimals_for(from.resolution.min(to.resolution), pair.unit, from.value);
+        let shown: Vec<String> = rs
+            .iter()
+            .map(|r| {
+                let mut s = fmt_unit(r.point, r.unit, d);
+                let lo = fmt_no(r.range.0, d);
+                let hi = fmt_no(r.range.1, d);
+                if lo != hi {
+                    s.push_str(&format!(" (med avrunding mellom {lo} og {hi})"));
+                }
+                if r.label == "relativt" && rs.len() > 1 {
+                    s.push_str(" relativt");
+                }
+                s
+            })
+            .collect();
+        let message = format!(
+            "Oppgitt endring på {} stemmer ikke med tallene fra {} til {}: endringen er {}.",
+            fmt_unit(change.value, change.unit, d - 1),
+            fmt_unit(from.value, pair.unit, dv),
+            fmt_unit(to.value, pair.unit, dv),
+            shown.join(" eller "),
+        );
+        let first = &rs[0];
+        out.push(arithmetic(
+            Severity::Error,
+            prose.lines_of(&[change, from, to]),
+            message,
+            stated,
+            first.point,
+            first.range,
+        ));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(text: &str) -> Vec<Finding> {
+        super::super::prose::run_on(text, check)
+    }
+
+    #[test]
+    fn correct_relative_changes_pass() {
+        // bokmål, the sample's own sentences
+        assert!(run("St. Olavs hospital HF har redusert arbeidstidsavvikene med 26,6 % fra 2023 til 2024, fra 75 173 til 55 190 brudd.").is_empty());
+        assert!(run("St. Olavs hospital HF har redusert antallet med 21,7 %, fra 1 759 tilfeller i 2023 til 1 377 i 2024.").is_empty());
+        assert!(run("St. Olavs hospital HF har registrert en økning på 46 prosent, fra 1 886 skader i 2023 til 2 748 i 2024.").is_empty());
+        // nynorsk
+        assert!(
+            run("Talet på brot er redusert med 2,9 %, frå 451 i 2023 til 438 i 2024.").is_empty()
+        );
+        assert!(run("Det har vore ein auke på 39 %, frå 523 i 2023 til 726 i 2024.").is_empty());
+    }
+
+    #[test]
+    fn wrong_relative_change_is_flagged() {
+        let f = run("Antallet er redusert med 14 %, fra 81 til 68.");
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(f[0].stated, Some(-14.0));
+        let c = f[0].computed.unwrap();
+        assert!((c + 16.05).abs() < 0.01, "{c}");
+        assert!(f[0].message.contains("−16,0 %"), "{}", f[0].message);
+        let f = run("Talet har auka med 20 % frå 100 til 110 i 2024.");
+        assert_eq!(f.len(), 1, "{f:?}");
+    }
+
+    #[test]
+    fn percent_of_percent_accepts_points_or_relative() {
+        // 11,5 − 10,6 = 0,9 points; 11,5/10,6 − 1 = 8,5 %
+        assert!(run("Andelen har økt med 8,5 % fra 10,6 til 11,5 prosent.").is_empty());
+        assert!(run("Delen har auka med 0,9 prosentpoeng frå 10,6 til 11,5 prosent.").is_empty());
+        assert_eq!(
+            run("Andelen har økt med 2 prosentpoeng fra 10,6 til 11,5 prosent.").len(),
+            1
+        );
+        assert_eq!(
+            run("Andelen har økt med 3 % fra 10,6 til 11,5 prosent.").len(),
+            1
+        );
+    }
+
+    #[test]
+    fn absolute_change_in_money() {
+        assert!(run(
+            "Ramma auka med 870 mill. kroner frå 3 518 mill. kroner til 4 388 mill. kroner."
+        )
+        .is_empty());
+        assert_eq!(
+            run("Rammen økte med 800 mill. kroner fra 3 518 mill. kroner til 4 388 mill. kroner.")
+                .len(),
+            1
+        );
+    }
+
+    #[test]
+    fn unbound_figures_are_left_alone() {
+        // No stated change.
+        assert!(run("Helse Nord-Trøndelag (HNT) har økt fra 10,6 til 11,5 prosent.").is_empty());
+        // A number in the measure's name is not the change.
+        assert!(run("St. Olavs hospital HF har redusert antall enheter med sykefravær over 10 % fra 189 i 2023 til 187 i 2024.").is_empty());
+        // Two pairs: which one the change belongs to is not certain.
+        assert!(run("Økt med 5 % fra 10 til 20 og fra 30 til 40.").is_empty());
+        // Approximate values.
+        assert!(run("Kostnadene har økt med 50 % fra i underkant av 80 millioner kroner til 175 millioner kroner.").is_empty());
+    }
+}

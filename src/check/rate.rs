@@ -1,0 +1,222 @@
+//! **rate**: a rate per 100 000 against the count and population it is computed from.
+//!
+//! Finds a figure "N per 100 000" with a count just before it and a labelled population nearby
+//! ("Befolkning 735 580", "innbyggjarar 735 580", "(befolkning 735 580)", "735 580 innbyggere"),
+//! in prose or in a label/value list flattened from a table, and checks count / population ×
+//! 100 000 against the stated rate, with every figure standing for its rounding interval.
+//!
+//! Why: a rate that does not follow from its own count and population misstates capacity or
+//! incidence, and the reader cannot tell which figure is wrong.
+//!
+//! Example: "Befolkning 735 580 / Ordinære plasser 77 / Tilsvarer andel 10,2 per 100 000" →
+//! 77 / 735 580 × 100 000 = 10,47: flagged at the rate's line.
+//!
+//! Binding rules (precision first): the count is the nearest whole number before the rate, with
+//! nothing but years between, and after the previous rate; the population is a number labelled
+//! as one within 600 bytes before or 150 after the rate, and exactly one such value must be
+//! there.
+
+use super::prose::{
+    arithmetic, corners2, decimals_for, fmt_no, fmt_unit, is_per_100k, is_plain_quantity,
+    last_word, looks_like_year, overlaps, tail, words, Prose,
+};
+use crate::extract::numbers::{NumUnit, NumberToken};
+use crate::report::{Finding, Severity};
+
+/// Words that label a population figure (bokmål and nynorsk).
+const POPULATION_LABELS: &[&str] = &[
+    "befolkning",
+    "befolkningen",
+    "befolkningsgrunnlag",
+    "befolkningsgrunnlaget",
+    "innbyggere",
+    "innbyggerne",
+    "innbyggertall",
+    "innbyggertallet",
+    "innbyggjarar",
+    "innbyggjarane",
+    "innbyggjartal",
+    "innbyggjartalet",
+    "innbyggarar",
+    "folketall",
+    "folketallet",
+    "folketal",
+    "folketalet",
+    "folkemengde",
+    "folkemengd",
+];
+
+/// Words allowed between a label and its figure: "befolkning på 735 580", "innbyggertal er".
+const LABEL_GLUE: &[&str] = &["på", "er", "var", "totalt", "samlet", "samla", "i", "alt"];
+
+const BEFORE: usize = 600;
+const AFTER: usize = 150;
+
+/// "per 100 000" written as a separate number.
+fn is_per_marker(prose: &Prose, t: &NumberToken) -> bool {
+    let before = prose.text.get(..t.span.start).unwrap_or("");
+    matches!(last_word(before).as_deref(), Some("per" | "pr"))
+}
+
+fn is_population(prose: &Prose, t: &NumberToken) -> bool {
+    let countable = matches!(t.unit, NumUnit::None | NumUnit::Persons);
+    if !is_plain_quantity(t) || !countable || is_per_marker(prose, t) {
+        return false;
+    }
+    if is_per_100k(t, prose.text) || looks_like_year(t, prose.text) {
+        return false;
+    }
+    let before = tail(prose.text, t.span.start, 48);
+    let cut = before
+        .rfind(|c: char| c.is_ascii_digit() || c == '.' || c == ';')
+        .map(|i| i + 1)
+        .unwrap_or(0);
+    let mut ws = words(before.get(cut..).unwrap_or(""));
+    while ws.last().is_some_and(|w| LABEL_GLUE.contains(&w.as_str())) {
+        ws.pop();
+    }
+    if ws
+        .last()
+        .is_some_and(|w| POPULATION_LABELS.contains(&w.as_str()))
+    {
+        return true;
+    }
+    let after = super::prose::head(prose.text, t.span.end, 24);
+    words(after)
+        .first()
+        .is_some_and(|w| POPULATION_LABELS.contains(&w.as_str()))
+}
+
+/// Runs the check.
+pub fn check(prose: &Prose) -> Vec<Finding> {
+    let mut out = Vec::new();
+    let toks = &prose.tokens;
+    for (r, rate) in toks.iter().enumerate() {
+        if !is_per_100k(rate, prose.text) || is_per_marker(prose, rate) {
+            continue;
+        }
+        if rate.upper.is_some() || !rate.value.is_finite() {
+            continue;
+        }
+        // The count: the nearest whole number before the rate.
+        let mut count = None;
+        for j in (0..r).rev() {
+            let t = &toks[j];
+            if t.span.end + BEFORE < rate.span.start {
+                break;
+            }
+            if is_per_marker(prose, t) || is_per_100k(t, prose.text) || is_population(prose, t) {
+                break;
+            }
+            if looks_like_year(t, prose.text) {
+                continue;
+            }
+            let countable = matches!(t.unit, NumUnit::None | NumUnit::Persons);
+            if is_plain_quantity(t) && countable && t.value.fract() == 0.0 {
+                count = Some(t);
+            }
+            break;
+        }
+        let Some(count) = count else { continue };
+        // The population: exactly one labelled value nearby.
+        let lo = rate.span.start.saturating_sub(BEFORE);
+        let hi = rate.span.end + AFTER;
+        let a = toks.partition_point(|t| t.span.start < lo);
+        let b = toks.partition_point(|t| t.span.start < hi);
+        let mut pops: Vec<&NumberToken> = Vec::new();
+        for t in toks.get(a..b).unwrap_or(&[]) {
+            if is_population(prose, t) && !pops.iter().any(|p| p.value == t.value) {
+                pops.push(t);
+            }
+        }
+        if pops.len() != 1 {
+            continue;
+        }
+        let pop = pops[0];
+        if pop.value <= count.value || pop.interval().0 <= 0.0 {
+            continue;
+        }
+        let Some(range) = corners2(count.interval(), pop.interval(), |c, p| c / p * 1e5) else {
+            continue;
+        };
+        if overlaps(range, rate.interval()) {
+            continue;
+        }
+        let computed = count.value / pop.value * 1e5;
+        let d = decimals_for(rate.resolution, NumUnit::Per100k, rate.value);
+        let message = format!(
+            "Oppgitt {} stemmer ikke med {} av {} innbyggere: det gir {}.",
+            fmt_unit(rate.value, NumUnit::Per100k, d),
+            fmt_no(count.value, 0),
+            fmt_no(pop.value, 0),
+            fmt_unit(computed, NumUnit::Per100k, d + 1),
+        );
+        let line = prose.line_at(rate.span.start);
+        out.push(arithmetic(
+            Severity::Warning,
+            (line, line),
+            message,
+            rate.value,
+            computed,
+            range,
+        ));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(text: &str) -> Vec<Finding> {
+        super::super::prose::run_on(text, check)
+    }
+
+    const LIST: &str = "Intensiv- og overvåkningsplasser: \n\nBefolkning 735 580 \n\nOrdinære plasser 77 \n\nTilsvarer andel 10,2 per 100 000 \n\nBeredskapsplasser 126 \n\nTilsvarer andel 16,7 per 100 000 \n";
+
+    #[test]
+    fn label_value_list() {
+        let f = run(LIST);
+        assert_eq!(f.len(), 2, "{f:?}");
+        assert_eq!(f[0].line, 7);
+        assert_eq!(f[0].stated, Some(10.2));
+        assert!((f[0].computed.unwrap() - 10.468).abs() < 0.01);
+        assert!(
+            f[0].message.contains("10,47 per 100 000"),
+            "{}",
+            f[0].message
+        );
+        assert_eq!(f[1].line, 11);
+        assert!((f[1].computed.unwrap() - 17.13).abs() < 0.01);
+    }
+
+    #[test]
+    fn prose_forms() {
+        assert!(run(
+            "Det er 77 plasser, som gir 10,5 per 100 000 innbyggere (befolkning 735 580)."
+        )
+        .is_empty());
+        assert_eq!(
+            run("Det er 77 plasser, som gir 10,2 per 100 000 innbyggere (befolkning 735 580).")
+                .len(),
+            1
+        );
+        // nynorsk
+        assert!(
+            run("Folketalet er 735 580. Det gir 77 plassar, eller 10,5 per 100 000.").is_empty()
+        );
+        assert_eq!(
+            run("Innbyggjarar 735 580. Det er 126 plassar, altså 16,7 per 100 000 innbyggjarar.")
+                .len(),
+            1
+        );
+    }
+
+    #[test]
+    fn without_population_or_count_nothing_is_checked() {
+        assert!(run("Det er 10,2 plasser per 100 000 innbyggere.").is_empty());
+        assert!(run("Ordinære plasser 77. Tilsvarer andel 10,2 per 100 000.").is_empty());
+        // Two different populations nearby: not clear which one.
+        assert!(run("Befolkning 735 580 i Trøndelag og befolkning 480 000 i Møre. Plasser 77, tilsvarer 10,2 per 100 000.").is_empty());
+    }
+}
