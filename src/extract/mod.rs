@@ -3,3 +3,4 @@
 //! and year (`values`).
 
 pub mod numbers;
+pub mod tables;
