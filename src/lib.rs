@@ -104,7 +104,8 @@ fn unit_name(unit: extract::numbers::NumUnit) -> &'static str {
 fn analyze_text(name: &str, encoding: &str, doc: &document::Document) -> DocumentReport {
     let figures = figures_of(doc);
     let reading = doc.reading();
-    let tables: Vec<Table> = Vec::new();
+    let found = extract::tables::find_tables(doc);
+    let tables: Vec<Table> = found.iter().map(|t| t.to_contract()).collect();
     let (indicators, findings) = check::run(doc, &reading, &tables);
     DocumentReport {
         name: name.to_string(),

@@ -1,0 +1,1756 @@
+//! The table reader: rebuilds tables that PDF extraction flattened into plain text.
+//!
+//! A flattened table looks like this (header cells wrapped over lines, a row label wrapped, values
+//! on the next line, a page break with footers in the middle):
+//!
+//! ```text
+//! Tabell 5: Sykefravær
+//! Sykefravær 2024 2023
+//! Hemit HF 6,9 % 6,1 %
+//! Sykehusapotekene i Midt-Norge
+//! HF
+//! 9,6 % 10,0 %
+//! Totalt 8,9 % 9,1 %
+//! ```
+//!
+//! How it reads:
+//! - Lines are taken without blank lines; a line with an unclosed parenthesis is joined with the
+//!   next one ("1 100 000 (100%" + "stilling) 200 000"). Footers (page numbers, "Side 7", URLs,
+//!   mailto, footnotes naming a file) are skipped, so a table split by a page break goes on.
+//! - A *row* is a label (words, possibly empty) followed by numeric cells: numbers with an optional
+//!   unit ("9,0 %", "10,2 per 100 000", "12 mill.") and an optional parenthesised note
+//!   ("321 (6,3 %)", "1 100 000 (100% stilling)"). The note is kept on its cell (`Cell::note`), so
+//!   "BEHOV 2030 (% ENDRING)" is one column whose cells are counts with a % change note.
+//! - Short lines without numbers between rows are a wrapped label of the next row.
+//! - Thousands are grouped with spaces, so "302 321" may be one number or two cells. Each row is
+//!   split the way that keeps its cells of similar size and, among equals, matches the table's
+//!   column count ("302 321 (6,3 %) 352" → 302 | 321 | 352; "2 200 000 2 366 000" → two cells).
+//! - The lines between the caption (or the prose before) and the first row are the header; its
+//!   pieces are regrouped into one header per column (label column first).
+//! - A table ends at prose (a long line, a sentence ending with a full stop), at a caption, or
+//!   after several lines without numbers. It needs at least two rows, two of them full width.
+//!
+//! Rows with fewer cells than the table are right-aligned (blank cells first) and marked
+//! `padded`, because a PDF drops empty cells without trace.
+
+use crate::document::Document;
+use crate::extract::numbers::NumUnit;
+use crate::report::Table;
+
+/// A parenthesised note on a cell: "(6,3 %)" or "(100% stilling)".
+#[derive(Debug, Clone, PartialEq)]
+pub struct Note {
+    /// The text inside the parentheses.
+    pub text: String,
+    /// Its value when the note is one figure ("6,3 %" → 6.3); `None` for words.
+    pub value: Option<f64>,
+    pub resolution: f64,
+    pub unit: NumUnit,
+}
+
+impl Note {
+    /// The interval the written figure stands for.
+    pub fn interval(&self) -> Option<(f64, f64)> {
+        self.value
+            .map(|v| (v - self.resolution / 2.0, v + self.resolution / 2.0))
+    }
+}
+
+/// One cell of a row. A blank cell (padding) has empty text and no value.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Cell {
+    /// The cell as written, with unit and note ("321 (6,3 %)").
+    pub text: String,
+    /// Value in base units (percent as 9.0 for "9,0 %", "12 mill." as 12e6).
+    pub value: Option<f64>,
+    /// Size of one step in the last written digit, in base units.
+    pub resolution: f64,
+    pub unit: NumUnit,
+    pub note: Option<Note>,
+}
+
+impl Cell {
+    fn blank() -> Self {
+        Cell {
+            text: String::new(),
+            value: None,
+            resolution: 0.0,
+            unit: NumUnit::None,
+            note: None,
+        }
+    }
+
+    /// True for a padding cell.
+    pub fn is_blank(&self) -> bool {
+        self.value.is_none() && self.text.is_empty()
+    }
+
+    /// The interval the written figure stands for.
+    pub fn interval(&self) -> Option<(f64, f64)> {
+        self.value
+            .map(|v| (v - self.resolution / 2.0, v + self.resolution / 2.0))
+    }
+}
+
+/// One row: its label and one cell per value column.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FoundRow {
+    /// The label with wrapped lines joined and spaces collapsed.
+    pub label: String,
+    /// Exactly one cell per value column (`FoundTable::columns`).
+    pub cells: Vec<Cell>,
+    /// 1-based line of the values.
+    pub line: usize,
+    /// Last line of the values (differs when a note wraps).
+    pub end_line: usize,
+    /// 1-based line where the label starts.
+    pub label_line: usize,
+    /// The row had fewer cells than the table; blank cells were put first (a guess).
+    pub padded: bool,
+}
+
+/// What is known of one value column.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ColumnMeta {
+    /// The year its header names ("des. 2023" → 2023).
+    pub year: Option<i32>,
+    /// Its header text, when there is one.
+    pub header: Option<String>,
+}
+
+/// A table rebuilt from the text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FoundTable {
+    /// "Tabell 4: Ventetider", or a short title line ending in ':' just before the table.
+    pub caption: Option<String>,
+    /// N of "Tabell N".
+    pub number: Option<u32>,
+    /// One header per column, the label column first (empty strings where unknown).
+    pub header: Vec<String>,
+    /// One entry per value column (`header.len() - 1`).
+    pub columns: Vec<ColumnMeta>,
+    pub rows: Vec<FoundRow>,
+    /// First line (caption, header or first row).
+    pub line: usize,
+    /// Last line of the last row.
+    pub end_line: usize,
+}
+
+impl FoundTable {
+    /// The table in the JSON contract: header and rows of strings, the label first.
+    pub fn to_contract(&self) -> Table {
+        let width = self.header.len();
+        Table {
+            line: self.line,
+            end_line: self.end_line,
+            caption: self.caption.clone(),
+            header: self.header.clone(),
+            rows: self
+                .rows
+                .iter()
+                .map(|r| {
+                    let mut v = Vec::with_capacity(width);
+                    v.push(r.label.clone());
+                    v.extend(r.cells.iter().map(|c| c.text.clone()));
+                    v
+                })
+                .collect(),
+            row_lines: self.rows.iter().map(|r| r.line).collect(),
+        }
+    }
+
+    /// Number of value columns.
+    pub fn width(&self) -> usize {
+        self.columns.len()
+    }
+}
+
+/// Finds the tables in `doc`. Linear in the length of the text; never panics.
+pub fn find_tables(doc: &Document) -> Vec<FoundTable> {
+    let lines = logical_lines(doc);
+    let mut out = Vec::new();
+    let mut idle = Idle::default();
+    let mut current: Option<Candidate> = None;
+    for ll in lines {
+        let class = classify(&ll);
+        if let Some(cand) = current.as_mut() {
+            match class {
+                Class::Noise => {}
+                Class::PageNumber(row) => {
+                    // A bare small number is a page number unless a label waits for its values.
+                    if !cand.pending.is_empty() {
+                        cand.push_row(ll, row);
+                    }
+                }
+                Class::Row(row) => cand.push_row(ll, row),
+                Class::Text => {
+                    cand.pending.push(ll);
+                    if cand.pending.len() > MAX_LABEL_LINES {
+                        let c = current.take();
+                        finish(c, &mut idle, &mut out);
+                    }
+                }
+                Class::Caption(..) | Class::Prose | Class::Title => {
+                    let c = current.take();
+                    finish(c, &mut idle, &mut out);
+                    current = idle.feed(ll, class);
+                }
+            }
+        } else {
+            current = idle.feed(ll, class);
+        }
+    }
+    finish(current, &mut idle, &mut out);
+    out
+}
+
+/// Most lines without numbers a wrapped label may take inside a table.
+const MAX_LABEL_LINES: usize = 4;
+/// Most lines kept as a possible header before the first row.
+const MAX_PENDING: usize = 14;
+/// Longest label a row may have (characters).
+const MAX_LABEL_CHARS: usize = 60;
+/// Lines longer than this (characters) are prose.
+const MAX_TABLE_LINE_CHARS: usize = 80;
+
+// ---------------------------------------------------------------------------------------------
+// Phrase lists (data): bokmål and nynorsk side by side.
+
+/// Words that end a label only in prose: prepositions, conjunctions, months ("i 2024",
+/// "11. juni 2024", "innan 2025").
+const PROSE_LABEL_ENDS: &[&str] = &[
+    "i", "på", "fra", "frå", "til", "for", "med", "av", "om", "ved", "mot", "innen", "innan",
+    "etter", "før", "over", "under", "enn", "og", "eller", "som", "siden", "sidan", "kl.", "kl",
+    "ca.", "ca", "rundt", "omkring", "år", "uke", "veke", "uka", "veka", "kvartal", "tertial",
+    "halvår", "halvåret", "januar", "februar", "mars", "april", "mai", "juni", "juli", "august",
+    "september", "oktober", "november", "desember", "jan.", "feb.", "apr.", "jun.", "jul.", "aug.",
+    "sep.", "sept.", "okt.", "nov.", "des.", "er", "var", "vart", "ble", "blei", "har", "hadde",
+    "utgjør", "utgjer", "utgjorde", "nr.", "nr", "s.", "side", "punkt", "pkt.", "kap.", "kapittel",
+    "sak", "vedlegg", "tabell", "figur", "jf.", "jfr.", "q1", "q2", "q3", "q4", "§", "ledd",
+];
+
+/// Words after which a small number is part of a name, not a cell ("Fase 1", "Prosjektår 2").
+const NAME_NUMBER_WORDS: &[&str] = &[
+    "fase", "prosjektår", "prosjektfase", "delprosjekt", "trinn", "steg", "del", "kapittel",
+    "vedlegg", "tabell", "figur", "punkt", "sak", "nr", "nr.", "nummer", "uke", "veke", "kvartal",
+    "tertial", "alternativ", "scenario", "pilot", "periode", "runde", "modul", "nivå", "år",
+    "bolk", "mål", "tiltak", "aktivitet", "leveranse", "milepæl", "versjon", "gruppe", "team",
+    "område", "fase:", "prosjektår:",
+];
+
+/// Abbreviations that may end a table line with a full stop without making it prose.
+const ABBREVIATIONS: &[&str] = &[
+    "des.", "mill.", "mrd.", "pst.", "kr.", "nr.", "ca.", "inkl.", "ekskl.", "jan.", "feb.",
+    "apr.", "aug.", "sep.", "sept.", "okt.", "nov.", "st.", "bl.a.", "mnd.", "t.o.m.", "f.o.m.",
+];
+
+/// Unit words after a number: (word, unit, scale).
+const UNIT_WORDS: &[(&str, NumUnit, f64)] = &[
+    ("prosent", NumUnit::Percent, 1.0),
+    ("pst.", NumUnit::Percent, 1.0),
+    ("pst", NumUnit::Percent, 1.0),
+    ("prosentpoeng", NumUnit::PercentagePoints, 1.0),
+    ("dager", NumUnit::Days, 1.0),
+    ("dagar", NumUnit::Days, 1.0),
+    ("kr", NumUnit::Nok, 1.0),
+    ("kr.", NumUnit::Nok, 1.0),
+    ("kroner", NumUnit::Nok, 1.0),
+    ("nok", NumUnit::Nok, 1.0),
+    ("tnok", NumUnit::Nok, 1e3),
+    ("mnok", NumUnit::Nok, 1e6),
+    ("mill.", NumUnit::None, 1e6),
+    ("mill", NumUnit::None, 1e6),
+    ("millioner", NumUnit::None, 1e6),
+    ("millionar", NumUnit::None, 1e6),
+    ("mrd.", NumUnit::None, 1e9),
+    ("mrd", NumUnit::None, 1e9),
+    ("milliarder", NumUnit::None, 1e9),
+    ("milliardar", NumUnit::None, 1e9),
+];
+
+/// Lines that are page furniture rather than content.
+const FOOTER_LINES: &[&str] = &["intern", "internt", "unntatt offentlighet", "ugradert"];
+
+// ---------------------------------------------------------------------------------------------
+// Logical lines.
+
+#[derive(Debug, Clone)]
+struct LLine {
+    text: String,
+    first: usize,
+    last: usize,
+}
+
+fn logical_lines(doc: &Document) -> Vec<LLine> {
+    let mut out: Vec<LLine> = Vec::new();
+    let mut open: Option<(LLine, i32, usize)> = None; // line, paren depth, lines joined
+    for line in &doc.lines {
+        let raw = doc.text.get(line.start..line.end).unwrap_or("");
+        let t = raw.trim();
+        if t.is_empty() {
+            continue;
+        }
+        if let Some((mut ll, depth, n)) = open.take() {
+            if !is_noise_text(t) && ll.text.chars().count() < 200 {
+                ll.text.push(' ');
+                ll.text.push_str(t);
+                ll.last = line.number;
+                let d = depth + paren_balance(t);
+                if d > 0 && n < 3 {
+                    open = Some((ll, d, n + 1));
+                } else {
+                    out.push(ll);
+                }
+                continue;
+            }
+            out.push(ll);
+        }
+        let ll = LLine {
+            text: t.to_string(),
+            first: line.number,
+            last: line.number,
+        };
+        let d = paren_balance(t);
+        if d > 0 && !is_noise_text(t) {
+            open = Some((ll, d, 1));
+        } else {
+            out.push(ll);
+        }
+    }
+    if let Some((ll, _, _)) = open {
+        out.push(ll);
+    }
+    out
+}
+
+fn paren_balance(s: &str) -> i32 {
+    s.chars().fold(0, |d, c| match c {
+        '(' => d + 1,
+        ')' => d - 1,
+        _ => d,
+    })
+}
+
+/// Page furniture: URLs, mail links, "Side 7", footnotes naming a file, classification marks.
+/// (Bare page numbers are decided by context, see `Class::PageNumber`.)
+fn is_noise_text(t: &str) -> bool {
+    let lower = t.trim().to_lowercase();
+    if lower.starts_with("http://")
+        || lower.starts_with("https://")
+        || lower.starts_with("www.")
+        || lower.starts_with("mailto:")
+        || lower.starts_with("file:")
+    {
+        return true;
+    }
+    if FOOTER_LINES.contains(&lower.as_str()) {
+        return true;
+    }
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    // "Side 7", "side 7 av 12", "7 av 12"
+    let is_num = |w: &str| !w.is_empty() && w.len() <= 4 && w.chars().all(|c| c.is_ascii_digit());
+    match words.as_slice() {
+        ["side" | "s." | "page", n] if is_num(n) => return true,
+        ["side" | "page", n, "av" | "of", m] if is_num(n) && is_num(m) => return true,
+        [n, "av", m] if is_num(n) && is_num(m) => return true,
+        _ => {}
+    }
+    // Footnote naming a document: "1 barekraftig-utvikling-....pdf"
+    if words.len() == 2 && is_num(words[0]) && words[0].len() <= 2 {
+        let w = words[1];
+        if w.contains("://")
+            || [".pdf", ".html", ".htm", ".docx", ".doc", ".xlsx"]
+                .iter()
+                .any(|e| w.ends_with(e))
+        {
+            return true;
+        }
+    }
+    false
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tokens of one line.
+
+#[derive(Debug, Clone, PartialEq)]
+struct NumLex {
+    neg: bool,
+    /// Integer digits (thousands dots removed).
+    int: String,
+    frac: Option<String>,
+    /// Written with thousands dots ("1.234.567").
+    dotted: bool,
+}
+
+#[derive(Debug, Clone)]
+enum Elem {
+    Num {
+        lex: NumLex,
+        start: usize,
+        end: usize,
+        gap: usize,
+    },
+    Pct {
+        end: usize,
+    },
+    Unit {
+        end: usize,
+        unit: NumUnit,
+        scale: f64,
+    },
+    Paren {
+        start: usize,
+        end: usize,
+        inner_start: usize,
+        inner_end: usize,
+    },
+    Word {
+        start: usize,
+        end: usize,
+    },
+}
+
+impl Elem {
+    fn start(&self) -> usize {
+        match *self {
+            Elem::Num { start, .. } | Elem::Paren { start, .. } | Elem::Word { start, .. } => start,
+            Elem::Pct { end } | Elem::Unit { end, .. } => end,
+        }
+    }
+    fn is_num(&self) -> bool {
+        matches!(self, Elem::Num { .. })
+    }
+}
+
+#[derive(Debug, Clone)]
+enum Tk {
+    Word,
+    Num(NumLex),
+    Pct,
+    Open,
+    Close,
+}
+
+#[derive(Debug, Clone)]
+struct Tok {
+    kind: Tk,
+    start: usize,
+    end: usize,
+    gap: usize,
+}
+
+fn tokenize(s: &str) -> Vec<Tok> {
+    let mut toks = Vec::new();
+    let mut gap = 0usize;
+    let mut piece_start: Option<usize> = None;
+    let flush = |start: usize, end: usize, gap: usize, toks: &mut Vec<Tok>| {
+        split_piece(s, start, end, gap, toks);
+    };
+    for (i, c) in s.char_indices() {
+        if c.is_whitespace() {
+            if let Some(ps) = piece_start.take() {
+                flush(ps, i, gap, &mut toks);
+                gap = 0;
+            }
+            gap += 1;
+        } else if piece_start.is_none() {
+            piece_start = Some(i);
+        }
+    }
+    if let Some(ps) = piece_start {
+        flush(ps, s.len(), gap, &mut toks);
+    }
+    toks
+}
+
+fn split_piece(s: &str, mut start: usize, mut end: usize, gap: usize, toks: &mut Vec<Tok>) {
+    let mut first = true;
+    let g = |first: bool| if first { gap } else { 0 };
+    while s[start..end].starts_with('(') {
+        toks.push(Tok {
+            kind: Tk::Open,
+            start,
+            end: start + 1,
+            gap: g(first),
+        });
+        first = false;
+        start += 1;
+    }
+    let mut closes = 0;
+    while end > start && s[start..end].ends_with(')') {
+        end -= 1;
+        closes += 1;
+    }
+    if end > start {
+        let core = &s[start..end];
+        if core == "%" {
+            toks.push(Tok {
+                kind: Tk::Pct,
+                start,
+                end,
+                gap: g(first),
+            });
+        } else if let Some(num) = core.strip_suffix('%').and_then(lex_num) {
+            toks.push(Tok {
+                kind: Tk::Num(num),
+                start,
+                end: end - 1,
+                gap: g(first),
+            });
+            toks.push(Tok {
+                kind: Tk::Pct,
+                start: end - 1,
+                end,
+                gap: 0,
+            });
+        } else if let Some(num) = lex_num(core) {
+            toks.push(Tok {
+                kind: Tk::Num(num),
+                start,
+                end,
+                gap: g(first),
+            });
+        } else {
+            toks.push(Tok {
+                kind: Tk::Word,
+                start,
+                end,
+                gap: g(first),
+            });
+        }
+        first = false;
+    }
+    for k in 0..closes {
+        toks.push(Tok {
+            kind: Tk::Close,
+            start: end + k,
+            end: end + k + 1,
+            gap: g(first),
+        });
+        first = false;
+    }
+}
+
+/// A numeric piece: "302", "9,0", "-561", "1.234.567", "13.5", "4 657 500,-" (the last piece).
+/// Dates ("09.09.2025"), ordinals ("9.") and pieces with trailing punctuation are not numbers.
+fn lex_num(core: &str) -> Option<NumLex> {
+    let mut s = core;
+    let mut neg = false;
+    if let Some(c) = s.chars().next() {
+        if matches!(c, '-' | '−' | '–' | '+') {
+            let rest = &s[c.len_utf8()..];
+            if rest.starts_with(|d: char| d.is_ascii_digit()) {
+                neg = c != '+';
+                s = rest;
+            }
+        }
+    }
+    let s = s.strip_suffix(",-").unwrap_or(s);
+    if s.is_empty()
+        || !s.starts_with(|c: char| c.is_ascii_digit())
+        || !s.ends_with(|c: char| c.is_ascii_digit())
+        || !s.chars().all(|c| c.is_ascii_digit() || c == ',' || c == '.')
+    {
+        return None;
+    }
+    let seps: Vec<char> = s.chars().filter(|c| *c == ',' || *c == '.').collect();
+    let parts: Vec<&str> = s.split([',', '.']).collect();
+    match seps.len() {
+        0 => Some(NumLex {
+            neg,
+            int: s.to_string(),
+            frac: None,
+            dotted: false,
+        }),
+        1 => {
+            let (a, b) = (parts[0], parts[1]);
+            if seps[0] == '.' && b.len() == 3 && a.len() <= 3 {
+                Some(NumLex {
+                    neg,
+                    int: format!("{a}{b}"),
+                    frac: None,
+                    dotted: true,
+                })
+            } else {
+                Some(NumLex {
+                    neg,
+                    int: a.to_string(),
+                    frac: Some(b.to_string()),
+                    dotted: false,
+                })
+            }
+        }
+        n => {
+            // Thousands dots, optionally a decimal comma at the end: "1.234.567", "1.234,5".
+            let last_comma = seps[n - 1] == ',';
+            let dots = if last_comma { n - 1 } else { n };
+            if dots == 0 || seps[..dots].iter().any(|c| *c != '.') || parts[0].len() > 3 {
+                return None;
+            }
+            if parts[1..=dots].iter().any(|p| p.len() != 3) {
+                return None;
+            }
+            let int: String = parts[..=dots].concat();
+            Some(NumLex {
+                neg,
+                int,
+                frac: if last_comma {
+                    Some(parts[n].to_string())
+                } else {
+                    None
+                },
+                dotted: true,
+            })
+        }
+    }
+}
+
+fn elems_of(s: &str) -> Vec<Elem> {
+    let toks = tokenize(s);
+    let mut out = Vec::with_capacity(toks.len());
+    let mut i = 0;
+    while i < toks.len() {
+        let t = &toks[i];
+        match &t.kind {
+            Tk::Open => {
+                // Find the matching close (bounded by the line).
+                let mut depth = 0i32;
+                let mut j = i;
+                let mut found = None;
+                while j < toks.len() {
+                    match toks[j].kind {
+                        Tk::Open => depth += 1,
+                        Tk::Close => {
+                            depth -= 1;
+                            if depth == 0 {
+                                found = Some(j);
+                                break;
+                            }
+                        }
+                        _ => {}
+                    }
+                    j += 1;
+                }
+                match found {
+                    Some(j) => {
+                        out.push(Elem::Paren {
+                            start: t.start,
+                            end: toks[j].end,
+                            inner_start: t.end,
+                            inner_end: toks[j].start,
+                        });
+                        i = j + 1;
+                    }
+                    None => {
+                        out.push(Elem::Word {
+                            start: t.start,
+                            end: t.end,
+                        });
+                        i += 1;
+                    }
+                }
+                continue;
+            }
+            Tk::Close => out.push(Elem::Word {
+                start: t.start,
+                end: t.end,
+            }),
+            Tk::Pct => out.push(Elem::Pct { end: t.end }),
+            Tk::Num(n) => out.push(Elem::Num {
+                lex: n.clone(),
+                start: t.start,
+                end: t.end,
+                gap: t.gap,
+            }),
+            Tk::Word => {
+                let w = s[t.start..t.end].to_lowercase();
+                let after_num = matches!(out.last(), Some(Elem::Num { .. }) | Some(Elem::Pct { .. }));
+                // "per 100 000", "pr. 1000"
+                if after_num && matches!(w.as_str(), "per" | "pr." | "pr") {
+                    let mut j = i + 1;
+                    let mut digits = String::new();
+                    let mut end = t.end;
+                    while j < toks.len() && digits.len() < 8 {
+                        match &toks[j].kind {
+                            Tk::Num(n) if n.frac.is_none() && !n.neg => {
+                                digits.push_str(&n.int);
+                                end = toks[j].end;
+                                j += 1;
+                            }
+                            _ => break,
+                        }
+                        if matches!(digits.as_str(), "100000" | "10000") {
+                            break;
+                        }
+                    }
+                    if matches!(digits.as_str(), "100000") {
+                        out.push(Elem::Unit {
+                            end,
+                            unit: NumUnit::Per100k,
+                            scale: 1.0,
+                        });
+                        i = j;
+                        continue;
+                    }
+                }
+                if after_num {
+                    if let Some(&(_, unit, scale)) = UNIT_WORDS.iter().find(|(u, _, _)| *u == w) {
+                        out.push(Elem::Unit {
+                            end: t.end,
+                            unit,
+                            scale,
+                        });
+                        i += 1;
+                        continue;
+                    }
+                }
+                out.push(Elem::Word {
+                    start: t.start,
+                    end: t.end,
+                });
+            }
+        }
+        i += 1;
+    }
+    out
+}
+
+// ---------------------------------------------------------------------------------------------
+// Rows as parsed from one line, before the table's column count is known.
+
+/// One numeric group ("1", "100", "000" of "1 100 000") with what follows it.
+#[derive(Debug, Clone)]
+struct Group {
+    lex: NumLex,
+    start: usize,
+    gap: usize,
+    /// Ends its cell: a %, unit or note follows.
+    closed: bool,
+    pct: bool,
+    unit: NumUnit,
+    scale: f64,
+    /// End of the cell text including unit and note.
+    cell_end: usize,
+    note: Option<(usize, usize)>,
+}
+
+#[derive(Debug, Clone)]
+struct RawRow {
+    /// The line's own label (may be empty).
+    label: String,
+    text: String,
+    groups: Vec<Group>,
+}
+
+/// One way to cut a row's groups into cells.
+#[derive(Debug, Clone)]
+struct Cut {
+    /// Index of the first group of each cell.
+    starts: Vec<usize>,
+    /// The first group (a year) belongs to the label.
+    absorbed: bool,
+    splits: usize,
+    spread: f64,
+}
+
+fn parse_row(text: &str) -> Option<RawRow> {
+    let elems = elems_of(text);
+    let n = elems.len();
+    let mut i = n;
+    let mut tail_start = n;
+    while i > 0 {
+        match &elems[i - 1] {
+            Elem::Num { .. } => {
+                i -= 1;
+                tail_start = i;
+            }
+            Elem::Pct { .. } | Elem::Unit { .. } | Elem::Paren { .. } => {
+                let prev_ok = i >= 2
+                    && matches!(
+                        elems[i - 2],
+                        Elem::Num { .. } | Elem::Pct { .. } | Elem::Unit { .. }
+                    );
+                if !prev_ok {
+                    break;
+                }
+                i -= 1;
+            }
+            Elem::Word { .. } => break,
+        }
+    }
+    if tail_start >= n {
+        return None;
+    }
+    // "Fase 1 (…)": a small number after a naming word is part of the label.
+    if tail_start > 0 {
+        if let (Elem::Word { start, end }, Elem::Num { lex, .. }) =
+            (&elems[tail_start - 1], &elems[tail_start])
+        {
+            let w = text[*start..*end].to_lowercase();
+            if NAME_NUMBER_WORDS.contains(&w.as_str()) && lex.frac.is_none() && lex.int.len() <= 3
+            {
+                let mut j = tail_start + 1;
+                while j < n && !elems[j].is_num() {
+                    j += 1;
+                }
+                if j >= n {
+                    return None;
+                }
+                tail_start = j;
+            }
+        }
+    }
+    let label_end = elems[tail_start].start();
+    let label = text[..label_end].trim().trim_end_matches(':').trim_end();
+    let mut groups: Vec<Group> = Vec::new();
+    for e in &elems[tail_start..] {
+        match e {
+            Elem::Num {
+                lex,
+                start,
+                end,
+                gap,
+            } => groups.push(Group {
+                lex: lex.clone(),
+                start: *start,
+                gap: *gap,
+                closed: false,
+                pct: false,
+                unit: NumUnit::None,
+                scale: 1.0,
+                cell_end: *end,
+                note: None,
+            }),
+            Elem::Pct { end } => {
+                if let Some(g) = groups.last_mut() {
+                    g.closed = true;
+                    g.pct = true;
+                    g.unit = NumUnit::Percent;
+                    g.cell_end = *end;
+                }
+            }
+            Elem::Unit { end, unit, scale } => {
+                if let Some(g) = groups.last_mut() {
+                    g.closed = true;
+                    if *unit != NumUnit::None || g.unit == NumUnit::None {
+                        g.unit = *unit;
+                    }
+                    g.scale *= *scale;
+                    g.cell_end = *end;
+                }
+            }
+            Elem::Paren {
+                end,
+                inner_start,
+                inner_end,
+                ..
+            } => {
+                if let Some(g) = groups.last_mut() {
+                    g.closed = true;
+                    g.cell_end = *end;
+                    g.note = Some((*inner_start, *inner_end));
+                }
+            }
+            Elem::Word { .. } => {}
+        }
+    }
+    if groups.is_empty() || groups.len() > 60 {
+        return None;
+    }
+    Some(RawRow {
+        label: collapse_ws(label),
+        text: text.to_string(),
+        groups,
+    })
+}
+
+fn collapse_ws(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn is_year_group(g: &Group) -> bool {
+    g.lex.int.len() == 4
+        && g.lex.frac.is_none()
+        && !g.lex.neg
+        && !g.lex.dotted
+        && !g.pct
+        && g.unit == NumUnit::None
+        && g.lex
+            .int
+            .parse::<u32>()
+            .is_ok_and(|y| (1900..=2100).contains(&y))
+}
+
+/// May `b` continue the thousands grouping of `a`?
+fn joinable(a: &Group, b: &Group) -> bool {
+    !a.closed
+        && a.lex.frac.is_none()
+        && !a.lex.dotted
+        && !b.lex.neg
+        && !b.lex.dotted
+        && b.lex.int.len() == 3
+        && b.gap == 1
+}
+
+/// May a cell start with group `g`?
+fn can_lead(g: &Group) -> bool {
+    let d = &g.lex.int;
+    d.len() == 1 || !d.starts_with('0') || g.lex.frac.is_some() && d == "0"
+}
+
+fn group_value(row: &RawRow, from: usize, to: usize) -> Option<f64> {
+    let gs = row.groups.get(from..to)?;
+    let first = gs.first()?;
+    if gs.len() > 1 && first.lex.int.len() > 3 {
+        return None;
+    }
+    let mut digits: String = gs.iter().map(|g| g.lex.int.as_str()).collect();
+    let last = gs.last()?;
+    if let Some(f) = &last.lex.frac {
+        digits.push('.');
+        digits.push_str(f);
+    }
+    let v: f64 = digits.parse().ok()?;
+    let v = if first.lex.neg { -v } else { v };
+    Some(v * last.scale)
+}
+
+fn cuts_of(row: &RawRow) -> Vec<Cut> {
+    let g = &row.groups;
+    let mut cuts = Vec::new();
+    let can_absorb = g.len() > 1 && is_year_group(&g[0]) && !joinable(&g[0], &g[1]);
+    for absorbed in [false, true] {
+        if absorbed && !can_absorb {
+            continue;
+        }
+        let first = usize::from(absorbed);
+        // Boundaries between consecutive groups: joinable or not.
+        let free: Vec<usize> = (first + 1..g.len())
+            .filter(|&i| joinable(&g[i - 1], &g[i]))
+            .collect();
+        let combos: Vec<u32> = if free.len() > 10 {
+            vec![u32::MAX >> (32 - free.len().min(31))]
+        } else {
+            (0..(1u32 << free.len())).collect()
+        };
+        for mask in combos {
+            // bit set = join at that boundary
+            let mut starts = vec![first];
+            let mut splits = 0;
+            let mut fi = 0;
+            for i in first + 1..g.len() {
+                let is_free = free.get(fi) == Some(&i);
+                let join = is_free && (mask >> fi) & 1 == 1;
+                if is_free {
+                    fi += 1;
+                    if !join {
+                        splits += 1;
+                    }
+                }
+                if !join {
+                    starts.push(i);
+                }
+            }
+            if !starts.iter().all(|&s| can_lead(&g[s])) {
+                continue;
+            }
+            let mut vals = Vec::with_capacity(starts.len());
+            let mut ok = true;
+            for (k, &s) in starts.iter().enumerate() {
+                let e = starts.get(k + 1).copied().unwrap_or(g.len());
+                match group_value(row, s, e) {
+                    Some(v) => vals.push(v),
+                    None => ok = false,
+                }
+            }
+            if !ok {
+                continue;
+            }
+            cuts.push(Cut {
+                starts,
+                absorbed,
+                splits,
+                spread: spread(&vals),
+            });
+        }
+    }
+    if cuts.is_empty() {
+        // No valid grouping: every group its own cell.
+        let vals: Vec<f64> = (0..g.len())
+            .filter_map(|i| group_value(row, i, i + 1))
+            .collect();
+        cuts.push(Cut {
+            starts: (0..g.len()).collect(),
+            absorbed: false,
+            splits: 0,
+            spread: spread(&vals),
+        });
+    }
+    cuts
+}
+
+/// Orders of magnitude between the largest and smallest non-zero value.
+fn spread(vals: &[f64]) -> f64 {
+    let logs: Vec<f64> = vals
+        .iter()
+        .filter(|v| v.is_finite() && **v != 0.0)
+        .map(|v| v.abs().log10())
+        .collect();
+    if logs.len() < 2 {
+        return 0.0;
+    }
+    let max = logs.iter().cloned().fold(f64::MIN, f64::max);
+    let min = logs.iter().cloned().fold(f64::MAX, f64::min);
+    max - min
+}
+
+fn best_cut(cuts: &[Cut], k0: usize) -> Option<&Cut> {
+    cuts.iter().min_by_key(|c| {
+        (
+            (c.spread / 0.6).floor() as i64,
+            c.starts.len().abs_diff(k0),
+            c.absorbed,
+            c.splits,
+        )
+    })
+}
+
+fn build_cells(row: &RawRow, cut: &Cut) -> Vec<Cell> {
+    let g = &row.groups;
+    let mut cells = Vec::with_capacity(cut.starts.len());
+    for (k, &s) in cut.starts.iter().enumerate() {
+        let e = cut.starts.get(k + 1).copied().unwrap_or(g.len());
+        let (Some(first), Some(last)) = (g.get(s), e.checked_sub(1).and_then(|i| g.get(i))) else {
+            continue;
+        };
+        let text = row.text.get(first.start..last.cell_end).unwrap_or("").trim();
+        let value = group_value(row, s, e);
+        let decimals = last.lex.frac.as_ref().map_or(0, |f| f.len()) as i32;
+        let note = last.note.and_then(|(a, b)| {
+            let t = row.text.get(a..b)?.trim();
+            Some(parse_note(t))
+        });
+        cells.push(Cell {
+            text: collapse_ws(text),
+            value,
+            resolution: 10f64.powi(-decimals) * last.scale,
+            unit: last.unit,
+            note,
+        });
+    }
+    cells
+}
+
+/// A note is a figure when it is one number with an optional % ("6,3 %", "+16 %").
+fn parse_note(t: &str) -> Note {
+    let mut note = Note {
+        text: t.to_string(),
+        value: None,
+        resolution: 0.0,
+        unit: NumUnit::None,
+    };
+    let compact: String = t.split_whitespace().collect();
+    let (body, pct) = match compact.strip_suffix('%') {
+        Some(b) => (b, true),
+        None => (compact.as_str(), false),
+    };
+    if let Some(lex) = lex_num(body) {
+        let mut digits = lex.int.clone();
+        if let Some(f) = &lex.frac {
+            digits.push('.');
+            digits.push_str(f);
+        }
+        if let Ok(v) = digits.parse::<f64>() {
+            note.value = Some(if lex.neg { -v } else { v });
+            note.resolution = 10f64.powi(-(lex.frac.as_ref().map_or(0, |f| f.len()) as i32));
+            note.unit = if pct { NumUnit::Percent } else { NumUnit::None };
+        }
+    }
+    note
+}
+
+// ---------------------------------------------------------------------------------------------
+// Line classes and the scanner.
+
+#[derive(Debug, Clone)]
+enum Class {
+    Noise,
+    /// A bare number of up to three digits: a page number, or the values of a wrapped label.
+    PageNumber(RawRow),
+    Caption(String, Option<u32>),
+    Prose,
+    /// A short line ending with ':' ("Intensiv- og overvåkningsplasser:").
+    Title,
+    Row(RawRow),
+    /// A short line that is not a row: a header piece or a wrapped label.
+    Text,
+}
+
+fn classify(ll: &LLine) -> Class {
+    let t = ll.text.as_str();
+    if is_noise_text(t) {
+        return Class::Noise;
+    }
+    if let Some((cap, n)) = caption_of(t) {
+        return Class::Caption(cap, n);
+    }
+    let chars = t.chars().count();
+    if is_figure_caption(t) || chars > MAX_TABLE_LINE_CHARS || ends_sentence(t) {
+        return Class::Prose;
+    }
+    if t.ends_with(':') {
+        return if chars <= MAX_LABEL_CHARS {
+            Class::Title
+        } else {
+            Class::Prose
+        };
+    }
+    if t.len() <= 3 && t.chars().all(|c| c.is_ascii_digit()) {
+        return match parse_row(t) {
+            Some(r) => Class::PageNumber(r),
+            None => Class::Noise,
+        };
+    }
+    match parse_row(t) {
+        Some(r) if row_like(&r) => Class::Row(r),
+        _ => Class::Text,
+    }
+}
+
+fn row_like(r: &RawRow) -> bool {
+    if r.label.chars().count() > MAX_LABEL_CHARS || is_bullet(&r.label) {
+        return false;
+    }
+    if let Some(last) = r.label.split_whitespace().last() {
+        let w = last.to_lowercase();
+        if PROSE_LABEL_ENDS.contains(&w.as_str()) || w.ends_with(',') || w.ends_with(';') {
+            return false;
+        }
+    }
+    // Only years: a header line ("Sykefravær 2024 2023") or a date, not values.
+    !r.groups.iter().all(is_year_group)
+}
+
+/// A bulleted list item is prose ("• Prosjektleder: ca. kr 1,5 mill"), not a table row.
+fn is_bullet(label: &str) -> bool {
+    let mut cs = label.chars();
+    match cs.next() {
+        Some('•' | '·' | '▪' | '◦' | '\u{f0b7}' | '*' | '–' | '-') => true,
+        Some('o') => cs.next() == Some(' '),
+        _ => false,
+    }
+}
+
+fn ends_sentence(t: &str) -> bool {
+    let t = t.trim_end();
+    if !(t.ends_with('.') || t.ends_with('?') || t.ends_with('!')) {
+        return false;
+    }
+    if t.ends_with('.') {
+        let last = t.split_whitespace().last().unwrap_or("").to_lowercase();
+        if ABBREVIATIONS.contains(&last.as_str()) {
+            return false;
+        }
+    }
+    true
+}
+
+/// "Tabell 4: Ventetider", "Tabell 1. …", "Tab. 3 …" → (caption, number).
+fn caption_of(t: &str) -> Option<(String, Option<u32>)> {
+    let mut words = t.split_whitespace();
+    let first = words.next()?.to_lowercase();
+    if !matches!(first.as_str(), "tabell" | "tab." | "table") {
+        return None;
+    }
+    let second = words.next()?;
+    if !second.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    let digits: String = second.chars().take_while(|c| c.is_ascii_digit()).collect();
+    let rest_of_second = &second[digits.len()..];
+    let short = t.chars().count() <= MAX_LABEL_CHARS;
+    let marked = matches!(rest_of_second, ":" | "." | "-" | "–")
+        || (rest_of_second.is_empty() && words.clone().next().is_none_or(|w| w == "-" || w == "–"));
+    if !(marked || short && rest_of_second.chars().all(|c| c.is_ascii_alphabetic())) {
+        return None;
+    }
+    Some((collapse_ws(t), digits.parse().ok()))
+}
+
+fn is_figure_caption(t: &str) -> bool {
+    let mut words = t.split_whitespace();
+    let first = words.next().unwrap_or("").to_lowercase();
+    matches!(first.as_str(), "figur" | "fig." | "figure" | "diagram")
+        && words
+            .next()
+            .is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()))
+}
+
+#[derive(Default)]
+struct Idle {
+    pending: Vec<LLine>,
+    caption: Option<(String, Option<u32>, usize)>,
+}
+
+impl Idle {
+    fn feed(&mut self, ll: LLine, class: Class) -> Option<Candidate> {
+        match class {
+            Class::Noise | Class::PageNumber(_) => None,
+            Class::Caption(c, n) => {
+                self.caption = Some((c, n, ll.first));
+                self.pending.clear();
+                None
+            }
+            Class::Prose => {
+                self.caption = None;
+                self.pending.clear();
+                None
+            }
+            Class::Title => {
+                self.pending.clear();
+                if self.caption.is_none() {
+                    let c = ll.text.trim().trim_end_matches(':').trim().to_string();
+                    self.caption = Some((c, None, ll.first));
+                }
+                None
+            }
+            Class::Text => {
+                self.pending.push(ll);
+                if self.pending.len() > MAX_PENDING {
+                    self.pending.remove(0);
+                }
+                None
+            }
+            Class::Row(row) => {
+                let pre = std::mem::take(&mut self.pending);
+                let mut cand = Candidate {
+                    caption: self.caption.take(),
+                    pre,
+                    rows: Vec::new(),
+                    pending: Vec::new(),
+                };
+                // The first row's wrapped label is the last group of the lines before it.
+                if row.label.is_empty() || starts_lower(&row.label) {
+                    let k = label_group_start(&cand.pre);
+                    cand.pending = cand.pre.split_off(k);
+                }
+                cand.push_row(ll, row);
+                Some(cand)
+            }
+        }
+    }
+}
+
+fn starts_lower(s: &str) -> bool {
+    s.chars().next().is_some_and(|c| c.is_lowercase())
+}
+
+/// Does line `cur` continue the cell or label that `prev` began?
+fn continues(prev: &str, cur: &str) -> bool {
+    let cur = cur.trim();
+    let prev = prev.trim_end();
+    let first = cur.chars().next().unwrap_or(' ');
+    first.is_lowercase()
+        || first.is_ascii_digit()
+        || first == ')'
+        || (prev.ends_with('-') && !prev.ends_with(" -"))
+        || paren_balance(prev) > 0
+        || (cur.len() <= 4 && cur.chars().all(|c| c.is_uppercase() || c == '/'))
+}
+
+/// Index where the last label (a line and its continuations) of `lines` starts.
+fn label_group_start(lines: &[LLine]) -> usize {
+    let mut k = lines.len();
+    while k > 0 {
+        k -= 1;
+        let cont = k > 0 && continues(&lines[k - 1].text, &lines[k].text);
+        if !cont {
+            return k;
+        }
+    }
+    0
+}
+
+struct Candidate {
+    caption: Option<(String, Option<u32>, usize)>,
+    pre: Vec<LLine>,
+    rows: Vec<(RawRow, usize, usize, usize)>, // row, label_line, line, end_line
+    pending: Vec<LLine>,
+}
+
+impl Candidate {
+    fn push_row(&mut self, ll: LLine, mut row: RawRow) {
+        let label_line = self.pending.first().map_or(ll.first, |p| p.first);
+        if !self.pending.is_empty() {
+            let mut label = String::new();
+            for p in &self.pending {
+                join_label(&mut label, &p.text);
+            }
+            join_label(&mut label, &row.label);
+            row.label = collapse_ws(&label);
+            self.pending.clear();
+        }
+        self.rows.push((row, label_line, ll.first, ll.last));
+    }
+}
+
+fn join_label(label: &mut String, piece: &str) {
+    let piece = piece.trim();
+    if piece.is_empty() {
+        return;
+    }
+    if label.ends_with('-') && piece.starts_with(|c: char| c.is_alphabetic()) {
+        let before = label.trim_end_matches('-');
+        if before.ends_with(|c: char| c.is_alphabetic()) {
+            // "Nord-" + "Trøndelag" keeps the hyphen; so does a compound.
+            label.push_str(piece);
+            return;
+        }
+    }
+    if !label.is_empty() {
+        label.push(' ');
+    }
+    label.push_str(piece);
+}
+
+fn finish(cand: Option<Candidate>, idle: &mut Idle, out: &mut Vec<FoundTable>) {
+    let Some(mut cand) = cand else { return };
+    let leftover = std::mem::take(&mut cand.pending);
+    if let Some(t) = build_table(cand) {
+        out.push(t);
+    }
+    idle.pending = leftover;
+    idle.caption = None;
+}
+
+fn build_table(cand: Candidate) -> Option<FoundTable> {
+    if cand.rows.len() < 2 {
+        return None;
+    }
+    let cuts: Vec<Vec<Cut>> = cand.rows.iter().map(|(r, ..)| cuts_of(r)).collect();
+    let k0 = cuts
+        .iter()
+        .map(|cs| cs.iter().map(|c| c.starts.len()).min().unwrap_or(0))
+        .max()
+        .unwrap_or(0);
+    let chosen: Vec<&Cut> = cuts.iter().filter_map(|cs| best_cut(cs, k0)).collect();
+    if chosen.len() != cand.rows.len() {
+        return None;
+    }
+    let k = chosen.iter().map(|c| c.starts.len()).max().unwrap_or(0);
+    if k == 0 || chosen.iter().filter(|c| c.starts.len() == k).count() < 2 {
+        return None;
+    }
+    let avg_len = cand
+        .rows
+        .iter()
+        .map(|(r, ..)| r.text.chars().count())
+        .sum::<usize>()
+        / cand.rows.len();
+    if avg_len > 70 {
+        return None;
+    }
+    let mut rows = Vec::with_capacity(cand.rows.len());
+    for ((raw, label_line, line, end_line), cut) in cand.rows.iter().zip(&chosen) {
+        let mut label = raw.label.clone();
+        if cut.absorbed {
+            if let Some(g) = raw.groups.first() {
+                join_label(&mut label, &g.lex.int);
+            }
+        }
+        let mut cells = build_cells(raw, cut);
+        let padded = cells.len() < k;
+        while cells.len() < k {
+            cells.insert(0, Cell::blank());
+        }
+        rows.push(FoundRow {
+            label,
+            cells,
+            line: *line,
+            end_line: *end_line,
+            label_line: *label_line,
+            padded,
+        });
+    }
+    let header_lines: Vec<&str> = cand.pre.iter().map(|l| l.text.as_str()).collect();
+    let (header, dropped) = header_cells(&header_lines, k);
+    let columns = header
+        .iter()
+        .skip(1)
+        .map(|h| ColumnMeta {
+            year: year_in(h),
+            header: if h.is_empty() { None } else { Some(h.clone()) },
+        })
+        .collect();
+    let (caption, number, cap_line) = match cand.caption {
+        Some((c, n, l)) => (Some(c), n, Some(l)),
+        None if !dropped.is_empty() => (Some(dropped.join(" ")), None, None),
+        None => (None, None, None),
+    };
+    let first_row_line = rows.first().map_or(0, |r| r.label_line.min(r.line));
+    let line = cap_line
+        .into_iter()
+        .chain(cand.pre.first().map(|l| l.first))
+        .chain(std::iter::once(first_row_line))
+        .min()
+        .unwrap_or(first_row_line);
+    let end_line = rows.last().map_or(line, |r| r.end_line);
+    Some(FoundTable {
+        caption,
+        number,
+        header,
+        columns,
+        rows,
+        line,
+        end_line,
+    })
+}
+
+fn year_in(h: &str) -> Option<i32> {
+    h.split(|c: char| !c.is_ascii_digit())
+        .filter(|w| w.len() == 4)
+        .filter_map(|w| w.parse::<i32>().ok())
+        .filter(|y| (1900..=2100).contains(y))
+        .last()
+}
+
+fn is_year_word(w: &str) -> bool {
+    let d = w.trim_matches(|c: char| !c.is_ascii_digit());
+    d.len() == 4 && d.parse::<i32>().is_ok_and(|y| (1900..=2100).contains(&y))
+}
+
+/// Regroups header lines into `k + 1` headers (label column first). Returns the headers and the
+/// leading pieces that did not fit (a title above the header).
+fn header_cells(lines: &[&str], k: usize) -> (Vec<String>, Vec<String>) {
+    let want = k + 1;
+    // Pieces: a line and its continuations.
+    let mut groups: Vec<Vec<String>> = Vec::new();
+    let mut prev: Option<&str> = None;
+    for l in lines {
+        let words: Vec<String> = l.split_whitespace().map(str::to_string).collect();
+        if words.is_empty() {
+            continue;
+        }
+        match (prev, groups.last_mut()) {
+            (Some(p), Some(g)) if continues(p, l) => {
+                if let Some(last) = g.last_mut() {
+                    if last.ends_with('-')
+                        && last.len() > 1
+                        && words[0].starts_with(|c: char| c.is_alphabetic())
+                    {
+                        let first = words[0].clone();
+                        last.push_str(&first);
+                        g.extend(words.into_iter().skip(1));
+                        prev = Some(l);
+                        continue;
+                    }
+                }
+                g.extend(words);
+            }
+            _ => groups.push(words),
+        }
+        prev = Some(l);
+    }
+    let mut dropped = Vec::new();
+    if groups.len() > want {
+        let extra = groups.len() - want;
+        dropped = groups.drain(..extra).map(|g| g.join(" ")).collect();
+    }
+    // Too few: split off the label header, then between years, then at a capital after a
+    // lower-case word.
+    if !groups.is_empty() && groups.len() < want && groups[0].len() > 1 {
+        let rest = groups[0].split_off(1);
+        groups.insert(1, rest);
+    }
+    for tier in 0..2 {
+        while groups.len() < want {
+            let mut done = false;
+            'find: for gi in 1..groups.len() {
+                for wi in 1..groups[gi].len() {
+                    let (a, b) = (&groups[gi][wi - 1], &groups[gi][wi]);
+                    let ok = match tier {
+                        0 => is_year_word(a) && is_year_word(b),
+                        _ => {
+                            b.starts_with(|c: char| c.is_uppercase())
+                                && a.chars().any(|c| c.is_lowercase())
+                                && !a.ends_with('-')
+                        }
+                    };
+                    if ok {
+                        let rest = groups[gi].split_off(wi);
+                        groups.insert(gi + 1, rest);
+                        done = true;
+                        break 'find;
+                    }
+                }
+            }
+            if !done {
+                break;
+            }
+        }
+    }
+    let mut header: Vec<String> = groups.iter().map(|g| g.join(" ")).collect();
+    while header.len() < want {
+        header.push(String::new());
+    }
+    (header, dropped)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc(s: &str) -> Document {
+        Document::new(s.to_string())
+    }
+
+    const S000: &str = include_str!("../../examples/000_2a6fda8bf9662336.txt");
+    const S001: &str = include_str!("../../examples/001_a15ca66fe45fcd5e.txt");
+    const S002: &str = include_str!("../../examples/002_473fd4dd3fe50d6d.txt");
+    const S003: &str = include_str!("../../examples/003_1aa3c3bfad0b64da.txt");
+    const S004: &str = include_str!("../../examples/004_6a014670dbcf36ad.txt");
+
+    fn values(r: &FoundRow) -> Vec<Option<f64>> {
+        r.cells.iter().map(|c| c.value).collect()
+    }
+
+    fn table_at(ts: &[FoundTable], line: usize) -> &FoundTable {
+        ts.iter()
+            .find(|t| t.line <= line && line <= t.end_line)
+            .unwrap_or_else(|| panic!("no table at line {line}: {ts:#?}"))
+    }
+
+    #[test]
+    fn sample_001_waiting_times_table_4() {
+        let ts = find_tables(&doc(S001));
+        let t = table_at(&ts, 2196);
+        assert_eq!(t.number, Some(4));
+        assert_eq!(t.caption.as_deref(), Some("Tabell 4: Ventetider"));
+        let labels: Vec<&str> = t.rows.iter().map(|r| r.label.as_str()).collect();
+        assert_eq!(
+            labels,
+            ["Somatikk", "PHV voksne", "PHV barn og unge", "TSB", "Alle fagområder"]
+        );
+        assert_eq!(t.width(), 6);
+        assert_eq!(
+            values(&t.rows[0]),
+            [59.0, 70.0, 74.0, 93.0, 66.0, 60.0].map(Some)
+        );
+        assert_eq!(t.rows[0].line, 2196);
+        assert_eq!(t.header[0], "Fagområde");
+        assert!(t.header[1].contains("2019"), "{:?}", t.header);
+        assert!(t.header[2].contains("2023"));
+        assert!(t.header[3].contains("2024"));
+        assert!(t.header[4].contains("Møre og Romsdal"));
+        assert!(t.header[5].contains("Nord-Trøndelag"));
+        assert!(t.header[6].contains("St. Olavs"));
+        assert_eq!(t.columns[0].year, Some(2019));
+        assert_eq!(t.columns[2].year, Some(2024));
+        assert_eq!(t.columns[3].year, None);
+    }
+
+    #[test]
+    fn sample_001_sickness_absence_table_5() {
+        let ts = find_tables(&doc(S001));
+        let t = table_at(&ts, 3286);
+        assert_eq!(t.number, Some(5));
+        assert_eq!(t.rows.len(), 7);
+        assert_eq!(t.header, ["Sykefravær", "2024", "2023"]);
+        let r = t
+            .rows
+            .iter()
+            .find(|r| r.label == "Sykehusapotekene i Midt-Norge HF")
+            .expect("wrapped label");
+        assert_eq!(values(r), [Some(9.6), Some(10.0)]);
+        assert_eq!(r.label_line, 3294);
+        assert_eq!(r.line, 3297);
+        assert_eq!(r.cells[0].unit, NumUnit::Percent);
+        assert!((r.cells[0].resolution - 0.1).abs() < 1e-12);
+        let last = t.rows.last().unwrap();
+        assert_eq!(last.label, "Totalt");
+        assert_eq!(last.line, 3301);
+        // The page number "39" above the table is not part of it.
+        assert!(t.line >= 3282);
+    }
+
+    #[test]
+    fn sample_001_label_value_list() {
+        let ts = find_tables(&doc(S001));
+        let t = table_at(&ts, 1551);
+        assert_eq!(t.width(), 1);
+        assert_eq!(t.rows.len(), 5);
+        assert_eq!(t.rows[0].label, "Befolkning");
+        assert_eq!(values(&t.rows[0]), [Some(735_580.0)]);
+        assert_eq!(t.rows[2].label, "Tilsvarer andel");
+        assert_eq!(t.rows[2].cells[0].unit, NumUnit::Per100k);
+        assert_eq!(values(&t.rows[2]), [Some(10.2)]);
+        assert_eq!(
+            t.caption.as_deref(),
+            Some("Intensiv- og overvåkningsplasser")
+        );
+    }
+
+    #[test]
+    fn sample_000_staffing_table_across_page_break() {
+        let ts = find_tables(&doc(S000));
+        let t = table_at(&ts, 38);
+        assert_eq!(t.rows.len(), 6, "{:#?}", t.rows);
+        assert_eq!(t.width(), 3);
+        assert_eq!(t.header[0], "PROFESJONSGRUPPE");
+        assert!(t.header[1].contains("2023"));
+        assert!(t.header[3].contains("2040") && t.header[3].contains("ENDRING"));
+        let r = &t.rows[2];
+        assert_eq!(r.label, "INTENSIVSYKEPLEIER");
+        assert_eq!(r.line, 47);
+        assert_eq!(values(r), [Some(687.0), Some(729.0), Some(808.0)]);
+        let note = r.cells[2].note.as_ref().unwrap();
+        assert_eq!(note.value, Some(11.7));
+        assert_eq!(note.unit, NumUnit::Percent);
+        assert_eq!(r.cells[1].text, "729 (6,1 %)");
+        assert_eq!(values(&t.rows[0]), [Some(302.0), Some(321.0), Some(352.0)]);
+        assert_eq!(t.rows[5].label, "JORDMØDRE");
+        assert_eq!(t.columns[2].year, Some(2040));
+    }
+
+    #[test]
+    fn sample_000_budget_table_with_wrapped_labels() {
+        let ts = find_tables(&doc(S000));
+        let t = table_at(&ts, 328);
+        assert_eq!(t.width(), 3);
+        assert_eq!(
+            t.header,
+            ["Tiltak", "Bruk av fagutviklere", "Andre midler/tiltak", "Total"]
+        );
+        let labels: Vec<&str> = t.rows.iter().map(|r| r.label.as_str()).collect();
+        assert_eq!(
+            labels,
+            [
+                "Implementering anbefalinger Hjem til hjem",
+                "Implementering barn og unge",
+                "Prosjektfinansiering helhetlige pasientforløp fra hjem til hjem",
+                "Samhandlingskonferanse 2025",
+                "Finansiering av forskning på samhandling",
+                "Sum"
+            ]
+        );
+        assert_eq!(
+            values(&t.rows[0]),
+            [Some(1_100_000.0), Some(200_000.0), Some(1_300_000.0)]
+        );
+        assert_eq!(t.rows[0].cells[0].text, "1 100 000 (100% stilling)");
+        assert_eq!(
+            values(&t.rows[3]),
+            [None, Some(200_000.0), Some(200_000.0)]
+        );
+        assert!(t.rows[3].padded);
+        assert_eq!(
+            values(&t.rows[5]),
+            [Some(2_200_000.0), Some(2_366_000.0), Some(4_566_000.0)]
+        );
+        assert_eq!(t.rows[5].line, 328);
+    }
+
+    #[test]
+    fn sample_003_budget_with_values_below_labels() {
+        let ts = find_tables(&doc(S003));
+        let t = table_at(&ts, 1179);
+        assert_eq!(t.width(), 1);
+        let labels: Vec<&str> = t.rows.iter().map(|r| r.label.as_str()).collect();
+        assert_eq!(
+            labels,
+            [
+                "Medgått arbeidstid og ressurser til planlegging (frikjøp fagpersonell)",
+                "Lønn for medisinskfaglig prosjektleder (100 % stilling) frikjøp",
+                "Prosjektmøter, utredningsarbeid og analyser",
+                "Total"
+            ]
+        );
+        assert_eq!(values(&t.rows[3]), [Some(3_600_000.0)]);
+        assert_eq!(t.rows[0].line, 1171);
+        assert_eq!(t.rows[0].label_line, 1168);
+    }
+
+    #[test]
+    fn no_tables_made_of_prose_in_the_samples() {
+        // Every table found in the samples is one of the known ones.
+        let expected: &[(&str, &[usize])] = &[
+            (S000, &[38, 328]),
+            (S001, &[1551, 2196, 3286]),
+            (S002, &[]),
+            (S003, &[1179]),
+            (S004, &[]),
+        ];
+        for (text, lines) in expected {
+            let ts = find_tables(&doc(text));
+            let found: Vec<(usize, usize)> = ts.iter().map(|t| (t.line, t.end_line)).collect();
+            assert_eq!(ts.len(), lines.len(), "found {found:?}");
+            for l in *lines {
+                table_at(&ts, *l);
+            }
+        }
+    }
+
+    #[test]
+    fn prose_with_numbers_is_not_a_table() {
+        let text = "I 2024 var median tid for lukking i foretaket 24 dager, mot 31 dager i 2023.\n\
+                    Andelen var 86 prosent i 2024\n\
+                    og 84 prosent i 2023.\n\
+                    Foretaksmøte 11. juni 2024\n\
+                    Foretaksmøte 3. juli 2024\n";
+        assert!(find_tables(&doc(text)).is_empty());
+    }
+
+    #[test]
+    fn nynorsk_table_with_caption() {
+        let text = "Tabell 2. Sjukefråvær i føretaka\n\
+                    Føretak 2023 2024\n\
+                    Helse Bergen 7,1 % 6,8 %\n\
+                    Helse Fonna 8,0 % 7,5 %\n\
+                    Samla 7,4 % 7,0 %\n\
+                    Sjukefråværet gjekk ned i alle føretaka.\n";
+        let ts = find_tables(&doc(text));
+        assert_eq!(ts.len(), 1);
+        let t = &ts[0];
+        assert_eq!(t.number, Some(2));
+        assert_eq!(t.header, ["Føretak", "2023", "2024"]);
+        assert_eq!(t.rows.len(), 3);
+        assert_eq!(t.line, 1);
+        assert_eq!(t.end_line, 5);
+        let c = t.to_contract();
+        assert_eq!(c.rows[2], ["Samla", "7,4 %", "7,0 %"]);
+    }
+
+    #[test]
+    fn thousands_are_joined_when_cells_stay_alike() {
+        let text = "Post 2023 2024\nLønn 1 234 1 456\nDrift 987 1 012\nSum 2 221 2 468\n";
+        let ts = find_tables(&doc(text));
+        assert_eq!(ts.len(), 1);
+        assert_eq!(
+            values(&ts[0].rows[0]),
+            [Some(1234.0), Some(1456.0)]
+        );
+        assert_eq!(values(&ts[0].rows[1]), [Some(987.0), Some(1012.0)]);
+    }
+
+    #[test]
+    fn odd_input_does_not_panic() {
+        for s in [
+            "",
+            "(",
+            ")(",
+            "Tabell",
+            "Tabell 1:",
+            "a 1\nb 2\n",
+            "æ 1,\nø -\n",
+            "x 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1 2 3\ny 1 2\n",
+            "x 100 000 000 000 000 000 000 000 000 000 000 000 000 000 000\ny 100 000\n",
+            "(((((\n1 2\n3 4\n",
+            "−5 %\n–6,1 %\n",
+        ] {
+            let _ = find_tables(&doc(s));
+        }
+        let long = "Rad 1 2 3\n".repeat(20_000);
+        let ts = find_tables(&doc(&long));
+        assert_eq!(ts.len(), 1);
+    }
+}
