@@ -47,10 +47,29 @@ pub(crate) fn change_figures(
         if !is_plain_quantity(t) || looks_like_year(t, prose.text) {
             continue;
         }
-        let Some(lw) = last_word(before) else {
-            continue;
-        };
+        let lw = last_word(before).unwrap_or_default();
         if lw != "med" && lw != "på" {
+            // "tilsvarende 11 % økning": a % figure right before a direction noun.
+            if !matches!(t.unit, NumUnit::Percent | NumUnit::PercentagePoints) {
+                continue;
+            }
+            let after = super::prose::head(prose.text, t.span.end, 40);
+            let aw = words(after);
+            let Some(d) = aw
+                .first()
+                .and_then(|w| last_direction(std::slice::from_ref(w)))
+            else {
+                continue;
+            };
+            let bw = words(tail(before, before.len(), 60));
+            let near = &bw[bw.len().saturating_sub(4)..];
+            if d.dir == Dir::Change || near.iter().any(|w| is_target_word(w)) {
+                continue;
+            }
+            out.push(ChangeFigure {
+                token: i,
+                dir: d.dir,
+            });
             continue;
         }
         let trimmed = before.trim_end();
@@ -63,7 +82,7 @@ pub(crate) fn change_figures(
         let Some(d) = last_direction(&ws) else {
             continue;
         };
-        if d.negated {
+        if d.negated || ws.iter().any(|w| is_target_word(w)) {
             continue;
         }
         out.push(ChangeFigure {
@@ -72,6 +91,38 @@ pub(crate) fn change_figures(
         });
     }
     out
+}
+
+/// Words that make a change a target or a forecast, not a reported result: "skal reduseres
+/// med 20 %", "krav om", "anslår en økning på".
+const TARGET_WORDS: &[&str] = &[
+    "skal",
+    "bør",
+    "må",
+    "krav",
+    "kravet",
+    "mål",
+    "målet",
+    "målsetting",
+    "målsettinga",
+    "målsettingen",
+    "ønsker",
+    "ønskjer",
+    "forventer",
+    "forventar",
+    "forventet",
+    "venta",
+    "anslår",
+    "anslått",
+    "anslag",
+    "planlagt",
+    "planlegger",
+    "budsjettert",
+    "vil",
+];
+
+fn is_target_word(w: &str) -> bool {
+    TARGET_WORDS.contains(&w)
 }
 
 /// One way to read the change between the values.
@@ -261,6 +312,24 @@ mod tests {
                 .len(),
             1
         );
+    }
+
+    #[test]
+    fn change_after_the_pair() {
+        // 001 line 1213: 278/251 − 1 = 10,8 % ≈ 11 %.
+        assert!(
+            run("Antallet har gått fra 251 til 278 studier, tilsvarende 11 % økning.").is_empty()
+        );
+        assert_eq!(
+            run("Talet har gått frå 251 til 278 studiar, tilsvarande 15 % auke.").len(),
+            1
+        );
+    }
+
+    #[test]
+    fn targets_are_not_results() {
+        assert!(run("Antallet skal reduseres med 20 %, fra 100 til 85.").is_empty());
+        assert!(run("Målet er 20 % reduksjon, fra 100 til 85.").is_empty());
     }
 
     #[test]
