@@ -1,12 +1,16 @@
 //! The engine on the real sample reports: the examples the issues name, checked against the
 //! reports as a reviewer reads them.
 
-use meldingssjekk::report::{Claim, Comparator, DocumentReport, FindingKind, Indicator, Status, VerdictStatus};
+use meldingssjekk::report::{
+    Claim, Comparator, DocumentReport, FindingKind, Indicator, Status, VerdictStatus,
+};
 
 fn analyse(file: &str) -> DocumentReport {
     let path = format!("{}/examples/{file}", env!("CARGO_MANIFEST_DIR"));
     let bytes = std::fs::read(&path).expect("sample");
-    meldingssjekk::analyze(file, &bytes).expect("analysed").report
+    meldingssjekk::analyze(file, &bytes)
+        .expect("analysed")
+        .report
 }
 
 const ANNUAL: &str = "001_a15ca66fe45fcd5e.txt";
@@ -16,7 +20,15 @@ fn indicator_at(doc: &DocumentReport, line: usize) -> &Indicator {
     doc.indicators
         .iter()
         .find(|i| i.line <= line && line <= i.end_line)
-        .unwrap_or_else(|| panic!("no indicator at line {line}; have {:?}", doc.indicators.iter().map(|i| (i.line, &i.text)).collect::<Vec<_>>()))
+        .unwrap_or_else(|| {
+            panic!(
+                "no indicator at line {line}; have {:?}",
+                doc.indicators
+                    .iter()
+                    .map(|i| (i.line, &i.text))
+                    .collect::<Vec<_>>()
+            )
+        })
 }
 
 fn verdict<'a>(ind: &'a Indicator, entity: &str) -> &'a meldingssjekk::report::Verdict {
@@ -35,13 +47,21 @@ fn patient_appointments_at_least_95_not_met_everywhere() {
     assert_eq!(ind.claim, Some(Claim::NotMet));
     assert_eq!(ind.claim_line, Some(2216));
     assert_eq!(verdict(ind, "Regionen").value, Some(86.0));
-    for (e, v) in [("Regionen", 86.0), ("St. Olavs hospital HF", 84.0), ("Helse Nord-Trøndelag HF", 92.0), ("Helse Møre og Romsdal HF", 87.0)] {
+    for (e, v) in [
+        ("Regionen", 86.0),
+        ("St. Olavs hospital HF", 84.0),
+        ("Helse Nord-Trøndelag HF", 92.0),
+        ("Helse Møre og Romsdal HF", 87.0),
+    ] {
         let got = verdict(ind, e);
         assert_eq!(got.value, Some(v), "{e}");
         assert_eq!(got.status, VerdictStatus::NotMet, "{e}");
     }
     assert_eq!(ind.status, Status::NotMet);
-    assert!(!doc.findings.iter().any(|f| f.kind == FindingKind::ClaimMismatch && (2212..=2222).contains(&f.line)));
+    assert!(!doc
+        .findings
+        .iter()
+        .any(|f| f.kind == FindingKind::ClaimMismatch && (2212..=2222).contains(&f.line)));
 }
 
 #[test]
@@ -53,11 +73,23 @@ fn working_time_deviations_decrease_by_20_percent() {
     assert_eq!(ind.target.baseline_year, Some(2023));
     let st = verdict(ind, "St. Olavs hospital HF");
     assert_eq!(st.status, VerdictStatus::Met);
-    assert_eq!((st.baseline_value, st.value), (Some(75173.0), Some(55190.0)));
-    assert_eq!(verdict(ind, "Helse Nord-Trøndelag HF").status, VerdictStatus::NotMet);
-    assert_eq!(verdict(ind, "Helse Møre og Romsdal HF").status, VerdictStatus::NotMet);
+    assert_eq!(
+        (st.baseline_value, st.value),
+        (Some(75173.0), Some(55190.0))
+    );
+    assert_eq!(
+        verdict(ind, "Helse Nord-Trøndelag HF").status,
+        VerdictStatus::NotMet
+    );
+    assert_eq!(
+        verdict(ind, "Helse Møre og Romsdal HF").status,
+        VerdictStatus::NotMet
+    );
     // The stated 26,6 % is right.
-    assert!(!doc.findings.iter().any(|f| f.kind == FindingKind::Arithmetic && (4810..=4818).contains(&f.line)));
+    assert!(!doc
+        .findings
+        .iter()
+        .any(|f| f.kind == FindingKind::Arithmetic && (4810..=4818).contains(&f.line)));
 }
 
 #[test]
@@ -68,11 +100,23 @@ fn sickness_absence_table_five() {
     assert_eq!(ind.target.baseline_year, Some(2023));
     assert_eq!(ind.claim, Some(Claim::Partial));
     let hnt = verdict(ind, "Helse Nord-Trøndelag HF");
-    assert_eq!((hnt.baseline_value, hnt.value, hnt.status), (Some(9.2), Some(9.2), VerdictStatus::NotMet));
+    assert_eq!(
+        (hnt.baseline_value, hnt.value, hnt.status),
+        (Some(9.2), Some(9.2), VerdictStatus::NotMet)
+    );
     let hemit = verdict(ind, "Hemit HF");
-    assert_eq!((hemit.baseline_value, hemit.value, hemit.status), (Some(6.1), Some(6.9), VerdictStatus::NotMet));
-    assert_eq!(verdict(ind, "St. Olavs hospital HF").status, VerdictStatus::Met);
-    assert_eq!(verdict(ind, "Sykehusapotekene i Midt-Norge HF").status, VerdictStatus::Met);
+    assert_eq!(
+        (hemit.baseline_value, hemit.value, hemit.status),
+        (Some(6.1), Some(6.9), VerdictStatus::NotMet)
+    );
+    assert_eq!(
+        verdict(ind, "St. Olavs hospital HF").status,
+        VerdictStatus::Met
+    );
+    assert_eq!(
+        verdict(ind, "Sykehusapotekene i Midt-Norge HF").status,
+        VerdictStatus::Met
+    );
     assert_eq!(ind.status, Status::Partial);
 }
 
@@ -82,25 +126,41 @@ fn education_positions_fell_from_193_to_85() {
     let ind = indicator_at(&doc, 9);
     assert_eq!(ind.target.comparator, Comparator::Increase);
     assert_eq!(ind.target.baseline_year, Some(2023));
-    let v = ind.verdicts.iter().find(|v| v.value == Some(85.0)).expect("85 read");
+    let v = ind
+        .verdicts
+        .iter()
+        .find(|v| v.value == Some(85.0))
+        .expect("85 read");
     assert_eq!(v.baseline_value, Some(193.0));
     assert_eq!(v.status, VerdictStatus::NotMet);
 }
 
 #[test]
 fn every_sample_gives_the_contract() {
-    for f in ["000_2a6fda8bf9662336.txt", ANNUAL, "002_473fd4dd3fe50d6d.txt", "003_1aa3c3bfad0b64da.txt", "004_6a014670dbcf36ad.txt"] {
+    for f in [
+        "000_2a6fda8bf9662336.txt",
+        ANNUAL,
+        "002_473fd4dd3fe50d6d.txt",
+        "003_1aa3c3bfad0b64da.txt",
+        "004_6a014670dbcf36ad.txt",
+    ] {
         let doc = analyse(f);
         assert!(doc.lines > 50, "{f}");
         assert!(doc.numbers > 5, "{f}");
         for i in &doc.indicators {
-            assert!(i.line >= 1 && i.line <= i.end_line && i.end_line <= doc.lines, "{f}: {i:?}");
+            assert!(
+                i.line >= 1 && i.line <= i.end_line && i.end_line <= doc.lines,
+                "{f}: {i:?}"
+            );
             for v in &i.verdicts {
                 assert!(v.line >= 1 && v.line <= doc.lines);
             }
         }
         for x in &doc.findings {
-            assert!(x.line >= 1 && x.line <= x.end_line && x.end_line <= doc.lines, "{f}: {x:?}");
+            assert!(
+                x.line >= 1 && x.line <= x.end_line && x.end_line <= doc.lines,
+                "{f}: {x:?}"
+            );
         }
     }
 }
@@ -109,7 +169,10 @@ fn every_sample_gives_the_contract() {
 fn the_annual_report_sets_its_targets() {
     let doc = analyse(ANNUAL);
     // Targets a reviewer finds in the indicator sections and the HMS indicators.
-    for line in [401, 417, 453, 488, 1205, 1236, 1321, 1284, 2136, 2150, 2212, 2228, 2273, 2297, 4771, 4810, 4852, 4889, 4933, 4976] {
+    for line in [
+        401, 417, 453, 488, 1205, 1236, 1321, 1284, 2136, 2150, 2212, 2228, 2273, 2297, 4771, 4810,
+        4852, 4889, 4933, 4976,
+    ] {
         indicator_at(&doc, line);
     }
 }
@@ -118,13 +181,22 @@ fn the_annual_report_sets_its_targets() {
 #[ignore]
 fn dump_sentences() {
     let path = std::env::var("DUMP").unwrap();
-    let (from, to): (usize, usize) = (std::env::var("FROM").unwrap().parse().unwrap(), std::env::var("TO").unwrap().parse().unwrap());
+    let (from, to): (usize, usize) = (
+        std::env::var("FROM").unwrap().parse().unwrap(),
+        std::env::var("TO").unwrap().parse().unwrap(),
+    );
     let text = std::fs::read_to_string(path).unwrap();
     let doc = meldingssjekk::document::Document::new(text);
     let r = doc.reading();
     for s in r.sentences() {
         if s.line >= from && s.line <= to {
-            println!("{}-{} {:?}: {}", s.line, s.end_line, s.kind, &r.text[s.range.clone()]);
+            println!(
+                "{}-{} {:?}: {}",
+                s.line,
+                s.end_line,
+                s.kind,
+                &r.text[s.range.clone()]
+            );
         }
     }
 }

@@ -386,7 +386,8 @@ fn other_tables_are_not_staffing() {
     };
     assert!(groups_from_table(&t).is_none());
     let empty = Table {
-        rows: vec![], row_lines: Vec::new(),
+        rows: vec![],
+        row_lines: Vec::new(),
         header: vec![],
         ..t
     };

@@ -21,7 +21,9 @@ fn at_least_percent_with_actor_subject() {
 
 #[test]
 fn decrease_with_size_and_baseline() {
-    let t = one("Antall avvik fra arbeidstidsbestemmelsene skal reduseres med 20 % sammenlignet med 2023");
+    let t = one(
+        "Antall avvik fra arbeidstidsbestemmelsene skal reduseres med 20 % sammenlignet med 2023",
+    );
     assert_eq!(t.target.comparator, Comparator::Decrease);
     assert_eq!(t.target.change_pct, Some(20.0));
     assert_eq!(t.target.baseline_year, Some(2023));
@@ -30,7 +32,9 @@ fn decrease_with_size_and_baseline() {
 
 #[test]
 fn numbers_in_the_name_of_the_measure_are_not_thresholds() {
-    let t = one("Antall enheter med sykefravær over 10 % skal reduseres med 10 % sammenliknet med 2023.");
+    let t = one(
+        "Antall enheter med sykefravær over 10 % skal reduseres med 10 % sammenliknet med 2023.",
+    );
     assert_eq!(t.target.comparator, Comparator::Decrease);
     assert_eq!(t.target.change_pct, Some(10.0));
     assert_eq!(t.target.threshold, None);
@@ -50,7 +54,8 @@ fn increase_with_minimum_size() {
 
 #[test]
 fn increase_against_baseline_with_target_year() {
-    let t = one("Døgnaktiviteten i psykisk helsevern skal være høyere i 2024 sammenlignet med 2023.");
+    let t =
+        one("Døgnaktiviteten i psykisk helsevern skal være høyere i 2024 sammenlignet med 2023.");
     assert_eq!(t.target.comparator, Comparator::Increase);
     assert_eq!(t.target.baseline_year, Some(2023));
     assert_eq!(t.target.target_year, Some(2024));
@@ -74,12 +79,23 @@ fn comparison_with_another_quantity_is_qualitative() {
 fn one_sentence_several_areas_with_their_own_thresholds() {
     let ts = parse_targets("Gjennomsnittlig ventetid i 2025 skal være lik eller under 61 dager i somatikken, 44 dager i psykisk helsevern voksne, 40 dager i psykisk helsevern barn og unge og 35 dager i TSB.");
     assert_eq!(ts.len(), 4, "{ts:#?}");
-    let got: Vec<(Option<f64>, Option<String>)> = ts.iter().map(|t| (t.target.threshold, t.target.subject.clone())).collect();
+    let got: Vec<(Option<f64>, Option<String>)> = ts
+        .iter()
+        .map(|t| (t.target.threshold, t.target.subject.clone()))
+        .collect();
     assert_eq!(got[0], (Some(61.0), Some("Somatikk".into())));
-    assert_eq!(got[1], (Some(44.0), Some("Psykisk helsevern voksne".into())));
-    assert_eq!(got[2], (Some(40.0), Some("Psykisk helsevern barn og unge".into())));
+    assert_eq!(
+        got[1],
+        (Some(44.0), Some("Psykisk helsevern voksne".into()))
+    );
+    assert_eq!(
+        got[2],
+        (Some(40.0), Some("Psykisk helsevern barn og unge".into()))
+    );
     assert_eq!(got[3], (Some(35.0), Some("TSB".into())));
-    assert!(ts.iter().all(|t| t.target.comparator == Comparator::AtMost && t.target.target_year == Some(2025)));
+    assert!(ts
+        .iter()
+        .all(|t| t.target.comparator == Comparator::AtMost && t.target.target_year == Some(2025)));
     assert!(ts.iter().all(|t| t.target.unit == Some(TargetUnit::Days)));
 }
 
@@ -87,7 +103,9 @@ fn one_sentence_several_areas_with_their_own_thresholds() {
 fn long_term_goal_without_modal() {
     let ts = parse_targets("Målsetningen på sikt er gjennomsnittlig ventetid lavere enn 50 dager for somatikk, 40 dager for psykisk helsevern voksne, 35 dager for psykisk helsevern barn og unge og 30 dager for TSB.");
     assert_eq!(ts.len(), 4, "{ts:#?}");
-    assert!(ts.iter().all(|t| t.target.long_term && t.target.comparator == Comparator::Below));
+    assert!(ts
+        .iter()
+        .all(|t| t.target.long_term && t.target.comparator == Comparator::Below));
     assert_eq!(ts[3].target.threshold, Some(30.0));
 }
 
@@ -96,7 +114,10 @@ fn leading_minimum_before_the_modal() {
     let t = one("Minst 70 pst. av epikrisene skal være sendt innen én dag etter utskrivning innen somatikk, psykisk helsevern for voksne og TSB.");
     assert_eq!(t.target.comparator, Comparator::AtLeast);
     assert_eq!(t.target.threshold, Some(70.0));
-    assert_eq!(t.subjects, vec!["Somatikk", "Psykisk helsevern voksne", "TSB"]);
+    assert_eq!(
+        t.subjects,
+        vec!["Somatikk", "Psykisk helsevern voksne", "TSB"]
+    );
 }
 
 #[test]
@@ -108,7 +129,10 @@ fn nynorsk_targets() {
     assert_eq!(ts.len(), 2, "{ts:#?}");
     assert_eq!(ts[0].target.comparator, Comparator::Below);
     assert_eq!(ts[0].target.threshold, Some(65.0));
-    assert_eq!(ts[1].target.subject.as_deref(), Some("Psykisk helsevern voksne"));
+    assert_eq!(
+        ts[1].target.subject.as_deref(),
+        Some("Psykisk helsevern voksne")
+    );
     let t = one("Talet på fristbrot skal reduserast til null.");
     assert_eq!(t.target.comparator, Comparator::AtMost);
     assert_eq!(t.target.threshold, Some(0.0));

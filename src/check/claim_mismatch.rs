@@ -31,15 +31,50 @@ fn status_word(s: Status) -> &'static str {
     }
 }
 
+fn is_region(entity: &str) -> bool {
+    let cat = crate::extract::entities::catalogue();
+    cat.resolve(entity).is_some_and(|e| {
+        matches!(
+            cat.kind(e),
+            crate::extract::entities::EntityKind::Region
+                | crate::extract::entities::EntityKind::Rhf
+                | crate::extract::entities::EntityKind::Total
+        )
+    })
+}
+
 pub fn check(assessed: &[Assessed]) -> Vec<Finding> {
     let mut out = Vec::new();
     for a in assessed {
         let ind = &a.indicator;
         if let (Some(claim), Some(claim_line)) = (ind.claim, ind.claim_line) {
-            let severity = match (claim, ind.status) {
-                (Claim::Met, Status::NotMet) | (Claim::NotMet, Status::Met) => Some(Severity::Error),
-                (Claim::Partial, Status::Met) | (Claim::Partial, Status::NotMet) => Some(Severity::Warning),
-                (Claim::Met, Status::Partial) | (Claim::NotMet, Status::Partial) => Some(Severity::Warning),
+            // "For regionen samlet er kravet ikke innfridd" is about the region's own figure.
+            let regional = a.claim_is_regional && matches!(claim, Claim::Met | Claim::NotMet);
+            let region_status = ind
+                .verdicts
+                .iter()
+                .find(|v| is_region(&v.entity) && v.status != VerdictStatus::Unknown)
+                .map(|v| {
+                    if v.status == VerdictStatus::Met {
+                        Status::Met
+                    } else {
+                        Status::NotMet
+                    }
+                });
+            let status = match (regional, region_status) {
+                (true, Some(s)) => s,
+                _ => ind.status,
+            };
+            let severity = match (claim, status) {
+                (Claim::Met, Status::NotMet) | (Claim::NotMet, Status::Met) => {
+                    Some(Severity::Error)
+                }
+                (Claim::Partial, Status::Met) | (Claim::Partial, Status::NotMet) => {
+                    Some(Severity::Warning)
+                }
+                (Claim::Met, Status::Partial) | (Claim::NotMet, Status::Partial) => {
+                    Some(Severity::Warning)
+                }
                 _ => None,
             };
             if let Some(severity) = severity {
@@ -53,7 +88,7 @@ pub fn check(assessed: &[Assessed]) -> Vec<Finding> {
                         "Rapporten sier at kravet er {} (linje {}), men tallene den selv oppgir viser at det er {} (tall på linje {}). Mål: «{}».",
                         claim_word(claim),
                         claim_line,
-                        status_word(ind.status),
+                        status_word(status),
                         lines.join(", "),
                         ind.text
                     ),
@@ -64,7 +99,11 @@ pub fn check(assessed: &[Assessed]) -> Vec<Finding> {
             }
         }
         for (entity, claim, line) in &a.entity_claims {
-            let Some(v) = ind.verdicts.iter().find(|v| &v.entity == entity && v.status != VerdictStatus::Unknown) else {
+            let Some(v) = ind
+                .verdicts
+                .iter()
+                .find(|v| &v.entity == entity && v.status != VerdictStatus::Unknown)
+            else {
                 continue;
             };
             let contradicts = matches!(

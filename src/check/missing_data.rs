@@ -9,11 +9,18 @@
 use crate::check::verdicts::Assessed;
 use crate::report::{Claim, Comparator, Finding, FindingKind, Severity};
 
-pub fn check(assessed: &[Assessed]) -> Vec<Finding> {
-    let mut out = Vec::new();
+/// `report_year`: the year the report is about; targets for later years are not yet due.
+pub fn check(assessed: &[Assessed], report_year: Option<i32>) -> Vec<Finding> {
+    let mut out: Vec<Finding> = Vec::new();
     for a in assessed {
         let ind = &a.indicator;
-        if a.has_figures || ind.target.comparator == Comparator::Qualitative && ind.claim.is_some() {
+        if ind.target.long_term
+            || matches!((ind.target.target_year, report_year), (Some(t), Some(r)) if t > r)
+        {
+            continue;
+        }
+        if a.has_figures || ind.target.comparator == Comparator::Qualitative && ind.claim.is_some()
+        {
             continue;
         }
         let claim = ind.claim.or_else(|| a.entity_claims.first().map(|c| c.1));
@@ -37,6 +44,13 @@ pub fn check(assessed: &[Assessed]) -> Vec<Finding> {
                 format!("Rapporten gir verken vurdering eller tall for målet «{}».", ind.measure),
             ),
         };
+        // One finding per sentence, also when it sets a target per area.
+        if out
+            .iter()
+            .any(|f| f.line == ind.line && f.message == message)
+        {
+            continue;
+        }
         out.push(Finding {
             kind: FindingKind::MissingData,
             severity,

@@ -15,12 +15,27 @@ pub mod verdicts;
 use crate::document::{Document, Reading};
 use crate::report::{Finding, Indicator, Table};
 
+/// The year a report is about: the most frequent year it names (the later one on a tie).
+pub fn report_year(reading: &Reading) -> Option<i32> {
+    use crate::extract::numbers::{lex, NumberKind};
+    let mut counts: std::collections::HashMap<i32, usize> = std::collections::HashMap::new();
+    for t in lex(&reading.text) {
+        if t.kind == NumberKind::Year {
+            *counts.entry(t.value as i32).or_default() += 1;
+        }
+    }
+    counts
+        .into_iter()
+        .max_by_key(|&(y, n)| (n, y))
+        .map(|(y, _)| y)
+}
+
 /// Runs the target assessment and every check over a document.
 pub fn run(doc: &Document, reading: &Reading, tables: &[Table]) -> (Vec<Indicator>, Vec<Finding>) {
     let assessed = verdicts::assess(doc, reading, tables);
     let mut findings = Vec::new();
     findings.extend(claim_mismatch::check(&assessed));
-    findings.extend(missing_data::check(&assessed));
+    findings.extend(missing_data::check(&assessed, report_year(reading)));
     findings.extend(prose::check_all(reading));
     findings.sort_by_key(|f| (f.line, f.severity));
     let indicators = assessed.into_iter().map(|a| a.indicator).collect();

@@ -37,8 +37,15 @@ pub struct TableCell {
 /// The number in a table caption "Tabell 5: Sykefravær" → 5.
 pub fn caption_number(caption: &str) -> Option<u32> {
     let f = fold(caption);
-    let rest = f.trim_start().strip_prefix("tabell").or_else(|| f.trim_start().strip_prefix("tab."))?;
-    let digits: String = rest.trim_start().chars().take_while(|c| c.is_ascii_digit()).collect();
+    let rest = f
+        .trim_start()
+        .strip_prefix("tabell")
+        .or_else(|| f.trim_start().strip_prefix("tab."))?;
+    let digits: String = rest
+        .trim_start()
+        .chars()
+        .take_while(|c| c.is_ascii_digit())
+        .collect();
     digits.parse().ok()
 }
 
@@ -51,7 +58,9 @@ pub fn referenced_numbers(text: &str) -> (Vec<u32>, bool) {
     while let Some(rel) = f.get(at..).and_then(|s| s.find("tabell")) {
         let start = at + rel + "tabell".len();
         let rest = f.get(start..).unwrap_or("");
-        let rest = rest.trim_start_matches(|c: char| c.is_alphabetic()).trim_start();
+        let rest = rest
+            .trim_start_matches(|c: char| c.is_alphabetic())
+            .trim_start();
         let mut nums: Vec<u32> = Vec::new();
         let mut cur = String::new();
         let mut range = false;
@@ -83,7 +92,10 @@ pub fn referenced_numbers(text: &str) -> (Vec<u32>, bool) {
         }
         if nums.is_empty() {
             let word = f.get(start..).unwrap_or("").trim_start();
-            if ["nedenfor", "under", "ovenfor", "over"].iter().any(|w| word.starts_with(w)) {
+            if ["nedenfor", "under", "ovenfor", "over"]
+                .iter()
+                .any(|w| word.starts_with(w))
+            {
                 below_or_above = true;
             }
         }
@@ -113,7 +125,11 @@ pub fn linked_tables(
     tables
         .iter()
         .filter(|t| {
-            let by_number = t.caption.as_deref().and_then(caption_number).is_some_and(|n| refs.contains(&n));
+            let by_number = t
+                .caption
+                .as_deref()
+                .and_then(caption_number)
+                .is_some_and(|n| refs.contains(&n));
             let inside = t.line > target.end_line && t.line <= block_end_line;
             by_number || (inside && (nearby || refs.is_empty()))
         })
@@ -122,15 +138,22 @@ pub fn linked_tables(
 }
 
 fn year_of(text: &str) -> Option<i32> {
-    lex(text).iter().find(|t| t.kind == NumberKind::Year).map(|t| t.value as i32).or_else(|| {
-        // A bare year in a header cell may be lexed as a quantity.
-        let d: String = text.chars().filter(|c| c.is_ascii_digit()).collect();
-        d.parse::<i32>().ok().filter(|y| (1990..=2100).contains(y))
-    })
+    lex(text)
+        .iter()
+        .find(|t| t.kind == NumberKind::Year)
+        .map(|t| t.value as i32)
+        .or_else(|| {
+            // A bare year in a header cell may be lexed as a quantity.
+            let d: String = text.chars().filter(|c| c.is_ascii_digit()).collect();
+            d.parse::<i32>().ok().filter(|y| (1990..=2100).contains(y))
+        })
 }
 
 fn first_value(cell: &str) -> Option<f64> {
-    lex(cell).into_iter().find(|t| t.kind == NumberKind::Quantity && t.value.is_finite()).map(|t| t.value)
+    lex(cell)
+        .into_iter()
+        .find(|t| t.kind == NumberKind::Quantity && t.value.is_finite())
+        .map(|t| t.value)
 }
 
 fn entity_of(label: &str) -> Option<String> {
@@ -143,10 +166,14 @@ fn entity_of(label: &str) -> Option<String> {
 }
 
 fn subject_of(label: &str) -> Option<String> {
-    crate::extract::targets::subjects_in(&fold(label), 0).into_iter().next().or_else(|| {
-        let f = fold(label);
-        (f.trim() == "alle fagområder" || f.trim() == "totalt").then(|| "Alle fagområder".to_string())
-    })
+    crate::extract::targets::subjects_in(&fold(label), 0)
+        .into_iter()
+        .next()
+        .or_else(|| {
+            let f = fold(label);
+            (f.trim() == "alle fagområder" || f.trim() == "totalt")
+                .then(|| "Alle fagområder".to_string())
+        })
 }
 
 /// Reads a table's cells as (entity, area, year, value).
@@ -160,7 +187,10 @@ pub fn table_values(table: &Table) -> TableValues {
         } else {
             // Header without the label column: align from the right.
             let shift = ncols.saturating_sub(table.header.len());
-            c.checked_sub(shift).and_then(|i| table.header.get(i)).map(String::as_str).unwrap_or("")
+            c.checked_sub(shift)
+                .and_then(|i| table.header.get(i))
+                .map(String::as_str)
+                .unwrap_or("")
         }
     };
     let col_year: Vec<Option<i32>> = (0..ncols).map(|c| year_of(header_for(c))).collect();
@@ -168,7 +198,10 @@ pub fn table_values(table: &Table) -> TableValues {
         .map(|c| {
             let h = header_for(c);
             let without_digits: String = h.chars().filter(|ch| !ch.is_ascii_digit()).collect();
-            let cleaned = fold(&without_digits).replace("des.", "").replace("des ", "").replace("desember", "");
+            let cleaned = fold(&without_digits)
+                .replace("des.", "")
+                .replace("des ", "")
+                .replace("desember", "");
             entity_of(cleaned.trim()).or_else(|| entity_of(h))
         })
         .collect();
@@ -180,22 +213,38 @@ pub fn table_values(table: &Table) -> TableValues {
             let id = cat.resolve(e);
             id.is_none_or(|i| cat.kind(i) != EntityKind::Total) || fold(label).trim() == "totalt"
         });
-        let row_subject = if row_entity.is_none() { subject_of(label) } else { None };
+        let row_subject = if row_entity.is_none() {
+            subject_of(label)
+        } else {
+            None
+        };
         if row_entity.is_none() && row_subject.is_none() {
             continue;
         }
         for (c, cell) in row.iter().enumerate().skip(1) {
-            let Some(value) = first_value(cell) else { continue };
+            let Some(value) = first_value(cell) else {
+                continue;
+            };
             let entity = match (&row_entity, col_entity.get(c).cloned().flatten()) {
                 (Some(e), _) => e.clone(),
                 (None, Some(e)) => e,
                 (None, None) => continue,
             };
             let entity = region_name(&entity);
-            cells.push(TableCell { entity, subject: row_subject.clone(), year: col_year.get(c).copied().flatten(), value, line });
+            cells.push(TableCell {
+                entity,
+                subject: row_subject.clone(),
+                year: col_year.get(c).copied().flatten(),
+                value,
+                line,
+            });
         }
     }
-    TableValues { caption: table.caption.clone(), cells, observations: Vec::new() }
+    TableValues {
+        caption: table.caption.clone(),
+        cells,
+        observations: Vec::new(),
+    }
 }
 
 /// A region's RHF named as a column ("Helse Midt") stands for the region.
@@ -215,22 +264,34 @@ pub fn observations_for(values: &TableValues, target: &Target) -> Vec<TableObser
     }
     let mut out = Vec::new();
     for (entity, subject) in keys {
-        let cells: Vec<&TableCell> = values.cells.iter().filter(|c| c.entity == entity && c.subject == subject).collect();
-        let base = target.baseline_year.and_then(|y| cells.iter().find(|c| c.year == Some(y)));
+        let cells: Vec<&TableCell> = values
+            .cells
+            .iter()
+            .filter(|c| c.entity == entity && c.subject == subject)
+            .collect();
+        let base = target
+            .baseline_year
+            .and_then(|y| cells.iter().find(|c| c.year == Some(y)));
         let value = match target.target_year {
             Some(y) => cells.iter().find(|c| c.year == Some(y)),
             None => cells
                 .iter()
                 .filter(|c| c.year.is_some() && c.year != target.baseline_year)
                 .max_by_key(|c| c.year)
-                .or_else(|| if target.baseline_year.is_none() && cells.len() == 1 { cells.first() } else { None }),
+                .or_else(|| {
+                    if target.baseline_year.is_none() && cells.len() == 1 {
+                        cells.first()
+                    } else {
+                        None
+                    }
+                }),
         };
         let Some(value) = value else { continue };
         if value.year.is_some() && value.year == target.baseline_year {
             continue;
         }
         // Against a later national or older figure only when the target asks for it.
-        if matches!(target.baseline_year, Some(_)) && base.is_none() {
+        if target.baseline_year.is_some() && base.is_none() {
             continue;
         }
         out.push(TableObservation {
@@ -257,8 +318,11 @@ mod tests {
     #[test]
     fn table_references() {
         assert_eq!(referenced_numbers("jf. tabell 5.").0, vec![5]);
-        assert_eq!(referenced_numbers("Se også tabell 1-3 nedenfor.").0, vec![1, 2, 3]);
-        assert_eq!(referenced_numbers("Jfr. tabell nedenfor, som viser status").1, true);
+        assert_eq!(
+            referenced_numbers("Se også tabell 1-3 nedenfor.").0,
+            vec![1, 2, 3]
+        );
+        assert!(referenced_numbers("Jfr. tabell nedenfor, som viser status").1);
         assert_eq!(caption_number("Tabell 4: Ventetider"), Some(4));
     }
 
@@ -289,7 +353,10 @@ mod tests {
         let obs = observations_for(&tv, &target);
         assert_eq!(obs.len(), 2);
         assert_eq!(obs[0].obs.entity, "Helse Bergen HF");
-        assert_eq!((obs[0].obs.baseline_value, obs[0].obs.value), (Some(7.4), Some(7.1)));
+        assert_eq!(
+            (obs[0].obs.baseline_value, obs[0].obs.value),
+            (Some(7.4), Some(7.1))
+        );
         assert_eq!(obs[1].line, 13);
     }
 }

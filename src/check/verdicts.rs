@@ -22,12 +22,17 @@ pub struct Assessed {
     pub entity_claims: Vec<(String, Claim, usize)>,
     /// Whether the block gave any figure at all.
     pub has_figures: bool,
+    /// The claim speaks of the region as a whole ("For regionen samlet er kravet ikke innfridd").
+    pub claim_is_regional: bool,
 }
 
 /// Finds every target in the document and assesses it.
 pub fn assess(doc: &Document, reading: &Reading, tables: &[crate::report::Table]) -> Vec<Assessed> {
     let sentences = reading.sentences();
-    let texts: Vec<&str> = sentences.iter().map(|s| reading.text.get(s.range.clone()).unwrap_or("")).collect();
+    let texts: Vec<&str> = sentences
+        .iter()
+        .map(|s| reading.text.get(s.range.clone()).unwrap_or(""))
+        .collect();
     // 1. Targets per sentence.
     let mut targets: Vec<(usize, Vec<TargetSpec>)> = Vec::new();
     for (i, text) in texts.iter().enumerate() {
@@ -37,7 +42,11 @@ pub fn assess(doc: &Document, reading: &Reading, tables: &[crate::report::Table]
             continue;
         }
         // A noun-phrase requirement counts when a claim follows at once.
-        let claim_follows = texts.iter().skip(i + 1).take(2).any(|t| parse_claim(t).is_some());
+        let claim_follows = texts
+            .iter()
+            .skip(i + 1)
+            .take(2)
+            .any(|t| parse_claim(t).is_some());
         if claim_follows && parse_claim(text).is_none() {
             if let Some(spec) = parse_nominal_target(text) {
                 targets.push((i, vec![spec]));
@@ -46,10 +55,21 @@ pub fn assess(doc: &Document, reading: &Reading, tables: &[crate::report::Table]
     }
     let mut out = Vec::new();
     for (k, (si, specs)) in targets.iter().enumerate() {
-        let next = targets.get(k + 1).map_or(sentences.len(), |(n, _)| *n);
-        let block_end = next.min(si + 1 + MAX_BLOCK_SENTENCES).min(sentences.len());
-        let block = &sentences[si + 1..block_end];
-        let block_texts = &texts[si + 1..block_end];
+        // Targets written back to back share the answer that follows the last of them.
+        let mut last = k;
+        while targets
+            .get(last + 1)
+            .is_some_and(|(n, _)| *n == targets[last].0 + 1)
+        {
+            last += 1;
+        }
+        let answer_start = targets[last].0 + 1;
+        let next = targets.get(last + 1).map_or(sentences.len(), |(n, _)| *n);
+        let block_end = next
+            .min(answer_start + MAX_BLOCK_SENTENCES)
+            .min(sentences.len());
+        let block = &sentences[answer_start.min(block_end)..block_end];
+        let block_texts = &texts[answer_start.min(block_end)..block_end];
         let sentence = &sentences[*si];
         // The report's claim: the first region-wide claim sentence of the block. A claim right
         // after a paragraph about one trust ("St. Olavs hospital HF har redusert … Målet er nådd")
@@ -57,6 +77,7 @@ pub fn assess(doc: &Document, reading: &Reading, tables: &[crate::report::Table]
         let mut claim: Option<(ClaimSpec, usize)> = None;
         let mut entity_claims = Vec::new();
         let mut paragraph_entity: Option<String> = None;
+        let mut claim_is_regional = false;
         for (k, (s, t)) in block.iter().zip(block_texts).enumerate() {
             let opener = leading_entity(t);
             if let Some(c) = parse_claim(t) {
@@ -65,8 +86,13 @@ pub fn assess(doc: &Document, reading: &Reading, tables: &[crate::report::Table]
                 if let Some(e) = &c.entity {
                     entity_claims.push((e.clone(), c.claim, line));
                 } else if !region_wide && opener.is_none() && paragraph_entity.is_some() {
-                    entity_claims.push((paragraph_entity.clone().unwrap_or_default(), c.claim, line));
+                    entity_claims.push((
+                        paragraph_entity.clone().unwrap_or_default(),
+                        c.claim,
+                        line,
+                    ));
                 } else if claim.is_none() {
+                    claim_is_regional = mentions_region(t);
                     claim = Some((c, line));
                 }
             }
@@ -77,13 +103,23 @@ pub fn assess(doc: &Document, reading: &Reading, tables: &[crate::report::Table]
         let linked = tables_link::linked_tables(doc, reading, sentence, block, tables);
         for (n, spec) in specs.iter().enumerate() {
             let verdicts = verdicts_for(reading, spec, block, block_texts, &linked);
+            // A long-term goal is not what "Kravet er innfridd" answers.
+            let claim = if spec.target.long_term {
+                None
+            } else {
+                claim.clone()
+            };
             let has_figures = !verdicts.is_empty();
             let status = overall(&verdicts);
             let (line, end_line) = (sentence.line, sentence.end_line);
             let text = texts[*si].trim().to_string();
             out.push(Assessed {
                 indicator: Indicator {
-                    id: if specs.len() > 1 { format!("L{line}-{}", n + 1) } else { format!("L{line}") },
+                    id: if specs.len() > 1 {
+                        format!("L{line}-{}", n + 1)
+                    } else {
+                        format!("L{line}")
+                    },
                     line,
                     end_line,
                     text,
@@ -94,8 +130,13 @@ pub fn assess(doc: &Document, reading: &Reading, tables: &[crate::report::Table]
                     verdicts,
                     status,
                 },
-                entity_claims: entity_claims.clone(),
+                entity_claims: if spec.target.long_term {
+                    Vec::new()
+                } else {
+                    entity_claims.clone()
+                },
                 has_figures,
+                claim_is_regional,
             });
         }
     }
@@ -112,7 +153,18 @@ fn verdicts_for(
     let target = &spec.target;
     let mut out: Vec<Verdict> = Vec::new();
     let push = |v: Verdict, out: &mut Vec<Verdict>| {
-        if !out.iter().any(|o| o.entity == v.entity && o.subject == v.subject) {
+        // The national figure is a reference, not a body the report answers for.
+        let cat = crate::extract::entities::catalogue();
+        if cat
+            .resolve(&v.entity)
+            .is_some_and(|e| cat.kind(e) == crate::extract::entities::EntityKind::National)
+        {
+            return;
+        }
+        if !out
+            .iter()
+            .any(|o| o.entity == v.entity && o.subject == v.subject)
+        {
             out.push(v);
         }
     };
@@ -173,7 +225,11 @@ fn subject_fits(spec: &TargetSpec, subject: Option<&str>) -> bool {
     match (&spec.target.subject, subject) {
         (Some(want), Some(got)) => want == got,
         (Some(_), None) => false,
-        (None, Some(got)) => spec.subjects.is_empty() || spec.subjects.iter().any(|s| s == got) || got == "Alle fagområder",
+        (None, Some(got)) => {
+            spec.subjects.is_empty()
+                || spec.subjects.iter().any(|s| s == got)
+                || got == "Alle fagområder"
+        }
         (None, None) => true,
     }
 }
@@ -195,23 +251,49 @@ fn leading_entity(text: &str) -> Option<String> {
 
 fn mentions_region(text: &str) -> bool {
     let f = crate::extract::phrases::fold(text);
-    ["regionen", "samlet", "alle helseforetak", "samla", "helseregionen"].iter().any(|w| f.contains(w))
+    [
+        "regionen samlet",
+        "for regionen",
+        "i regionen",
+        "regionen som helhet",
+        "regionen samla",
+        "helseregionen",
+        "for helseregionen",
+    ]
+    .iter()
+    .any(|w| f.contains(w))
 }
 
 /// Decides one verdict from the report's figures; `None` when they cannot decide it.
 pub fn judge(target: &Target, o: &Observation) -> Option<VerdictStatus> {
     use Comparator::*;
-    let met = |b: bool| if b { VerdictStatus::Met } else { VerdictStatus::NotMet };
+    let met = |b: bool| {
+        if b {
+            VerdictStatus::Met
+        } else {
+            VerdictStatus::NotMet
+        }
+    };
     match target.comparator {
         AtLeast => Some(met(o.value? >= target.threshold?)),
         AtMost => Some(met(o.value? <= target.threshold?)),
         Above => Some(met(o.value? > target.threshold?)),
         Below => Some(met(o.value? < target.threshold?)),
         Increase | Decrease => {
-            let sign = if target.comparator == Increase { 1.0 } else { -1.0 };
+            let sign = if target.comparator == Increase {
+                1.0
+            } else {
+                -1.0
+            };
             let change = match (o.value, o.baseline_value) {
                 (Some(v), Some(b)) if b != 0.0 => Some((v - b) / b.abs() * 100.0),
-                (Some(v), Some(b)) => Some(if v > b { 100.0 } else if v < b { -100.0 } else { 0.0 }),
+                (Some(v), Some(b)) => Some(if v > b {
+                    100.0
+                } else if v < b {
+                    -100.0
+                } else {
+                    0.0
+                }),
                 _ => o.change_pct,
             }?;
             let needed = target.change_pct.unwrap_or(0.0);
@@ -229,8 +311,14 @@ pub fn judge(target: &Target, o: &Observation) -> Option<VerdictStatus> {
 
 /// All met → met; all not met → not met; a mix → partial; nothing decided → unknown.
 pub fn overall(verdicts: &[Verdict]) -> Status {
-    let met = verdicts.iter().filter(|v| v.status == VerdictStatus::Met).count();
-    let not = verdicts.iter().filter(|v| v.status == VerdictStatus::NotMet).count();
+    let met = verdicts
+        .iter()
+        .filter(|v| v.status == VerdictStatus::Met)
+        .count();
+    let not = verdicts
+        .iter()
+        .filter(|v| v.status == VerdictStatus::NotMet)
+        .count();
     match (met, not) {
         (0, 0) => Status::Unknown,
         (_, 0) => Status::Met,

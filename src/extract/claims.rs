@@ -36,16 +36,24 @@ pub fn parse_claim(sentence: &str) -> Option<ClaimSpec> {
         if let Some((r, phrase)) = first_of(&f, book.get(section), 0) {
             // Bare "er innfridd"/"er nådd" only count with a target word before them
             // ("kravet", "målet", "indikatoren") or an entity as subject.
-            if claim == Claim::Met && phrase.starts_with("er ") && !generic_subject_ok(&f, r.start) {
+            if claim == Claim::Met && phrase.starts_with("er ") && !generic_subject_ok(&f, r.start)
+            {
                 continue;
             }
             // A conditional or a question is not a verdict: "dersom kravet er innfridd".
             let before = &f[..r.start];
-            if ["dersom ", "hvis ", "om ", "viss ", "når "].iter().any(|w| before.ends_with(w)) {
+            if ["dersom ", "hvis ", "om ", "viss ", "når "]
+                .iter()
+                .any(|w| before.ends_with(w))
+            {
                 continue;
             }
             let entity = subject_entity(sentence, r.start);
-            return Some(ClaimSpec { claim, entity, at: r.start });
+            return Some(ClaimSpec {
+                claim,
+                entity,
+                at: r.start,
+            });
         }
     }
     None
@@ -53,15 +61,30 @@ pub fn parse_claim(sentence: &str) -> Option<ClaimSpec> {
 
 fn generic_subject_ok(f: &str, at: usize) -> bool {
     let before = f[..at].trim_end();
-    let last = before.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+    let last = before
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
     matches!(
         last,
-        "kravet" | "kravene" | "krava" | "målet" | "måla" | "målene" | "indikatoren" | "målkravet" | "oppdraget" | "styringsmålet"
+        "kravet"
+            | "kravene"
+            | "krava"
+            | "målet"
+            | "måla"
+            | "målene"
+            | "indikatoren"
+            | "målkravet"
+            | "oppdraget"
+            | "styringsmålet"
     ) || subject_entity_f(f, at)
 }
 
 fn subject_entity_f(f: &str, at: usize) -> bool {
-    catalogue().mentions(&f[..at]).iter().any(|m| m.span.start < 4)
+    catalogue()
+        .mentions(&f[..at])
+        .iter()
+        .any(|m| m.span.start < 4)
 }
 
 /// The entity a claim sentence is about: an HF or support trust named at the start of the
@@ -75,7 +98,9 @@ fn subject_entity(sentence: &str, at: usize) -> Option<String> {
         return None;
     }
     match cat.kind(m.entity) {
-        EntityKind::Hf | EntityKind::Support | EntityKind::Private => Some(cat.name(m.entity).to_string()),
+        EntityKind::Hf | EntityKind::Support | EntityKind::Private => {
+            Some(cat.name(m.entity).to_string())
+        }
         _ => None,
     }
 }
@@ -91,17 +116,35 @@ mod tests {
     #[test]
     fn reads_the_verdict_words() {
         assert_eq!(claim("Kravet er innfridd."), Some(Claim::Met));
-        assert_eq!(claim("Kravet er ikke innfridd. For regionen samlet ble 80 prosent nådd."), Some(Claim::NotMet));
-        assert_eq!(claim("Kravet er delvis innfridd i regionen."), Some(Claim::Partial));
-        assert_eq!(claim("Det er uvisst om kravet er innfridd."), Some(Claim::Uncertain));
-        assert_eq!(claim("Målet er nådd, men arbeidet videreføres."), Some(Claim::Met));
-        assert_eq!(claim("Kravet er ikke innfridd i sin helhet i regionen."), Some(Claim::Partial));
+        assert_eq!(
+            claim("Kravet er ikke innfridd. For regionen samlet ble 80 prosent nådd."),
+            Some(Claim::NotMet)
+        );
+        assert_eq!(
+            claim("Kravet er delvis innfridd i regionen."),
+            Some(Claim::Partial)
+        );
+        assert_eq!(
+            claim("Det er uvisst om kravet er innfridd."),
+            Some(Claim::Uncertain)
+        );
+        assert_eq!(
+            claim("Målet er nådd, men arbeidet videreføres."),
+            Some(Claim::Met)
+        );
+        assert_eq!(
+            claim("Kravet er ikke innfridd i sin helhet i regionen."),
+            Some(Claim::Partial)
+        );
     }
 
     #[test]
     fn reads_nynorsk() {
         assert_eq!(claim("Kravet er oppfylt."), Some(Claim::Met));
-        assert_eq!(claim("Kravet er ikkje oppfylt for Helse Førde."), Some(Claim::NotMet));
+        assert_eq!(
+            claim("Kravet er ikkje oppfylt for Helse Førde."),
+            Some(Claim::NotMet)
+        );
         assert_eq!(claim("Kravet er delvis oppfylt."), Some(Claim::Partial));
     }
 
@@ -118,6 +161,9 @@ mod tests {
     fn ordinary_sentences_are_not_claims() {
         assert_eq!(claim("Prosjektet er godt forankret i ledelsen."), None);
         assert_eq!(claim("Fristen er nådd når søknaden er levert."), None);
-        assert_eq!(claim("Dersom kravet er innfridd, avsluttes tiltaket."), None);
+        assert_eq!(
+            claim("Dersom kravet er innfridd, avsluttes tiltaket."),
+            None
+        );
     }
 }

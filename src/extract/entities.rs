@@ -73,7 +73,14 @@ pub fn name_tokens(s: &str) -> Vec<String> {
 fn deletions(word: &str) -> Vec<String> {
     let chars: Vec<char> = word.chars().collect();
     (0..chars.len())
-        .map(|i| chars.iter().enumerate().filter(|(j, _)| *j != i).map(|(_, c)| c).collect())
+        .map(|i| {
+            chars
+                .iter()
+                .enumerate()
+                .filter(|(j, _)| *j != i)
+                .map(|(_, c)| c)
+                .collect()
+        })
         .collect()
 }
 
@@ -84,7 +91,11 @@ pub fn within_one_edit(a: &str, b: &str) -> bool {
     }
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
-    let (short, long) = if a.len() <= b.len() { (&a, &b) } else { (&b, &a) };
+    let (short, long) = if a.len() <= b.len() {
+        (&a, &b)
+    } else {
+        (&b, &a)
+    };
     if long.len() - short.len() > 1 {
         return false;
     }
@@ -109,7 +120,12 @@ fn tokens_match<'a>(text: impl Iterator<Item = &'a str>, alias: &[String]) -> bo
         if token_matches(t, a) {
             continue;
         }
-        if alias.len() >= 3 && n > 1 && n < alias.len() && a.chars().count() <= 3 && t.chars().count() <= 3 {
+        if alias.len() >= 3
+            && n > 1
+            && n < alias.len()
+            && a.chars().count() <= 3
+            && t.chars().count() <= 3
+        {
             short_misses += 1;
             continue;
         }
@@ -161,11 +177,19 @@ impl Catalogue {
             names.push(cols[0]);
             for n in names {
                 let tokens = name_tokens(n);
-                if tokens.is_empty() || aliases.iter().any(|a: &Alias| a.entity == id && a.tokens == tokens) {
+                if tokens.is_empty()
+                    || aliases
+                        .iter()
+                        .any(|a: &Alias| a.entity == id && a.tokens == tokens)
+                {
                     continue;
                 }
                 let abbreviation = tokens.len() == 1 && tokens[0].chars().count() <= 4;
-                aliases.push(Alias { entity: id, tokens, abbreviation });
+                aliases.push(Alias {
+                    entity: id,
+                    tokens,
+                    abbreviation,
+                });
             }
         }
         let mut by_first: HashMap<String, Vec<usize>> = HashMap::new();
@@ -178,7 +202,11 @@ impl Catalogue {
                 }
             }
         }
-        Catalogue { entities, aliases, by_first }
+        Catalogue {
+            entities,
+            aliases,
+            by_first,
+        }
     }
 
     fn candidates(&self, first: &str) -> Vec<usize> {
@@ -227,7 +255,7 @@ impl Catalogue {
         let mut out = Vec::new();
         let mut i = 0;
         while i < words.len() {
-            let (ws, we) = words[i].clone();
+            let (ws, we) = words[i];
             let first = text[ws..we].to_lowercase();
             let first = first.trim_matches('-');
             let mut best: Option<(usize, usize)> = None; // (alias, token count)
@@ -245,7 +273,7 @@ impl Catalogue {
                 }
                 let lowered: Vec<String> = (0..n)
                     .map(|k| {
-                        let (s, e) = words[i + k].clone();
+                        let (s, e) = words[i + k];
                         text[s..e].to_lowercase().trim_matches('-').to_string()
                     })
                     .collect();
@@ -262,7 +290,10 @@ impl Catalogue {
                         end = e;
                     }
                 }
-                out.push(Mention { entity: self.aliases[ai].entity, span: ws..end });
+                out.push(Mention {
+                    entity: self.aliases[ai].entity,
+                    span: ws..end,
+                });
                 i += n;
             } else {
                 i += 1;
@@ -276,7 +307,10 @@ impl Catalogue {
     }
 
     pub fn kind(&self, id: usize) -> EntityKind {
-        self.entities.get(id).map(|e| e.kind).unwrap_or(EntityKind::Total)
+        self.entities
+            .get(id)
+            .map(|e| e.kind)
+            .unwrap_or(EntityKind::Total)
     }
 }
 
@@ -312,22 +346,42 @@ mod tests {
 
     #[test]
     fn resolves_the_many_names_of_a_trust() {
-        for l in ["St. Olavs hospital HF", "St. Olav hospital", "St. Olavs Hospital HF", "St.Olavs hospital"] {
+        for l in [
+            "St. Olavs hospital HF",
+            "St. Olav hospital",
+            "St. Olavs Hospital HF",
+            "St.Olavs hospital",
+        ] {
             assert_eq!(name_of(l).as_deref(), Some("St. Olavs hospital HF"), "{l}");
         }
-        assert_eq!(name_of("Helse Møre og Romsdal  HF").as_deref(), Some("Helse Møre og Romsdal HF"));
+        assert_eq!(
+            name_of("Helse Møre og Romsdal  HF").as_deref(),
+            Some("Helse Møre og Romsdal HF")
+        );
         assert_eq!(name_of("HNT").as_deref(), Some("Helse Nord-Trøndelag HF"));
-        assert_eq!(name_of("UNN").as_deref(), Some("Universitetssykehuset Nord-Norge HF"));
-        assert_eq!(name_of("Sykehusapotekene i Midt-Norge HF").as_deref(), Some("Sykehusapotekene i Midt-Norge HF"));
+        assert_eq!(
+            name_of("UNN").as_deref(),
+            Some("Universitetssykehuset Nord-Norge HF")
+        );
+        assert_eq!(
+            name_of("Sykehusapotekene i Midt-Norge HF").as_deref(),
+            Some("Sykehusapotekene i Midt-Norge HF")
+        );
         assert_eq!(name_of("Totalt").as_deref(), Some("Totalt"));
         assert_eq!(name_of("Helse Førde").as_deref(), Some("Helse Førde HF"));
     }
 
     #[test]
     fn tolerates_a_typo_but_not_a_different_name() {
-        assert_eq!(name_of("Helse Møre of Romsdal").as_deref(), Some("Helse Møre og Romsdal HF"));
+        assert_eq!(
+            name_of("Helse Møre of Romsdal").as_deref(),
+            Some("Helse Møre og Romsdal HF")
+        );
         assert_eq!(name_of("Helse Sogn og Fjordane"), None);
-        assert_eq!(name_of("Nordlandsykehuset").as_deref(), Some("Nordlandssykehuset HF"));
+        assert_eq!(
+            name_of("Nordlandsykehuset").as_deref(),
+            Some("Nordlandssykehuset HF")
+        );
         assert_eq!(name_of("Helse Nord").as_deref(), Some("Helse Nord RHF"));
         assert_eq!(name_of("Somatikk"), None);
     }
@@ -337,7 +391,14 @@ mod tests {
         let c = catalogue();
         let text = "Tallet for St. Olav hospital er 71 prosent, for Helse Nord-Trøndelag 73 prosent og for Helse Møre og Romsdal 75 prosent.";
         let names: Vec<&str> = c.mentions(text).iter().map(|m| c.name(m.entity)).collect();
-        assert_eq!(names, vec!["St. Olavs hospital HF", "Helse Nord-Trøndelag HF", "Helse Møre og Romsdal HF"]);
+        assert_eq!(
+            names,
+            vec![
+                "St. Olavs hospital HF",
+                "Helse Nord-Trøndelag HF",
+                "Helse Møre og Romsdal HF"
+            ]
+        );
         let m = c.mentions("Helse Nord-Trøndelag (HNT) har økt");
         assert_eq!(m.len(), 2);
         assert_eq!(m[0].entity, m[1].entity);
@@ -346,7 +407,9 @@ mod tests {
     #[test]
     fn ordinary_words_are_not_entities() {
         let c = catalogue();
-        assert!(c.mentions("Det var totalt 12 saker, en fin sum, og vi vil si at hnt er uklart.").is_empty());
+        assert!(c
+            .mentions("Det var totalt 12 saker, en fin sum, og vi vil si at hnt er uklart.")
+            .is_empty());
         let nn = c.mentions("Helse Bergen og Helse Stavanger har auka talet på plassar.");
         assert_eq!(nn.len(), 2);
     }

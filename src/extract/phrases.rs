@@ -30,7 +30,10 @@ impl PhraseBook {
                 order.push(current.clone());
                 continue;
             }
-            sections.entry(current.clone()).or_default().push(line.to_lowercase());
+            sections
+                .entry(current.clone())
+                .or_default()
+                .push(line.to_lowercase());
         }
         for list in sections.values_mut() {
             list.sort_by_key(|p| std::cmp::Reverse(p.len()));
@@ -105,9 +108,12 @@ pub fn find_phrase(folded: &str, phrase: &str, from: usize) -> Option<std::ops::
         let rel = folded.get(start..)?.find(phrase)?;
         let s = start + rel;
         let e = s + phrase.len();
-        let before_ok = folded[..s].chars().next_back().is_none_or(|c| !is_word_char(c));
-        let after_ok = phrase.ends_with('.')
-            || folded[e..].chars().next().is_none_or(|c| !is_word_char(c));
+        let before_ok = folded[..s]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !is_word_char(c));
+        let after_ok =
+            phrase.ends_with('.') || folded[e..].chars().next().is_none_or(|c| !is_word_char(c));
         if before_ok && after_ok {
             return Some(s..e);
         }
@@ -117,7 +123,11 @@ pub fn find_phrase(folded: &str, phrase: &str, from: usize) -> Option<std::ops::
 }
 
 /// The first (leftmost, then longest) phrase of `phrases` in `folded` at or after `from`.
-pub fn first_of<'p>(folded: &str, phrases: &'p [String], from: usize) -> Option<(std::ops::Range<usize>, &'p str)> {
+pub fn first_of<'p>(
+    folded: &str,
+    phrases: &'p [String],
+    from: usize,
+) -> Option<(std::ops::Range<usize>, &'p str)> {
     let mut best: Option<(std::ops::Range<usize>, &str)> = None;
     for p in phrases {
         if let Some(r) = find_phrase(folded, p, from) {
@@ -144,7 +154,9 @@ mod tests {
         assert!(t.get("increase").iter().any(|p| p == "økes"));
         assert!(t.get("at_most")[0].len() >= t.get("at_most").last().unwrap().len());
         assert_eq!(claims().sections()[0], "uncertain");
-        assert!(subjects().iter().any(|(c, a)| c == "TSB" && a.iter().any(|x| x == "rusbehandling")));
+        assert!(subjects()
+            .iter()
+            .any(|(c, a)| c == "TSB" && a.iter().any(|x| x == "rusbehandling")));
     }
 
     #[test]

@@ -219,23 +219,141 @@ const MAX_TABLE_LINE_CHARS: usize = 80;
 /// Words that end a label only in prose: prepositions, conjunctions, months ("i 2024",
 /// "11. juni 2024", "innan 2025").
 const PROSE_LABEL_ENDS: &[&str] = &[
-    "i", "på", "fra", "frå", "til", "for", "med", "av", "om", "ved", "mot", "innen", "innan",
-    "etter", "før", "over", "under", "enn", "og", "eller", "som", "siden", "sidan", "kl.", "kl",
-    "ca.", "ca", "rundt", "omkring", "år", "uke", "veke", "uka", "veka", "kvartal", "tertial",
-    "halvår", "halvåret", "januar", "februar", "mars", "april", "mai", "juni", "juli", "august",
-    "september", "oktober", "november", "desember", "jan.", "feb.", "apr.", "jun.", "jul.", "aug.",
-    "sep.", "sept.", "okt.", "nov.", "des.", "er", "var", "vart", "ble", "blei", "har", "hadde",
-    "utgjør", "utgjer", "utgjorde", "nr.", "nr", "s.", "side", "punkt", "pkt.", "kap.", "kapittel",
-    "sak", "vedlegg", "tabell", "figur", "jf.", "jfr.", "q1", "q2", "q3", "q4", "§", "ledd",
+    "i",
+    "på",
+    "fra",
+    "frå",
+    "til",
+    "for",
+    "med",
+    "av",
+    "om",
+    "ved",
+    "mot",
+    "innen",
+    "innan",
+    "etter",
+    "før",
+    "over",
+    "under",
+    "enn",
+    "og",
+    "eller",
+    "som",
+    "siden",
+    "sidan",
+    "kl.",
+    "kl",
+    "ca.",
+    "ca",
+    "rundt",
+    "omkring",
+    "år",
+    "uke",
+    "veke",
+    "uka",
+    "veka",
+    "kvartal",
+    "tertial",
+    "halvår",
+    "halvåret",
+    "januar",
+    "februar",
+    "mars",
+    "april",
+    "mai",
+    "juni",
+    "juli",
+    "august",
+    "september",
+    "oktober",
+    "november",
+    "desember",
+    "jan.",
+    "feb.",
+    "apr.",
+    "jun.",
+    "jul.",
+    "aug.",
+    "sep.",
+    "sept.",
+    "okt.",
+    "nov.",
+    "des.",
+    "er",
+    "var",
+    "vart",
+    "ble",
+    "blei",
+    "har",
+    "hadde",
+    "utgjør",
+    "utgjer",
+    "utgjorde",
+    "nr.",
+    "nr",
+    "s.",
+    "side",
+    "punkt",
+    "pkt.",
+    "kap.",
+    "kapittel",
+    "sak",
+    "vedlegg",
+    "tabell",
+    "figur",
+    "jf.",
+    "jfr.",
+    "q1",
+    "q2",
+    "q3",
+    "q4",
+    "§",
+    "ledd",
 ];
 
 /// Words after which a small number is part of a name, not a cell ("Fase 1", "Prosjektår 2").
 const NAME_NUMBER_WORDS: &[&str] = &[
-    "fase", "prosjektår", "prosjektfase", "delprosjekt", "trinn", "steg", "del", "kapittel",
-    "vedlegg", "tabell", "figur", "punkt", "sak", "nr", "nr.", "nummer", "uke", "veke", "kvartal",
-    "tertial", "alternativ", "scenario", "pilot", "periode", "runde", "modul", "nivå", "år",
-    "bolk", "mål", "tiltak", "aktivitet", "leveranse", "milepæl", "versjon", "gruppe", "team",
-    "område", "fase:", "prosjektår:",
+    "fase",
+    "prosjektår",
+    "prosjektfase",
+    "delprosjekt",
+    "trinn",
+    "steg",
+    "del",
+    "kapittel",
+    "vedlegg",
+    "tabell",
+    "figur",
+    "punkt",
+    "sak",
+    "nr",
+    "nr.",
+    "nummer",
+    "uke",
+    "veke",
+    "kvartal",
+    "tertial",
+    "alternativ",
+    "scenario",
+    "pilot",
+    "periode",
+    "runde",
+    "modul",
+    "nivå",
+    "år",
+    "bolk",
+    "mål",
+    "tiltak",
+    "aktivitet",
+    "leveranse",
+    "milepæl",
+    "versjon",
+    "gruppe",
+    "team",
+    "område",
+    "fase:",
+    "prosjektår:",
 ];
 
 /// Abbreviations that may end a table line with a full stop without making it prose.
@@ -549,7 +667,9 @@ fn lex_num(core: &str) -> Option<NumLex> {
     if s.is_empty()
         || !s.starts_with(|c: char| c.is_ascii_digit())
         || !s.ends_with(|c: char| c.is_ascii_digit())
-        || !s.chars().all(|c| c.is_ascii_digit() || c == ',' || c == '.')
+        || !s
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
     {
         return None;
     }
@@ -664,7 +784,8 @@ fn elems_of(s: &str) -> Vec<Elem> {
             }),
             Tk::Word => {
                 let w = s[t.start..t.end].to_lowercase();
-                let after_num = matches!(out.last(), Some(Elem::Num { .. }) | Some(Elem::Pct { .. }));
+                let after_num =
+                    matches!(out.last(), Some(Elem::Num { .. }) | Some(Elem::Pct { .. }));
                 // "per 100 000", "pr. 1000"
                 if after_num && matches!(w.as_str(), "per" | "pr." | "pr") {
                     let mut j = i + 1;
@@ -787,8 +908,7 @@ fn parse_row(text: &str) -> Option<RawRow> {
             (&elems[tail_start - 1], &elems[tail_start])
         {
             let w = text[*start..*end].to_lowercase();
-            if NAME_NUMBER_WORDS.contains(&w.as_str()) && lex.frac.is_none() && lex.int.len() <= 3
-            {
+            if NAME_NUMBER_WORDS.contains(&w.as_str()) && lex.frac.is_none() && lex.int.len() <= 3 {
                 let mut j = tail_start + 1;
                 while j < n && !elems[j].is_num() {
                     j += 1;
@@ -1023,7 +1143,11 @@ fn build_cells(row: &RawRow, cut: &Cut) -> Vec<Cell> {
         let (Some(first), Some(last)) = (g.get(s), e.checked_sub(1).and_then(|i| g.get(i))) else {
             continue;
         };
-        let text = row.text.get(first.start..last.cell_end).unwrap_or("").trim();
+        let text = row
+            .text
+            .get(first.start..last.cell_end)
+            .unwrap_or("")
+            .trim();
         let value = group_value(row, s, e);
         let decimals = last.lex.frac.as_ref().map_or(0, |f| f.len()) as i32;
         let note = last.note.and_then(|(a, b)| {
@@ -1529,7 +1653,13 @@ mod tests {
         let labels: Vec<&str> = t.rows.iter().map(|r| r.label.as_str()).collect();
         assert_eq!(
             labels,
-            ["Somatikk", "PHV voksne", "PHV barn og unge", "TSB", "Alle fagområder"]
+            [
+                "Somatikk",
+                "PHV voksne",
+                "PHV barn og unge",
+                "TSB",
+                "Alle fagområder"
+            ]
         );
         assert_eq!(t.width(), 6);
         assert_eq!(
@@ -1619,7 +1749,12 @@ mod tests {
         assert_eq!(t.width(), 3);
         assert_eq!(
             t.header,
-            ["Tiltak", "Bruk av fagutviklere", "Andre midler/tiltak", "Total"]
+            [
+                "Tiltak",
+                "Bruk av fagutviklere",
+                "Andre midler/tiltak",
+                "Total"
+            ]
         );
         let labels: Vec<&str> = t.rows.iter().map(|r| r.label.as_str()).collect();
         assert_eq!(
@@ -1638,10 +1773,7 @@ mod tests {
             [Some(1_100_000.0), Some(200_000.0), Some(1_300_000.0)]
         );
         assert_eq!(t.rows[0].cells[0].text, "1 100 000 (100% stilling)");
-        assert_eq!(
-            values(&t.rows[3]),
-            [None, Some(200_000.0), Some(200_000.0)]
-        );
+        assert_eq!(values(&t.rows[3]), [None, Some(200_000.0), Some(200_000.0)]);
         assert!(t.rows[3].padded);
         assert_eq!(
             values(&t.rows[5]),
@@ -1725,10 +1857,7 @@ mod tests {
         let text = "Post 2023 2024\nLønn 1 234 1 456\nDrift 987 1 012\nSum 2 221 2 468\n";
         let ts = find_tables(&doc(text));
         assert_eq!(ts.len(), 1);
-        assert_eq!(
-            values(&ts[0].rows[0]),
-            [Some(1234.0), Some(1456.0)]
-        );
+        assert_eq!(values(&ts[0].rows[0]), [Some(1234.0), Some(1456.0)]);
         assert_eq!(values(&ts[0].rows[1]), [Some(987.0), Some(1012.0)]);
     }
 

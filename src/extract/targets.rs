@@ -91,8 +91,19 @@ pub fn parse_targets(sentence: &str) -> Vec<TargetSpec> {
     let measure = match anchor {
         // "Målsetningen på sikt er gjennomsnittlig ventetid lavere enn …": between lead and comparator.
         Anchor::Goal | Anchor::Request => {
-            let (from, to) = if anchor == Anchor::Goal { (anchor_end, kind_at) } else { (kind_end, measure_end(&f, kind_end)) };
-            sentence.get(from..to.max(from)).unwrap_or("").trim().trim_end_matches([',', '.']).chars().take(160).collect()
+            let (from, to) = if anchor == Anchor::Goal {
+                (anchor_end, kind_at)
+            } else {
+                (kind_end, measure_end(&f, kind_end))
+            };
+            sentence
+                .get(from..to.max(from))
+                .unwrap_or("")
+                .trim()
+                .trim_end_matches([',', '.'])
+                .chars()
+                .take(160)
+                .collect()
         }
         Anchor::Modal => measure_of(sentence, &f, anchor_start, &tokens, leading.is_some()),
     };
@@ -113,7 +124,10 @@ pub fn parse_targets(sentence: &str) -> Vec<TargetSpec> {
                 Kind::Threshold(c) => c,
                 _ => Comparator::AtMost,
             };
-            let Some(first) = tokens.iter().find(|t| t.span.start >= kind_end && is_quantity(t)) else {
+            let Some(first) = tokens
+                .iter()
+                .find(|t| t.span.start >= kind_end && is_quantity(t))
+            else {
                 return Vec::new();
             };
             if kind == Kind::Within && first.unit != NumUnit::Days {
@@ -142,7 +156,9 @@ pub fn parse_targets(sentence: &str) -> Vec<TargetSpec> {
             }
             let same_unit: Vec<&NumberToken> = tokens
                 .iter()
-                .filter(|t| t.span.start >= first.span.start && is_quantity(t) && t.unit == first.unit)
+                .filter(|t| {
+                    t.span.start >= first.span.start && is_quantity(t) && t.unit == first.unit
+                })
                 .collect();
             let per_subject = per_subject_thresholds(&f, &same_unit);
             let base = Target {
@@ -160,10 +176,18 @@ pub fn parse_targets(sentence: &str) -> Vec<TargetSpec> {
                     let mut t = base.clone();
                     t.threshold = Some(value);
                     t.subject = Some(subject.clone());
-                    out.push(TargetSpec { target: t, measure: measure.clone(), subjects: vec![subject] });
+                    out.push(TargetSpec {
+                        target: t,
+                        measure: measure.clone(),
+                        subjects: vec![subject],
+                    });
                 }
             } else {
-                out.push(TargetSpec { target: base, measure, subjects: subjects_all });
+                out.push(TargetSpec {
+                    target: base,
+                    measure,
+                    subjects: subjects_all,
+                });
             }
         }
         Kind::Zero => out.push(TargetSpec {
@@ -181,21 +205,36 @@ pub fn parse_targets(sentence: &str) -> Vec<TargetSpec> {
             subjects: subjects_all,
         }),
         Kind::Change(cmp) | Kind::SameLevel(cmp) => {
-            let qualitative = matches!(kind, Kind::Change(_)) && is_comparison_with_quantity(&f, kind_end, &tokens);
-            let change_pct = if matches!(kind, Kind::Change(_)) { change_size(&f, &tokens, kind_end) } else { None };
+            let qualitative = matches!(kind, Kind::Change(_))
+                && is_comparison_with_quantity(&f, kind_end, &tokens);
+            let change_pct = if matches!(kind, Kind::Change(_)) {
+                change_size(&f, &tokens, kind_end)
+            } else {
+                None
+            };
             // Without a baseline or a size, only a sentence that opens with what is measured
             // ("Ventetidene skal reduseres") is a target.
-            let opens_with_measure = f
-                .split_whitespace()
-                .take(2)
-                .any(|w| book.get("measure_nouns").iter().any(|n| w.trim_matches(|c: char| !c.is_alphanumeric()).starts_with(n.as_str())));
-            if baseline_year.is_none() && change_pct.is_none() && !qualitative && !(has_measure_noun && opens_with_measure) {
+            let opens_with_measure = f.split_whitespace().take(2).any(|w| {
+                book.get("measure_nouns").iter().any(|n| {
+                    w.trim_matches(|c: char| !c.is_alphanumeric())
+                        .starts_with(n.as_str())
+                })
+            });
+            if baseline_year.is_none()
+                && change_pct.is_none()
+                && !qualitative
+                && !(has_measure_noun && opens_with_measure)
+            {
                 return Vec::new();
             }
             // "reduseres til 50 dager" / "økes til 80 %": a threshold after all.
             if let (Kind::Change(c), None) = (kind, change_pct) {
                 if let Some(t) = to_threshold(&f, &tokens, kind_end) {
-                    let cmp = if c == Comparator::Increase { Comparator::AtLeast } else { Comparator::AtMost };
+                    let cmp = if c == Comparator::Increase {
+                        Comparator::AtLeast
+                    } else {
+                        Comparator::AtMost
+                    };
                     out.push(TargetSpec {
                         target: Target {
                             comparator: cmp,
@@ -213,7 +252,11 @@ pub fn parse_targets(sentence: &str) -> Vec<TargetSpec> {
                     return out;
                 }
             }
-            let comparator = if qualitative { Comparator::Qualitative } else { cmp };
+            let comparator = if qualitative {
+                Comparator::Qualitative
+            } else {
+                cmp
+            };
             out.push(TargetSpec {
                 target: Target {
                     comparator,
@@ -242,9 +285,17 @@ pub fn parse_nominal_target(sentence: &str) -> Option<TargetSpec> {
     let f = fold(sentence);
     let book = phrases::targets();
     let tokens = lex(sentence);
-    let cmp = if book.get("nominal_decrease").iter().any(|p| starts_with_phrase(&f, p)) {
+    let cmp = if book
+        .get("nominal_decrease")
+        .iter()
+        .any(|p| starts_with_phrase(&f, p))
+    {
         Comparator::Decrease
-    } else if book.get("nominal_increase").iter().any(|p| starts_with_phrase(&f, p)) {
+    } else if book
+        .get("nominal_increase")
+        .iter()
+        .any(|p| starts_with_phrase(&f, p))
+    {
         Comparator::Increase
     } else {
         return None;
@@ -262,14 +313,23 @@ pub fn parse_nominal_target(sentence: &str) -> Option<TargetSpec> {
             subject: None,
             long_term: false,
         },
-        measure: sentence.trim().trim_end_matches(['.', ' ']).chars().take(160).collect(),
+        measure: sentence
+            .trim()
+            .trim_end_matches(['.', ' '])
+            .chars()
+            .take(160)
+            .collect(),
         subjects: subjects_in(&f, 0),
     })
 }
 
 fn starts_with_phrase(f: &str, p: &str) -> bool {
     let t = f.trim_start();
-    t.starts_with(p) && t[p.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric())
+    t.starts_with(p)
+        && t[p.len()..]
+            .chars()
+            .next()
+            .is_none_or(|c| !c.is_alphanumeric())
 }
 
 fn is_quantity(t: &NumberToken) -> bool {
@@ -281,16 +341,26 @@ fn near(f: &str, from: usize, to: usize, words: usize) -> bool {
     if to < from || to - from > 40 {
         return false;
     }
-    f.get(from..to).is_some_and(|gap| gap.split_whitespace().count() <= words)
+    f.get(from..to)
+        .is_some_and(|gap| gap.split_whitespace().count() <= words)
 }
 
-fn leading_threshold(f: &str, tokens: &[NumberToken], anchor: usize) -> Option<(Kind, usize, usize)> {
+fn leading_threshold(
+    f: &str,
+    tokens: &[NumberToken],
+    anchor: usize,
+) -> Option<(Kind, usize, usize)> {
     let book = phrases::targets();
     let lead = f.len() - f.trim_start().len();
-    for (section, cmp) in [("at_least", Comparator::AtLeast), ("at_most", Comparator::AtMost)] {
+    for (section, cmp) in [
+        ("at_least", Comparator::AtLeast),
+        ("at_most", Comparator::AtMost),
+    ] {
         if let Some((r, _)) = first_of(f, book.get(section), lead) {
             if r.start == lead && r.end < anchor {
-                let t = tokens.iter().find(|t| t.span.start >= r.end && is_quantity(t))?;
+                let t = tokens
+                    .iter()
+                    .find(|t| t.span.start >= r.end && is_quantity(t))?;
                 if near(f, r.end, t.span.start, 0) && t.span.end <= anchor {
                     return Some((Kind::Threshold(cmp), r.start, r.end));
                 }
@@ -310,8 +380,14 @@ fn predicate_kind(f: &str, tokens: &[NumberToken], from: usize) -> Option<(Kind,
             found.push((r.start, r.end, kind));
         }
     };
-    push("same_or_lower", Kind::SameLevel(Comparator::NotAboveBaseline));
-    push("same_or_higher", Kind::SameLevel(Comparator::NotBelowBaseline));
+    push(
+        "same_or_lower",
+        Kind::SameLevel(Comparator::NotAboveBaseline),
+    );
+    push(
+        "same_or_higher",
+        Kind::SameLevel(Comparator::NotBelowBaseline),
+    );
     push("zero", Kind::Zero);
     push("increase", Kind::Change(Comparator::Increase));
     push("decrease", Kind::Change(Comparator::Decrease));
@@ -325,7 +401,9 @@ fn predicate_kind(f: &str, tokens: &[NumberToken], from: usize) -> Option<(Kind,
         // A threshold phrase counts only when a number follows closely.
         let mut at = from;
         while let Some((r, _)) = first_of(f, book.get(section), at) {
-            let next = tokens.iter().find(|t| t.span.start >= r.end && t.kind != NumberKind::Year);
+            let next = tokens
+                .iter()
+                .find(|t| t.span.start >= r.end && t.kind != NumberKind::Year);
             if next.is_some_and(|t| is_quantity(t) && near(f, r.end, t.span.start, 1)) {
                 found.push((r.start, r.end, kind));
                 break;
@@ -340,15 +418,20 @@ fn predicate_kind(f: &str, tokens: &[NumberToken], from: usize) -> Option<(Kind,
     let (s, e, k) = *found.first()?;
     // "reduseres til null": a zero target.
     if k == Kind::Change(Comparator::Decrease) {
-        if let Some(z) = found.iter().find(|(s2, _, k2)| *k2 == Kind::Zero && *s2 >= e && near(f, e, *s2, 0)) {
+        if let Some(z) = found
+            .iter()
+            .find(|(s2, _, k2)| *k2 == Kind::Zero && *s2 >= e && near(f, e, *s2, 0))
+        {
             return Some((Kind::Zero, z.0, z.1));
         }
     }
     // "være høyere enn 40 dager": the threshold inside a change phrase.
     if let Kind::Change(_) = k {
-        if let Some((s2, e2, k2)) = found.iter().copied().find(|(s2, _, k2)| {
-            matches!(k2, Kind::Threshold(_)) && *s2 >= s && *s2 < e
-        }) {
+        if let Some((s2, e2, k2)) = found
+            .iter()
+            .copied()
+            .find(|(s2, _, k2)| matches!(k2, Kind::Threshold(_)) && *s2 >= s && *s2 < e)
+        {
             return Some((k2, s2, e2));
         }
     }
@@ -359,7 +442,10 @@ fn predicate_kind(f: &str, tokens: &[NumberToken], from: usize) -> Option<(Kind,
 fn measure_end(f: &str, from: usize) -> usize {
     let book = phrases::targets();
     let stop = first_of(f, book.get("baseline"), from).map_or(f.len(), |(r, _)| r.start);
-    let punct = f.get(from..).and_then(|s| s.find([',', '.', ';'])).map_or(f.len(), |p| from + p);
+    let punct = f
+        .get(from..)
+        .and_then(|s| s.find([',', '.', ';']))
+        .map_or(f.len(), |p| from + p);
     stop.min(punct)
 }
 
@@ -368,7 +454,9 @@ fn predicate_near(f: &str, anchor_end: usize, kind_at: usize) -> bool {
     if kind_at < anchor_end {
         return true;
     }
-    let Some(gap) = f.get(anchor_end..kind_at) else { return false };
+    let Some(gap) = f.get(anchor_end..kind_at) else {
+        return false;
+    };
     let words: Vec<&str> = gap.split_whitespace().collect();
     words.len() <= 5 && !gap.contains([',', ';', ':']) && !words.contains(&"å")
 }
@@ -401,7 +489,9 @@ fn is_comparison_with_quantity(f: &str, end: usize, tokens: &[NumberToken]) -> b
     }
     let after = end + (f.len() - end - rest.len()) + 4;
     // "enn i 2019" is a baseline, "enn 40 dager" a threshold.
-    !tokens.iter().any(|t| t.span.start >= after && near(f, after, t.span.start, 1))
+    !tokens
+        .iter()
+        .any(|t| t.span.start >= after && near(f, after, t.span.start, 1))
 }
 
 fn change_size(f: &str, tokens: &[NumberToken], from: usize) -> Option<f64> {
@@ -411,7 +501,8 @@ fn change_size(f: &str, tokens: &[NumberToken], from: usize) -> Option<f64> {
         return None;
     }
     let t = tokens.iter().find(|t| t.span.start >= r.end)?;
-    (is_quantity(t) && t.unit == NumUnit::Percent && near(f, r.end, t.span.start, 0)).then_some(t.value)
+    (is_quantity(t) && t.unit == NumUnit::Percent && near(f, r.end, t.span.start, 0))
+        .then_some(t.value)
 }
 
 fn to_threshold<'a>(f: &str, tokens: &'a [NumberToken], from: usize) -> Option<&'a NumberToken> {
@@ -435,7 +526,10 @@ fn baseline_year(f: &str, tokens: &[NumberToken], from: usize) -> Option<i32> {
         at = r.end;
     }
     // "2019-nivå"
-    tokens.iter().find(|t| t.kind == NumberKind::Year && f[t.span.end..].starts_with("-niv")).map(|t| t.value as i32)
+    tokens
+        .iter()
+        .find(|t| t.kind == NumberKind::Year && f[t.span.end..].starts_with("-niv"))
+        .map(|t| t.value as i32)
 }
 
 fn target_year(f: &str, tokens: &[NumberToken], baseline: Option<i32>) -> Option<i32> {
@@ -444,10 +538,15 @@ fn target_year(f: &str, tokens: &[NumberToken], baseline: Option<i32>) -> Option
         .filter(|t| t.kind == NumberKind::Year && Some(t.value as i32) != baseline)
         .find(|t| {
             let before = f[..t.span.start].trim_end();
-            ["i", "innen", "innan", "for", "utgangen av", "til"].iter().any(|w| {
-                before.ends_with(w)
-                    && before[..before.len() - w.len()].chars().next_back().is_none_or(|c| !c.is_alphanumeric())
-            })
+            ["i", "innen", "innan", "for", "utgangen av", "til"]
+                .iter()
+                .any(|w| {
+                    before.ends_with(w)
+                        && before[..before.len() - w.len()]
+                            .chars()
+                            .next_back()
+                            .is_none_or(|c| !c.is_alphanumeric())
+                })
         })
         .map(|t| t.value as i32)
 }
@@ -458,7 +557,9 @@ fn target_unit(unit: NumUnit, f: &str) -> TargetUnit {
         NumUnit::Days => TargetUnit::Days,
         NumUnit::Nok => TargetUnit::Nok,
         NumUnit::Per100k => TargetUnit::Per100k,
-        NumUnit::None => unit_from_measure(f).filter(|u| *u != TargetUnit::Percent).unwrap_or(TargetUnit::Count),
+        NumUnit::None => unit_from_measure(f)
+            .filter(|u| *u != TargetUnit::Percent)
+            .unwrap_or(TargetUnit::Count),
         #[allow(unreachable_patterns)]
         _ => TargetUnit::Other,
     }
@@ -466,12 +567,25 @@ fn target_unit(unit: NumUnit, f: &str) -> TargetUnit {
 
 /// The unit a measure is counted in, from its name: shares are percent, waiting times days.
 fn unit_from_measure(f: &str) -> Option<TargetUnit> {
-    let words: Vec<&str> = f.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
-    if words.iter().any(|w| matches!(*w, "andel" | "andelen" | "delen" | "prosent" | "prosentdel")) {
+    let words: Vec<&str> = f
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    if words
+        .iter()
+        .any(|w| matches!(*w, "andel" | "andelen" | "delen" | "prosent" | "prosentdel"))
+    {
         Some(TargetUnit::Percent)
-    } else if words.iter().any(|w| w.starts_with("ventetid") || w.starts_with("liggetid") || *w == "dager" || *w == "dagar") {
+    } else if words.iter().any(|w| {
+        w.starts_with("ventetid") || w.starts_with("liggetid") || *w == "dager" || *w == "dagar"
+    }) {
         Some(TargetUnit::Days)
-    } else if words.iter().any(|w| matches!(*w, "antall" | "antallet" | "talet" | "tal" | "fristbrudd" | "fristbrot")) {
+    } else if words.iter().any(|w| {
+        matches!(
+            *w,
+            "antall" | "antallet" | "talet" | "tal" | "fristbrudd" | "fristbrot"
+        )
+    }) {
         Some(TargetUnit::Count)
     } else {
         None
@@ -506,7 +620,11 @@ fn per_subject_thresholds(f: &str, tokens: &[&NumberToken]) -> Vec<(f64, String)
         let end = tokens.get(i + 1).map_or(f.len(), |n| n.span.start);
         let after = f.get(t.span.end..end).unwrap_or("");
         let subject = first_subject(after).or_else(|| {
-            let start = if i == 0 { t.span.start.saturating_sub(60) } else { tokens[i - 1].span.end };
+            let start = if i == 0 {
+                t.span.start.saturating_sub(60)
+            } else {
+                tokens[i - 1].span.end
+            };
             let start = floor_char(f, start);
             first_subject(f.get(start..t.span.start).unwrap_or(""))
         });
@@ -529,7 +647,9 @@ fn first_subject(text: &str) -> Option<String> {
     let mut best: Option<(usize, usize, String)> = None;
     for (canonical, aliases) in phrases::subjects() {
         if let Some((r, _)) = first_of(text, aliases, 0) {
-            let better = best.as_ref().is_none_or(|(s, e, _)| r.start < *s || (r.start == *s && r.end > *e));
+            let better = best
+                .as_ref()
+                .is_none_or(|(s, e, _)| r.start < *s || (r.start == *s && r.end > *e));
             if better {
                 best = Some((r.start, r.end, canonical.clone()));
             }
@@ -541,7 +661,13 @@ fn first_subject(text: &str) -> Option<String> {
 /// The measure's name: the subject before the modal, without a leading "Minst 70 pst. av";
 /// when the subject is only an actor ("Regionen skal overholde minst 95 pst. av pasientavtalene"),
 /// the object after "av".
-fn measure_of(sentence: &str, f: &str, anchor: usize, tokens: &[NumberToken], leading: bool) -> String {
+fn measure_of(
+    sentence: &str,
+    f: &str,
+    anchor: usize,
+    tokens: &[NumberToken],
+    leading: bool,
+) -> String {
     let mut subject = sentence.get(..anchor).unwrap_or("").trim();
     if leading {
         if let Some(p) = crate::extract::phrases::find_phrase(f, "av", 0) {
@@ -551,14 +677,26 @@ fn measure_of(sentence: &str, f: &str, anchor: usize, tokens: &[NumberToken], le
         }
     }
     let actor_only = subject.is_empty()
-        || crate::extract::entities::catalogue().resolve(subject).is_some()
+        || crate::extract::entities::catalogue()
+            .resolve(subject)
+            .is_some()
         || matches!(
             fold(subject).as_str(),
-            "regionen" | "helseforetakene" | "helseføretaka" | "de regionale helseforetakene" | "dei regionale helseføretaka" | "foretakene" | "føretaka" | "vi"
+            "regionen"
+                | "helseforetakene"
+                | "helseføretaka"
+                | "de regionale helseforetakene"
+                | "dei regionale helseføretaka"
+                | "foretakene"
+                | "føretaka"
+                | "vi"
         );
     let text = if actor_only {
         // The object after the threshold: "… minst 95 pst. av pasientavtalene (passert planlagt tid)".
-        let after_num = tokens.iter().find(|t| t.span.start >= anchor && is_quantity(t)).map_or(anchor, |t| t.span.end);
+        let after_num = tokens
+            .iter()
+            .find(|t| t.span.start >= anchor && is_quantity(t))
+            .map_or(anchor, |t| t.span.end);
         let rest = sentence.get(after_num..).unwrap_or("");
         let rest = rest.trim_start().strip_prefix("av ").unwrap_or(rest);
         rest.trim()

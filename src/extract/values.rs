@@ -28,11 +28,24 @@ pub struct Observation {
 }
 
 const DECREASE_WORDS: &[&str] = &[
-    "redusert", "reduserte", "reduksjon", "nedgang", "ned", "lavere", "lågare", "færre", "falt", "sank", "minket",
-    "minka", "redusera",
+    "redusert",
+    "reduserte",
+    "reduksjon",
+    "nedgang",
+    "ned",
+    "lavere",
+    "lågare",
+    "færre",
+    "falt",
+    "sank",
+    "minket",
+    "minka",
+    "redusera",
 ];
-const INCREASE_WORDS: &[&str] =
-    &["økt", "økte", "økning", "auke", "auka", "auking", "høyere", "høgare", "flere", "fleire", "steg", "steget", "vekst"];
+const INCREASE_WORDS: &[&str] = &[
+    "økt", "økte", "økning", "auke", "auka", "auking", "høyere", "høgare", "flere", "fleire",
+    "steg", "steget", "vekst",
+];
 
 fn compatible(t: &NumberToken, unit: Option<TargetUnit>) -> bool {
     if t.kind != NumberKind::Quantity || !t.value.is_finite() {
@@ -41,15 +54,23 @@ fn compatible(t: &NumberToken, unit: Option<TargetUnit>) -> bool {
     match unit {
         Some(TargetUnit::Percent) => t.unit == NumUnit::Percent,
         Some(TargetUnit::Days) => matches!(t.unit, NumUnit::Days),
-        Some(TargetUnit::Count) => matches!(t.unit, NumUnit::None | NumUnit::Persons | NumUnit::Fte),
+        Some(TargetUnit::Count) => {
+            matches!(t.unit, NumUnit::None | NumUnit::Persons | NumUnit::Fte)
+        }
         Some(TargetUnit::Nok) => t.unit == NumUnit::Nok,
         Some(TargetUnit::Per100k) => t.unit == NumUnit::Per100k,
-        _ => matches!(t.unit, NumUnit::None | NumUnit::Percent | NumUnit::Days | NumUnit::Persons | NumUnit::Fte),
+        _ => matches!(
+            t.unit,
+            NumUnit::None | NumUnit::Percent | NumUnit::Days | NumUnit::Persons | NumUnit::Fte
+        ),
     }
 }
 
 fn direction_sign(f: &str) -> Option<f64> {
-    let words: Vec<&str> = f.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    let words: Vec<&str> = f
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
     let dec = words.iter().position(|w| DECREASE_WORDS.contains(w));
     let inc = words.iter().position(|w| INCREASE_WORDS.contains(w));
     match (dec, inc) {
@@ -80,11 +101,14 @@ pub fn observations(sentence: &str, unit: Option<TargetUnit>) -> Vec<Observation
             continue;
         }
         let entity = cat.name(m.entity).to_string();
-        if out.iter().any(|o| o.entity == entity) && mentions[..i].iter().any(|p| p.entity == m.entity) {
+        if out.iter().any(|o| o.entity == entity)
+            && mentions[..i].iter().any(|p| p.entity == m.entity)
+        {
             // "Helse Nord-Trøndelag (HNT)": the second mention continues the first.
             if let Some(prev) = out.iter_mut().rev().find(|o| o.entity == entity) {
                 if prev.value.is_none() {
-                    if let Some(o) = read_segment(sentence, &f, &tokens, start, end, unit, &entity) {
+                    if let Some(o) = read_segment(sentence, &f, &tokens, start, end, unit, &entity)
+                    {
                         *prev = o;
                     }
                 }
@@ -109,7 +133,10 @@ fn read_segment(
     unit: Option<TargetUnit>,
     entity: &str,
 ) -> Option<Observation> {
-    let seg: Vec<&NumberToken> = tokens.iter().filter(|t| t.span.start >= start && t.span.end <= end).collect();
+    let seg: Vec<&NumberToken> = tokens
+        .iter()
+        .filter(|t| t.span.start >= start && t.span.end <= end)
+        .collect();
     let seg_text = f.get(start..end).unwrap_or("");
     let subject = subjects_in(seg_text, 0).into_iter().next();
     let mut obs = Observation {
@@ -122,10 +149,20 @@ fn read_segment(
         change_pct: None,
         at: start,
     };
+    // "75 173 i 2023", "1 886 skader i 2023", "(2023)": a year right after a figure.
     let year_after = |t: &NumberToken| -> Option<i32> {
-        seg.iter()
-            .find(|y| y.kind == NumberKind::Year && y.span.start >= t.span.end && y.span.start - t.span.end <= 4)
-            .map(|y| y.value as i32)
+        let y = seg.iter().find(|y| y.span.start >= t.span.end)?;
+        if y.kind != NumberKind::Year {
+            return None;
+        }
+        let gap = f.get(t.span.end..y.span.start)?;
+        let words: Vec<&str> = gap.split_whitespace().collect();
+        let ok = gap.len() <= 24
+            && (words.is_empty()
+                || words == ["i"]
+                || words == ["("]
+                || (words.len() == 2 && words[1] == "i"));
+        ok.then_some(y.value as i32)
     };
     let mut used: Vec<usize> = Vec::new();
 
@@ -150,18 +187,34 @@ fn read_segment(
             break;
         }
         at = r.end;
-        let Some(a) = seg.iter().find(|t| t.span.start >= r.end && t.kind != NumberKind::Year) else { break };
+        let Some(a) = seg
+            .iter()
+            .find(|t| t.span.start >= r.end && t.kind != NumberKind::Year)
+        else {
+            break;
+        };
         // "fra 11,9 i 2023 til 12,1 prosent": the unit is written once, after the second figure.
-        let a_ok = compatible(a, unit) || (a.unit == NumUnit::None && a.kind == NumberKind::Quantity);
+        let a_ok =
+            compatible(a, unit) || (a.unit == NumUnit::None && a.kind == NumberKind::Quantity);
         if !gap_ok(f, r.end, a.span.start, 2) || !a_ok || used.contains(&a.span.start) {
             continue;
         }
-        let Some(til) = find_phrase(f, "til", a.span.end) else { continue };
+        let Some(til) = find_phrase(f, "til", a.span.end) else {
+            continue;
+        };
         if til.start >= end || til.start - a.span.end > 40 {
             continue;
         }
-        let Some(b) = seg.iter().find(|t| t.span.start >= til.end && t.kind != NumberKind::Year) else { continue };
-        if !gap_ok(f, til.end, b.span.start, 2) || !compatible(b, unit) || (!compatible(a, unit) && b.unit == a.unit) {
+        let Some(b) = seg
+            .iter()
+            .find(|t| t.span.start >= til.end && t.kind != NumberKind::Year)
+        else {
+            continue;
+        };
+        if !gap_ok(f, til.end, b.span.start, 2)
+            || !compatible(b, unit)
+            || (!compatible(a, unit) && b.unit == a.unit)
+        {
             continue;
         }
         obs.baseline_value = Some(a.value);
@@ -184,8 +237,7 @@ fn read_segment(
             }
         } else if compatible(t, unit) && !used.contains(&t.span.start) {
             if let Some(y) = year_after(t) {
-                let gap = f.get(t.span.end..).unwrap_or("").trim_start();
-                if gap.starts_with("i ") && !pairs.iter().any(|p| p.2 == t.span.start) {
+                if !pairs.iter().any(|p| p.2 == t.span.start) {
                     pairs.push((y, t.value, t.span.start));
                 }
             }
@@ -210,7 +262,10 @@ fn read_segment(
     }
 
     // A single figure: "… er 84 prosent".
-    if let Some(t) = seg.iter().find(|t| compatible(t, unit) && !used.contains(&t.span.start)) {
+    if let Some(t) = seg
+        .iter()
+        .find(|t| compatible(t, unit) && !used.contains(&t.span.start))
+    {
         obs.value = Some(t.value);
         obs.year = year_after(t);
         obs.at = t.span.start;
@@ -223,5 +278,6 @@ fn read_segment(
 fn gap_ok(f: &str, from: usize, to: usize, words: usize) -> bool {
     to >= from
         && to - from <= 30
-        && f.get(from..to).is_some_and(|g| !g.contains([';', ':']) && g.split_whitespace().count() <= words)
+        && f.get(from..to)
+            .is_some_and(|g| !g.contains([';', ':']) && g.split_whitespace().count() <= words)
 }
