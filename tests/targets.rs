@@ -156,3 +156,10 @@ fn sentences_that_only_mention_skal_are_not_targets() {
         assert!(parse_targets(s).is_empty(), "{s}: {:#?}", parse_targets(s));
     }
 }
+
+#[test]
+fn requirement_from_the_enterprise_meeting() {
+    let t = one("I foretaksmøtet 11. juni 2024 ble det stilt krav om å gi en særskilt årlig rapportering av utviklingen i bruken av innleie i helseforetakene i regionen, med målsetting om en vesentlig reduksjon innen to år.");
+    assert_eq!(t.target.comparator, Comparator::Decrease);
+    assert!(t.measure.contains("innleie"), "{}", t.measure);
+}

@@ -168,8 +168,16 @@ fn verdicts_for(
             out.push(v);
         }
     };
-    for (s, t) in block.iter().zip(block_texts) {
-        for o in observations(t, target.unit) {
+    // The answer proper starts at the report's claim, or at the top of the block.
+    let answer = block_texts
+        .iter()
+        .position(|t| parse_claim(t).is_some())
+        .unwrap_or(0);
+    for (k, (s, t)) in block.iter().zip(block_texts).enumerate() {
+        // The first sentences of the answer speak for the region when they name no one
+        // ("Kostnader til innleie har gått ned ca 19 % fra 2023 til 2024").
+        let default = (k >= answer && k < answer + 3 && out.is_empty()).then_some("Regionen");
+        for o in observations(t, target.unit, default) {
             if !subject_fits(spec, o.subject.as_deref()) {
                 continue;
             }
@@ -190,6 +198,11 @@ fn verdicts_for(
                         baseline_value: o.baseline_value,
                         year: o.year.or(target.target_year),
                         line,
+                        change_pct: if o.value.is_none() {
+                            o.change_pct
+                        } else {
+                            None
+                        },
                     },
                     &mut out,
                 );
@@ -212,6 +225,7 @@ fn verdicts_for(
                         baseline_value: o2.baseline_value,
                         year: o2.year,
                         line: o.line,
+                        change_pct: None,
                     },
                     &mut out,
                 );

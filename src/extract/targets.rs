@@ -96,22 +96,43 @@ pub fn parse_targets(sentence: &str) -> Vec<TargetSpec> {
             } else {
                 (kind_end, measure_end(&f, kind_end))
             };
-            sentence
+            let m: String = sentence
                 .get(from..to.max(from))
                 .unwrap_or("")
                 .trim()
                 .trim_end_matches([',', '.'])
                 .chars()
                 .take(160)
-                .collect()
+                .collect();
+            let weak = m.chars().count() < 4
+                || ["innen", "innan", "i løpet"]
+                    .iter()
+                    .any(|w| fold(&m).starts_with(w));
+            if anchor == Anchor::Request && weak {
+                // "… rapportering av utviklingen i bruken av innleie …, med målsetting om en reduksjon"
+                let head = f.get(..anchor_start).unwrap_or("");
+                let at = head.rfind(" av ").map_or(0, |p| p + 4);
+                sentence
+                    .get(at..anchor_start)
+                    .unwrap_or("")
+                    .trim()
+                    .trim_end_matches([',', '.'])
+                    .chars()
+                    .take(160)
+                    .collect()
+            } else {
+                m
+            }
         }
         Anchor::Modal => measure_of(sentence, &f, anchor_start, &tokens, leading.is_some()),
     };
     let has_measure_noun = first_of(&f, book.get("measure_nouns"), 0).is_some();
     let baseline_year = baseline_year(&f, &tokens, kind_at);
     let is_change = matches!(kind, Kind::Change(_) | Kind::SameLevel(_));
-    // A goal or a request without numbers must at least say what it is compared with.
-    if anchor != Anchor::Modal && is_change && baseline_year.is_none() {
+    // A goal or a request without numbers must at least say what it is compared with — or be
+    // a stated requirement ("ble det stilt krav om … med målsetting om en vesentlig reduksjon").
+    let is_requirement = anchor == Anchor::Request && f.contains("krav");
+    if anchor != Anchor::Modal && is_change && baseline_year.is_none() && !is_requirement {
         return Vec::new();
     }
     let target_year = target_year(&f, &tokens, baseline_year);
@@ -223,6 +244,7 @@ pub fn parse_targets(sentence: &str) -> Vec<TargetSpec> {
             if baseline_year.is_none()
                 && change_pct.is_none()
                 && !qualitative
+                && !is_requirement
                 && !(has_measure_noun && opens_with_measure)
             {
                 return Vec::new();
@@ -704,5 +726,15 @@ fn measure_of(
         subject
     };
     let text = text.trim_end_matches(['.', ',', ' ', ':']);
-    text.chars().take(160).collect()
+    strip_label(text).chars().take(160).collect()
+}
+
+/// Drops a leading "Oppdragstekst:" / "Indikator:" label.
+fn strip_label(text: &str) -> &str {
+    match text.split_once(':') {
+        Some((label, rest)) if label.split_whitespace().count() <= 3 && !rest.trim().is_empty() => {
+            rest.trim()
+        }
+        _ => text,
+    }
 }

@@ -61,7 +61,12 @@ fn compatible(t: &NumberToken, unit: Option<TargetUnit>) -> bool {
         Some(TargetUnit::Per100k) => t.unit == NumUnit::Per100k,
         _ => matches!(
             t.unit,
-            NumUnit::None | NumUnit::Percent | NumUnit::Days | NumUnit::Persons | NumUnit::Fte
+            NumUnit::None
+                | NumUnit::Percent
+                | NumUnit::Days
+                | NumUnit::Persons
+                | NumUnit::Fte
+                | NumUnit::Nok
         ),
     }
 }
@@ -81,18 +86,28 @@ fn direction_sign(f: &str) -> Option<f64> {
     }
 }
 
-/// Reads the figures of a sentence in `unit`, bound to the entities it names.
-pub fn observations(sentence: &str, unit: Option<TargetUnit>) -> Vec<Observation> {
+/// Reads the figures of a sentence in `unit`, bound to the entities it names. A sentence that
+/// names no entity binds its figures to `default` when one is given.
+pub fn observations(
+    sentence: &str,
+    unit: Option<TargetUnit>,
+    default: Option<&str>,
+) -> Vec<Observation> {
     if sentence.len() > 2000 {
         return Vec::new();
     }
     let cat = catalogue();
     let mentions = cat.mentions(sentence);
-    if mentions.is_empty() {
-        return Vec::new();
-    }
     let f = fold(sentence);
     let tokens = lex(sentence);
+    if mentions.is_empty() {
+        return match default {
+            Some(d) => read_segment(sentence, &f, &tokens, 0, sentence.len(), unit, d)
+                .into_iter()
+                .collect(),
+            None => Vec::new(),
+        };
+    }
     let mut out: Vec<Observation> = Vec::new();
     for (i, m) in mentions.iter().enumerate() {
         let start = m.span.end;
@@ -170,7 +185,16 @@ fn read_segment(
     for t in &seg {
         if t.kind == NumberKind::Quantity && t.unit == NumUnit::Percent {
             let before = f.get(start..t.span.start).unwrap_or("").trim_end();
-            if before.ends_with(" med") || before.ends_with(" på") {
+            let before = before
+                .strip_suffix(" ca")
+                .or_else(|| before.strip_suffix(" ca."))
+                .or_else(|| before.strip_suffix(" om lag"))
+                .unwrap_or(before);
+            if before.ends_with(" med")
+                || before.ends_with(" på")
+                || before.ends_with(" ned")
+                || before.ends_with(" opp")
+            {
                 if let Some(sign) = direction_sign(seg_text) {
                     obs.change_pct = Some(sign * t.value.abs());
                     used.push(t.span.start);
@@ -261,6 +285,11 @@ fn read_segment(
         return Some(obs);
     }
 
+    // A stated change is the answer; a lone figure next to it is something else
+    // ("ned ca 19 % fra 2023 til 2024, og 27 % sammenliknet med 2022").
+    if obs.change_pct.is_some() {
+        return Some(obs);
+    }
     // A single figure: "… er 84 prosent".
     if let Some(t) = seg
         .iter()
@@ -274,10 +303,36 @@ fn read_segment(
     obs.change_pct.is_some().then_some(obs)
 }
 
-/// At most `words` words between two offsets (and no sentence punctuation).
+/// Words that soften a figure without changing what it is ("fra i underkant av 80").
+const APPROXIMATORS: &[&str] = &[
+    "i underkant av",
+    "i overkant av",
+    "om lag",
+    "omlag",
+    "ca.",
+    "ca",
+    "rundt",
+    "nesten",
+    "vel",
+    "drøyt",
+    "knapt",
+];
+
+/// At most `words` words between two offsets (and no sentence punctuation); approximators
+/// ("i underkant av", "ca.") do not count.
 fn gap_ok(f: &str, from: usize, to: usize, words: usize) -> bool {
-    to >= from
-        && to - from <= 30
-        && f.get(from..to)
-            .is_some_and(|g| !g.contains([';', ':']) && g.split_whitespace().count() <= words)
+    if to < from || to - from > 40 {
+        return false;
+    }
+    let Some(g) = f.get(from..to) else {
+        return false;
+    };
+    if g.contains([';', ':']) {
+        return false;
+    }
+    let mut g = format!(" {} ", g.trim());
+    for a in APPROXIMATORS {
+        g = g.replace(&format!(" {a} "), " ");
+    }
+    g.split_whitespace().count() <= words
 }

@@ -154,6 +154,10 @@ pub struct Verdict {
     pub baseline_value: Option<f64>,
     pub year: Option<i32>,
     pub line: usize,
+    /// A relative change in percent the report states for the entity ("en økning på 18 %"),
+    /// used when it gives no from/to figures (added to contract v1; additive).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub change_pct: Option<f64>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
@@ -259,6 +263,7 @@ mod tests {
                     baseline_value: None,
                     year: Some(2024),
                     line: 2,
+                    change_pct: None,
                 }],
                 status: Status::NotMet,
             }],
