@@ -48,8 +48,8 @@ pub fn check(assessed: &[Assessed]) -> Vec<Finding> {
     for a in assessed {
         let ind = &a.indicator;
         if let (Some(claim), Some(claim_line)) = (ind.claim, ind.claim_line) {
-            // "For regionen samlet er kravet ikke innfridd" is about the region's own figure.
-            let regional = a.claim_is_regional && matches!(claim, Claim::Met | Claim::NotMet);
+            // A met/not-met claim speaks for the region when the report gives the region's figure.
+            let regional = matches!(claim, Claim::Met | Claim::NotMet);
             let region_status = ind
                 .verdicts
                 .iter()

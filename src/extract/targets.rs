@@ -434,7 +434,9 @@ fn predicate_kind(f: &str, tokens: &[NumberToken], from: usize) -> Option<(Kind,
         }
     }
     // "ned til"/"til null" style zero only when it really is "til null"/"null" near the verb.
-    found.retain(|(s, _, k)| *k != Kind::Zero || f[*s..].starts_with("til "));
+    found.retain(|(s, _, k)| {
+        *k != Kind::Zero || f[*s..].starts_with("til ") || near(f, from, *s, 0)
+    });
     // Earliest wins; at the same start the longer phrase; same-level beats a change verb it contains.
     found.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
     let (s, e, k) = *found.first()?;

@@ -102,9 +102,7 @@ pub fn observations(
     let tokens = lex(sentence);
     if mentions.is_empty() {
         return match default {
-            Some(d) => read_segment(sentence, &f, &tokens, 0, sentence.len(), unit, d)
-                .into_iter()
-                .collect(),
+            Some(d) => read_segments(sentence, &f, &tokens, 0, sentence.len(), unit, d),
             None => Vec::new(),
         };
     }
@@ -130,8 +128,9 @@ pub fn observations(
             }
             continue;
         }
-        if let Some(o) = read_segment(sentence, &f, &tokens, start, end, unit, &entity) {
-            out.push(o);
+        let found = read_segments(sentence, &f, &tokens, start, end, unit, &entity);
+        if !found.is_empty() {
+            out.extend(found);
         } else if i + 1 < mentions.len() && mentions[i + 1].entity == m.entity {
             continue;
         }
@@ -139,7 +138,75 @@ pub fn observations(
     out
 }
 
+/// Where each area is named in `f[start..end]`, in order.
+fn subject_spans(f: &str, start: usize, end: usize) -> Vec<(usize, String)> {
+    let mut out: Vec<(usize, String)> = Vec::new();
+    for (canonical, aliases) in crate::extract::phrases::subjects() {
+        if canonical == "Alle fagområder" {
+            continue;
+        }
+        for a in aliases {
+            let mut at = start;
+            while let Some(r) = find_phrase(f, a, at) {
+                if r.start >= end {
+                    break;
+                }
+                if !out.iter().any(|(p, _)| *p <= r.start && r.start < *p + 3) {
+                    out.push((r.start, canonical.clone()));
+                }
+                at = r.end;
+            }
+        }
+    }
+    out.sort();
+    out.dedup_by(|a, b| a.1 == b.1 && a.0 >= b.0);
+    out
+}
+
+/// Reads a segment; when it names several areas ("i somatikken … , medan … i TSB"), each area's
+/// part is read on its own.
 fn read_segment(
+    sentence: &str,
+    f: &str,
+    tokens: &[NumberToken],
+    start: usize,
+    end: usize,
+    unit: Option<TargetUnit>,
+    entity: &str,
+) -> Option<Observation> {
+    read_segments(sentence, f, tokens, start, end, unit, entity)
+        .into_iter()
+        .next()
+}
+
+fn read_segments(
+    sentence: &str,
+    f: &str,
+    tokens: &[NumberToken],
+    start: usize,
+    end: usize,
+    unit: Option<TargetUnit>,
+    entity: &str,
+) -> Vec<Observation> {
+    let spans = subject_spans(f, start, end);
+    let distinct: std::collections::HashSet<&String> = spans.iter().map(|s| &s.1).collect();
+    if distinct.len() < 2 {
+        return read_one(sentence, f, tokens, start, end, unit, entity)
+            .into_iter()
+            .collect();
+    }
+    let mut out = Vec::new();
+    for (i, (at, _)) in spans.iter().enumerate() {
+        let s = if i == 0 { start } else { *at };
+        let e = spans.get(i + 1).map_or(end, |n| n.0);
+        if let Some(o) = read_one(sentence, f, tokens, s, e, unit, entity) {
+            out.push(o);
+        }
+    }
+    out
+}
+
+fn read_one(
     _sentence: &str,
     f: &str,
     tokens: &[NumberToken],
@@ -335,4 +402,26 @@ fn gap_ok(f: &str, from: usize, to: usize, words: usize) -> bool {
         g = g.replace(&format!(" {a} "), " ");
     }
     g.split_whitespace().count() <= words
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn several_areas_in_one_sentence_without_a_name() {
+        let s = "Ventetida i somatikken gjekk ned frå 61 dagar i 2023 til 57 dagar i 2024, medan ventetida i TSB auka frå 38 til 41 dagar.";
+        let obs = observations(s, Some(TargetUnit::Days), Some("Regionen"));
+        let got: Vec<(Option<String>, Option<f64>, Option<f64>)> = obs
+            .iter()
+            .map(|o| (o.subject.clone(), o.baseline_value, o.value))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                (Some("Somatikk".into()), Some(61.0), Some(57.0)),
+                (Some("TSB".into()), Some(38.0), Some(41.0))
+            ]
+        );
+    }
 }
