@@ -213,7 +213,11 @@ pub fn is_per_100k(t: &NumberToken, text: &str) -> bool {
         return true;
     }
     let after = text.get(t.span.end..).unwrap_or("");
-    let after = after.get(..after.len().min(24)).unwrap_or(after);
+    let mut cut = after.len().min(24);
+    while !after.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let after = &after[..cut];
     let after = lower(after.trim_start());
     [
         "per 100 000",

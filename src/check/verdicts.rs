@@ -33,6 +33,8 @@ pub fn assess(doc: &Document, reading: &Reading, tables: &[crate::report::Table]
         .iter()
         .map(|s| reading.text.get(s.range.clone()).unwrap_or(""))
         .collect();
+    // Each sentence's claim, read once.
+    let claims: Vec<Option<ClaimSpec>> = texts.iter().map(|t| parse_claim(t)).collect();
     // 1. Targets per sentence.
     let mut targets: Vec<(usize, Vec<TargetSpec>)> = Vec::new();
     for (i, text) in texts.iter().enumerate() {
@@ -42,12 +44,8 @@ pub fn assess(doc: &Document, reading: &Reading, tables: &[crate::report::Table]
             continue;
         }
         // A noun-phrase requirement counts when a claim follows at once.
-        let claim_follows = texts
-            .iter()
-            .skip(i + 1)
-            .take(2)
-            .any(|t| parse_claim(t).is_some());
-        if claim_follows && parse_claim(text).is_none() {
+        let claim_follows = claims.iter().skip(i + 1).take(2).any(Option::is_some);
+        if claim_follows && claims[i].is_none() {
             if let Some(spec) = parse_nominal_target(text) {
                 targets.push((i, vec![spec]));
             }
@@ -78,9 +76,10 @@ pub fn assess(doc: &Document, reading: &Reading, tables: &[crate::report::Table]
         let mut entity_claims = Vec::new();
         let mut paragraph_entity: Option<String> = None;
         let mut claim_is_regional = false;
+        let block_claims = &claims[answer_start.min(block_end)..block_end];
         for (k, (s, t)) in block.iter().zip(block_texts).enumerate() {
             let opener = leading_entity(t);
-            if let Some(c) = parse_claim(t) {
+            if let Some(c) = block_claims[k].clone() {
                 let line = reading.line_at(s.range.start + c.at);
                 let region_wide = k == 0 || mentions_region(t);
                 if let Some(e) = &c.entity {
@@ -102,7 +101,7 @@ pub fn assess(doc: &Document, reading: &Reading, tables: &[crate::report::Table]
         }
         let linked = tables_link::linked_tables(doc, reading, sentence, block, tables);
         for (n, spec) in specs.iter().enumerate() {
-            let verdicts = verdicts_for(reading, spec, block, block_texts, &linked);
+            let verdicts = verdicts_for(reading, spec, block, block_texts, block_claims, &linked);
             // A long-term goal is not what "Kravet er innfridd" answers.
             let claim = if spec.target.long_term {
                 None
@@ -148,6 +147,7 @@ fn verdicts_for(
     spec: &TargetSpec,
     block: &[Sentence],
     block_texts: &[&str],
+    block_claims: &[Option<ClaimSpec>],
     tables: &[tables_link::TableValues],
 ) -> Vec<Verdict> {
     let target = &spec.target;
@@ -169,10 +169,7 @@ fn verdicts_for(
         }
     };
     // The answer proper starts at the report's claim, or at the top of the block.
-    let answer = block_texts
-        .iter()
-        .position(|t| parse_claim(t).is_some())
-        .unwrap_or(0);
+    let answer = block_claims.iter().position(Option::is_some).unwrap_or(0);
     for (k, (s, t)) in block.iter().zip(block_texts).enumerate() {
         // The first sentences of the answer speak for the region when they name no one
         // ("Kostnader til innleie har gått ned ca 19 % fra 2023 til 2024").

@@ -122,6 +122,16 @@ pub fn find_phrase(folded: &str, phrase: &str, from: usize) -> Option<std::ops::
     None
 }
 
+thread_local! {
+    /// The words of the text `first_of` looked at last: the same sentence is asked about many
+    /// phrase lists in a row, so its words are collected once.
+    static WORDS: std::cell::RefCell<(String, Vec<String>)> = const { std::cell::RefCell::new((String::new(), Vec::new())) };
+}
+
+fn trim_word(w: &str) -> &str {
+    w.trim_matches(|c: char| !c.is_alphanumeric())
+}
+
 /// The first (leftmost, then longest) phrase of `phrases` in `folded` at or after `from`.
 pub fn first_of<'p>(
     folded: &str,
@@ -129,7 +139,31 @@ pub fn first_of<'p>(
     from: usize,
 ) -> Option<(std::ops::Range<usize>, &'p str)> {
     let mut best: Option<(std::ops::Range<usize>, &str)> = None;
+    // Only phrases whose first word occurs at all are searched for (one pass over the text
+    // instead of one substring search per phrase).
+    let rest = folded.get(from..)?;
+    let present = |w: &str| -> bool {
+        WORDS.with(|cell| {
+            let mut cache = cell.borrow_mut();
+            if cache.0 != rest {
+                cache.0.clear();
+                cache.0.push_str(rest);
+                let mut words: Vec<String> = rest
+                    .split_whitespace()
+                    .map(|x| trim_word(x).to_string())
+                    .collect();
+                words.sort_unstable();
+                words.dedup();
+                cache.1 = words;
+            }
+            cache.1.binary_search_by(|x| x.as_str().cmp(w)).is_ok()
+        })
+    };
     for p in phrases {
+        let first = p.split_whitespace().next().map(trim_word).unwrap_or("");
+        if !first.is_empty() && !present(first) {
+            continue;
+        }
         if let Some(r) = find_phrase(folded, p, from) {
             let better = match &best {
                 None => true,
