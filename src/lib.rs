@@ -94,6 +94,7 @@ fn unit_name(unit: extract::numbers::NumUnit) -> &'static str {
 
 fn analyze_text(name: &str, encoding: &str, doc: &document::Document) -> DocumentReport {
     let figures = figures_of(doc);
+    let found_tables = extract::tables::find_tables(doc);
     DocumentReport {
         name: name.to_string(),
         format: Format::Text,
@@ -101,8 +102,12 @@ fn analyze_text(name: &str, encoding: &str, doc: &document::Document) -> Documen
         lines: doc.line_count(),
         numbers: figures.len(),
         indicators: Vec::new(),
-        findings: Vec::new(),
-        tables: Vec::new(),
+        findings: {
+            let mut f = check::table_sums::check_sums(&found_tables);
+            f.extend(check::table_percent::check_percents(&found_tables));
+            f
+        },
+        tables: found_tables.iter().map(|t| t.to_contract()).collect(),
         figures,
     }
 }

@@ -1471,7 +1471,7 @@ fn header_cells(lines: &[&str], k: usize) -> (Vec<String>, Vec<String>) {
                         0 => is_year_word(a) && is_year_word(b),
                         _ => {
                             b.starts_with(|c: char| c.is_uppercase())
-                                && a.chars().any(|c| c.is_lowercase())
+                                && (a.chars().any(|c| c.is_lowercase()) || is_year_word(a))
                                 && !a.ends_with('-')
                         }
                     };
