@@ -207,6 +207,9 @@ pub fn find_tables(doc: &Document) -> Vec<FoundTable> {
 const MAX_LABEL_LINES: usize = 4;
 /// Most lines kept as a possible header before the first row.
 const MAX_PENDING: usize = 14;
+/// Most free thousands boundaries in a row tried every way (2^n cuts); beyond, only all-joined
+/// and none-joined are tried.
+const MAX_FREE_JOINS: usize = 8;
 /// Longest label a row may have (characters).
 const MAX_LABEL_CHARS: usize = 60;
 /// Lines longer than this (characters) are prose.
@@ -923,27 +926,38 @@ fn cuts_of(row: &RawRow) -> Vec<Cut> {
             continue;
         }
         let first = usize::from(absorbed);
-        // Boundaries between consecutive groups: joinable or not.
-        let free: Vec<usize> = (first + 1..g.len())
+        // Boundaries where the next group may continue a number. Where it cannot start a cell
+        // ("000") the join is forced; the others are free to choose.
+        let joins: Vec<(usize, bool)> = (first + 1..g.len())
             .filter(|&i| joinable(&g[i - 1], &g[i]))
+            .map(|i| (i, !can_lead(&g[i])))
             .collect();
-        let combos: Vec<u32> = if free.len() > 10 {
-            vec![u32::MAX >> (32 - free.len().min(31))]
+        let free: Vec<usize> = joins.iter().filter(|j| !j.1).map(|j| j.0).collect();
+        let all = (1u32 << free.len().min(31)).wrapping_sub(1);
+        let combos: Vec<u32> = if free.len() > MAX_FREE_JOINS {
+            vec![all, 0]
         } else {
-            (0..(1u32 << free.len())).collect()
+            (0..=all).collect()
         };
         for mask in combos {
-            // bit set = join at that boundary
+            // bit set = join at that free boundary
             let mut starts = vec![first];
             let mut splits = 0;
             let mut fi = 0;
+            let mut ji = 0;
             for i in first + 1..g.len() {
-                let is_free = free.get(fi) == Some(&i);
-                let join = is_free && (mask >> fi) & 1 == 1;
-                if is_free {
-                    fi += 1;
-                    if !join {
-                        splits += 1;
+                let mut join = false;
+                if joins.get(ji).is_some_and(|j| j.0 == i) {
+                    let forced = joins[ji].1;
+                    ji += 1;
+                    if forced {
+                        join = true;
+                    } else {
+                        join = (mask >> fi.min(31)) & 1 == 1;
+                        fi += 1;
+                        if !join {
+                            splits += 1;
+                        }
                     }
                 }
                 if !join {
