@@ -89,6 +89,15 @@ fn unit_name(unit: extract::numbers::NumUnit) -> &'static str {
         Days => "days",
         Nok => "nok",
         Per100k => "per_100k",
+        Hours => "hours",
+        Weeks => "weeks",
+        Months => "months",
+        Years => "years",
+        Persons => "persons",
+        Fte => "fte",
+        Quarter => "quarter",
+        Tertial => "tertial",
+        HalfYear => "half_year",
     }
 }
 
