@@ -2,6 +2,16 @@
 //! normalised reading view (hyphenation joined, footers, page numbers, links and bullets dropped,
 //! lines of one sentence joined) in which every position maps back to its original line.
 
+mod layout;
+mod lexicon;
+pub mod noise;
+pub mod reading;
+pub mod sections;
+
+pub use noise::is_noise_line;
+pub use reading::{Reading, Sentence, UnitKind};
+pub use sections::Section;
+
 /// One line of the input as given.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Line {
@@ -73,6 +83,16 @@ impl Document {
             Some(l) => &self.text[l.start..l.end],
             None => "",
         }
+    }
+
+    /// The normalised reading view (see `reading`). Linear in the text length.
+    pub fn reading(&self) -> Reading {
+        Reading::of(self)
+    }
+
+    /// Headings with their levels and line spans (see `sections`). Linear in the text length.
+    pub fn sections(&self) -> Vec<Section> {
+        sections::sections(self)
     }
 
     /// 1-based line holding byte offset `offset` of `text`.

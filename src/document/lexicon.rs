@@ -1,0 +1,85 @@
+//! Phrase lists used by the document model, read once from `data/*.txt`.
+//!
+//! File format: one entry per line, `#` starts a comment line, bokmål and nynorsk forms side by
+//! side separated by `|`. Entries are compared lower-cased.
+
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+pub(crate) struct Lexicon {
+    /// Abbreviations (lower case, with their final full stop).
+    pub abbreviations: HashSet<String>,
+    /// Abbreviations that may also end a sentence.
+    pub may_end: HashSet<String>,
+    /// Words that start a sentence after a "may end" abbreviation (lower case).
+    pub starters: HashSet<String>,
+    /// Words a sentence cannot end with (lower case).
+    pub continuation: HashSet<String>,
+    /// Known headings (lower case).
+    pub headings: HashSet<String>,
+    /// First words of captions (lower case).
+    pub captions: HashSet<String>,
+    /// Page-furniture lines (lower case).
+    pub noise_labels: HashSet<String>,
+    /// Finite verbs (lower case): lines holding one are statements, not headings.
+    pub finite_verbs: HashSet<String>,
+}
+
+fn entries(src: &'static str) -> impl Iterator<Item = String> {
+    src.lines()
+        .filter(|l| !l.trim_start().starts_with('#'))
+        .flat_map(|l| l.split('|'))
+        .map(|e| e.trim().to_lowercase())
+        .filter(|e| !e.is_empty())
+}
+
+fn set(src: &'static str) -> HashSet<String> {
+    entries(src).collect()
+}
+
+pub(crate) fn lexicon() -> &'static Lexicon {
+    static LEX: OnceLock<Lexicon> = OnceLock::new();
+    LEX.get_or_init(|| {
+        let mut abbreviations = HashSet::new();
+        let mut may_end = HashSet::new();
+        for e in entries(include_str!("../../data/abbreviations.txt")) {
+            match e.strip_suffix('*') {
+                Some(base) => {
+                    let base = base.trim().to_string();
+                    may_end.insert(base.clone());
+                    abbreviations.insert(base);
+                }
+                None => {
+                    abbreviations.insert(e);
+                }
+            }
+        }
+        Lexicon {
+            abbreviations,
+            may_end,
+            starters: set(include_str!("../../data/sentence_starters.txt")),
+            continuation: set(include_str!("../../data/continuation_words.txt")),
+            headings: set(include_str!("../../data/heading_words.txt")),
+            captions: set(include_str!("../../data/caption_words.txt")),
+            noise_labels: set(include_str!("../../data/noise_labels.txt")),
+            finite_verbs: set(include_str!("../../data/finite_verbs.txt")),
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lists_hold_both_written_standards() {
+        let lex = lexicon();
+        assert!(lex.abbreviations.contains("bl.a."));
+        assert!(lex.abbreviations.contains("t.d."));
+        assert!(lex.may_end.contains("mill."));
+        assert!(!lex.may_end.contains("bl.a."));
+        assert!(lex.continuation.contains("frå"));
+        assert!(lex.headings.contains("indikatorar"));
+        assert!(lex.noise_labels.contains("intern"));
+    }
+}
