@@ -40,7 +40,14 @@ const CHANGE_WORDS: &[&str] = &[
 ];
 
 /// Header words that say a percentage is a share (bokmål and nynorsk).
-const SHARE_WORDS: &[&str] = &["andel", "del av", "delen", "dekning", "prosent av", "pst. av"];
+const SHARE_WORDS: &[&str] = &[
+    "andel",
+    "del av",
+    "delen",
+    "dekning",
+    "prosent av",
+    "pst. av",
+];
 
 /// The readings of a percentage.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -108,7 +115,18 @@ pub fn check_percents(tables: &[FoundTable]) -> Vec<Finding> {
 }
 
 fn is_quantity(c: &Cell) -> bool {
-    c.value.is_some() && matches!(c.unit, NumUnit::None | NumUnit::Nok)
+    c.value.is_some()
+        && matches!(
+            c.unit,
+            NumUnit::None
+                | NumUnit::Nok
+                | NumUnit::Persons
+                | NumUnit::Fte
+                | NumUnit::Days
+                | NumUnit::Hours
+                | NumUnit::Weeks
+                | NumUnit::Months
+        )
 }
 
 /// Columns of counts or amounts: every filled cell a plain quantity.
@@ -135,9 +153,10 @@ fn series_of(t: &FoundTable) -> Vec<Series> {
             .rows
             .iter()
             .filter(|r| {
-                r.cells.get(p).and_then(|c| c.note.as_ref()).is_some_and(|n| {
-                    n.value.is_some() && n.unit == NumUnit::Percent
-                })
+                r.cells
+                    .get(p)
+                    .and_then(|c| c.note.as_ref())
+                    .is_some_and(|n| n.value.is_some() && n.unit == NumUnit::Percent)
             })
             .count();
         if notes > 0 {
@@ -234,8 +253,7 @@ fn evaluate(
         return None;
     }
     let (s, s_res) = stated(row, series)?;
-    let (a, a_lo, a_hi, a_res, b, b_lo, b_hi, b_res, change) = if reading == Reading::ShareOfTotal
-    {
+    let (a, a_lo, a_hi, a_res, b, b_lo, b_hi, b_res, change) = if reading == Reading::ShareOfTotal {
         let tr = total_row?;
         if tr == ri {
             return None;

@@ -96,7 +96,11 @@ fn additive(t: &FoundTable, j: usize) -> bool {
             if c.is_blank() {
                 continue;
             }
-            if c.value.is_none() || !matches!(c.unit, NumUnit::None | NumUnit::Nok) {
+            let amount = matches!(
+                c.unit,
+                NumUnit::None | NumUnit::Nok | NumUnit::Persons | NumUnit::Fte | NumUnit::Hours
+            );
+            if c.value.is_none() || !amount {
                 return false;
             }
             any = true;
@@ -211,7 +215,10 @@ fn check_total_rows(t: &FoundTable, out: &mut Vec<Finding>) {
                 continue;
             };
             if uncertain
-                && !matches!(sum_column(&members, total, j, true), SumOutcome::Wrong { .. })
+                && !matches!(
+                    sum_column(&members, total, j, true),
+                    SumOutcome::Wrong { .. }
+                )
             {
                 continue;
             }
@@ -305,7 +312,7 @@ fn check_total_column(t: &FoundTable, out: &mut Vec<Finding>) {
 
 /// Decimals shown for a figure of resolution `res` (0.1 → 1; 1 or more → 0).
 pub(crate) fn decimals_of(res: f64) -> usize {
-    if !(res > 0.0) || res >= 1.0 {
+    if res.is_nan() || res <= 0.0 || res >= 1.0 {
         return 0;
     }
     ((-res.log10()).round().max(0.0) as usize).min(6)

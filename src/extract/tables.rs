@@ -221,23 +221,141 @@ const MAX_TABLE_LINE_CHARS: usize = 80;
 /// Words that end a label only in prose: prepositions, conjunctions, months ("i 2024",
 /// "11. juni 2024", "innan 2025").
 const PROSE_LABEL_ENDS: &[&str] = &[
-    "i", "på", "fra", "frå", "til", "for", "med", "av", "om", "ved", "mot", "innen", "innan",
-    "etter", "før", "over", "under", "enn", "og", "eller", "som", "siden", "sidan", "kl.", "kl",
-    "ca.", "ca", "rundt", "omkring", "år", "uke", "veke", "uka", "veka", "kvartal", "tertial",
-    "halvår", "halvåret", "januar", "februar", "mars", "april", "mai", "juni", "juli", "august",
-    "september", "oktober", "november", "desember", "jan.", "feb.", "apr.", "jun.", "jul.", "aug.",
-    "sep.", "sept.", "okt.", "nov.", "des.", "er", "var", "vart", "ble", "blei", "har", "hadde",
-    "utgjør", "utgjer", "utgjorde", "nr.", "nr", "s.", "side", "punkt", "pkt.", "kap.", "kapittel",
-    "sak", "vedlegg", "tabell", "figur", "jf.", "jfr.", "q1", "q2", "q3", "q4", "§", "ledd",
+    "i",
+    "på",
+    "fra",
+    "frå",
+    "til",
+    "for",
+    "med",
+    "av",
+    "om",
+    "ved",
+    "mot",
+    "innen",
+    "innan",
+    "etter",
+    "før",
+    "over",
+    "under",
+    "enn",
+    "og",
+    "eller",
+    "som",
+    "siden",
+    "sidan",
+    "kl.",
+    "kl",
+    "ca.",
+    "ca",
+    "rundt",
+    "omkring",
+    "år",
+    "uke",
+    "veke",
+    "uka",
+    "veka",
+    "kvartal",
+    "tertial",
+    "halvår",
+    "halvåret",
+    "januar",
+    "februar",
+    "mars",
+    "april",
+    "mai",
+    "juni",
+    "juli",
+    "august",
+    "september",
+    "oktober",
+    "november",
+    "desember",
+    "jan.",
+    "feb.",
+    "apr.",
+    "jun.",
+    "jul.",
+    "aug.",
+    "sep.",
+    "sept.",
+    "okt.",
+    "nov.",
+    "des.",
+    "er",
+    "var",
+    "vart",
+    "ble",
+    "blei",
+    "har",
+    "hadde",
+    "utgjør",
+    "utgjer",
+    "utgjorde",
+    "nr.",
+    "nr",
+    "s.",
+    "side",
+    "punkt",
+    "pkt.",
+    "kap.",
+    "kapittel",
+    "sak",
+    "vedlegg",
+    "tabell",
+    "figur",
+    "jf.",
+    "jfr.",
+    "q1",
+    "q2",
+    "q3",
+    "q4",
+    "§",
+    "ledd",
 ];
 
 /// Words after which a small number is part of a name, not a cell ("Fase 1", "Prosjektår 2").
 const NAME_NUMBER_WORDS: &[&str] = &[
-    "fase", "prosjektår", "prosjektfase", "delprosjekt", "trinn", "steg", "del", "kapittel",
-    "vedlegg", "tabell", "figur", "punkt", "sak", "nr", "nr.", "nummer", "uke", "veke", "kvartal",
-    "tertial", "alternativ", "scenario", "pilot", "periode", "runde", "modul", "nivå", "år",
-    "bolk", "mål", "tiltak", "aktivitet", "leveranse", "milepæl", "versjon", "gruppe", "team",
-    "område", "fase:", "prosjektår:",
+    "fase",
+    "prosjektår",
+    "prosjektfase",
+    "delprosjekt",
+    "trinn",
+    "steg",
+    "del",
+    "kapittel",
+    "vedlegg",
+    "tabell",
+    "figur",
+    "punkt",
+    "sak",
+    "nr",
+    "nr.",
+    "nummer",
+    "uke",
+    "veke",
+    "kvartal",
+    "tertial",
+    "alternativ",
+    "scenario",
+    "pilot",
+    "periode",
+    "runde",
+    "modul",
+    "nivå",
+    "år",
+    "bolk",
+    "mål",
+    "tiltak",
+    "aktivitet",
+    "leveranse",
+    "milepæl",
+    "versjon",
+    "gruppe",
+    "team",
+    "område",
+    "fase:",
+    "prosjektår:",
 ];
 
 /// Abbreviations that may end a table line with a full stop without making it prose.
@@ -325,6 +443,10 @@ fn logical_lines(doc: &Document) -> Vec<LLine> {
     out
 }
 
+fn is_bare_small_number(t: &str) -> bool {
+    !t.is_empty() && t.len() <= 3 && t.bytes().all(|b| b.is_ascii_digit())
+}
+
 fn paren_balance(s: &str) -> i32 {
     s.chars().fold(0, |d, c| match c {
         '(' => d + 1,
@@ -336,7 +458,11 @@ fn paren_balance(s: &str) -> i32 {
 /// Page furniture: URLs, mail links, "Side 7", footnotes naming a file, classification marks.
 /// (Bare page numbers are decided by context, see `Class::PageNumber`.)
 fn is_noise_text(t: &str) -> bool {
-    let lower = t.trim().to_lowercase();
+    let t = t.trim();
+    if crate::document::is_noise_line(t) && !is_bare_small_number(t) {
+        return true;
+    }
+    let lower = t.to_lowercase();
     if lower.starts_with("http://")
         || lower.starts_with("https://")
         || lower.starts_with("www.")
@@ -551,7 +677,9 @@ fn lex_num(core: &str) -> Option<NumLex> {
     if s.is_empty()
         || !s.starts_with(|c: char| c.is_ascii_digit())
         || !s.ends_with(|c: char| c.is_ascii_digit())
-        || !s.chars().all(|c| c.is_ascii_digit() || c == ',' || c == '.')
+        || !s
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
     {
         return None;
     }
@@ -605,6 +733,24 @@ fn lex_num(core: &str) -> Option<NumLex> {
             })
         }
     }
+}
+
+/// A unit word the number lexer knows ("årsverk", "personer", "timer"): (unit, scale).
+fn lexer_unit(word: &str) -> Option<(NumUnit, f64)> {
+    if word.chars().count() > 20 || !word.chars().any(|c| c.is_alphabetic()) {
+        return None;
+    }
+    let probe = format!("1 {word}");
+    let toks = crate::extract::numbers::lex(&probe);
+    let [tok] = toks.as_slice() else {
+        return None;
+    };
+    (tok.kind == crate::extract::numbers::NumberKind::Quantity
+        && tok.span.end == probe.len()
+        && (tok.unit != NumUnit::None || tok.value != 1.0)
+        && tok.value.is_finite()
+        && tok.value > 0.0)
+        .then_some((tok.unit, tok.value))
 }
 
 fn elems_of(s: &str) -> Vec<Elem> {
@@ -666,7 +812,8 @@ fn elems_of(s: &str) -> Vec<Elem> {
             }),
             Tk::Word => {
                 let w = s[t.start..t.end].to_lowercase();
-                let after_num = matches!(out.last(), Some(Elem::Num { .. }) | Some(Elem::Pct { .. }));
+                let after_num =
+                    matches!(out.last(), Some(Elem::Num { .. }) | Some(Elem::Pct { .. }));
                 // "per 100 000", "pr. 1000"
                 if after_num && matches!(w.as_str(), "per" | "pr." | "pr") {
                     let mut j = i + 1;
@@ -696,7 +843,12 @@ fn elems_of(s: &str) -> Vec<Elem> {
                     }
                 }
                 if after_num {
-                    if let Some(&(_, unit, scale)) = UNIT_WORDS.iter().find(|(u, _, _)| *u == w) {
+                    let known = UNIT_WORDS
+                        .iter()
+                        .find(|(u, _, _)| *u == w)
+                        .map(|&(_, unit, scale)| (unit, scale))
+                        .or_else(|| lexer_unit(&w));
+                    if let Some((unit, scale)) = known {
                         out.push(Elem::Unit {
                             end: t.end,
                             unit,
@@ -789,8 +941,7 @@ fn parse_row(text: &str) -> Option<RawRow> {
             (&elems[tail_start - 1], &elems[tail_start])
         {
             let w = text[*start..*end].to_lowercase();
-            if NAME_NUMBER_WORDS.contains(&w.as_str()) && lex.frac.is_none() && lex.int.len() <= 3
-            {
+            if NAME_NUMBER_WORDS.contains(&w.as_str()) && lex.frac.is_none() && lex.int.len() <= 3 {
                 let mut j = tail_start + 1;
                 while j < n && !elems[j].is_num() {
                     j += 1;
@@ -1036,7 +1187,11 @@ fn build_cells(row: &RawRow, cut: &Cut) -> Vec<Cell> {
         let (Some(first), Some(last)) = (g.get(s), e.checked_sub(1).and_then(|i| g.get(i))) else {
             continue;
         };
-        let text = row.text.get(first.start..last.cell_end).unwrap_or("").trim();
+        let text = row
+            .text
+            .get(first.start..last.cell_end)
+            .unwrap_or("")
+            .trim();
         let value = group_value(row, s, e);
         let decimals = last.lex.frac.as_ref().map_or(0, |f| f.len()) as i32;
         let note = last.note.and_then(|(a, b)| {
@@ -1101,6 +1256,12 @@ enum Class {
 
 fn classify(ll: &LLine) -> Class {
     let t = ll.text.as_str();
+    if is_bare_small_number(t) {
+        return match parse_row(t) {
+            Some(r) => Class::PageNumber(r),
+            None => Class::Noise,
+        };
+    }
     if is_noise_text(t) {
         return Class::Noise;
     }
@@ -1116,12 +1277,6 @@ fn classify(ll: &LLine) -> Class {
             Class::Title
         } else {
             Class::Prose
-        };
-    }
-    if t.len() <= 3 && t.chars().all(|c| c.is_ascii_digit()) {
-        return match parse_row(t) {
-            Some(r) => Class::PageNumber(r),
-            None => Class::Noise,
         };
     }
     match parse_row(t) {
@@ -1423,8 +1578,7 @@ fn year_in(h: &str) -> Option<i32> {
     h.split(|c: char| !c.is_ascii_digit())
         .filter(|w| w.len() == 4)
         .filter_map(|w| w.parse::<i32>().ok())
-        .filter(|y| (1900..=2100).contains(y))
-        .last()
+        .rfind(|y| (1900..=2100).contains(y))
 }
 
 fn is_year_word(w: &str) -> bool {
@@ -1542,7 +1696,13 @@ mod tests {
         let labels: Vec<&str> = t.rows.iter().map(|r| r.label.as_str()).collect();
         assert_eq!(
             labels,
-            ["Somatikk", "PHV voksne", "PHV barn og unge", "TSB", "Alle fagområder"]
+            [
+                "Somatikk",
+                "PHV voksne",
+                "PHV barn og unge",
+                "TSB",
+                "Alle fagområder"
+            ]
         );
         assert_eq!(t.width(), 6);
         assert_eq!(
@@ -1632,7 +1792,12 @@ mod tests {
         assert_eq!(t.width(), 3);
         assert_eq!(
             t.header,
-            ["Tiltak", "Bruk av fagutviklere", "Andre midler/tiltak", "Total"]
+            [
+                "Tiltak",
+                "Bruk av fagutviklere",
+                "Andre midler/tiltak",
+                "Total"
+            ]
         );
         let labels: Vec<&str> = t.rows.iter().map(|r| r.label.as_str()).collect();
         assert_eq!(
@@ -1651,10 +1816,7 @@ mod tests {
             [Some(1_100_000.0), Some(200_000.0), Some(1_300_000.0)]
         );
         assert_eq!(t.rows[0].cells[0].text, "1 100 000 (100% stilling)");
-        assert_eq!(
-            values(&t.rows[3]),
-            [None, Some(200_000.0), Some(200_000.0)]
-        );
+        assert_eq!(values(&t.rows[3]), [None, Some(200_000.0), Some(200_000.0)]);
         assert!(t.rows[3].padded);
         assert_eq!(
             values(&t.rows[5]),
@@ -1738,10 +1900,7 @@ mod tests {
         let text = "Post 2023 2024\nLønn 1 234 1 456\nDrift 987 1 012\nSum 2 221 2 468\n";
         let ts = find_tables(&doc(text));
         assert_eq!(ts.len(), 1);
-        assert_eq!(
-            values(&ts[0].rows[0]),
-            [Some(1234.0), Some(1456.0)]
-        );
+        assert_eq!(values(&ts[0].rows[0]), [Some(1234.0), Some(1456.0)]);
         assert_eq!(values(&ts[0].rows[1]), [Some(987.0), Some(1012.0)]);
     }
 
