@@ -210,6 +210,8 @@ const MAX_PENDING: usize = 14;
 /// Most free thousands boundaries in a row tried every way (2^n cuts); beyond, only all-joined
 /// and none-joined are tried.
 const MAX_FREE_JOINS: usize = 8;
+/// Most space-separated groups in one number ("999 999 999 999").
+const MAX_CHAIN: usize = 4;
 /// Longest label a row may have (characters).
 const MAX_LABEL_CHARS: usize = 60;
 /// Lines longer than this (characters) are prose.
@@ -812,8 +814,10 @@ fn elems_of(s: &str) -> Vec<Elem> {
             }),
             Tk::Word => {
                 let w = s[t.start..t.end].to_lowercase();
-                let after_num =
-                    matches!(out.last(), Some(Elem::Num { .. }) | Some(Elem::Pct { .. }));
+                let after_num = matches!(
+                    out.last(),
+                    Some(Elem::Num { .. }) | Some(Elem::Pct { .. }) | Some(Elem::Unit { .. })
+                );
                 // "per 100 000", "pr. 1000"
                 if after_num && matches!(w.as_str(), "per" | "pr." | "pr") {
                     let mut j = i + 1;
@@ -1054,7 +1058,7 @@ fn can_lead(g: &Group) -> bool {
 fn group_value(row: &RawRow, from: usize, to: usize) -> Option<f64> {
     let gs = row.groups.get(from..to)?;
     let first = gs.first()?;
-    if gs.len() > 1 && first.lex.int.len() > 3 {
+    if gs.len() > MAX_CHAIN || gs.len() > 1 && first.lex.int.len() > 3 {
         return None;
     }
     let mut digits: String = gs.iter().map(|g| g.lex.int.as_str()).collect();
@@ -1496,11 +1500,29 @@ fn build_table(cand: Candidate) -> Option<FoundTable> {
         return None;
     }
     let cuts: Vec<Vec<Cut>> = cand.rows.iter().map(|(r, ..)| cuts_of(r)).collect();
-    let k0 = cuts
+    // The column count to aim for: the header's years ("2023 2024"), else the widest row that
+    // can be read only one way, else the widest row read with all thousands joined.
+    let header_years = cand
+        .pre
+        .iter()
+        .flat_map(|l| l.text.split_whitespace())
+        .filter(|w| is_year_word(w))
+        .count();
+    let fixed = cuts
+        .iter()
+        .filter(|cs| cs.len() == 1)
+        .filter_map(|cs| cs.first().map(|c| c.starts.len()))
+        .max();
+    let joined = cuts
         .iter()
         .map(|cs| cs.iter().map(|c| c.starts.len()).min().unwrap_or(0))
         .max()
         .unwrap_or(0);
+    let k0 = if header_years >= 2 {
+        header_years
+    } else {
+        fixed.unwrap_or(joined)
+    };
     let chosen: Vec<&Cut> = cuts.iter().filter_map(|cs| best_cut(cs, k0)).collect();
     if chosen.len() != cand.rows.len() {
         return None;
@@ -1902,6 +1924,51 @@ mod tests {
         assert_eq!(ts.len(), 1);
         assert_eq!(values(&ts[0].rows[0]), [Some(1234.0), Some(1456.0)]);
         assert_eq!(values(&ts[0].rows[1]), [Some(987.0), Some(1012.0)]);
+    }
+
+    #[test]
+    fn many_three_digit_columns_stay_apart() {
+        let text = "Område 2015 2016 2017 2018 2019 2020 2021 2022 2023 2024\n\
+                    Somatikk 159 170 174 193 166 160 171 180 175 190\n\
+                    Psykisk helsevern 141 156 153 170 146 146 150 160 155 149\n";
+        let ts = find_tables(&doc(text));
+        assert_eq!(ts.len(), 1);
+        assert_eq!(ts[0].width(), 10);
+        assert_eq!(ts[0].rows[1].cells[9].value, Some(149.0));
+    }
+
+    #[test]
+    fn page_break_inside_a_table_continues_it() {
+        let text = "Tabell 7: Årsverk per foretak\n\
+                    Foretak 2023 2024\n\
+                    St. Olavs hospital 10 950 11 020\n\
+                    Helse Møre og Romsdal 6 310 6 402\n\
+                    Side 12\n\
+                    Intern\n\
+                    https://www.helse-midt.no/\n\
+                    Helse Nord-Trøndelag 3 120 3 150\n\
+                    Sum 20 380 20 572\n\
+                    Antall årsverk økte i alle foretak.\n";
+        let ts = find_tables(&doc(text));
+        assert_eq!(ts.len(), 1);
+        let t = &ts[0];
+        assert_eq!(t.rows.len(), 4);
+        assert_eq!(t.rows[2].line, 8);
+        assert_eq!(t.rows[0].cells[0].value, Some(10_950.0));
+        assert_eq!(t.rows[3].cells[1].value, Some(20_572.0));
+        assert_eq!(t.header, ["Foretak", "2023", "2024"]);
+    }
+
+    #[test]
+    fn unit_words_after_values() {
+        let text = "Leger 1 210 årsverk\nSykepleiere 3 400 årsverk\nBudsjett 12,5 mill. kr\n";
+        let ts = find_tables(&doc(text));
+        assert_eq!(ts.len(), 1);
+        let t = &ts[0];
+        assert_eq!(t.rows[0].cells[0].value, Some(1210.0));
+        assert_eq!(t.rows[0].cells[0].unit, NumUnit::Fte);
+        assert_eq!(t.rows[0].cells[0].text, "1 210 årsverk");
+        assert_eq!(t.rows[2].cells[0].value, Some(12_500_000.0));
     }
 
     #[test]
