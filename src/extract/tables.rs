@@ -208,8 +208,8 @@ const MAX_LABEL_LINES: usize = 4;
 /// Most lines kept as a possible header before the first row.
 const MAX_PENDING: usize = 14;
 /// Most free thousands boundaries in a row tried every way (2^n cuts); beyond, only all-joined
-/// and none-joined are tried.
-const MAX_FREE_JOINS: usize = 8;
+/// and none-joined are tried. Keeps a row to at most 64 cuts.
+const MAX_FREE_JOINS: usize = 6;
 /// Most space-separated groups in one number ("999 999 999 999").
 const MAX_CHAIN: usize = 4;
 /// Longest label a row may have (characters).
@@ -1969,6 +1969,33 @@ mod tests {
         assert_eq!(t.rows[0].cells[0].unit, NumUnit::Fte);
         assert_eq!(t.rows[0].cells[0].text, "1 210 årsverk");
         assert_eq!(t.rows[2].cells[0].value, Some(12_500_000.0));
+    }
+
+    #[test]
+    fn random_table_like_input_does_not_panic() {
+        // A small deterministic generator over the characters tables are made of.
+        let alphabet: Vec<char> =
+            "0123456789 ,.%()-−–:;/øæåØ•\n\n\t\u{a0}Sum Total HF 2024 000 per"
+                .chars()
+                .collect();
+        let mut x: u64 = 0x2545_f491_4f6c_dd1d;
+        for _ in 0..300 {
+            let mut s = String::new();
+            for _ in 0..400 {
+                x ^= x << 13;
+                x ^= x >> 7;
+                x ^= x << 17;
+                s.push(alphabet[(x % alphabet.len() as u64) as usize]);
+            }
+            let ts = find_tables(&doc(&s));
+            for t in &ts {
+                assert_eq!(t.header.len(), t.width() + 1);
+                assert!(t.rows.iter().all(|r| r.cells.len() == t.width()));
+                let _ = t.to_contract();
+            }
+            let _ = crate::check::table_sums::check_sums(&ts);
+            let _ = crate::check::table_percent::check_percents(&ts);
+        }
     }
 
     #[test]
