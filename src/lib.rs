@@ -106,7 +106,7 @@ fn analyze_text(name: &str, encoding: &str, doc: &document::Document) -> Documen
     let reading = doc.reading();
     let found = extract::tables::find_tables(doc);
     let tables: Vec<Table> = found.iter().map(|t| t.to_contract()).collect();
-    let (indicators, findings) = check::run(doc, &reading, &tables);
+    let (indicators, findings) = check::run(doc, &reading, &found, &tables);
     DocumentReport {
         name: name.to_string(),
         format: Format::Text,

@@ -9,6 +9,8 @@ pub mod placeholder;
 pub mod prose;
 pub mod rate;
 pub mod ratio;
+pub mod table_percent;
+pub mod table_sums;
 pub mod tables_link;
 pub mod verdicts;
 
@@ -31,9 +33,15 @@ pub fn report_year(reading: &Reading) -> Option<i32> {
 }
 
 /// Runs the target assessment and every check over a document.
-pub fn run(doc: &Document, reading: &Reading, tables: &[Table]) -> (Vec<Indicator>, Vec<Finding>) {
+pub fn run(
+    doc: &Document,
+    reading: &Reading,
+    found: &[crate::extract::tables::FoundTable],
+    tables: &[Table],
+) -> (Vec<Indicator>, Vec<Finding>) {
     let assessed = verdicts::assess(doc, reading, tables);
-    let mut findings = Vec::new();
+    let mut findings = table_sums::check_sums(found);
+    findings.extend(table_percent::check_percents(found));
     findings.extend(claim_mismatch::check(&assessed));
     findings.extend(missing_data::check(&assessed, report_year(reading)));
     findings.extend(prose::check_all(reading));

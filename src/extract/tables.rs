@@ -208,6 +208,11 @@ pub fn find_tables(doc: &Document) -> Vec<FoundTable> {
 const MAX_LABEL_LINES: usize = 4;
 /// Most lines kept as a possible header before the first row.
 const MAX_PENDING: usize = 14;
+/// Most free thousands boundaries in a row tried every way (2^n cuts); beyond, only all-joined
+/// and none-joined are tried. Keeps a row to at most 64 cuts.
+const MAX_FREE_JOINS: usize = 6;
+/// Most space-separated groups in one number ("999 999 999 999").
+const MAX_CHAIN: usize = 4;
 /// Longest label a row may have (characters).
 const MAX_LABEL_CHARS: usize = 60;
 /// Lines longer than this (characters) are prose.
@@ -441,6 +446,10 @@ fn logical_lines(doc: &Document) -> Vec<LLine> {
     out
 }
 
+fn is_bare_small_number(t: &str) -> bool {
+    !t.is_empty() && t.len() <= 3 && t.bytes().all(|b| b.is_ascii_digit())
+}
+
 fn paren_balance(s: &str) -> i32 {
     s.chars().fold(0, |d, c| match c {
         '(' => d + 1,
@@ -452,7 +461,11 @@ fn paren_balance(s: &str) -> i32 {
 /// Page furniture: URLs, mail links, "Side 7", footnotes naming a file, classification marks.
 /// (Bare page numbers are decided by context, see `Class::PageNumber`.)
 fn is_noise_text(t: &str) -> bool {
-    let lower = t.trim().to_lowercase();
+    let t = t.trim();
+    if crate::document::is_noise_line(t) && !is_bare_small_number(t) {
+        return true;
+    }
+    let lower = t.to_lowercase();
     if lower.starts_with("http://")
         || lower.starts_with("https://")
         || lower.starts_with("www.")
@@ -725,6 +738,24 @@ fn lex_num(core: &str) -> Option<NumLex> {
     }
 }
 
+/// A unit word the number lexer knows ("årsverk", "personer", "timer"): (unit, scale).
+fn lexer_unit(word: &str) -> Option<(NumUnit, f64)> {
+    if word.chars().count() > 20 || !word.chars().any(|c| c.is_alphabetic()) {
+        return None;
+    }
+    let probe = format!("1 {word}");
+    let toks = crate::extract::numbers::lex(&probe);
+    let [tok] = toks.as_slice() else {
+        return None;
+    };
+    (tok.kind == crate::extract::numbers::NumberKind::Quantity
+        && tok.span.end == probe.len()
+        && (tok.unit != NumUnit::None || tok.value != 1.0)
+        && tok.value.is_finite()
+        && tok.value > 0.0)
+        .then_some((tok.unit, tok.value))
+}
+
 fn elems_of(s: &str) -> Vec<Elem> {
     let toks = tokenize(s);
     let mut out = Vec::with_capacity(toks.len());
@@ -784,8 +815,10 @@ fn elems_of(s: &str) -> Vec<Elem> {
             }),
             Tk::Word => {
                 let w = s[t.start..t.end].to_lowercase();
-                let after_num =
-                    matches!(out.last(), Some(Elem::Num { .. }) | Some(Elem::Pct { .. }));
+                let after_num = matches!(
+                    out.last(),
+                    Some(Elem::Num { .. }) | Some(Elem::Pct { .. }) | Some(Elem::Unit { .. })
+                );
                 // "per 100 000", "pr. 1000"
                 if after_num && matches!(w.as_str(), "per" | "pr." | "pr") {
                     let mut j = i + 1;
@@ -815,7 +848,12 @@ fn elems_of(s: &str) -> Vec<Elem> {
                     }
                 }
                 if after_num {
-                    if let Some(&(_, unit, scale)) = UNIT_WORDS.iter().find(|(u, _, _)| *u == w) {
+                    let known = UNIT_WORDS
+                        .iter()
+                        .find(|(u, _, _)| *u == w)
+                        .map(|&(_, unit, scale)| (unit, scale))
+                        .or_else(|| lexer_unit(&w));
+                    if let Some((unit, scale)) = known {
                         out.push(Elem::Unit {
                             end: t.end,
                             unit,
@@ -1021,7 +1059,7 @@ fn can_lead(g: &Group) -> bool {
 fn group_value(row: &RawRow, from: usize, to: usize) -> Option<f64> {
     let gs = row.groups.get(from..to)?;
     let first = gs.first()?;
-    if gs.len() > 1 && first.lex.int.len() > 3 {
+    if gs.len() > MAX_CHAIN || gs.len() > 1 && first.lex.int.len() > 3 {
         return None;
     }
     let mut digits: String = gs.iter().map(|g| g.lex.int.as_str()).collect();
@@ -1044,27 +1082,38 @@ fn cuts_of(row: &RawRow) -> Vec<Cut> {
             continue;
         }
         let first = usize::from(absorbed);
-        // Boundaries between consecutive groups: joinable or not.
-        let free: Vec<usize> = (first + 1..g.len())
+        // Boundaries where the next group may continue a number. Where it cannot start a cell
+        // ("000") the join is forced; the others are free to choose.
+        let joins: Vec<(usize, bool)> = (first + 1..g.len())
             .filter(|&i| joinable(&g[i - 1], &g[i]))
+            .map(|i| (i, !can_lead(&g[i])))
             .collect();
-        let combos: Vec<u32> = if free.len() > 10 {
-            vec![u32::MAX >> (32 - free.len().min(31))]
+        let free: Vec<usize> = joins.iter().filter(|j| !j.1).map(|j| j.0).collect();
+        let all = (1u32 << free.len().min(31)).wrapping_sub(1);
+        let combos: Vec<u32> = if free.len() > MAX_FREE_JOINS {
+            vec![all, 0]
         } else {
-            (0..(1u32 << free.len())).collect()
+            (0..=all).collect()
         };
         for mask in combos {
-            // bit set = join at that boundary
+            // bit set = join at that free boundary
             let mut starts = vec![first];
             let mut splits = 0;
             let mut fi = 0;
+            let mut ji = 0;
             for i in first + 1..g.len() {
-                let is_free = free.get(fi) == Some(&i);
-                let join = is_free && (mask >> fi) & 1 == 1;
-                if is_free {
-                    fi += 1;
-                    if !join {
-                        splits += 1;
+                let mut join = false;
+                if joins.get(ji).is_some_and(|j| j.0 == i) {
+                    let forced = joins[ji].1;
+                    ji += 1;
+                    if forced {
+                        join = true;
+                    } else {
+                        join = (mask >> fi.min(31)) & 1 == 1;
+                        fi += 1;
+                        if !join {
+                            splits += 1;
+                        }
                     }
                 }
                 if !join {
@@ -1212,6 +1261,12 @@ enum Class {
 
 fn classify(ll: &LLine) -> Class {
     let t = ll.text.as_str();
+    if is_bare_small_number(t) {
+        return match parse_row(t) {
+            Some(r) => Class::PageNumber(r),
+            None => Class::Noise,
+        };
+    }
     if is_noise_text(t) {
         return Class::Noise;
     }
@@ -1227,12 +1282,6 @@ fn classify(ll: &LLine) -> Class {
             Class::Title
         } else {
             Class::Prose
-        };
-    }
-    if t.len() <= 3 && t.chars().all(|c| c.is_ascii_digit()) {
-        return match parse_row(t) {
-            Some(r) => Class::PageNumber(r),
-            None => Class::Noise,
         };
     }
     match parse_row(t) {
@@ -1452,11 +1501,29 @@ fn build_table(cand: Candidate) -> Option<FoundTable> {
         return None;
     }
     let cuts: Vec<Vec<Cut>> = cand.rows.iter().map(|(r, ..)| cuts_of(r)).collect();
-    let k0 = cuts
+    // The column count to aim for: the header's years ("2023 2024"), else the widest row that
+    // can be read only one way, else the widest row read with all thousands joined.
+    let header_years = cand
+        .pre
+        .iter()
+        .flat_map(|l| l.text.split_whitespace())
+        .filter(|w| is_year_word(w))
+        .count();
+    let fixed = cuts
+        .iter()
+        .filter(|cs| cs.len() == 1)
+        .filter_map(|cs| cs.first().map(|c| c.starts.len()))
+        .max();
+    let joined = cuts
         .iter()
         .map(|cs| cs.iter().map(|c| c.starts.len()).min().unwrap_or(0))
         .max()
         .unwrap_or(0);
+    let k0 = if header_years >= 2 {
+        header_years
+    } else {
+        fixed.unwrap_or(joined)
+    };
     let chosen: Vec<&Cut> = cuts.iter().filter_map(|cs| best_cut(cs, k0)).collect();
     if chosen.len() != cand.rows.len() {
         return None;
@@ -1534,8 +1601,7 @@ fn year_in(h: &str) -> Option<i32> {
     h.split(|c: char| !c.is_ascii_digit())
         .filter(|w| w.len() == 4)
         .filter_map(|w| w.parse::<i32>().ok())
-        .filter(|y| (1900..=2100).contains(y))
-        .last()
+        .rfind(|y| (1900..=2100).contains(y))
 }
 
 fn is_year_word(w: &str) -> bool {
@@ -1596,7 +1662,7 @@ fn header_cells(lines: &[&str], k: usize) -> (Vec<String>, Vec<String>) {
                         0 => is_year_word(a) && is_year_word(b),
                         _ => {
                             b.starts_with(|c: char| c.is_uppercase())
-                                && a.chars().any(|c| c.is_lowercase())
+                                && (a.chars().any(|c| c.is_lowercase()) || is_year_word(a))
                                 && !a.ends_with('-')
                         }
                     };
@@ -1859,6 +1925,78 @@ mod tests {
         assert_eq!(ts.len(), 1);
         assert_eq!(values(&ts[0].rows[0]), [Some(1234.0), Some(1456.0)]);
         assert_eq!(values(&ts[0].rows[1]), [Some(987.0), Some(1012.0)]);
+    }
+
+    #[test]
+    fn many_three_digit_columns_stay_apart() {
+        let text = "Område 2015 2016 2017 2018 2019 2020 2021 2022 2023 2024\n\
+                    Somatikk 159 170 174 193 166 160 171 180 175 190\n\
+                    Psykisk helsevern 141 156 153 170 146 146 150 160 155 149\n";
+        let ts = find_tables(&doc(text));
+        assert_eq!(ts.len(), 1);
+        assert_eq!(ts[0].width(), 10);
+        assert_eq!(ts[0].rows[1].cells[9].value, Some(149.0));
+    }
+
+    #[test]
+    fn page_break_inside_a_table_continues_it() {
+        let text = "Tabell 7: Årsverk per foretak\n\
+                    Foretak 2023 2024\n\
+                    St. Olavs hospital 10 950 11 020\n\
+                    Helse Møre og Romsdal 6 310 6 402\n\
+                    Side 12\n\
+                    Intern\n\
+                    https://www.helse-midt.no/\n\
+                    Helse Nord-Trøndelag 3 120 3 150\n\
+                    Sum 20 380 20 572\n\
+                    Antall årsverk økte i alle foretak.\n";
+        let ts = find_tables(&doc(text));
+        assert_eq!(ts.len(), 1);
+        let t = &ts[0];
+        assert_eq!(t.rows.len(), 4);
+        assert_eq!(t.rows[2].line, 8);
+        assert_eq!(t.rows[0].cells[0].value, Some(10_950.0));
+        assert_eq!(t.rows[3].cells[1].value, Some(20_572.0));
+        assert_eq!(t.header, ["Foretak", "2023", "2024"]);
+    }
+
+    #[test]
+    fn unit_words_after_values() {
+        let text = "Leger 1 210 årsverk\nSykepleiere 3 400 årsverk\nBudsjett 12,5 mill. kr\n";
+        let ts = find_tables(&doc(text));
+        assert_eq!(ts.len(), 1);
+        let t = &ts[0];
+        assert_eq!(t.rows[0].cells[0].value, Some(1210.0));
+        assert_eq!(t.rows[0].cells[0].unit, NumUnit::Fte);
+        assert_eq!(t.rows[0].cells[0].text, "1 210 årsverk");
+        assert_eq!(t.rows[2].cells[0].value, Some(12_500_000.0));
+    }
+
+    #[test]
+    fn random_table_like_input_does_not_panic() {
+        // A small deterministic generator over the characters tables are made of.
+        let alphabet: Vec<char> =
+            "0123456789 ,.%()-−–:;/øæåØ•\n\n\t\u{a0}Sum Total HF 2024 000 per"
+                .chars()
+                .collect();
+        let mut x: u64 = 0x2545_f491_4f6c_dd1d;
+        for _ in 0..300 {
+            let mut s = String::new();
+            for _ in 0..400 {
+                x ^= x << 13;
+                x ^= x >> 7;
+                x ^= x << 17;
+                s.push(alphabet[(x % alphabet.len() as u64) as usize]);
+            }
+            let ts = find_tables(&doc(&s));
+            for t in &ts {
+                assert_eq!(t.header.len(), t.width() + 1);
+                assert!(t.rows.iter().all(|r| r.cells.len() == t.width()));
+                let _ = t.to_contract();
+            }
+            let _ = crate::check::table_sums::check_sums(&ts);
+            let _ = crate::check::table_percent::check_percents(&ts);
+        }
     }
 
     #[test]

@@ -1,0 +1,510 @@
+//! Percentages in tables against the counts beside them.
+//!
+//! **What it finds.** A percentage in a table that the table's own counts contradict:
+//! - a change note on a count, "808 (11,7 %)" in a column "BEHOV 2040 (% ENDRING)" next to
+//!   "ANTALL 2023" 687, where 687 → 808 is +17,6 %;
+//! - a percent column beside count columns: a change between two count columns ("2023 | 2024 |
+//!   Endring"), a ratio of two count columns ("Antall | Totalt | Andel"), or a share of the
+//!   total row ("Antall | Andel" with a "Totalt" row).
+//!
+//! **Why it matters.** A wrong percentage in a table is quoted onwards as fact (in the board's
+//! summary, in the ministry's letter); the counts next to it show it is wrong.
+//!
+//! **Example.** "Endringen for INTENSIVSYKEPLEIER 2040 er oppgitt til 11,7 %, men 687 → 808 gir
+//! 17,6 % (17,5–17,8 % med avrunding)."
+//!
+//! **How it decides what a percentage means.** The table itself tells: each reading (change from
+//! the first count column, change from the nearest count column, ratio, share of total) is tried
+//! on every percentage of the table, and the reading that the most cells agree with is taken. It
+//! must fit at least two cells, and either the header names it ("endring", "andel") or at least
+//! 60 % of the cells fit. Only the cells that then do not fit are reported. Rounding is
+//! respected: a cell is reported only when no values inside the intervals of its inputs give a
+//! percentage inside the interval of the stated one. Rows whose alignment was guessed (empty cells
+//! dropped by the PDF) are left out.
+
+use crate::check::table_sums::{decimals_of, format_no, is_total_label, overlaps};
+use crate::extract::numbers::NumUnit;
+use crate::extract::tables::{Cell, FoundRow, FoundTable};
+use crate::report::{Finding, FindingKind, Severity};
+
+/// Header words that say a percentage is a change (bokmål and nynorsk).
+const CHANGE_WORDS: &[&str] = &[
+    "endring",
+    "endr",
+    "økning",
+    "auke",
+    "vekst",
+    "nedgang",
+    "reduksjon",
+    "utvikling",
+];
+
+/// Header words that say a percentage is a share (bokmål and nynorsk).
+const SHARE_WORDS: &[&str] = &[
+    "andel",
+    "del av",
+    "delen",
+    "dekning",
+    "prosent av",
+    "pst. av",
+];
+
+/// The readings of a percentage.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Reading {
+    ChangeFromFirst,
+    ChangeFromPrev,
+    RatioToFirst,
+    RatioOfFirst,
+    ShareOfTotal,
+}
+
+const READINGS: [Reading; 5] = [
+    Reading::ChangeFromFirst,
+    Reading::ChangeFromPrev,
+    Reading::RatioToFirst,
+    Reading::RatioOfFirst,
+    Reading::ShareOfTotal,
+];
+
+impl Reading {
+    fn is_change(self) -> bool {
+        matches!(self, Reading::ChangeFromFirst | Reading::ChangeFromPrev)
+    }
+}
+
+/// Where the percentages of a series are.
+#[derive(Debug, Clone, Copy)]
+enum Series {
+    /// Notes on the cells of column `p`: "321 (6,3 %)".
+    Notes(usize),
+    /// Column `p` holds percentages.
+    Column(usize),
+}
+
+impl Series {
+    fn col(self) -> usize {
+        match self {
+            Series::Notes(p) | Series::Column(p) => p,
+        }
+    }
+}
+
+/// One percentage checked against its inputs.
+struct Eval {
+    ok: bool,
+    stated: f64,
+    stated_res: f64,
+    computed: f64,
+    lo: f64,
+    hi: f64,
+    /// (numerator or new value, denominator or old value)
+    a: f64,
+    b: f64,
+    a_res: f64,
+    b_res: f64,
+}
+
+/// Checks the percentages of every table.
+pub fn check_percents(tables: &[FoundTable]) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for t in tables {
+        check_table(t, &mut out);
+    }
+    out.sort_by_key(|f| f.line);
+    out
+}
+
+fn is_quantity(c: &Cell) -> bool {
+    c.value.is_some()
+        && matches!(
+            c.unit,
+            NumUnit::None
+                | NumUnit::Nok
+                | NumUnit::Persons
+                | NumUnit::Fte
+                | NumUnit::Days
+                | NumUnit::Hours
+                | NumUnit::Weeks
+                | NumUnit::Months
+        )
+}
+
+/// Columns of counts or amounts: every filled cell a plain quantity.
+fn quantity_columns(t: &FoundTable) -> Vec<bool> {
+    (0..t.width())
+        .map(|j| {
+            let mut any = false;
+            for r in &t.rows {
+                match r.cells.get(j) {
+                    Some(c) if c.is_blank() => {}
+                    Some(c) if is_quantity(c) => any = true,
+                    _ => return false,
+                }
+            }
+            any
+        })
+        .collect()
+}
+
+fn series_of(t: &FoundTable) -> Vec<Series> {
+    let mut s = Vec::new();
+    for p in 0..t.width() {
+        let notes = t
+            .rows
+            .iter()
+            .filter(|r| {
+                r.cells
+                    .get(p)
+                    .and_then(|c| c.note.as_ref())
+                    .is_some_and(|n| n.value.is_some() && n.unit == NumUnit::Percent)
+            })
+            .count();
+        if notes > 0 {
+            s.push(Series::Notes(p));
+            continue;
+        }
+        let mut pct = 0;
+        let mut other = false;
+        for r in &t.rows {
+            match r.cells.get(p) {
+                Some(c) if c.is_blank() => {}
+                Some(c) if c.value.is_some() && c.unit == NumUnit::Percent => pct += 1,
+                _ => other = true,
+            }
+        }
+        if pct >= 2 && !other {
+            s.push(Series::Column(p));
+        }
+    }
+    s
+}
+
+/// The stated percentage of `series` in `row`: (value, resolution).
+fn stated(row: &FoundRow, series: Series) -> Option<(f64, f64)> {
+    let c = row.cells.get(series.col())?;
+    match series {
+        Series::Notes(_) => {
+            let n = c.note.as_ref()?;
+            if n.unit != NumUnit::Percent {
+                return None;
+            }
+            Some((n.value?, n.resolution))
+        }
+        Series::Column(_) => Some((c.value?, c.resolution)),
+    }
+}
+
+/// (numerator column, denominator column, is change) of `reading` for `series`.
+fn operands(series: Series, reading: Reading, qty: &[bool]) -> Option<(usize, usize, bool)> {
+    let p = series.col();
+    let before: Vec<usize> = (0..p).filter(|&j| qty.get(j) == Some(&true)).collect();
+    let first = *before.first()?;
+    let prev = *before.last()?;
+    match series {
+        Series::Notes(x) => {
+            if qty.get(x) != Some(&true) {
+                return None;
+            }
+            match reading {
+                Reading::ChangeFromFirst => Some((x, first, true)),
+                Reading::ChangeFromPrev => Some((x, prev, true)),
+                Reading::RatioToFirst => Some((x, first, false)),
+                Reading::RatioOfFirst | Reading::ShareOfTotal => None,
+            }
+        }
+        Series::Column(_) => {
+            if first == prev {
+                return None;
+            }
+            match reading {
+                Reading::ChangeFromFirst => Some((prev, first, true)),
+                Reading::ChangeFromPrev => None,
+                Reading::RatioToFirst => Some((prev, first, false)),
+                Reading::RatioOfFirst => Some((first, prev, false)),
+                Reading::ShareOfTotal => None,
+            }
+        }
+    }
+}
+
+/// The column whose share of the total row a share reading takes.
+fn share_column(series: Series, qty: &[bool]) -> Option<usize> {
+    match series {
+        Series::Notes(x) => (qty.get(x) == Some(&true)).then_some(x),
+        Series::Column(p) => (0..p).rev().find(|&j| qty.get(j) == Some(&true)),
+    }
+}
+
+fn interval(c: &Cell) -> Option<(f64, f64, f64, f64)> {
+    let (lo, hi) = c.interval()?;
+    Some((c.value?, lo, hi, c.resolution))
+}
+
+fn evaluate(
+    t: &FoundTable,
+    ri: usize,
+    series: Series,
+    reading: Reading,
+    qty: &[bool],
+    total_row: Option<usize>,
+) -> Option<Eval> {
+    let row = t.rows.get(ri)?;
+    if row.padded {
+        return None;
+    }
+    let (s, s_res) = stated(row, series)?;
+    let (a, a_lo, a_hi, a_res, b, b_lo, b_hi, b_res, change) = if reading == Reading::ShareOfTotal {
+        let tr = total_row?;
+        if tr == ri {
+            return None;
+        }
+        let col = share_column(series, qty)?;
+        let (a, a_lo, a_hi, a_res) = interval(row.cells.get(col)?)?;
+        let (b, b_lo, b_hi, b_res) = interval(t.rows.get(tr)?.cells.get(col)?)?;
+        (a, a_lo, a_hi, a_res, b, b_lo, b_hi, b_res, false)
+    } else {
+        let (na, nb, change) = operands(series, reading, qty)?;
+        let (a, a_lo, a_hi, a_res) = interval(row.cells.get(na)?)?;
+        let (b, b_lo, b_hi, b_res) = interval(row.cells.get(nb)?)?;
+        (a, a_lo, a_hi, a_res, b, b_lo, b_hi, b_res, change)
+    };
+    if b_lo <= 0.0 || a_lo < 0.0 || b == 0.0 {
+        return None;
+    }
+    let (computed, lo, hi) = if change {
+        (
+            (a / b - 1.0) * 100.0,
+            (a_lo / b_hi - 1.0) * 100.0,
+            (a_hi / b_lo - 1.0) * 100.0,
+        )
+    } else {
+        (a / b * 100.0, a_lo / b_hi * 100.0, a_hi / b_lo * 100.0)
+    };
+    if !(computed.is_finite() && lo.is_finite() && hi.is_finite()) {
+        return None;
+    }
+    let h = s_res / 2.0;
+    Some(Eval {
+        ok: overlaps(s - h, s + h, lo, hi),
+        stated: s,
+        stated_res: s_res,
+        computed,
+        lo,
+        hi,
+        a,
+        b,
+        a_res,
+        b_res,
+    })
+}
+
+fn header_has(t: &FoundTable, col: usize, words: &[&str]) -> bool {
+    t.columns
+        .get(col)
+        .and_then(|c| c.header.as_ref())
+        .is_some_and(|h| {
+            let h = h.to_lowercase();
+            words.iter().any(|w| h.contains(w))
+        })
+}
+
+fn check_table(t: &FoundTable, out: &mut Vec<Finding>) {
+    let series = series_of(t);
+    if series.is_empty() {
+        return;
+    }
+    let qty = quantity_columns(t);
+    let total_row = t.rows.iter().position(|r| is_total_label(&r.label));
+    // Tally each reading over every percentage of the table.
+    let mut best: Option<(Reading, usize, usize)> = None;
+    for reading in READINGS {
+        let (mut fit, mut n) = (0, 0);
+        for &s in &series {
+            for ri in 0..t.rows.len() {
+                if let Some(e) = evaluate(t, ri, s, reading, &qty, total_row) {
+                    n += 1;
+                    fit += usize::from(e.ok);
+                }
+            }
+        }
+        if n > 0 && best.is_none_or(|(_, f, _)| fit > f) {
+            best = Some((reading, fit, n));
+        }
+    }
+    let Some((reading, fit, n)) = best else {
+        return;
+    };
+    let words = if reading.is_change() {
+        CHANGE_WORDS
+    } else {
+        SHARE_WORDS
+    };
+    let named = series.iter().any(|s| header_has(t, s.col(), words));
+    if fit < 2 || !(named || fit * 10 >= n * 6) {
+        return;
+    }
+    for &s in &series {
+        for (ri, row) in t.rows.iter().enumerate() {
+            let Some(e) = evaluate(t, ri, s, reading, &qty, total_row) else {
+                continue;
+            };
+            if e.ok {
+                continue;
+            }
+            out.push(finding(t, row, s, reading, &e));
+        }
+    }
+}
+
+fn column_name(t: &FoundTable, col: usize) -> String {
+    match t.columns.get(col) {
+        Some(c) => match (c.year, &c.header) {
+            (Some(y), _) => y.to_string(),
+            (None, Some(h)) => format!("«{h}»"),
+            (None, None) => format!("i kolonne {}", col + 1),
+        },
+        None => String::new(),
+    }
+}
+
+fn finding(t: &FoundTable, row: &FoundRow, s: Series, reading: Reading, e: &Eval) -> Finding {
+    let d = decimals_of(e.stated_res).max(1);
+    let (lo, hi) = (format_no(e.lo, d), format_no(e.hi, d));
+    let range = if lo == hi {
+        String::new()
+    } else {
+        format!(" ({lo}–{hi} % med avrunding)")
+    };
+    let a = format_no(e.a, decimals_of(e.a_res));
+    let b = format_no(e.b, decimals_of(e.b_res));
+    let what = format!("{} {}", row.label, column_name(t, s.col()));
+    let message = if reading.is_change() {
+        format!(
+            "Endringen for {} er oppgitt til {} %, men {b} → {a} gir {} %{range}.",
+            what.trim(),
+            format_no(e.stated, decimals_of(e.stated_res)),
+            format_no(e.computed, d),
+        )
+    } else {
+        format!(
+            "Andelen for {} er oppgitt til {} %, men {a} av {b} gir {} %{range}.",
+            what.trim(),
+            format_no(e.stated, decimals_of(e.stated_res)),
+            format_no(e.computed, d),
+        )
+    };
+    Finding {
+        kind: FindingKind::Arithmetic,
+        severity: Severity::Error,
+        line: row.line,
+        end_line: row.end_line,
+        message,
+        stated: Some(e.stated),
+        computed: Some(e.computed),
+        computed_range: Some([e.lo, e.hi]),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::Document;
+    use crate::extract::tables::find_tables;
+
+    fn findings(text: &str) -> Vec<Finding> {
+        check_percents(&find_tables(&Document::new(text.to_string())))
+    }
+
+    #[test]
+    fn sample_000_staffing_changes() {
+        let text = include_str!("../../examples/000_2a6fda8bf9662336.txt");
+        let f = findings(text);
+        let intensiv = f
+            .iter()
+            .find(|f| f.line == 47 && f.stated == Some(11.7))
+            .unwrap_or_else(|| panic!("{f:#?}"));
+        assert_eq!(intensiv.severity, Severity::Error);
+        assert!((intensiv.computed.unwrap() - 17.612).abs() < 0.01);
+        assert_eq!(
+            intensiv.message,
+            "Endringen for INTENSIVSYKEPLEIER 2040 er oppgitt til 11,7 %, men 687 → 808 gir \
+             17,6 % (17,5–17,8 % med avrunding)."
+        );
+        // 302 → 321 is 6,3 %: right, not flagged. 302 → 352 is 16,6 %, not 16,15 %.
+        assert!(!f.iter().any(|f| f.stated == Some(6.3)));
+        assert!(f.iter().any(|f| f.line == 38 && f.stated == Some(16.15)));
+        // KREFTSYKEPLEIER 182 → 196 is 7,7 %, not 8,9 %; JORDMØDRE 317 → 323 is 1,9 %, not 3,1 %.
+        assert!(f.iter().any(|f| f.line == 49 && f.stated == Some(8.9)));
+        assert!(f.iter().any(|f| f.line == 50 && f.stated == Some(3.1)));
+        // Right within rounding: 118 → 139 is 17,8 %, stated 18,5 % fits 118±0,5 → 139±0,5.
+        assert!(!f.iter().any(|f| f.stated == Some(18.5)));
+        assert!(f.iter().all(|f| f.kind == FindingKind::Arithmetic));
+    }
+
+    #[test]
+    fn other_samples_have_no_percent_findings() {
+        for text in [
+            include_str!("../../examples/001_a15ca66fe45fcd5e.txt"),
+            include_str!("../../examples/002_473fd4dd3fe50d6d.txt"),
+            include_str!("../../examples/003_1aa3c3bfad0b64da.txt"),
+        ] {
+            assert!(findings(text).is_empty());
+        }
+    }
+
+    #[test]
+    fn share_column_against_counts_bokmal() {
+        let text = "Tabell 2: Pasientavtaler\n\
+                    Foretak Antall Totalt Andel\n\
+                    St. Olavs hospital 840 1 000 84 %\n\
+                    Helse Nord-Trøndelag 460 500 92 %\n\
+                    Helse Møre og Romsdal 300 400 70 %\n\
+                    Andelen varierer mellom foretakene.\n";
+        let f = findings(text);
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert_eq!(f[0].line, 5);
+        assert_eq!(f[0].stated, Some(70.0));
+        assert_eq!(f[0].computed, Some(75.0));
+        assert!(
+            f[0].message.starts_with("Andelen for Helse Møre og Romsdal «Andel» er oppgitt til 70 %, men 300 av 400 gir 75,0 %"),
+            "{}",
+            f[0].message
+        );
+    }
+
+    #[test]
+    fn change_column_nynorsk() {
+        let text = "Tabell 3: Årsverk\n\
+                    Føretak 2023 2024 Endring\n\
+                    Helse Bergen 1 200 1 260 5,0 %\n\
+                    Helse Fonna 800 840 5,0 %\n\
+                    Helse Førde 500 540 5,0 %\n\
+                    Talet på årsverk auka i alle føretaka.\n";
+        let f = findings(text);
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert_eq!(f[0].line, 5);
+        assert!((f[0].computed.unwrap() - 8.0).abs() < 1e-9);
+        // Corrected, the table passes.
+        assert!(findings(&text.replace("540 5,0", "525 5,0")).is_empty());
+    }
+
+    #[test]
+    fn tables_of_percentages_only_are_left_alone() {
+        let text = "Sjukefråvær 2024 2023\n\
+                    Helse Bergen 7,1 % 6,8 %\n\
+                    Helse Fonna 8,0 % 7,5 %\n\
+                    Samla 7,4 % 7,0 %\n";
+        assert!(findings(text).is_empty());
+    }
+
+    #[test]
+    fn unexplained_percentages_are_not_guessed_at() {
+        // The percentages fit no reading of the counts: nothing is claimed.
+        let text = "Enhet 2023 2024 Mål\n\
+                    Avdeling A 120 130 95 %\n\
+                    Avdeling B 80 85 90 %\n\
+                    Avdeling C 40 41 85 %\n";
+        assert!(findings(text).is_empty());
+    }
+}

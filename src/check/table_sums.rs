@@ -1,0 +1,491 @@
+//! Sums and totals in tables.
+//!
+//! **What it finds.** A "Sum", "Total", "Totalt", "I alt", "Til sammen", "Samla" or "Samlet" row
+//! whose figure in a column is not the sum of the rows above it (back to the previous total row),
+//! and a "Total" column whose figure in a row is not the sum of the row's other cells.
+//!
+//! **Why it matters.** A total that does not add up means either a row is missing, a figure was
+//! mistyped, or the total was copied from an older version of the table. A reviewer cannot tell
+//! which, and the report should say.
+//!
+//! **Example.** A budget table with "Lønn 1 200 000", "Drift 300 000" and "Sum 1 600 000" gives
+//! "«Sum» i kolonnen «Beløp» er oppgitt til 1 600 000, men radene over summerer seg til
+//! 1 500 000."
+//!
+//! Rounding is respected: each figure stands for the interval its last digit allows, and a total
+//! is flagged only when no values inside those intervals add up to a value inside the total's own
+//! interval. Columns of percentages, rates, averages, days or changes are never summed ("Totalt
+//! 8,9 %" in a table of sickness absence is a weighted average). When a row had empty cells that
+//! the PDF dropped, its alignment is a guess: both alignments are tried and a total that fails
+//! both is reported as a warning only.
+
+use crate::extract::numbers::NumUnit;
+use crate::extract::tables::{Cell, FoundRow, FoundTable};
+use crate::report::{Finding, FindingKind, Severity};
+
+/// Labels of a total row or column (bokmål and nynorsk), compared in lower case.
+const TOTAL_LABELS: &[&str] = &[
+    "sum",
+    "summ",
+    "total",
+    "totalt",
+    "totalsum",
+    "sum totalt",
+    "i alt",
+    "til sammen",
+    "til saman",
+    "tilsaman",
+    "samlet",
+    "samla",
+    "sum alle",
+];
+
+/// Beginnings of a total row's label ("Sum kostnader", "Totalt for regionen").
+const TOTAL_PREFIXES: &[&str] = &["sum ", "totalt ", "total ", "samlet ", "samla ", "i alt "];
+
+/// Header words that mark a column that must not be summed.
+const NON_ADDITIVE_HEADER: &[&str] = &[
+    "andel",
+    "prosent",
+    "%",
+    "pst",
+    "snitt",
+    "gjennomsnitt",
+    "gjennomsnittleg",
+    "median",
+    "per ",
+    "pr.",
+    "rate",
+    "endring",
+    "vekst",
+    "auke",
+    "økning",
+    "nedgang",
+    "ventetid",
+    "dager",
+    "dagar",
+    "indeks",
+    "grad",
+    "snittlønn",
+];
+
+/// Is `label` the label of a total row (or header of a total column)?
+pub(crate) fn is_total_label(label: &str) -> bool {
+    let l = label
+        .trim()
+        .trim_end_matches(':')
+        .trim()
+        .to_lowercase()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    TOTAL_LABELS.contains(&l.as_str()) || TOTAL_PREFIXES.iter().any(|p| l.starts_with(p))
+}
+
+/// Does column `j` hold amounts that may be added up?
+fn additive(t: &FoundTable, j: usize) -> bool {
+    if let Some(h) = t.columns.get(j).and_then(|c| c.header.as_ref()) {
+        let h = h.to_lowercase();
+        if NON_ADDITIVE_HEADER.iter().any(|w| h.contains(w)) {
+            return false;
+        }
+    }
+    let mut any = false;
+    for r in &t.rows {
+        if let Some(c) = r.cells.get(j) {
+            if c.is_blank() {
+                continue;
+            }
+            let amount = matches!(
+                c.unit,
+                NumUnit::None | NumUnit::Nok | NumUnit::Persons | NumUnit::Fte | NumUnit::Hours
+            );
+            if c.value.is_none() || !amount {
+                return false;
+            }
+            any = true;
+        }
+    }
+    any
+}
+
+/// Cell `j` of `row`, with the row's cells right-aligned (as stored) or left-aligned.
+fn cell_at(row: &FoundRow, j: usize, left: bool) -> Option<&Cell> {
+    if !left || !row.padded {
+        return row.cells.get(j);
+    }
+    row.cells.iter().filter(|c| !c.is_blank()).nth(j)
+}
+
+/// Result of one sum under one alignment.
+enum SumOutcome {
+    Consistent,
+    Inconclusive,
+    Wrong {
+        stated: f64,
+        stated_res: f64,
+        sum: f64,
+        lo: f64,
+        hi: f64,
+    },
+}
+
+fn sum_column(members: &[&FoundRow], total: &FoundRow, j: usize, left: bool) -> SumOutcome {
+    let Some((t_lo, t_hi)) = cell_at(total, j, left).and_then(Cell::interval) else {
+        return SumOutcome::Inconclusive;
+    };
+    let (mut lo, mut hi, mut sum, mut n) = (0.0, 0.0, 0.0, 0);
+    for r in members {
+        if let Some(c) = cell_at(r, j, left) {
+            if let (Some(v), Some((a, b))) = (c.value, c.interval()) {
+                sum += v;
+                lo += a;
+                hi += b;
+                n += 1;
+            }
+        }
+    }
+    if n < 2 {
+        return SumOutcome::Inconclusive;
+    }
+    if overlaps(t_lo, t_hi, lo, hi) {
+        SumOutcome::Consistent
+    } else {
+        let c = cell_at(total, j, left);
+        SumOutcome::Wrong {
+            stated: c.and_then(|c| c.value).unwrap_or(0.0),
+            stated_res: c.map_or(1.0, |c| c.resolution),
+            sum,
+            lo,
+            hi,
+        }
+    }
+}
+
+pub(crate) fn overlaps(a_lo: f64, a_hi: f64, b_lo: f64, b_hi: f64) -> bool {
+    let eps = 1e-9 * (1.0 + a_hi.abs().max(b_hi.abs()));
+    a_lo <= b_hi + eps && b_lo <= a_hi + eps
+}
+
+/// Checks every total row and total column of `tables`.
+pub fn check_sums(tables: &[FoundTable]) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for t in tables {
+        check_total_rows(t, &mut out);
+        check_total_column(t, &mut out);
+    }
+    out
+}
+
+fn column_name(t: &FoundTable, j: usize) -> String {
+    match t.columns.get(j).and_then(|c| c.header.as_ref()) {
+        Some(h) => format!("kolonnen «{h}»"),
+        None => format!("kolonne {}", j + 1),
+    }
+}
+
+fn check_total_rows(t: &FoundTable, out: &mut Vec<Finding>) {
+    let mut start = 0;
+    for (ti, total) in t.rows.iter().enumerate() {
+        if !is_total_label(&total.label) {
+            continue;
+        }
+        let members: Vec<&FoundRow> = t.rows[start..ti]
+            .iter()
+            .filter(|r| !is_total_label(&r.label))
+            .collect();
+        start = ti + 1;
+        if members.len() < 2 {
+            continue;
+        }
+        let uncertain = total.padded || members.iter().any(|r| r.padded);
+        for j in 0..t.width() {
+            if !additive(t, j) {
+                continue;
+            }
+            let right = sum_column(&members, total, j, false);
+            let SumOutcome::Wrong {
+                stated,
+                stated_res,
+                sum,
+                lo,
+                hi,
+            } = right
+            else {
+                continue;
+            };
+            if uncertain
+                && !matches!(
+                    sum_column(&members, total, j, true),
+                    SumOutcome::Wrong { .. }
+                )
+            {
+                continue;
+            }
+            let d = decimals_of(stated_res);
+            out.push(Finding {
+                kind: FindingKind::Arithmetic,
+                severity: if uncertain {
+                    Severity::Warning
+                } else {
+                    Severity::Error
+                },
+                line: total.line,
+                end_line: total.end_line,
+                message: format!(
+                    "«{}» i {} er oppgitt til {}, men radene over summerer seg til {}{}.",
+                    total.label,
+                    column_name(t, j),
+                    format_no(stated, d),
+                    format_no(sum, d),
+                    sum_range_note(sum, lo, hi, d)
+                ),
+                stated: Some(stated),
+                computed: Some(sum),
+                computed_range: Some([lo, hi]),
+            });
+        }
+    }
+}
+
+fn check_total_column(t: &FoundTable, out: &mut Vec<Finding>) {
+    let w = t.width();
+    if w < 2 {
+        return;
+    }
+    let last = w - 1;
+    let Some(h) = t.columns.get(last).and_then(|c| c.header.as_ref()) else {
+        return;
+    };
+    if !is_total_label(h) || !additive(t, last) {
+        return;
+    }
+    let parts: Vec<usize> = (0..last).filter(|&j| additive(t, j)).collect();
+    if parts.len() != last {
+        // A column that may not be added (a share, a change) sits among the parts.
+        return;
+    }
+    for r in &t.rows {
+        let Some(total) = r.cells.get(last) else {
+            continue;
+        };
+        let (Some(stated), Some((t_lo, t_hi))) = (total.value, total.interval()) else {
+            continue;
+        };
+        let (mut lo, mut hi, mut sum, mut n) = (0.0, 0.0, 0.0, 0);
+        for &j in &parts {
+            if let Some(c) = r.cells.get(j) {
+                if let (Some(v), Some((a, b))) = (c.value, c.interval()) {
+                    sum += v;
+                    lo += a;
+                    hi += b;
+                    n += 1;
+                }
+            }
+        }
+        if n == 0 || overlaps(t_lo, t_hi, lo, hi) {
+            continue;
+        }
+        let d = decimals_of(total.resolution);
+        out.push(Finding {
+            kind: FindingKind::Arithmetic,
+            severity: if r.padded {
+                Severity::Warning
+            } else {
+                Severity::Error
+            },
+            line: r.line,
+            end_line: r.end_line,
+            message: format!(
+                "«{h}» for «{}» er oppgitt til {}, men cellene i raden summerer seg til {}{}.",
+                r.label,
+                format_no(stated, d),
+                format_no(sum, d),
+                sum_range_note(sum, lo, hi, d)
+            ),
+            stated: Some(stated),
+            computed: Some(sum),
+            computed_range: Some([lo, hi]),
+        });
+    }
+}
+
+/// Decimals shown for a figure of resolution `res` (0.1 → 1; 1 or more → 0).
+pub(crate) fn decimals_of(res: f64) -> usize {
+    if res.is_nan() || res <= 0.0 || res >= 1.0 {
+        return 0;
+    }
+    ((-res.log10()).round().max(0.0) as usize).min(6)
+}
+
+/// The rounding range of a sum, when it is wide enough to matter to a reader (not for a few
+/// whole kroner on a million).
+fn sum_range_note(sum: f64, lo: f64, hi: f64, decimals: usize) -> String {
+    if hi - lo > 1e-3 * sum.abs() {
+        range_note(lo, hi, decimals, "")
+    } else {
+        String::new()
+    }
+}
+
+/// " (lo–hi med avrunding)" when the rounded ends differ.
+pub(crate) fn range_note(lo: f64, hi: f64, decimals: usize, unit: &str) -> String {
+    let (a, b) = (format_no(lo, decimals), format_no(hi, decimals));
+    if a == b {
+        String::new()
+    } else {
+        format!(" ({a}–{b}{unit} med avrunding)")
+    }
+}
+
+/// A number the Norwegian way: decimal comma, spaces between thousands from 10 000.
+pub(crate) fn format_no(v: f64, decimals: usize) -> String {
+    if !v.is_finite() {
+        return "?".to_string();
+    }
+    let s = format!("{:.*}", decimals, v.abs());
+    let (int, frac) = match s.split_once('.') {
+        Some((i, f)) => (i.to_string(), Some(f.to_string())),
+        None => (s.clone(), None),
+    };
+    let mut grouped = String::new();
+    if int.len() > 4 {
+        for (i, c) in int.chars().enumerate() {
+            if i > 0 && (int.len() - i) % 3 == 0 {
+                grouped.push(' ');
+            }
+            grouped.push(c);
+        }
+    } else {
+        grouped = int;
+    }
+    let neg = v < 0.0 && s.chars().any(|c| c.is_ascii_digit() && c != '0');
+    let mut out = String::new();
+    if neg {
+        out.push('−');
+    }
+    out.push_str(&grouped);
+    if let Some(f) = frac {
+        out.push(',');
+        out.push_str(&f);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::Document;
+    use crate::extract::tables::find_tables;
+
+    fn findings(text: &str) -> Vec<Finding> {
+        check_sums(&find_tables(&Document::new(text.to_string())))
+    }
+
+    #[test]
+    fn sample_000_budget_sum_adds_up() {
+        let text = include_str!("../../examples/000_2a6fda8bf9662336.txt");
+        let f = findings(text);
+        assert!(f.is_empty(), "{f:#?}");
+    }
+
+    #[test]
+    fn sample_003_budget_total_adds_up() {
+        let text = include_str!("../../examples/003_1aa3c3bfad0b64da.txt");
+        assert!(findings(text).is_empty());
+    }
+
+    #[test]
+    fn sample_001_percent_totals_are_not_sums() {
+        // "Totalt 8,9 % 9,1 %" in Tabell 5 is a weighted average.
+        let text = include_str!("../../examples/001_a15ca66fe45fcd5e.txt");
+        assert!(findings(text).is_empty());
+    }
+
+    #[test]
+    fn wrong_sum_row_is_flagged_bokmal() {
+        let text = "Tabell 3: Budsjett\n\
+                    Post 2025 2026\n\
+                    Lønn 1 200 000 1 250 000\n\
+                    Drift 300 000 310 000\n\
+                    Reiser 45 000 45 000\n\
+                    Sum 1 545 000 1 615 000\n\
+                    Budsjettet er foreløpig.\n";
+        let f = findings(text);
+        assert_eq!(f.len(), 1, "{f:#?}");
+        let f = &f[0];
+        assert_eq!(f.line, 6);
+        assert_eq!(f.severity, Severity::Error);
+        assert_eq!(f.kind, FindingKind::Arithmetic);
+        assert_eq!(f.stated, Some(1_615_000.0));
+        assert_eq!(f.computed, Some(1_605_000.0));
+        assert_eq!(
+            f.message,
+            "«Sum» i kolonnen «2026» er oppgitt til 1 615 000, men radene over summerer seg til \
+             1 605 000."
+        );
+    }
+
+    #[test]
+    fn wrong_total_column_is_flagged_nynorsk() {
+        let text = "Tiltak Eigne midlar Tilskot Totalt\n\
+                    Kurs 100 000 50 000 150 000\n\
+                    Reiser 20 000 30 000 60 000\n\
+                    Samla 120 000 80 000 200 000\n\
+                    Tabellen viser fordelinga.\n";
+        let f = findings(text);
+        // One wrong cell breaks both its row and its column.
+        assert_eq!(f.len(), 2, "{f:#?}");
+        let row = f.iter().find(|f| f.line == 3).expect("row finding");
+        assert_eq!(row.stated, Some(60_000.0));
+        assert_eq!(row.computed, Some(50_000.0));
+        assert_eq!(
+            row.message,
+            "«Totalt» for «Reiser» er oppgitt til 60 000, men cellene i raden summerer seg til \
+             50 000."
+        );
+        let col = f.iter().find(|f| f.line == 4).expect("column finding");
+        assert_eq!(col.computed, Some(210_000.0));
+        // Corrected, nothing is left.
+        assert!(findings(&text.replace("60 000", "50 000")).is_empty());
+    }
+
+    #[test]
+    fn rounding_is_allowed() {
+        // 12,4 + 7,3 + 0,4 = 20,1, total written 20,0: within the rounding of four figures.
+        let text = "Kostnad mill. 2024\n\
+                    Lønn 12,4 mill.\n\
+                    Drift 7,3 mill.\n\
+                    Annet 0,4 mill.\n\
+                    Totalt 20,0 mill.\n";
+        let tables = find_tables(&Document::new(text.to_string()));
+        assert_eq!(tables.len(), 1);
+        assert!(check_sums(&tables).is_empty());
+        // But not 20,5.
+        let wrong = text.replace("20,0", "20,5");
+        let f = findings(&wrong);
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].computed_range.map(|r| r[0] < r[1]), Some(true));
+    }
+
+    #[test]
+    fn percent_and_average_rows_are_never_summed() {
+        let text = "Sykefravær 2024 2023\n\
+                    Helse Fonna 9,0 % 9,2 %\n\
+                    Helse Førde 8,0 % 8,1 %\n\
+                    Totalt 8,9 % 9,1 %\n\
+                    Ventetid dagar 2024\n";
+        assert!(findings(text).is_empty());
+    }
+
+    #[test]
+    fn number_formatting() {
+        assert_eq!(format_no(4_566_000.0, 0), "4 566 000");
+        assert_eq!(format_no(2024.0, 0), "2024");
+        assert_eq!(format_no(17.6123, 1), "17,6");
+        assert_eq!(format_no(-0.04, 1), "0,0");
+        assert_eq!(format_no(-12.5, 1), "−12,5");
+        assert_eq!(decimals_of(0.01), 2);
+        assert_eq!(decimals_of(1000.0), 0);
+    }
+}
