@@ -375,7 +375,10 @@ fn Intake(ui: Ui) -> impl IntoView {
     let drop_hint = ui.id("drop-hint");
     let analyse_paste = move |_| {
         let text = paste.get_untracked();
-        let name = ui.lang.get_untracked().t("innlimt-tekst.txt", "pasted-text.txt");
+        let name = ui
+            .lang
+            .get_untracked()
+            .t("innlimt-tekst.txt", "pasted-text.txt");
         add_input(ui, name, text.as_bytes());
     };
     view! {
@@ -698,7 +701,11 @@ fn Results(ui: Ui, doc: Doc) -> impl IntoView {
             _ => {
                 let report = Report::new(vec![(*rep).clone()]);
                 let json = serde_json::to_string_pretty(&report).unwrap_or_default();
-                download(&format!("{s}-meldingssjekk.json"), "application/json", &json);
+                download(
+                    &format!("{s}-meldingssjekk.json"),
+                    "application/json",
+                    &json,
+                );
             }
         }
     };
@@ -993,7 +1000,11 @@ fn target_desc(l: Lang, t: &Target) -> String {
             if let Some(p) = t.change_pct {
                 s.push_str(&format!(" {} {}\u{a0}%", l.t("på", "of"), num(l, p, 2)));
             } else if let Some(v) = t.threshold {
-                s.push_str(&format!(" {} {}", l.t("til", "to"), value_with_unit(l, v, t.unit)));
+                s.push_str(&format!(
+                    " {} {}",
+                    l.t("til", "to"),
+                    value_with_unit(l, v, t.unit)
+                ));
             }
             if let Some(y) = t.baseline_year {
                 s.push_str(&format!(" {} {y}", l.t("fra", "from")));
@@ -1207,7 +1218,13 @@ fn finding_row(ui: Ui, l: Lang, i: usize, f: &Finding) -> impl IntoView {
     }
 }
 
-fn matrix(ui: Ui, l: Lang, r: &DocumentReport, idx: &[usize], entities: &[String]) -> impl IntoView {
+fn matrix(
+    ui: Ui,
+    l: Lang,
+    r: &DocumentReport,
+    idx: &[usize],
+    entities: &[String],
+) -> impl IntoView {
     let caption = l.t(
         "Mål (rader) mot virksomheter (kolonner)",
         "Targets (rows) by entities (columns)",
@@ -1419,7 +1436,7 @@ fn detail(ui: Ui, l: Lang, d: &Doc, f: Focus) -> impl IntoView {
                         {explain(l, fi).map(|e| view! { <p class="ms-explain">{e}</p> })}
                     </div>
                 }
-                    .into_any()
+                .into_any()
             }
         },
     };
@@ -1477,7 +1494,7 @@ fn source_view(ui: Ui, l: Lang, lines: &[String], marks: &[(usize, usize, Mark)]
                         <span class="ms-lt">{text}</span>
                     </div>
                 }
-                    .into_any(),
+                .into_any(),
             );
         }
     }

@@ -41,6 +41,10 @@ pub fn title(bytes: &[u8]) -> String {
             break;
         }
     }
+    if first.ends_with('-') {
+        // A word broken over two lines: show that the title goes on.
+        return format!("{}…", first.trim_end_matches(['-', ' ']));
+    }
     if first.chars().count() <= MAX {
         return first;
     }

@@ -82,7 +82,10 @@ pub fn claim_text(l: Lang, c: Option<Claim>) -> &'static str {
         Some(Claim::NotMet) => l.t("ikke oppnådd", "not met"),
         Some(Claim::Partial) => l.t("delvis oppnådd", "partly met"),
         Some(Claim::Uncertain) => l.t("usikkert", "uncertain"),
-        None => l.t("sier ikke om målet er nådd", "does not say whether the target is met"),
+        None => l.t(
+            "ingenting om målet er nådd",
+            "nothing about whether the target is met",
+        ),
     }
 }
 

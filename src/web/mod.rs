@@ -59,7 +59,9 @@ pub fn analyze_js(input: JsValue, options: JsValue) -> Result<JsValue, JsValue> 
 pub fn mount(element: JsValue, options: JsValue) -> Result<(), JsValue> {
     install_panic_hook();
     let el: web_sys::HtmlElement = element.dyn_into().map_err(|_| {
-        js_sys::TypeError::new("mount: element må være et HTML-element (element must be an HTMLElement)")
+        js_sys::TypeError::new(
+            "mount: element må være et HTML-element (element must be an HTMLElement)",
+        )
     })?;
     let lang = option_string(&options, "lang").and_then(|c| Lang::from_code(&c));
     let preloaded = preloaded_documents(&options)?;
