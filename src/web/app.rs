@@ -58,6 +58,8 @@ struct Ui {
     current: RwSignal<Option<u32>>,
     focus: RwSignal<Option<Focus>>,
     announce: RwSignal<String>,
+    /// Name of the input being analysed, shown while the page works.
+    busy: RwSignal<Option<String>>,
     f_status: RwSignal<String>,
     f_entity: RwSignal<String>,
     f_kind: RwSignal<String>,
@@ -164,6 +166,20 @@ fn add_analysis(ui: Ui, report: DocumentReport, text: String) {
     ui.announce.set(msg);
 }
 
+/// Analyses after the browser has painted the "working" note, so large inputs show progress.
+fn add_input_later(ui: Ui, name: String, bytes: Vec<u8>) {
+    ui.busy.set(Some(name.clone()));
+    request_animation_frame(move || {
+        set_timeout(
+            move || {
+                add_input(ui, &name, &bytes);
+                ui.busy.set(None);
+            },
+            std::time::Duration::ZERO,
+        )
+    });
+}
+
 fn refuse(ui: Ui, name: &str, message: String) {
     let id = ui.fresh_id();
     ui.refused.update(|r| {
@@ -191,14 +207,18 @@ fn read_files(ui: Ui, files: web_sys::FileList) {
                 refuse(ui, &name, e.to_string());
                 continue;
             }
+            ui.busy.set(Some(name.clone()));
             let gf = gloo_file::File::from(f);
             match gloo_file::futures::read_as_bytes(&gf).await {
-                Ok(bytes) => add_input(ui, &name, &bytes),
-                Err(e) => refuse(
-                    ui,
-                    &name,
-                    format!("{name}: kunne ikke lese filen (could not read the file): {e}"),
-                ),
+                Ok(bytes) => add_input_later(ui, name, bytes),
+                Err(e) => {
+                    ui.busy.set(None);
+                    refuse(
+                        ui,
+                        &name,
+                        format!("{name}: kunne ikke lese filen (could not read the file): {e}"),
+                    )
+                }
             }
         }
     });
@@ -299,6 +319,7 @@ fn App(lang: Lang, prefix: String, preloaded: Vec<(DocumentReport, String)>) -> 
         current: RwSignal::new(None),
         focus: RwSignal::new(None),
         announce: RwSignal::new(String::new()),
+        busy: RwSignal::new(None),
         f_status: RwSignal::new(String::new()),
         f_entity: RwSignal::new(String::new()),
         f_kind: RwSignal::new(String::new()),
@@ -379,7 +400,7 @@ fn Intake(ui: Ui) -> impl IntoView {
             .lang
             .get_untracked()
             .t("innlimt-tekst.txt", "pasted-text.txt");
-        add_input(ui, name, text.as_bytes());
+        add_input_later(ui, name.to_string(), text.into_bytes());
     };
     view! {
         <section class="ms-intake" aria-labelledby=intake_title2>
@@ -434,6 +455,13 @@ fn Intake(ui: Ui) -> impl IntoView {
                     }}
                 </p>
             </div>
+            <p class="ms-busy" aria-hidden="true" class:ms-hidden=move || ui.busy.with(|b| b.is_none())>
+                {move || {
+                    ui.busy
+                        .get()
+                        .map(|n| format!("{} {n} …", l().t("Analyserer", "Analysing")))
+                }}
+            </p>
             <div class="ms-paste">
                 <label for=paste_id.clone()>
                     {move || l().t("Eller lim inn tekst", "Or paste text")}
@@ -465,7 +493,7 @@ fn Intake(ui: Ui) -> impl IntoView {
                                         type="button"
                                         class="ms-button ms-example"
                                         data-example=ex.file
-                                        on:click=move |_| add_input(ui, ex.file, ex.bytes)
+                                        on:click=move |_| add_input_later(ui, ex.file.to_string(), ex.bytes.to_vec())
                                     >
                                         <span class="ms-example-n">
                                             {move || {

@@ -153,6 +153,53 @@ test('empty and binary files are refused clearly and the page keeps working', as
   await page.ctx.close();
 });
 
+test('a file dropped on the drop zone is read; the file input is reachable by keyboard', async () => {
+  const page = await open('');
+  await ready(page);
+  let reached = false;
+  for (let i = 0; i < 8 && !reached; i++) {
+    await page.keyboard.press('Tab');
+    reached = await page.evaluate(() => document.activeElement && document.activeElement.type === 'file');
+  }
+  assert(reached, 'Tab reaches the file input');
+  await page.evaluate(() => {
+    const dt = new DataTransfer();
+    dt.items.add(new File(['Årlig melding\nMålet er nådd.\n'], 'sluppet.txt', { type: 'text/plain' }));
+    const zone = document.querySelector('.ms-drop');
+    zone.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    zone.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+  });
+  const card = page.locator('.ms-card[data-doc="sluppet.txt"]');
+  await card.waitFor();
+  eq(await card.locator('[data-fact=lines]').textContent(), '2', 'lines');
+  clean(page);
+  await page.ctx.close();
+});
+
+test('a CSV file shows its table', async () => {
+  const page = await open('');
+  await ready(page);
+  const csv = 'Foretak;Sykefravær 2023;Sykefravær 2024\nHelse Alfa;6,1;5,9\nHelse Beta;7,0;7,4\n';
+  await page.setInputFiles('.ms-drop input[type=file]', { name: 'fravaer.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await page.locator('.ms-card[data-doc="fravaer.csv"]').waitFor();
+  await page.locator('.ms-tables summary').click();
+  const table = page.locator('.ms-tables table');
+  eq(await table.locator('thead th').count(), 3, 'header cells');
+  eq(await table.locator('tbody tr').count(), 2, 'rows');
+  assert((await table.textContent()).includes('Helse Beta'), 'cell text');
+  clean(page);
+  await page.ctx.close();
+});
+
+test('print stylesheet hides the controls and keeps the results', async () => {
+  const page = await withContract();
+  await page.emulateMedia({ media: 'print' });
+  eq(await page.locator('.ms-intake').isVisible(), false, 'intake hidden in print');
+  eq(await page.locator('.ms-filters').isVisible(), false, 'filters hidden in print');
+  eq(await page.locator('.ms-target').first().isVisible(), true, 'targets printed');
+  await page.ctx.close();
+});
+
 test('a UTF-16LE file is read', async () => {
   const page = await open('');
   await ready(page);
