@@ -31,9 +31,50 @@ fn option_string(options: &JsValue, key: &str) -> Option<String> {
         .and_then(|v| v.as_string())
 }
 
+#[wasm_bindgen(typescript_custom_section)]
+const TS_CONTRACT: &str = r#"
+/** The JSON contract, schema version 1 (the same object the command line prints). */
+export interface Report { schema_version: number; documents: DocumentReport[]; errors?: InputError[]; }
+export interface InputError { name: string; message: string; }
+export interface DocumentReport {
+  name: string; format: "text" | "csv"; encoding: string; lines: number; numbers: number;
+  indicators: Indicator[]; findings: Finding[]; tables: Table[]; figures: Figure[];
+}
+export type Status = "met" | "not_met" | "partial" | "unknown";
+export interface Indicator {
+  id: string; line: number; end_line: number; text: string; measure: string; target: Target;
+  claim: "met" | "not_met" | "partial" | "uncertain" | null; claim_line: number | null;
+  verdicts: Verdict[]; status: Status;
+}
+export interface Target {
+  comparator: "at_least" | "at_most" | "above" | "below" | "increase" | "decrease"
+    | "not_above_baseline" | "not_below_baseline" | "qualitative";
+  threshold: number | null;
+  unit: "percent" | "days" | "count" | "nok" | "per_100k" | "ratio" | "other" | null;
+  baseline_year: number | null; change_pct: number | null; target_year: number | null;
+  subject?: string; long_term?: boolean;
+}
+export interface Verdict {
+  entity: string; subject: string | null; status: "met" | "not_met" | "unknown";
+  value: number | null; baseline_value: number | null; year: number | null; line: number;
+}
+export interface Finding {
+  kind: "arithmetic" | "claim_mismatch" | "missing_data" | "placeholder";
+  severity: "error" | "warning" | "info"; line: number; end_line: number; message: string;
+  stated: number | null; computed: number | null; computed_range: [number, number] | null;
+}
+export interface Table { line: number; end_line: number; caption: string | null; header: string[]; rows: string[][]; }
+export interface Figure { line: number; text: string; value: number; unit: string; }
+export interface AnalyzeOptions { name?: string; }
+export interface MountOptions { lang?: "nb" | "en"; documents?: { report: DocumentReport; text: string }[]; }
+"#;
+
 /// Analyses one input and returns the contract object (as plain JS objects).
-#[wasm_bindgen(js_name = analyze)]
-pub fn analyze_js(input: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+#[wasm_bindgen(js_name = analyze, unchecked_return_type = "Report")]
+pub fn analyze_js(
+    #[wasm_bindgen(unchecked_param_type = "string | Uint8Array | ArrayBuffer")] input: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "AnalyzeOptions | undefined")] options: JsValue,
+) -> Result<JsValue, JsValue> {
     install_panic_hook();
     let bytes: Vec<u8> = if let Some(s) = input.as_string() {
         s.into_bytes()
@@ -56,7 +97,10 @@ pub fn analyze_js(input: JsValue, options: JsValue) -> Result<JsValue, JsValue> 
 
 /// Runs the app inside `element`.
 #[wasm_bindgen]
-pub fn mount(element: JsValue, options: JsValue) -> Result<(), JsValue> {
+pub fn mount(
+    #[wasm_bindgen(unchecked_param_type = "HTMLElement")] element: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "MountOptions | undefined")] options: JsValue,
+) -> Result<(), JsValue> {
     install_panic_hook();
     let el: web_sys::HtmlElement = element.dyn_into().map_err(|_| {
         js_sys::TypeError::new(
