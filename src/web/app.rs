@@ -337,7 +337,18 @@ fn App(lang: Lang, prefix: String, preloaded: Vec<(DocumentReport, String)>) -> 
         }
     };
     view! {
-        <div class="meldingssjekk" lang=move || l().code()>
+        // A file dropped anywhere on the app is read rather than opened by the browser.
+        <div
+            class="meldingssjekk"
+            lang=move || l().code()
+            on:dragover=move |ev| ev.prevent_default()
+            on:drop=move |ev| {
+                ev.prevent_default();
+                if let Some(files) = ev.data_transfer().and_then(|d| d.files()) {
+                    read_files(ui, files);
+                }
+            }
+        >
             <header class="ms-header">
                 <div class="ms-brand">
                     <h1>"Meldingssjekk"</h1>
@@ -417,6 +428,7 @@ fn Intake(ui: Ui) -> impl IntoView {
                 on:dragleave=move |_| dragging.set(false)
                 on:drop=move |ev| {
                     ev.prevent_default();
+                    ev.stop_propagation();
                     dragging.set(false);
                     if let Some(files) = ev.data_transfer().and_then(|d| d.files()) {
                         read_files(ui, files);

@@ -172,6 +172,14 @@ test('a file dropped on the drop zone is read; the file input is reachable by ke
   const card = page.locator('.ms-card[data-doc="sluppet.txt"]');
   await card.waitFor();
   eq(await card.locator('[data-fact=lines]').textContent(), '2', 'lines');
+  eq(await page.locator('.ms-card').count(), 1, 'a drop on the zone is read once');
+  // A drop elsewhere on the app is read too, instead of the browser opening the file.
+  await page.evaluate(() => {
+    const dt = new DataTransfer();
+    dt.items.add(new File(['Andre linje\n'], 'utenfor.txt', { type: 'text/plain' }));
+    document.querySelector('.ms-header').dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+  });
+  await page.locator('.ms-card[data-doc="utenfor.txt"]').waitFor();
   clean(page);
   await page.ctx.close();
 });
