@@ -1,0 +1,62 @@
+// Writes dist/meldingssjekk.html: index.html with the CSS, the wasm-bindgen glue, the boot code
+// and the wasm (base64) inlined, so the one file works offline and from file://.
+// Its Content-Security-Policy allows exactly the inlined script and style by hash.
+// Usage: node scripts/single-html.mjs  (after wasm-bindgen has written pkg/)
+import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const read = (p) => readFileSync(join(root, p));
+
+const css = read('style/page.css').toString('utf8') + '\n' + read('style/app.css').toString('utf8');
+const glue = read('pkg/meldingssjekk.js').toString('utf8');
+const wasm = read('pkg/meldingssjekk_bg.wasm');
+let html = read('index.html').toString('utf8');
+
+if (/from\s+['"]\.\/snippets\//.test(glue)) {
+  throw new Error('pkg/meldingssjekk.js imports snippets; inline them before building the single file');
+}
+
+const boot = `
+const __wasm_b64 = "${wasm.toString('base64')}";
+const __root = document.getElementById('app');
+try {
+  const bin = atob(__wasm_b64);
+  const bytes = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+  await __wbg_init({ module_or_path: bytes });
+  mount(__root, {});
+} catch (e) {
+  console.error(e);
+  __root.textContent = 'Meldingssjekk kunne ikke starte i denne nettleseren: ' + e;
+}
+`;
+// A module script may not contain "</script" anywhere in its text.
+const script = (glue + '\n' + boot).replace(/<\/script/gi, '<\\/script');
+const sha = (s) => "'sha256-" + createHash('sha256').update(s, 'utf8').digest('base64') + "'";
+
+const csp = [
+  "default-src 'none'",
+  `script-src ${sha(script)} 'wasm-unsafe-eval'`,
+  `style-src ${sha(css)}`,
+  "connect-src 'none'",
+  "img-src data:",
+  "font-src 'none'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
+
+const replaceOnce = (re, by, what) => {
+  if (!re.test(html)) throw new Error(`index.html: cannot find ${what}`);
+  html = html.replace(re, () => by);
+};
+replaceOnce(/<meta http-equiv="Content-Security-Policy"[^>]*>/, `<meta http-equiv="Content-Security-Policy" content="${csp}">`, 'the CSP meta');
+replaceOnce(/<link rel="stylesheet" href="style\/page.css">\s*<link rel="stylesheet" href="style\/app.css">/, `<style>${css}</style>`, 'the stylesheet links');
+replaceOnce(/<script type="module" src="boot.js"><\/script>/, `<script type="module">${script}</script>`, 'the boot script');
+
+mkdirSync(join(root, 'dist'), { recursive: true });
+writeFileSync(join(root, 'dist/meldingssjekk.html'), html);
+console.log(`build: dist/meldingssjekk.html: ${Math.round(html.length / 1024)} KiB`);

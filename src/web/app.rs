@@ -1,0 +1,1655 @@
+//! The Leptos app: intake (files, paste, examples), document cards, results, detail with source.
+//! Everything shown comes from the engine's contract objects; report text is only ever rendered
+//! as text nodes.
+
+use std::sync::atomic::{AtomicU32, Ordering};
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use wasm_bindgen::JsCast;
+
+use super::examples::{title, EXAMPLES};
+use super::fmt::{self, num};
+use super::i18n::*;
+use crate::report::{
+    Comparator, DocumentReport, Finding, Indicator, Report, Status, Target, TargetUnit,
+};
+
+const LANG_KEY: &str = "meldingssjekk.lang";
+/// Lines of context shown around each highlighted passage in the source view.
+const CONTEXT: usize = 6;
+/// Longest passage highlighted in full.
+const MAX_SPAN: usize = 120;
+
+#[derive(Clone)]
+struct Doc {
+    id: u32,
+    report: Arc<DocumentReport>,
+    lines: Arc<Vec<String>>,
+}
+
+#[derive(Clone)]
+struct Refusal {
+    id: u32,
+    name: String,
+    message: String,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Focus {
+    Indicator(usize),
+    Finding(usize),
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Mode {
+    List,
+    Matrix,
+}
+
+#[derive(Clone, Copy)]
+struct Ui {
+    prefix: StoredValue<String>,
+    next_id: StoredValue<u32>,
+    lang: RwSignal<Lang>,
+    docs: RwSignal<Vec<Doc>>,
+    refused: RwSignal<Vec<Refusal>>,
+    current: RwSignal<Option<u32>>,
+    focus: RwSignal<Option<Focus>>,
+    announce: RwSignal<String>,
+    /// Name of the input being analysed, shown while the page works.
+    busy: RwSignal<Option<String>>,
+    f_status: RwSignal<String>,
+    f_entity: RwSignal<String>,
+    f_kind: RwSignal<String>,
+    search: RwSignal<String>,
+    mode: RwSignal<Mode>,
+}
+
+impl Ui {
+    fn id(&self, s: &str) -> String {
+        format!("{}{}", self.prefix.get_value(), s)
+    }
+
+    fn fresh_id(&self) -> u32 {
+        let id = self.next_id.get_value();
+        self.next_id.set_value(id.wrapping_add(1));
+        id
+    }
+
+    fn current_doc(&self) -> Option<Doc> {
+        let cur = self.current.get()?;
+        self.docs.with(|d| d.iter().find(|x| x.id == cur).cloned())
+    }
+
+    fn reset_view(&self) {
+        self.focus.set(None);
+        self.f_status.set(String::new());
+        self.f_entity.set(String::new());
+        self.f_kind.set(String::new());
+        self.search.set(String::new());
+    }
+}
+
+/// Mounts the app into `el`. `preloaded` documents (a contract object with the text its line
+/// numbers refer to) are shown at once, as if they had been analysed here.
+pub fn mount_app(
+    el: web_sys::HtmlElement,
+    lang: Option<Lang>,
+    preloaded: Vec<(DocumentReport, String)>,
+) {
+    static MOUNTS: AtomicU32 = AtomicU32::new(0);
+    let n = MOUNTS.fetch_add(1, Ordering::Relaxed);
+    let initial = lang.or_else(stored_lang).unwrap_or(Lang::Nb);
+    let prefix = format!("ms{n}-");
+    leptos::mount::mount_to(el, move || {
+        view! { <App lang=initial prefix=prefix preloaded=preloaded /> }
+    })
+    .forget();
+}
+
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok()?
+}
+
+fn stored_lang() -> Option<Lang> {
+    Lang::from_code(&storage()?.get_item(LANG_KEY).ok()??)
+}
+
+fn add_input(ui: Ui, name: &str, bytes: &[u8]) {
+    match crate::analyze(name, bytes) {
+        Ok(a) => add_analysis(ui, a.report, a.text),
+        Err(e) => refuse(ui, name, e.to_string()),
+    }
+}
+
+/// Shows one analysed document (replacing an earlier one of the same name) and selects it.
+fn add_analysis(ui: Ui, report: DocumentReport, text: String) {
+    let l = ui.lang.get_untracked();
+    let doc = crate::document::Document::new(text);
+    let lines: Vec<String> = doc
+        .lines
+        .iter()
+        .map(|x| doc.line_text(x.number).to_string())
+        .collect();
+    let msg = match l {
+        Lang::Nb => format!(
+            "{}: lest. {} mål, {} funn, {} tall.",
+            report.name,
+            report.indicators.len(),
+            report.findings.len(),
+            report.numbers
+        ),
+        Lang::En => format!(
+            "{}: read. {} targets, {} findings, {} figures.",
+            report.name,
+            report.indicators.len(),
+            report.findings.len(),
+            report.numbers
+        ),
+    };
+    let id = ui.fresh_id();
+    let name = report.name.clone();
+    let d = Doc {
+        id,
+        report: Arc::new(report),
+        lines: Arc::new(lines),
+    };
+    ui.docs.update(|v| {
+        v.retain(|x| x.report.name != name);
+        v.push(d);
+    });
+    ui.refused.update(|r| r.retain(|x| x.name != name));
+    ui.reset_view();
+    ui.current.set(Some(id));
+    ui.announce.set(msg);
+}
+
+/// Analyses after the browser has painted the "working" note, so large inputs show progress.
+fn add_input_later(ui: Ui, name: String, bytes: Vec<u8>) {
+    ui.busy.set(Some(name.clone()));
+    request_animation_frame(move || {
+        set_timeout(
+            move || {
+                add_input(ui, &name, &bytes);
+                ui.busy.set(None);
+            },
+            std::time::Duration::ZERO,
+        )
+    });
+}
+
+fn refuse(ui: Ui, name: &str, message: String) {
+    let id = ui.fresh_id();
+    ui.refused.update(|r| {
+        r.retain(|x| x.name != name);
+        r.push(Refusal {
+            id,
+            name: name.to_string(),
+            message: message.clone(),
+        });
+    });
+    ui.announce.set(message);
+}
+
+fn read_files(ui: Ui, files: web_sys::FileList) {
+    let list: Vec<web_sys::File> = (0..files.length()).filter_map(|i| files.get(i)).collect();
+    spawn_local(async move {
+        for f in list {
+            let name = f.name();
+            let size = f.size();
+            if size > crate::intake::MAX_INPUT_BYTES as f64 {
+                let e = crate::intake::IntakeError::TooLarge {
+                    name: name.clone(),
+                    bytes: size as usize,
+                };
+                refuse(ui, &name, e.to_string());
+                continue;
+            }
+            ui.busy.set(Some(name.clone()));
+            let gf = gloo_file::File::from(f);
+            match gloo_file::futures::read_as_bytes(&gf).await {
+                Ok(bytes) => add_input_later(ui, name, bytes),
+                Err(e) => {
+                    ui.busy.set(None);
+                    refuse(
+                        ui,
+                        &name,
+                        format!("{name}: kunne ikke lese filen (could not read the file): {e}"),
+                    )
+                }
+            }
+        }
+    });
+}
+
+fn select(ui: Ui, f: Focus) {
+    ui.focus.set(Some(f));
+    let heading = ui.id("detail-title");
+    let source = ui.id("source");
+    request_animation_frame(move || {
+        let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+            return;
+        };
+        if let Some(h) = doc
+            .get_element_by_id(&heading)
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let _ = h.focus();
+        }
+        scroll_source(&doc, &source);
+    });
+}
+
+/// Scrolls the source view so the first highlighted line sits near its top.
+fn scroll_source(doc: &web_sys::Document, source_id: &str) {
+    let Some(container) = doc
+        .get_element_by_id(source_id)
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    else {
+        return;
+    };
+    let first = container
+        .query_selector(".ms-hl")
+        .ok()
+        .flatten()
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(line) = first {
+        container.set_scroll_top((line.offset_top() - 48).max(0));
+    }
+}
+
+fn download(name: &str, mime: &str, content: &str) {
+    let run = || -> Result<(), wasm_bindgen::JsValue> {
+        let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(content));
+        let opts = web_sys::BlobPropertyBag::new();
+        opts.set_type(mime);
+        let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts)?;
+        let url = web_sys::Url::create_object_url_with_blob(&blob)?;
+        let document = web_sys::window()
+            .and_then(|w| w.document())
+            .ok_or("no document")?;
+        let a: web_sys::HtmlAnchorElement = document.create_element("a")?.dyn_into()?;
+        a.set_href(&url);
+        a.set_download(name);
+        a.set_class_name("ms-hidden");
+        let body = document.body().ok_or("no body")?;
+        body.append_child(&a)?;
+        a.click();
+        a.remove();
+        set_timeout(
+            move || {
+                let _ = web_sys::Url::revoke_object_url(&url);
+            },
+            std::time::Duration::from_secs(30),
+        );
+        Ok(())
+    };
+    if let Err(e) = run() {
+        web_sys::console::error_2(&"Meldingssjekk: export failed".into(), &e);
+    }
+}
+
+fn stem(name: &str) -> String {
+    let base = name.rsplit(['/', '\\']).next().unwrap_or(name);
+    let s = match base.rsplit_once('.') {
+        Some((s, _)) if !s.is_empty() => s,
+        _ => base,
+    };
+    s.chars()
+        .map(|c| {
+            if c.is_alphanumeric() || c == '-' || c == '_' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect()
+}
+
+#[component]
+fn App(lang: Lang, prefix: String, preloaded: Vec<(DocumentReport, String)>) -> impl IntoView {
+    let ui = Ui {
+        prefix: StoredValue::new(prefix),
+        next_id: StoredValue::new(1),
+        lang: RwSignal::new(lang),
+        docs: RwSignal::new(Vec::new()),
+        refused: RwSignal::new(Vec::new()),
+        current: RwSignal::new(None),
+        focus: RwSignal::new(None),
+        announce: RwSignal::new(String::new()),
+        busy: RwSignal::new(None),
+        f_status: RwSignal::new(String::new()),
+        f_entity: RwSignal::new(String::new()),
+        f_kind: RwSignal::new(String::new()),
+        search: RwSignal::new(String::new()),
+        mode: RwSignal::new(Mode::List),
+    };
+    for (report, text) in preloaded {
+        add_analysis(ui, report, text);
+    }
+    let l = move || ui.lang.get();
+    let pick_lang = move |new: Lang| {
+        ui.lang.set(new);
+        if let Some(s) = storage() {
+            let _ = s.set_item(LANG_KEY, new.code());
+        }
+    };
+    view! {
+        // A file dropped anywhere on the app is read rather than opened by the browser.
+        <div
+            class="meldingssjekk"
+            lang=move || l().code()
+            on:dragover=move |ev| ev.prevent_default()
+            on:drop=move |ev| {
+                ev.prevent_default();
+                if let Some(files) = ev.data_transfer().and_then(|d| d.files()) {
+                    read_files(ui, files);
+                }
+            }
+        >
+            <header class="ms-header">
+                <div class="ms-brand">
+                    <h1>"Meldingssjekk"</h1>
+                    <p class="ms-tagline">
+                        {move || {
+                            l().t(
+                                "Sjekker mål, tall, vurderinger og regnestykker i årlige meldinger og andre rapporter. Alt skjer i nettleseren din – ingenting lastes opp.",
+                                "Checks targets, figures, verdicts and arithmetic in annual reports and other reports. Everything happens in your browser – nothing is uploaded.",
+                            )
+                        }}
+                    </p>
+                </div>
+                <div class="ms-lang" role="group" aria-label="Språk / Language">
+                    <button
+                        type="button"
+                        class="ms-button ms-small"
+                        lang="nb"
+                        aria-pressed=move || (l() == Lang::Nb).to_string()
+                        on:click=move |_| pick_lang(Lang::Nb)
+                    >
+                        "Norsk"
+                    </button>
+                    <button
+                        type="button"
+                        class="ms-button ms-small"
+                        lang="en"
+                        aria-pressed=move || (l() == Lang::En).to_string()
+                        on:click=move |_| pick_lang(Lang::En)
+                    >
+                        "English"
+                    </button>
+                </div>
+            </header>
+            <div class="ms-sr" role="status" aria-live="polite" aria-atomic="true">
+                {move || ui.announce.get()}
+            </div>
+            <Intake ui=ui />
+            <Refused ui=ui />
+            <Documents ui=ui />
+            {move || ui.current_doc().map(|d| view! { <Results ui=ui doc=d /> })}
+        </div>
+    }
+}
+
+#[component]
+fn Intake(ui: Ui) -> impl IntoView {
+    let l = move || ui.lang.get();
+    let dragging = RwSignal::new(false);
+    let paste = RwSignal::new(String::new());
+    let file_id = ui.id("file");
+    let paste_id = ui.id("paste");
+    let intake_title = ui.id("intake-title");
+    let intake_title2 = intake_title.clone();
+    let examples_title = ui.id("examples-title");
+    let examples_title2 = examples_title.clone();
+    let drop_hint = ui.id("drop-hint");
+    let analyse_paste = move |_| {
+        let text = paste.get_untracked();
+        let name = ui
+            .lang
+            .get_untracked()
+            .t("innlimt-tekst.txt", "pasted-text.txt");
+        add_input_later(ui, name.to_string(), text.into_bytes());
+    };
+    view! {
+        <section class="ms-intake" aria-labelledby=intake_title2>
+            <h2 id=intake_title class="ms-sr">
+                {move || l().t("Velg rapport", "Choose a report")}
+            </h2>
+            <div
+                class="ms-drop"
+                class:ms-dragging=move || dragging.get()
+                on:dragover=move |ev| {
+                    ev.prevent_default();
+                    dragging.set(true);
+                }
+                on:dragleave=move |_| dragging.set(false)
+                on:drop=move |ev| {
+                    ev.prevent_default();
+                    ev.stop_propagation();
+                    dragging.set(false);
+                    if let Some(files) = ev.data_transfer().and_then(|d| d.files()) {
+                        read_files(ui, files);
+                    }
+                }
+            >
+                <input
+                    id=file_id.clone()
+                    class="ms-file"
+                    type="file"
+                    multiple=true
+                    aria-describedby=drop_hint.clone()
+                    on:change=move |ev| {
+                        let input: web_sys::HtmlInputElement = event_target(&ev);
+                        if let Some(files) = input.files() {
+                            read_files(ui, files);
+                        }
+                        input.set_value("");
+                    }
+                />
+                <label for=file_id class="ms-drop-label">
+                    <span class="ms-drop-icon" aria-hidden="true">"⇪"</span>
+                    <span class="ms-drop-title">
+                        {move || l().t("Velg filer", "Choose files")}
+                    </span>
+                    <span class="ms-drop-or">
+                        {move || l().t("eller slipp dem her", "or drop them here")}
+                    </span>
+                </label>
+                <p id=drop_hint class="ms-hint">
+                    {move || {
+                        l().t(
+                            "Tekst (.txt) eller tabell (.csv). Filene leses bare i nettleseren.",
+                            "Text (.txt) or table (.csv). Files are only read in your browser.",
+                        )
+                    }}
+                </p>
+            </div>
+            <p class="ms-busy" aria-hidden="true" class:ms-hidden=move || ui.busy.with(|b| b.is_none())>
+                {move || {
+                    ui.busy
+                        .get()
+                        .map(|n| format!("{} {n} …", l().t("Analyserer", "Analysing")))
+                }}
+            </p>
+            <div class="ms-paste">
+                <label for=paste_id.clone()>
+                    {move || l().t("Eller lim inn tekst", "Or paste text")}
+                </label>
+                <textarea
+                    id=paste_id
+                    rows="5"
+                    spellcheck="false"
+                    prop:value=move || paste.get()
+                    on:input=move |ev| paste.set(event_target_value(&ev))
+                ></textarea>
+                <button type="button" class="ms-button ms-primary" on:click=analyse_paste>
+                    {move || l().t("Analyser", "Analyse")}
+                </button>
+            </div>
+            <div class="ms-examples" role="group" aria-labelledby=examples_title2>
+                <h2 id=examples_title class="ms-h-small">
+                    {move || l().t("Prøv med eksempel", "Try an example")}
+                </h2>
+                <ul>
+                    {EXAMPLES
+                        .iter()
+                        .enumerate()
+                        .map(|(i, ex)| {
+                            let t = title(ex.bytes);
+                            view! {
+                                <li>
+                                    <button
+                                        type="button"
+                                        class="ms-button ms-example"
+                                        data-example=ex.file
+                                        on:click=move |_| add_input_later(ui, ex.file.to_string(), ex.bytes.to_vec())
+                                    >
+                                        <span class="ms-example-n">
+                                            {move || {
+                                                format!("{} {}", l().t("Eksempel", "Example"), i + 1)
+                                            }}
+                                        </span>
+                                        <span class="ms-example-title">{t}</span>
+                                    </button>
+                                </li>
+                            }
+                        })
+                        .collect_view()}
+                </ul>
+            </div>
+        </section>
+    }
+}
+
+#[component]
+fn Refused(ui: Ui) -> impl IntoView {
+    let l = move || ui.lang.get();
+    view! {
+        <Show when=move || ui.refused.with(|r| !r.is_empty())>
+            <section class="ms-refused" aria-label=move || l().t("Avviste filer", "Refused files")>
+                <ul>
+                    {move || {
+                        ui.refused
+                            .get()
+                            .into_iter()
+                            .map(|r| {
+                                let id = r.id;
+                                let refused_name = r.name.clone();
+                                view! {
+                                    <li class="ms-refusal" data-refused=refused_name>
+                                        <span class="ms-refusal-icon" aria-hidden="true">
+                                            "⚠"
+                                        </span>
+                                        <span class="ms-refusal-text">{r.message.clone()}</span>
+                                        <button
+                                            type="button"
+                                            class="ms-button ms-small"
+                                            aria-label=move || {
+                                                format!(
+                                                    "{} {}",
+                                                    l().t("Lukk meldingen om", "Dismiss the message about"),
+                                                    r.name,
+                                                )
+                                            }
+                                            on:click=move |_| {
+                                                ui.refused.update(|v| v.retain(|x| x.id != id))
+                                            }
+                                        >
+                                            {move || l().t("Lukk", "Dismiss")}
+                                        </button>
+                                    </li>
+                                }
+                            })
+                            .collect_view()
+                    }}
+                </ul>
+            </section>
+        </Show>
+    }
+}
+
+#[component]
+fn Documents(ui: Ui) -> impl IntoView {
+    let l = move || ui.lang.get();
+    let title_id = ui.id("docs-title");
+    view! {
+        <Show when=move || ui.docs.with(|d| !d.is_empty())>
+            <section class="ms-docs" aria-labelledby=title_id.clone()>
+                <div class="ms-docs-head">
+                    <h2 id=title_id.clone()>{move || l().t("Dokumenter", "Documents")}</h2>
+                    <button
+                        type="button"
+                        class="ms-button ms-small"
+                        on:click=move |_| {
+                            ui.docs.set(Vec::new());
+                            ui.current.set(None);
+                            ui.reset_view();
+                        }
+                    >
+                        {move || l().t("Fjern alle", "Remove all")}
+                    </button>
+                </div>
+                <ul class="ms-cards">
+                    {move || ui.docs.get().into_iter().map(|d| doc_card(ui, d)).collect_view()}
+                </ul>
+            </section>
+        </Show>
+    }
+}
+
+fn doc_card(ui: Ui, d: Doc) -> impl IntoView {
+    let l = ui.lang.get();
+    let id = d.id;
+    let r = d.report.clone();
+    let is_current = move || ui.current.get() == Some(id);
+    let name = r.name.clone();
+    let name2 = r.name.clone();
+    view! {
+        <li class="ms-card" class:ms-current=is_current data-doc=r.name.clone()>
+            <h3 class="ms-card-title">{r.name.clone()}</h3>
+            <dl class="ms-facts">
+                <div>
+                    <dt>{l.t("Tegnsett", "Encoding")}</dt>
+                    <dd data-fact="encoding">{r.encoding.clone()}</dd>
+                </div>
+                <div>
+                    <dt>{l.t("Linjer", "Lines")}</dt>
+                    <dd data-fact="lines">{r.lines.to_string()}</dd>
+                </div>
+                <div>
+                    <dt>{l.t("Tall funnet", "Figures found")}</dt>
+                    <dd data-fact="numbers">{r.numbers.to_string()}</dd>
+                </div>
+                <div>
+                    <dt>{l.t("Mål", "Targets")}</dt>
+                    <dd data-fact="indicators">{r.indicators.len().to_string()}</dd>
+                </div>
+                <div>
+                    <dt>{l.t("Funn", "Findings")}</dt>
+                    <dd data-fact="findings">{r.findings.len().to_string()}</dd>
+                </div>
+            </dl>
+            <div class="ms-card-actions">
+                <button
+                    type="button"
+                    class="ms-button ms-small"
+                    aria-pressed=move || is_current().to_string()
+                    aria-label=format!("{} {}", l.t("Vis resultater for", "Show results for"), name)
+                    on:click=move |_| {
+                        if ui.current.get_untracked() != Some(id) {
+                            ui.reset_view();
+                            ui.current.set(Some(id));
+                        }
+                    }
+                >
+                    {l.t("Vis resultater", "Show results")}
+                </button>
+                <button
+                    type="button"
+                    class="ms-button ms-small"
+                    aria-label=format!("{} {}", l.t("Fjern", "Remove"), name2)
+                    on:click=move |_| {
+                        ui.docs.update(|v| v.retain(|x| x.id != id));
+                        if ui.current.get_untracked() == Some(id) {
+                            ui.reset_view();
+                            ui.current.set(ui.docs.with_untracked(|v| v.last().map(|x| x.id)));
+                        }
+                    }
+                >
+                    {l.t("Fjern", "Remove")}
+                </button>
+            </div>
+        </li>
+    }
+}
+
+/// Entities in order of first appearance among the verdicts.
+fn entities_of(r: &DocumentReport) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for ind in &r.indicators {
+        for v in &ind.verdicts {
+            if !out.iter().any(|e| e == &v.entity) {
+                out.push(v.entity.clone());
+            }
+        }
+    }
+    out
+}
+
+fn matches_search(q: &str, fields: &[&str]) -> bool {
+    q.is_empty() || fields.iter().any(|f| f.to_lowercase().contains(q))
+}
+
+fn visible_indicators(ui: Ui, r: &DocumentReport) -> Vec<usize> {
+    let st = ui.f_status.get();
+    let ent = ui.f_entity.get();
+    let q = ui.search.get().trim().to_lowercase();
+    r.indicators
+        .iter()
+        .enumerate()
+        .filter(|(_, ind)| st.is_empty() || status_key(ind.status) == st)
+        .filter(|(_, ind)| ent.is_empty() || ind.verdicts.iter().any(|v| v.entity == ent))
+        .filter(|(_, ind)| {
+            let mut fields = vec![ind.text.as_str(), ind.measure.as_str()];
+            fields.extend(ind.verdicts.iter().map(|v| v.entity.as_str()));
+            if let Some(s) = &ind.target.subject {
+                fields.push(s.as_str());
+            }
+            matches_search(&q, &fields)
+        })
+        .map(|(i, _)| i)
+        .collect()
+}
+
+fn visible_findings(ui: Ui, r: &DocumentReport) -> Vec<usize> {
+    let kind = ui.f_kind.get();
+    let q = ui.search.get().trim().to_lowercase();
+    r.findings
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| kind.is_empty() || f.kind.as_str() == kind)
+        .filter(|(_, f)| matches_search(&q, &[f.message.as_str()]))
+        .map(|(i, _)| i)
+        .collect()
+}
+
+#[component]
+fn Results(ui: Ui, doc: Doc) -> impl IntoView {
+    let l = move || ui.lang.get();
+    let doc = StoredValue::new(doc);
+    let r = move || doc.with_value(|d| d.report.clone());
+    let title_id = ui.id("results-title");
+    let title_id2 = title_id.clone();
+    let entities = StoredValue::new(entities_of(&r()));
+    let export = move |what: &'static str| {
+        let rep = r();
+        let s = stem(&rep.name);
+        match what {
+            "verdicts" => download(
+                &format!("{s}-maal.csv"),
+                "text/csv;charset=utf-8",
+                &fmt::verdicts_csv(&rep),
+            ),
+            "findings" => download(
+                &format!("{s}-funn.csv"),
+                "text/csv;charset=utf-8",
+                &fmt::findings_csv(&rep),
+            ),
+            _ => {
+                let report = Report::new(vec![(*rep).clone()]);
+                let json = serde_json::to_string_pretty(&report).unwrap_or_default();
+                download(
+                    &format!("{s}-meldingssjekk.json"),
+                    "application/json",
+                    &json,
+                );
+            }
+        }
+    };
+    let sel = |ui: Ui, id: &str| ui.id(id);
+    view! {
+        <section class="ms-results" aria-labelledby=title_id2 data-results=r().name.clone()>
+            <h2 id=title_id>
+                {move || format!("{}: {}", l().t("Resultater", "Results"), r().name)}
+            </h2>
+            <div class="ms-overview">
+                <div class="ms-overview-group">
+                    <h3 class="ms-h-small">
+                        {move || format!("{} ({})", l().t("Mål", "Targets"), r().indicators.len())}
+                    </h3>
+                    <ul class="ms-counts">
+                        {move || {
+                            let rep = r();
+                            STATUSES
+                                .iter()
+                                .map(|s| {
+                                    let n = rep.indicators.iter().filter(|i| i.status == *s).count();
+                                    view! {
+                                        <li
+                                            class=format!("ms-count ms-status-{}", status_key(*s))
+                                            data-count-status=status_key(*s)
+                                        >
+                                            <span aria-hidden="true">{status_icon(*s)}</span>
+                                            {format!(" {}: ", status_text(l(), *s))}
+                                            <strong>{n.to_string()}</strong>
+                                        </li>
+                                    }
+                                })
+                                .collect_view()
+                        }}
+                    </ul>
+                </div>
+                <div class="ms-overview-group">
+                    <h3 class="ms-h-small">
+                        {move || format!("{} ({})", l().t("Funn", "Findings"), r().findings.len())}
+                    </h3>
+                    <ul class="ms-counts">
+                        {move || {
+                            let rep = r();
+                            SEVERITIES
+                                .iter()
+                                .map(|s| {
+                                    let n = rep.findings.iter().filter(|f| f.severity == *s).count();
+                                    view! {
+                                        <li
+                                            class=format!("ms-count ms-sev-{}", severity_key(*s))
+                                            data-count-severity=severity_key(*s)
+                                        >
+                                            <span aria-hidden="true">{severity_icon(*s)}</span>
+                                            {format!(" {}: ", severity_text(l(), *s))}
+                                            <strong>{n.to_string()}</strong>
+                                        </li>
+                                    }
+                                })
+                                .collect_view()
+                        }}
+                    </ul>
+                </div>
+                <div class="ms-overview-group ms-export" role="group" aria-label=move || l().t("Eksport", "Export")>
+                    <h3 class="ms-h-small">{move || l().t("Last ned", "Download")}</h3>
+                    <div class="ms-export-buttons">
+                        <button type="button" class="ms-button ms-small" data-export="verdicts" on:click=move |_| export("verdicts")>
+                            {move || l().t("Vurderinger (CSV)", "Verdicts (CSV)")}
+                        </button>
+                        <button type="button" class="ms-button ms-small" data-export="findings" on:click=move |_| export("findings")>
+                            {move || l().t("Funn (CSV)", "Findings (CSV)")}
+                        </button>
+                        <button type="button" class="ms-button ms-small" data-export="json" on:click=move |_| export("json")>
+                            {move || l().t("Alt (JSON)", "Everything (JSON)")}
+                        </button>
+                    </div>
+                </div>
+            </div>
+            <div class="ms-filters" role="search" aria-label=move || l().t("Filtrer resultatene", "Filter the results")>
+                <div class="ms-field">
+                    <label for=sel(ui, "f-status")>{move || l().t("Status", "Status")}</label>
+                    <select
+                        id=sel(ui, "f-status")
+                        prop:value=move || ui.f_status.get()
+                        on:change=move |ev| ui.f_status.set(event_target_value(&ev))
+                    >
+                        <option value="">{move || l().t("Alle", "All")}</option>
+                        {move || {
+                            STATUSES
+                                .iter()
+                                .map(|s| {
+                                    view! {
+                                        <option value=status_key(*s)>{status_text(l(), *s)}</option>
+                                    }
+                                })
+                                .collect_view()
+                        }}
+                    </select>
+                </div>
+                <div class="ms-field">
+                    <label for=sel(ui, "f-entity")>{move || l().t("Virksomhet", "Entity")}</label>
+                    <select
+                        id=sel(ui, "f-entity")
+                        prop:value=move || ui.f_entity.get()
+                        on:change=move |ev| ui.f_entity.set(event_target_value(&ev))
+                    >
+                        <option value="">{move || l().t("Alle", "All")}</option>
+                        {entities
+                            .get_value()
+                            .into_iter()
+                            .map(|e| view! { <option value=e.clone()>{e.clone()}</option> })
+                            .collect_view()}
+                    </select>
+                </div>
+                <div class="ms-field">
+                    <label for=sel(ui, "f-kind")>{move || l().t("Type funn", "Finding type")}</label>
+                    <select
+                        id=sel(ui, "f-kind")
+                        prop:value=move || ui.f_kind.get()
+                        on:change=move |ev| ui.f_kind.set(event_target_value(&ev))
+                    >
+                        <option value="">{move || l().t("Alle", "All")}</option>
+                        {move || {
+                            KINDS
+                                .iter()
+                                .map(|k| view! { <option value=k.as_str()>{kind_text(l(), *k)}</option> })
+                                .collect_view()
+                        }}
+                    </select>
+                </div>
+                <div class="ms-field ms-grow">
+                    <label for=sel(ui, "search")>{move || l().t("Søk", "Search")}</label>
+                    <input
+                        id=sel(ui, "search")
+                        type="search"
+                        prop:value=move || ui.search.get()
+                        on:input=move |ev| ui.search.set(event_target_value(&ev))
+                    />
+                </div>
+                <div class="ms-field" role="group" aria-label=move || l().t("Visning", "View")>
+                    <span class="ms-label" aria-hidden="true">{move || l().t("Visning", "View")}</span>
+                    <div class="ms-seg">
+                        <button
+                            type="button"
+                            class="ms-button ms-small"
+                            aria-pressed=move || (ui.mode.get() == Mode::List).to_string()
+                            on:click=move |_| ui.mode.set(Mode::List)
+                        >
+                            {move || l().t("Liste", "List")}
+                        </button>
+                        <button
+                            type="button"
+                            class="ms-button ms-small"
+                            aria-pressed=move || (ui.mode.get() == Mode::Matrix).to_string()
+                            on:click=move |_| ui.mode.set(Mode::Matrix)
+                        >
+                            {move || l().t("Matrise", "Matrix")}
+                        </button>
+                    </div>
+                </div>
+            </div>
+            <div class="ms-main">
+                <div class="ms-lists">
+                    <section class="ms-targets" aria-labelledby=sel(ui, "targets-title")>
+                        <h3 id=sel(ui, "targets-title")>
+                            {move || {
+                                let shown = visible_indicators(ui, &r()).len();
+                                let all = r().indicators.len();
+                                if shown == all {
+                                    format!("{} ({all})", l().t("Mål", "Targets"))
+                                } else {
+                                    format!("{} ({shown} {} {all})", l().t("Mål", "Targets"), l().t("av", "of"))
+                                }
+                            }}
+                        </h3>
+                        {move || {
+                            let rep = r();
+                            let lang = l();
+                            if rep.indicators.is_empty() {
+                                return view! {
+                                    <p class="ms-empty">
+                                        {lang.t(
+                                            "Fant ingen mål med måltall i dette dokumentet.",
+                                            "No targets with figures were found in this document.",
+                                        )}
+                                    </p>
+                                }
+                                    .into_any();
+                            }
+                            let idx = visible_indicators(ui, &rep);
+                            if idx.is_empty() {
+                                return view! {
+                                    <p class="ms-empty">
+                                        {lang.t("Ingen mål passer til filteret.", "No targets match the filter.")}
+                                    </p>
+                                }
+                                    .into_any();
+                            }
+                            match ui.mode.get() {
+                                Mode::List => view! {
+                                    <ul class="ms-target-list">
+                                        {idx
+                                            .into_iter()
+                                            .filter_map(|i| rep.indicators.get(i).map(|ind| indicator_row(ui, lang, i, ind)))
+                                            .collect_view()}
+                                    </ul>
+                                }
+                                    .into_any(),
+                                Mode::Matrix => matrix(ui, lang, &rep, &idx, &entities.get_value()).into_any(),
+                            }
+                        }}
+                    </section>
+                    <section class="ms-findings" aria-labelledby=sel(ui, "findings-title")>
+                        <h3 id=sel(ui, "findings-title")>
+                            {move || {
+                                let shown = visible_findings(ui, &r()).len();
+                                let all = r().findings.len();
+                                if shown == all {
+                                    format!("{} ({all})", l().t("Funn", "Findings"))
+                                } else {
+                                    format!("{} ({shown} {} {all})", l().t("Funn", "Findings"), l().t("av", "of"))
+                                }
+                            }}
+                        </h3>
+                        {move || {
+                            let rep = r();
+                            let lang = l();
+                            let idx = visible_findings(ui, &rep);
+                            if idx.is_empty() {
+                                let msg = if rep.findings.is_empty() {
+                                    lang.t("Ingen funn.", "No findings.")
+                                } else {
+                                    lang.t("Ingen funn passer til filteret.", "No findings match the filter.")
+                                };
+                                return view! { <p class="ms-empty">{msg}</p> }.into_any();
+                            }
+                            view! {
+                                <ul class="ms-finding-list">
+                                    {idx
+                                        .into_iter()
+                                        .filter_map(|i| rep.findings.get(i).map(|f| finding_row(ui, lang, i, f)))
+                                        .collect_view()}
+                                </ul>
+                            }
+                                .into_any()
+                        }}
+                    </section>
+                    <Tables ui=ui doc=doc />
+                    <Figures ui=ui doc=doc />
+                </div>
+                <aside class="ms-detail" aria-labelledby=sel(ui, "detail-title")>
+                    <h3 id=sel(ui, "detail-title") tabindex="-1">
+                        {move || l().t("Detaljer", "Details")}
+                    </h3>
+                    {move || {
+                        let lang = l();
+                        match ui.focus.get() {
+                            None => view! {
+                                <p class="ms-empty">
+                                    {lang.t(
+                                        "Velg «Vis i teksten» ved et mål eller et funn for å se det i rapportens tekst.",
+                                        "Choose “Show in text” on a target or a finding to see it in the report's text.",
+                                    )}
+                                </p>
+                            }
+                                .into_any(),
+                            Some(f) => doc.with_value(|d| detail(ui, lang, d, f)).into_any(),
+                        }
+                    }}
+                </aside>
+            </div>
+        </section>
+    }
+}
+
+fn value_with_unit(l: Lang, v: f64, unit: Option<TargetUnit>) -> String {
+    let u = unit.map(|u| unit_text(l, u)).unwrap_or("");
+    let n = num(l, v, 2);
+    match u {
+        "" => n,
+        "%" => format!("{n}\u{a0}%"),
+        u => format!("{n} {u}"),
+    }
+}
+
+fn target_desc(l: Lang, t: &Target) -> String {
+    let mut s = String::new();
+    let comp = comparator_text(l, t.comparator);
+    match t.comparator {
+        Comparator::Qualitative => s.push_str(comp),
+        Comparator::Increase | Comparator::Decrease => {
+            s.push_str(comp);
+            if let Some(p) = t.change_pct {
+                s.push_str(&format!(" {} {}\u{a0}%", l.t("på", "of"), num(l, p, 2)));
+            } else if let Some(v) = t.threshold {
+                s.push_str(&format!(
+                    " {} {}",
+                    l.t("til", "to"),
+                    value_with_unit(l, v, t.unit)
+                ));
+            }
+            if let Some(y) = t.baseline_year {
+                s.push_str(&format!(" {} {y}", l.t("fra", "from")));
+            }
+        }
+        Comparator::NotAboveBaseline | Comparator::NotBelowBaseline => {
+            s.push_str(comp);
+            match t.baseline_year {
+                Some(y) => s.push_str(&format!(" {} {y}", l.t("nivået i", "the level in"))),
+                None => s.push_str(l.t(" utgangsnivået", " the baseline")),
+            }
+        }
+        _ => {
+            s.push_str(comp);
+            if let Some(v) = t.threshold {
+                s.push(' ');
+                s.push_str(&value_with_unit(l, v, t.unit));
+            }
+        }
+    }
+    if let Some(y) = t.target_year {
+        s.push_str(&format!(" {} {y}", l.t("i", "in")));
+    }
+    if let Some(sub) = &t.subject {
+        s.push_str(&format!(" ({sub})"));
+    }
+    if t.long_term {
+        s.push_str(l.t(" – på sikt", " – long term"));
+    }
+    s
+}
+
+fn status_badge(l: Lang, s: Status) -> impl IntoView {
+    view! {
+        <span class=format!("ms-status ms-status-{}", status_key(s))>
+            <span aria-hidden="true">{status_icon(s)}</span>
+            {format!(" {}", status_text(l, s))}
+        </span>
+    }
+}
+
+fn line_ref(l: Lang, a: usize, b: usize) -> String {
+    if b > a {
+        format!("{} {a}–{b}", l.t("linje", "lines"))
+    } else {
+        format!("{} {a}", l.t("linje", "line"))
+    }
+}
+
+fn verdict_text(l: Lang, v: &crate::report::Verdict, unit: Option<TargetUnit>) -> String {
+    let mut s = v.entity.clone();
+    if let Some(sub) = &v.subject {
+        s.push_str(&format!(" ({sub})"));
+    }
+    s.push_str(": ");
+    s.push_str(status_text(l, verdict_as_status(v.status)));
+    if let Some(x) = v.value {
+        s.push_str(&format!(", {}", value_with_unit(l, x, unit)));
+        if let Some(y) = v.year {
+            s.push_str(&format!(" ({y})"));
+        }
+    }
+    if let Some(b) = v.baseline_value {
+        s.push_str(&format!(
+            "; {} {}",
+            l.t("utgangsnivå", "baseline"),
+            value_with_unit(l, b, unit)
+        ));
+    }
+    s
+}
+
+fn indicator_row(ui: Ui, l: Lang, i: usize, ind: &Indicator) -> impl IntoView {
+    let unit = ind.target.unit;
+    let measure = if ind.measure.is_empty() {
+        l.t("Mål", "Target").to_string()
+    } else {
+        ind.measure.clone()
+    };
+    view! {
+        <li
+            class="ms-target"
+            class:ms-selected=move || ui.focus.get() == Some(Focus::Indicator(i))
+            data-indicator-line=ind.line.to_string()
+            data-status=status_key(ind.status)
+        >
+            <div class="ms-row-head">
+                {status_badge(l, ind.status)}
+                <span class="ms-measure">{measure}</span>
+                <span class="ms-lineref">{line_ref(l, ind.line, ind.end_line)}</span>
+            </div>
+            <p class="ms-quote">{ind.text.clone()}</p>
+            <p class="ms-spec">
+                <span class="ms-k">{l.t("Mål: ", "Target: ")}</span>
+                {target_desc(l, &ind.target)}
+            </p>
+            <p class="ms-claim">
+                <span class="ms-k">{l.t("Rapporten sier: ", "The report says: ")}</span>
+                {claim_text(l, ind.claim)}
+                {ind.claim_line.map(|c| format!(" ({})", line_ref(l, c, c)))}
+            </p>
+            {(!ind.verdicts.is_empty())
+                .then(|| {
+                    view! {
+                        <ul class="ms-verdicts" aria-label=l.t("Vurdering per virksomhet", "Verdict per entity")>
+                            {ind
+                                .verdicts
+                                .iter()
+                                .map(|v| {
+                                    let s = verdict_as_status(v.status);
+                                    view! {
+                                        <li
+                                            class=format!("ms-verdict ms-status-{}", status_key(s))
+                                            data-entity=v.entity.clone()
+                                            data-status=status_key(s)
+                                        >
+                                            <span aria-hidden="true">{status_icon(s)}</span>
+                                            {format!(" {}", verdict_text(l, v, unit))}
+                                        </li>
+                                    }
+                                })
+                                .collect_view()}
+                        </ul>
+                    }
+                })}
+            <button
+                type="button"
+                class="ms-button ms-small ms-show"
+                on:click=move |_| select(ui, Focus::Indicator(i))
+            >
+                {l.t("Vis i teksten", "Show in text")}
+            </button>
+        </li>
+    }
+}
+
+/// Stated vs computed in plain words.
+fn explain(l: Lang, f: &Finding) -> Option<String> {
+    let n = |v: f64| num(l, v, 3);
+    let mut s = String::new();
+    match (f.stated, f.computed) {
+        (Some(a), Some(b)) => s.push_str(&match l {
+            Lang::Nb => format!(
+                "Rapporten oppgir {}. Regnet ut fra rapportens egne tall blir det {}.",
+                n(a),
+                n(b)
+            ),
+            Lang::En => format!(
+                "The report states {}. Computed from the report's own figures it is {}.",
+                n(a),
+                n(b)
+            ),
+        }),
+        (Some(a), None) => s.push_str(&match l {
+            Lang::Nb => format!("Rapporten oppgir {}.", n(a)),
+            Lang::En => format!("The report states {}.", n(a)),
+        }),
+        (None, Some(b)) => s.push_str(&match l {
+            Lang::Nb => format!("Regnet ut fra rapportens egne tall blir det {}.", n(b)),
+            Lang::En => format!("Computed from the report's own figures it is {}.", n(b)),
+        }),
+        (None, None) => {}
+    }
+    if let Some([lo, hi]) = f.computed_range {
+        if !s.is_empty() {
+            s.push(' ');
+        }
+        s.push_str(&match l {
+            Lang::Nb => format!(
+                "Tallene i rapporten er avrundet, så riktig verdi kan ligge mellom {} og {}.",
+                n(lo),
+                n(hi)
+            ),
+            Lang::En => format!(
+                "The report's figures are rounded, so the right value may lie between {} and {}.",
+                n(lo),
+                n(hi)
+            ),
+        });
+    }
+    (!s.is_empty()).then_some(s)
+}
+
+fn finding_row(ui: Ui, l: Lang, i: usize, f: &Finding) -> impl IntoView {
+    view! {
+        <li
+            class=format!("ms-finding ms-sev-{}", severity_key(f.severity))
+            class:ms-selected=move || ui.focus.get() == Some(Focus::Finding(i))
+            data-finding-kind=f.kind.as_str()
+            data-severity=severity_key(f.severity)
+            data-finding-line=f.line.to_string()
+        >
+            <div class="ms-row-head">
+                <span class=format!("ms-sev ms-sev-{}", severity_key(f.severity))>
+                    <span aria-hidden="true">{severity_icon(f.severity)}</span>
+                    {format!(" {}", severity_text(l, f.severity))}
+                </span>
+                <span class="ms-measure">{kind_text(l, f.kind)}</span>
+                <span class="ms-lineref">{line_ref(l, f.line, f.end_line)}</span>
+            </div>
+            <p class="ms-message">{f.message.clone()}</p>
+            {explain(l, f).map(|e| view! { <p class="ms-explain">{e}</p> })}
+            <button
+                type="button"
+                class="ms-button ms-small ms-show"
+                on:click=move |_| select(ui, Focus::Finding(i))
+            >
+                {l.t("Vis i teksten", "Show in text")}
+            </button>
+        </li>
+    }
+}
+
+fn matrix(
+    ui: Ui,
+    l: Lang,
+    r: &DocumentReport,
+    idx: &[usize],
+    entities: &[String],
+) -> impl IntoView {
+    let caption = l.t(
+        "Mål (rader) mot virksomheter (kolonner)",
+        "Targets (rows) by entities (columns)",
+    );
+    view! {
+        <div class="ms-matrix-wrap" tabindex="0" role="region" aria-label=caption>
+            <table class="ms-matrix">
+                <caption>{caption}</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">{l.t("Mål", "Target")}</th>
+                        <th scope="col">{l.t("Samlet", "Overall")}</th>
+                        {entities.iter().map(|e| view! { <th scope="col">{e.clone()}</th> }).collect_view()}
+                    </tr>
+                </thead>
+                <tbody>
+                    {idx
+                        .iter()
+                        .filter_map(|&i| r.indicators.get(i).map(|ind| (i, ind)))
+                        .map(|(i, ind)| {
+                            let label = if ind.measure.is_empty() { ind.text.clone() } else { ind.measure.clone() };
+                            let spec = target_desc(l, &ind.target);
+                            view! {
+                                <tr data-indicator-line=ind.line.to_string() data-status=status_key(ind.status)>
+                                    <th scope="row">
+                                        <button
+                                            type="button"
+                                            class="ms-linkbutton"
+                                            on:click=move |_| select(ui, Focus::Indicator(i))
+                                        >
+                                            {label}
+                                        </button>
+                                        <span class="ms-spec-small">{spec}</span>
+                                    </th>
+                                    <td>{status_badge(l, ind.status)}</td>
+                                    {entities
+                                        .iter()
+                                        .map(|e| {
+                                            let vs: Vec<_> = ind.verdicts.iter().filter(|v| &v.entity == e).collect();
+                                            if vs.is_empty() {
+                                                return view! {
+                                                    <td class="ms-cell-none">
+                                                        <span aria-hidden="true">"–"</span>
+                                                        <span class="ms-sr">{l.t("ingen vurdering", "no verdict")}</span>
+                                                    </td>
+                                                }
+                                                    .into_any();
+                                            }
+                                            view! {
+                                                <td>
+                                                    {vs
+                                                        .into_iter()
+                                                        .map(|v| {
+                                                            let s = verdict_as_status(v.status);
+                                                            let val = v.value.map(|x| value_with_unit(l, x, ind.target.unit));
+                                                            let sub = v.subject.clone().map(|x| format!("{x}: "));
+                                                            view! {
+                                                                <span
+                                                                    class=format!("ms-cell ms-status-{}", status_key(s))
+                                                                    data-entity=v.entity.clone()
+                                                                    data-status=status_key(s)
+                                                                >
+                                                                    {sub}
+                                                                    <span aria-hidden="true">{status_icon(s)}</span>
+                                                                    {format!(" {}", status_text(l, s))}
+                                                                    {val.map(|x| view! { <span class="ms-cell-val">{x}</span> })}
+                                                                </span>
+                                                            }
+                                                        })
+                                                        .collect_view()}
+                                                </td>
+                                            }
+                                                .into_any()
+                                        })
+                                        .collect_view()}
+                                </tr>
+                            }
+                        })
+                        .collect_view()}
+                </tbody>
+            </table>
+        </div>
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Debug)]
+enum Mark {
+    Target,
+    Finding,
+    Claim,
+    Figure,
+}
+
+fn mark_class(m: Mark) -> &'static str {
+    match m {
+        Mark::Target => "ms-hl ms-hl-target",
+        Mark::Finding => "ms-hl ms-hl-finding",
+        Mark::Claim => "ms-hl ms-hl-claim",
+        Mark::Figure => "ms-hl ms-hl-figure",
+    }
+}
+
+fn mark_label(l: Lang, m: Mark) -> &'static str {
+    match m {
+        Mark::Target => l.t("Målet: ", "Target: "),
+        Mark::Finding => l.t("Funnet: ", "Finding: "),
+        Mark::Claim => l.t("Påstanden: ", "Claim: "),
+        Mark::Figure => l.t("Tall brukt: ", "Figure used: "),
+    }
+}
+
+fn detail(ui: Ui, l: Lang, d: &Doc, f: Focus) -> impl IntoView {
+    let r = &d.report;
+    let mut marks: Vec<(usize, usize, Mark)> = Vec::new();
+    let body = match f {
+        Focus::Indicator(i) => match r.indicators.get(i) {
+            None => ().into_any(),
+            Some(ind) => {
+                marks.push((ind.line, ind.end_line.max(ind.line), Mark::Target));
+                if let Some(c) = ind.claim_line {
+                    marks.push((c, c, Mark::Claim));
+                }
+                for v in &ind.verdicts {
+                    marks.push((v.line, v.line, Mark::Figure));
+                }
+                let mut fig_lines: Vec<usize> = ind.verdicts.iter().map(|v| v.line).collect();
+                fig_lines.sort_unstable();
+                fig_lines.dedup();
+                let figures: Vec<String> = r
+                    .figures
+                    .iter()
+                    .filter(|x| fig_lines.binary_search(&x.line).is_ok())
+                    .map(|x| format!("{} ({})", x.text, line_ref(l, x.line, x.line)))
+                    .collect();
+                view! {
+                    <div class="ms-detail-body" data-detail-indicator=ind.line.to_string()>
+                        <p class="ms-detail-status">{status_badge(l, ind.status)}</p>
+                        <h4>{l.t("Målet i rapporten", "The target in the report")}</h4>
+                        <blockquote class="ms-quote">{ind.text.clone()}</blockquote>
+                        <p>
+                            <span class="ms-k">{l.t("Tolket som: ", "Read as: ")}</span>
+                            {target_desc(l, &ind.target)}
+                        </p>
+                        <h4>{l.t("Tallene som er brukt", "The figures used")}</h4>
+                        {if ind.verdicts.is_empty() {
+                            view! {
+                                <p class="ms-empty">
+                                    {l.t("Fant ingen tall for dette målet.", "No figures were found for this target.")}
+                                </p>
+                            }
+                                .into_any()
+                        } else {
+                            view! {
+                                <ul class="ms-verdicts">
+                                    {ind
+                                        .verdicts
+                                        .iter()
+                                        .map(|v| {
+                                            let s = verdict_as_status(v.status);
+                                            view! {
+                                                <li class=format!("ms-verdict ms-status-{}", status_key(s))>
+                                                    <span aria-hidden="true">{status_icon(s)}</span>
+                                                    {format!(
+                                                        " {} ({})",
+                                                        verdict_text(l, v, ind.target.unit),
+                                                        line_ref(l, v.line, v.line),
+                                                    )}
+                                                </li>
+                                            }
+                                        })
+                                        .collect_view()}
+                                </ul>
+                            }
+                                .into_any()
+                        }}
+                        {(!figures.is_empty())
+                            .then(|| {
+                                view! {
+                                    <p class="ms-figs">
+                                        <span class="ms-k">{l.t("Tall på de linjene: ", "Figures on those lines: ")}</span>
+                                        {figures.join(" · ")}
+                                    </p>
+                                }
+                            })}
+                        <h4>{l.t("Rapportens påstand", "The report's claim")}</h4>
+                        <p>
+                            {claim_text(l, ind.claim)}
+                            {ind.claim_line.map(|c| format!(" ({})", line_ref(l, c, c)))}
+                        </p>
+                    </div>
+                }
+                    .into_any()
+            }
+        },
+        Focus::Finding(i) => match r.findings.get(i) {
+            None => ().into_any(),
+            Some(fi) => {
+                marks.push((fi.line, fi.end_line.max(fi.line), Mark::Finding));
+                view! {
+                    <div class="ms-detail-body" data-detail-finding=fi.line.to_string()>
+                        <p class="ms-detail-status">
+                            <span class=format!("ms-sev ms-sev-{}", severity_key(fi.severity))>
+                                <span aria-hidden="true">{severity_icon(fi.severity)}</span>
+                                {format!(" {}", severity_text(l, fi.severity))}
+                            </span>
+                            {format!(" {}", kind_text(l, fi.kind))}
+                        </p>
+                        <p class="ms-message">{fi.message.clone()}</p>
+                        {explain(l, fi).map(|e| view! { <p class="ms-explain">{e}</p> })}
+                    </div>
+                }
+                .into_any()
+            }
+        },
+    };
+    view! {
+        {body}
+        <h4>{l.t("I rapportens tekst", "In the report's text")}</h4>
+        {source_view(ui, l, &d.lines, &marks)}
+    }
+}
+
+/// The passages around the marked lines, with line numbers, marked lines highlighted.
+fn source_view(ui: Ui, l: Lang, lines: &[String], marks: &[(usize, usize, Mark)]) -> impl IntoView {
+    let n = lines.len();
+    let mut ranges: Vec<(usize, usize)> = marks
+        .iter()
+        .filter(|(a, _, _)| *a >= 1 && *a <= n)
+        .map(|(a, b, _)| {
+            let b = (*b).min(n).min(a + MAX_SPAN);
+            (a.saturating_sub(CONTEXT).max(1), (b + CONTEXT).min(n))
+        })
+        .collect();
+    ranges.sort_unstable();
+    let mut merged: Vec<(usize, usize)> = Vec::new();
+    for (a, b) in ranges {
+        match merged.last_mut() {
+            Some(last) if a <= last.1 + 2 => last.1 = last.1.max(b),
+            _ => merged.push((a, b)),
+        }
+    }
+    let mark_of = |line: usize| -> Option<Mark> {
+        marks
+            .iter()
+            .filter(|(a, b, _)| line >= *a && line <= *b)
+            .map(|(_, _, m)| *m)
+            .min()
+    };
+    let label = l.t("Kildetekst", "Source text");
+    let mut parts = Vec::new();
+    for (k, (a, b)) in merged.iter().enumerate() {
+        if k > 0 || *a > 1 {
+            parts.push(view! { <div class="ms-gap" aria-hidden="true">"…"</div> }.into_any());
+        }
+        for no in *a..=*b {
+            let text = lines.get(no - 1).cloned().unwrap_or_default();
+            let m = mark_of(no);
+            let class = match m {
+                Some(m) => format!("ms-line {}", mark_class(m)),
+                None => "ms-line".to_string(),
+            };
+            parts.push(
+                view! {
+                    <div class=class data-line=no.to_string()>
+                        <span class="ms-ln" aria-hidden="true">{no.to_string()}</span>
+                        {m.map(|m| view! { <span class="ms-sr">{mark_label(l, m)}</span> })}
+                        <span class="ms-lt">{text}</span>
+                    </div>
+                }
+                .into_any(),
+            );
+        }
+    }
+    if merged.last().is_some_and(|(_, b)| *b < n) {
+        parts.push(view! { <div class="ms-gap" aria-hidden="true">"…"</div> }.into_any());
+    }
+    view! {
+        <div class="ms-source" id=ui.id("source") tabindex="0" role="region" aria-label=label>
+            {parts}
+        </div>
+        <p class="ms-legend">
+            <span class="ms-legend-item ms-hl-target">{l.t("mål", "target")}</span>
+            <span class="ms-legend-item ms-hl-claim">{l.t("påstand", "claim")}</span>
+            <span class="ms-legend-item ms-hl-figure">{l.t("tall", "figures")}</span>
+            <span class="ms-legend-item ms-hl-finding">{l.t("funn", "finding")}</span>
+        </p>
+    }
+}
+
+#[component]
+fn Tables(ui: Ui, doc: StoredValue<Doc>) -> impl IntoView {
+    const MAX_ROWS: usize = 200;
+    let l = move || ui.lang.get();
+    let tables = doc.with_value(|d| d.report.tables.clone());
+    if tables.is_empty() {
+        return ().into_any();
+    }
+    let count = tables.len();
+    view! {
+        <details class="ms-tables">
+            <summary>{move || format!("{} ({count})", l().t("Tabeller", "Tables"))}</summary>
+            {tables
+                .into_iter()
+                .map(|t| {
+                    let caption = t
+                        .caption
+                        .clone()
+                        .unwrap_or_else(|| line_ref(ui.lang.get_untracked(), t.line, t.end_line));
+                    let more = t.rows.len().saturating_sub(MAX_ROWS);
+                    view! {
+                        <div class="ms-matrix-wrap" tabindex="0" role="region" aria-label=caption.clone()>
+                            <table class="ms-table">
+                                <caption>{caption.clone()}</caption>
+                                <thead>
+                                    <tr>{t.header.iter().map(|h| view! { <th scope="col">{h.clone()}</th> }).collect_view()}</tr>
+                                </thead>
+                                <tbody>
+                                    {t
+                                        .rows
+                                        .iter()
+                                        .take(MAX_ROWS)
+                                        .map(|row| view! {
+                                            <tr>{row.iter().map(|c| view! { <td>{c.clone()}</td> }).collect_view()}</tr>
+                                        })
+                                        .collect_view()}
+                                </tbody>
+                            </table>
+                            {(more > 0).then(|| view! {
+                                <p class="ms-hint">{format!("… {more} {}", ui.lang.get_untracked().t("rader til", "more rows"))}</p>
+                            })}
+                        </div>
+                    }
+                })
+                .collect_view()}
+        </details>
+    }
+    .into_any()
+}
+
+#[component]
+fn Figures(ui: Ui, doc: StoredValue<Doc>) -> impl IntoView {
+    const MAX_ROWS: usize = 500;
+    let l = move || ui.lang.get();
+    let count = doc.with_value(|d| d.report.figures.len());
+    if count == 0 {
+        return ().into_any();
+    }
+    let open = RwSignal::new(false);
+    view! {
+        <details class="ms-figures" on:toggle=move |ev| {
+            let el: web_sys::HtmlDetailsElement = event_target(&ev);
+            open.set(el.open());
+        }>
+            <summary>{move || format!("{} ({count})", l().t("Alle tall i dokumentet", "All figures in the document"))}</summary>
+            {move || open.get().then(|| {
+                let lang = l();
+                doc.with_value(|d| view! {
+                    <div class="ms-matrix-wrap" tabindex="0" role="region" aria-label=lang.t("Alle tall", "All figures")>
+                        <table class="ms-table">
+                            <thead>
+                                <tr>
+                                    <th scope="col">{lang.t("Linje", "Line")}</th>
+                                    <th scope="col">{lang.t("Som skrevet", "As written")}</th>
+                                    <th scope="col">{lang.t("Verdi", "Value")}</th>
+                                    <th scope="col">{lang.t("Enhet", "Unit")}</th>
+                                </tr>
+                            </thead>
+                            <tbody>
+                                {d.report.figures.iter().take(MAX_ROWS).map(|f| view! {
+                                    <tr>
+                                        <td>{f.line.to_string()}</td>
+                                        <td>{f.text.clone()}</td>
+                                        <td class="ms-num">{num(lang, f.value, 3)}</td>
+                                        <td>{f.unit.clone()}</td>
+                                    </tr>
+                                }).collect_view()}
+                            </tbody>
+                        </table>
+                        {(count > MAX_ROWS).then(|| view! {
+                            <p class="ms-hint">{format!("… {} {}", count - MAX_ROWS, lang.t("tall til", "more figures"))}</p>
+                        })}
+                    </div>
+                })
+            })}
+        </details>
+    }
+    .into_any()
+}
