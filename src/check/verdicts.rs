@@ -173,7 +173,8 @@ fn verdicts_for(
     for (k, (s, t)) in block.iter().zip(block_texts).enumerate() {
         // The first sentences of the answer speak for the region when they name no one
         // ("Kostnader til innleie har gått ned ca 19 % fra 2023 til 2024").
-        let default = (k >= answer && k < answer + 3 && out.is_empty()).then_some("Regionen");
+        let default =
+            ((k < 3 || (k >= answer && k < answer + 3)) && out.is_empty()).then_some("Regionen");
         for o in observations(t, target.unit, default) {
             if !subject_fits(spec, o.subject.as_deref()) {
                 continue;
@@ -314,8 +315,16 @@ pub fn judge(target: &Target, o: &Observation) -> Option<VerdictStatus> {
                 Some(met(sign * change > 0.0))
             }
         }
-        NotAboveBaseline => Some(met(o.value? <= o.baseline_value?)),
-        NotBelowBaseline => Some(met(o.value? >= o.baseline_value?)),
+        NotAboveBaseline => match (o.value, o.baseline_value, o.change_pct) {
+            (Some(v), Some(b), _) => Some(met(v <= b)),
+            (_, _, Some(c)) => Some(met(c <= 0.0)),
+            _ => None,
+        },
+        NotBelowBaseline => match (o.value, o.baseline_value, o.change_pct) {
+            (Some(v), Some(b), _) => Some(met(v >= b)),
+            (_, _, Some(c)) => Some(met(c >= 0.0)),
+            _ => None,
+        },
         Qualitative => None,
     }
 }

@@ -31,6 +31,9 @@ pub(crate) struct ContentLine {
     /// A paragraph break lies between this line and the previous content line.
     pub para_before: bool,
     pub heading: HeadingKind,
+    /// The raw line starts with whitespace and then a capital letter: in PDF extractions this is
+    /// where a bullet glyph or a paragraph indent was lost, so a new sentence starts here.
+    pub indented_capital: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -445,7 +448,14 @@ impl Layout {
                 K::PageNoise => page = true,
                 K::Noise => {}
                 K::Content => {
-                    let (text, bullet) = clean(doc.line_text(i + 1));
+                    let raw = doc.line_text(i + 1);
+                    let (text, bullet) = clean(raw);
+                    let indented_capital = raw.starts_with([' ', '\t'])
+                        && raw
+                            .trim_start()
+                            .chars()
+                            .next()
+                            .is_some_and(char::is_uppercase);
                     if text.is_empty() {
                         pending_bullet |= bullet;
                         continue;
@@ -459,6 +469,7 @@ impl Layout {
                         text,
                         chars,
                         bullet,
+                        indented_capital,
                         numbered,
                         table_row,
                         // Blank lines around page furniture say nothing about paragraphs.

@@ -112,6 +112,7 @@ impl Reading {
             } else if starts_lower(&cur.text) || ends_open(&prev.text) {
                 Join::Space
             } else if cur.para_before
+                || cur.indented_capital
                 || prev.text.ends_with(':')
                 || (!ends_terminal(&prev.text) && layout.ended_early(prev, cur))
             {

@@ -167,3 +167,17 @@ mod tests {
         );
     }
 }
+
+#[cfg(test)]
+mod more_tests {
+    use super::*;
+
+    #[test]
+    fn only_one_trust_reached_the_goal_is_partial() {
+        let c = parse_claim(
+            "Det er følgelig kun Helse Førde som har måloppnåing i tråd med kravet i regionen.",
+        )
+        .unwrap();
+        assert_eq!(c.claim, Claim::Partial);
+    }
+}

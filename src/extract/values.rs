@@ -107,6 +107,36 @@ pub fn observations(
         };
     }
     let mut out: Vec<Observation> = Vec::new();
+    // Figures before the first name: "… er uendret fra 2023 til 2024 ved regionens tre
+    // helseforetak" belongs to the entity named after a preposition; otherwise to `default`.
+    let first = &mentions[0];
+    if first.span.start > 12 {
+        let before = f[..first.span.start].trim_end();
+        let prepositional = ["ved", "for", "hos", "i", "på", "innen", "innan"]
+            .iter()
+            .any(|p| before.ends_with(&format!(" {p}")));
+        let trailing_segment_empty = !tokens.iter().any(|t| {
+            t.span.start >= first.span.end
+                && mentions.get(1).is_none_or(|n| t.span.start < n.span.start)
+                && compatible(t, unit)
+        });
+        let owner = if prepositional && trailing_segment_empty {
+            Some(cat.name(first.entity).to_string())
+        } else {
+            default.map(str::to_string)
+        };
+        if let Some(owner) = owner {
+            out.extend(read_segments(
+                sentence,
+                &f,
+                &tokens,
+                0,
+                first.span.start,
+                unit,
+                &owner,
+            ));
+        }
+    }
     for (i, m) in mentions.iter().enumerate() {
         let start = m.span.end;
         let end = mentions.get(i + 1).map_or(sentence.len(), |n| n.span.start);
@@ -266,6 +296,64 @@ fn read_one(
                     obs.change_pct = Some(sign * t.value.abs());
                     used.push(t.span.start);
                     break;
+                }
+            }
+            // "en 3,4 prosents økning", "10,2 % reduksjon": the change word right after.
+            let after = f.get(t.span.end..end).unwrap_or("");
+            let next_word = after
+                .split_whitespace()
+                .next()
+                .unwrap_or("")
+                .trim_matches(|c: char| !c.is_alphanumeric());
+            if let Some(sign) = direction_sign(next_word) {
+                obs.change_pct = Some(sign * t.value.abs());
+                used.push(t.span.start);
+                break;
+            }
+        }
+    }
+    // "er uendret fra 2023 til 2024": no change.
+    if obs.change_pct.is_none()
+        && [
+            "uendret",
+            "uforandret",
+            "uendra",
+            "på samme nivå",
+            "på same nivå",
+        ]
+        .iter()
+        .any(|w| seg_text.contains(w))
+        && !seg.iter().any(|t| compatible(t, unit))
+    {
+        obs.change_pct = Some(0.0);
+        return Some(obs);
+    }
+    // "85 … i 2024, ned fra 193 … i 2023": the figure before "ned/opp fra" is the value.
+    for w in [
+        "ned fra",
+        "opp fra",
+        "ned frå",
+        "opp frå",
+        "ned fra totalt",
+        "opp fra totalt",
+    ] {
+        if let Some(r) = find_phrase(f, w, start).filter(|r| r.end <= end) {
+            let before = seg.iter().rev().find(|t| {
+                t.span.end <= r.start && compatible(t, unit) && !used.contains(&t.span.start)
+            });
+            let after = seg
+                .iter()
+                .find(|t| t.span.start >= r.end && t.kind != NumberKind::Year);
+            if let (Some(v), Some(b)) = (before, after) {
+                if gap_ok(f, r.end, b.span.start, 1)
+                    && (compatible(b, unit) || b.unit == NumUnit::None)
+                {
+                    obs.value = Some(v.value);
+                    obs.baseline_value = Some(b.value);
+                    obs.year = year_after(v);
+                    obs.baseline_year = year_after(b);
+                    obs.at = v.span.start;
+                    return Some(obs);
                 }
             }
         }
