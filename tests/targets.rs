@@ -163,3 +163,26 @@ fn requirement_from_the_enterprise_meeting() {
     assert_eq!(t.target.comparator, Comparator::Decrease);
     assert!(t.measure.contains("innleie"), "{}", t.measure);
 }
+
+#[test]
+fn more_phrasings_a_reviewer_meets() {
+    let cases: &[(&str, Comparator, Option<f64>, Option<TargetUnit>)] = &[
+        ("Andelen pasienter som får time innen fristen skal være over 80 prosent.", Comparator::Above, Some(80.0), Some(TargetUnit::Percent)),
+        ("Sykefraværet skal ikke overstige 7,5 prosent.", Comparator::AtMost, Some(7.5), Some(TargetUnit::Percent)),
+        ("Andelen skal være lik eller høyere enn 80 %.", Comparator::AtLeast, Some(80.0), Some(TargetUnit::Percent)),
+        ("Gjennomsnittlig ventetid skal være lavere enn 40 dager i psykisk helsevern for barn og unge.", Comparator::Below, Some(40.0), Some(TargetUnit::Days)),
+        ("Helseforetakene skal redusere fristbruddene til null.", Comparator::AtMost, Some(0.0), Some(TargetUnit::Count)),
+        ("Målet er at minst 90 % av pasientene skal få svar innen 10 dager.", Comparator::AtLeast, Some(90.0), Some(TargetUnit::Percent)),
+        ("Forekomsten av sykehusinfeksjoner skal være under 5 per 100 000 innbyggere.", Comparator::Below, Some(5.0), Some(TargetUnit::Per100k)),
+        ("Ventetida for pasientar i TSB skal vere under 30 dagar.", Comparator::Below, Some(30.0), Some(TargetUnit::Days)),
+        ("Delen pasientar med individuell plan skal aukast samanlikna med 2023.", Comparator::Increase, None, Some(TargetUnit::Percent)),
+        ("Talet på korridorpasientar skal reduserast med 25 prosent samanlikna med 2022.", Comparator::Decrease, None, Some(TargetUnit::Count)),
+        ("Andelen skal økes med 10 prosentpoeng sammenlignet med 2023.", Comparator::Increase, None, Some(TargetUnit::Percent)),
+    ];
+    for (s, cmp, threshold, unit) in cases {
+        let t = one(s);
+        assert_eq!(t.target.comparator, *cmp, "{s}");
+        assert_eq!(t.target.threshold, *threshold, "{s}");
+        assert_eq!(t.target.unit, *unit, "{s}");
+    }
+}

@@ -283,7 +283,7 @@ pub fn parse_targets(sentence: &str) -> Vec<TargetSpec> {
                 target: Target {
                     comparator,
                     threshold: None,
-                    unit: unit_from_measure(&f),
+                    unit: unit_from_measure(&fold(&measure)).or_else(|| unit_from_measure(&f)),
                     baseline_year: if qualitative { None } else { baseline_year },
                     change_pct,
                     target_year,
@@ -444,7 +444,7 @@ fn predicate_kind(f: &str, tokens: &[NumberToken], from: usize) -> Option<(Kind,
     if k == Kind::Change(Comparator::Decrease) {
         if let Some(z) = found
             .iter()
-            .find(|(s2, _, k2)| *k2 == Kind::Zero && *s2 >= e && near(f, e, *s2, 0))
+            .find(|(s2, _, k2)| *k2 == Kind::Zero && *s2 >= e && near(f, e, *s2, 2))
         {
             return Some((Kind::Zero, z.0, z.1));
         }
@@ -595,10 +595,12 @@ fn unit_from_measure(f: &str) -> Option<TargetUnit> {
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .collect();
-    if words
-        .iter()
-        .any(|w| matches!(*w, "andel" | "andelen" | "delen" | "prosent" | "prosentdel"))
-    {
+    if words.iter().any(|w| {
+        matches!(
+            *w,
+            "andel" | "andelen" | "delen" | "del" | "prosentdel" | "prosentdelen"
+        )
+    }) {
         Some(TargetUnit::Percent)
     } else if words.iter().any(|w| {
         w.starts_with("ventetid") || w.starts_with("liggetid") || *w == "dager" || *w == "dagar"
