@@ -200,3 +200,67 @@ fn dump_sentences() {
         }
     }
 }
+
+#[test]
+fn more_annual_report_verdicts_a_reviewer_agrees_with() {
+    let doc = analyse(ANNUAL);
+    // "85 … i 2024, ned fra 193 … i 2023": not met, as the report says.
+    let ind = indicator_at(&doc, 1234);
+    let v = ind
+        .verdicts
+        .iter()
+        .find(|v| v.value == Some(85.0))
+        .expect("85 read");
+    assert_eq!(
+        (v.baseline_value, v.status),
+        (Some(193.0), VerdictStatus::NotMet)
+    );
+    // Antibiotics: only Helse Nord-Trøndelag went down from 2019.
+    let ind = indicator_at(&doc, 1284);
+    assert_eq!(ind.target.comparator, Comparator::NotAboveBaseline);
+    assert_eq!(
+        verdict(ind, "Helse Nord-Trøndelag HF").status,
+        VerdictStatus::Met
+    );
+    assert_eq!(
+        verdict(ind, "St. Olavs hospital HF").status,
+        VerdictStatus::NotMet
+    );
+    assert_eq!(ind.claim, Some(Claim::Partial));
+    // Waiting times against 2023 from table 4: somatikk went up, the others down.
+    let ind = indicator_at(&doc, 2150);
+    assert_eq!(ind.status, Status::Partial);
+    let som = ind
+        .verdicts
+        .iter()
+        .find(|v| v.subject.as_deref() == Some("Somatikk"))
+        .expect("somatikk");
+    assert_eq!(
+        (som.baseline_value, som.value, som.status),
+        (Some(70.0), Some(74.0), VerdictStatus::NotMet)
+    );
+    // "De øvrige helseforetakene melder om uendret kapasitet" is not the region's figure.
+    assert!(
+        !doc.findings
+            .iter()
+            .any(|f| f.kind == FindingKind::ClaimMismatch && f.line == 492),
+        "{:#?}",
+        doc.findings
+    );
+}
+
+#[test]
+fn the_supplementary_staffing_table_has_its_wrong_percentages_flagged() {
+    let doc = analyse(SUPPLEMENT);
+    let wrong: Vec<(usize, Option<f64>)> = doc
+        .findings
+        .iter()
+        .filter(|f| f.kind == FindingKind::Arithmetic && (31..=50).contains(&f.line))
+        .map(|f| (f.line, f.stated))
+        .collect();
+    assert!(wrong.contains(&(47, Some(11.7))), "{wrong:?}");
+    // 302 → 321 is 6,3 %: not flagged.
+    assert!(!wrong.iter().any(|(_, s)| *s == Some(6.3)));
+    // The budget table's Sum row adds up.
+    assert!(!doc.findings.iter().any(|f| (300..=335).contains(&f.line)));
+}

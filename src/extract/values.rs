@@ -86,6 +86,20 @@ fn direction_sign(f: &str) -> Option<f64> {
     }
 }
 
+/// Words that make a sentence speak of a group of trusts rather than the region as a whole.
+const GROUP_WORDS: &[&str] = &[
+    "øvrige",
+    "de andre",
+    "dei andre",
+    "flere helseforetak",
+    "fleire helseføretak",
+    "noen helseforetak",
+    "nokre helseføretak",
+    "enkelte helseforetak",
+    "enkelte enheter",
+    "einskilde",
+];
+
 /// Reads the figures of a sentence in `unit`, bound to the entities it names. A sentence that
 /// names no entity binds its figures to `default` when one is given.
 pub fn observations(
@@ -100,6 +114,8 @@ pub fn observations(
     let mentions = cat.mentions(sentence);
     let f = fold(sentence);
     let tokens = lex(sentence);
+    // "De øvrige helseforetakene melder om uendret kapasitet" speaks of some trusts, not the region.
+    let default = default.filter(|_| !GROUP_WORDS.iter().any(|w| f.contains(w)));
     if mentions.is_empty() {
         return match default {
             Some(d) => read_segments(sentence, &f, &tokens, 0, sentence.len(), unit, d),
