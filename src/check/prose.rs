@@ -125,6 +125,7 @@ pub fn run_all(prose: &Prose) -> Vec<Finding> {
     out.extend(super::ratio::check(prose));
     out.extend(super::direction::check(prose));
     out.extend(super::placeholder::check(prose));
+    out.extend(super::list_sum::check(prose));
     out.sort_by_key(|f| (f.line, f.end_line));
     out
 }

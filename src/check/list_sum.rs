@@ -1,0 +1,208 @@
+//! **list_sum**: a total and the parts it is split into must add up.
+//!
+//! Finds "totalt 4 566 000 kroner, fordelt på 2 200 000 … og 2 366 000 …" (a complete split:
+//! the parts must equal the total) and "bevilget 2000 mill. kroner … Av dette er 400 mill. kroner
+//! til … og 1600 mill. kroner til …" / "hvorav …" (the parts must equal the total when the text
+//! says "av dette er", and may never exceed it). Every figure stands for its rounding interval;
+//! only what no rounding can explain is flagged. Lists that say "blant annet" / "bl.a." are
+//! partial and only checked for exceeding the total.
+//!
+//! Why: a split that does not add up means the total or one of the parts is wrong — the classic
+//! error when a budget line is changed and the prose is not.
+//!
+//! Example: "Rammen er totalt 4 566 000 kroner, fordelt på 2 200 000 kroner til A og 2 266 000
+//! kroner til B." → the parts give 4 466 000: flagged. "… 2 366 000 kroner til B." → fine.
+
+use super::prose::{
+    arithmetic, decimals_for, fmt_unit, is_plain_quantity, looks_like_year, overlaps, Iv, Prose,
+};
+use crate::extract::numbers::{NumUnit, NumberToken};
+use crate::extract::phrases::fold;
+use crate::report::{Finding, Severity};
+
+/// Words that split a total into all of its parts (bokmål and nynorsk).
+const COMPLETE: &[&str] = &[
+    "fordelt på",
+    "fordelt med",
+    "fordeler seg på",
+    "fordeler seg med",
+    "fordelt slik",
+    "fordelt som følger",
+    "fordelt mellom",
+    "fordelte seg på",
+];
+/// Words that introduce some of the parts of a total mentioned just before.
+const PARTS: &[&str] = &[
+    "av dette er",
+    "av dette var",
+    "av dette går",
+    "av dette",
+    "av disse",
+    "av desse",
+    "hvorav",
+    "herav",
+    "derav",
+    "av dei",
+];
+/// Words that make a list partial.
+const PARTIAL: &[&str] = &[
+    "blant annet",
+    "bl.a.",
+    "mellom anna",
+    "blant andre",
+    "m.a.",
+    "f.eks.",
+    "for eksempel",
+    "til dømes",
+    "t.d.",
+];
+
+pub fn check(prose: &Prose) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for (si, s) in prose.sentences.iter().enumerate() {
+        let text = prose.slice(s.clone());
+        if text.len() > 1500 {
+            continue;
+        }
+        let f = fold(text);
+        let toks: Vec<&NumberToken> = prose.tokens[prose.tokens_in(s)]
+            .iter()
+            .filter(|t| is_plain_quantity(t) && !looks_like_year(t, prose.text))
+            .collect();
+        // The split word and whether it promises a complete split.
+        let split = COMPLETE
+            .iter()
+            .filter_map(|w| f.find(w).map(|p| (p, p + w.len(), true)))
+            .chain(PARTS.iter().filter_map(|w| {
+                f.find(w).map(|p| {
+                    (
+                        p,
+                        p + w.len(),
+                        w.starts_with("av dette er") || w.starts_with("av dette var"),
+                    )
+                })
+            }))
+            .min_by_key(|x| x.0);
+        let Some((at, after, complete)) = split else {
+            continue;
+        };
+        let abs_at = s.start + at;
+        let abs_after = s.start + after;
+        // The total: the last figure before the split word in this sentence, or — for a
+        // sentence opening with "Av dette …" — the last figure of the previous sentence.
+        let total = toks
+            .iter()
+            .rev()
+            .find(|t| t.span.end <= abs_at)
+            .copied()
+            .or_else(|| {
+                if at > 3 || si == 0 {
+                    return None;
+                }
+                let prev = &prose.sentences[si - 1];
+                prose.tokens[prose.tokens_in(prev)].iter().rev().find(|t| {
+                    is_plain_quantity(t)
+                        && !looks_like_year(t, prose.text)
+                        && t.unit != NumUnit::Percent
+                })
+            });
+        let Some(total) = total else { continue };
+        if total.unit == NumUnit::Percent || total.unit == NumUnit::Per100k {
+            continue;
+        }
+        let parts: Vec<&NumberToken> = toks
+            .iter()
+            .filter(|t| t.span.start >= abs_after && t.unit == total.unit)
+            .copied()
+            .collect();
+        if parts.len() < 2 {
+            continue;
+        }
+        let partial = PARTIAL.iter().any(|w| f.contains(w));
+        let sum: Iv = parts.iter().fold((0.0, 0.0), |acc, t| {
+            let (lo, hi) = t.interval();
+            (acc.0 + lo, acc.1 + hi)
+        });
+        let stated = total.interval();
+        let exceeds = sum.0 > stated.1 + 1e-9 * stated.1.abs().max(1.0);
+        let differs = complete && !partial && !overlaps(sum, stated);
+        if !(exceeds || differs) {
+            continue;
+        }
+        let computed: f64 = parts.iter().map(|t| t.value).sum();
+        let d = decimals_for(total.resolution, total.unit, total.value);
+        let parts_text: Vec<String> = parts.iter().map(|t| fmt_unit(t.value, t.unit, d)).collect();
+        let message = if exceeds && !differs {
+            format!(
+                "Delene ({}) blir til sammen {}, mer enn totalen {} som oppgis.",
+                parts_text.join(" + "),
+                fmt_unit(computed, total.unit, d),
+                fmt_unit(total.value, total.unit, d)
+            )
+        } else {
+            format!(
+                "Totalen er oppgitt til {}, men delene ({}) blir til sammen {}.",
+                fmt_unit(total.value, total.unit, d),
+                parts_text.join(" + "),
+                fmt_unit(computed, total.unit, d)
+            )
+        };
+        let mut involved = parts.clone();
+        involved.push(total);
+        out.push(arithmetic(
+            Severity::Error,
+            prose.lines_of(&involved),
+            message,
+            total.value,
+            computed,
+            sum,
+        ));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::prose::run_on;
+    use super::*;
+
+    #[test]
+    fn complete_split_that_adds_up_is_fine() {
+        assert!(run_on("Rammen er totalt 12 mill. kroner, fordelt på 5 mill. kroner til A og 7 mill. kroner til B.", check).is_empty());
+        assert!(run_on("Det er bevilget 2000 mill. kroner. Av dette er 400 mill. kroner til ettårige tiltak og 1600 mill. kroner til varige tiltak.", check).is_empty());
+    }
+
+    #[test]
+    fn complete_split_that_does_not_add_up_is_flagged() {
+        let f = run_on("Rammen er totalt 4 566 000 kroner, fordelt på 2 200 000 kroner til A og 2 266 000 kroner til B.", check);
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert_eq!(f[0].stated, Some(4_566_000.0));
+        assert_eq!(f[0].computed, Some(4_466_000.0));
+        // Whole millions may stand for anything within half a million: 5 + 6 can be 12.
+        assert!(run_on("Rammen er totalt 12 mill. kroner, fordelt på 5 mill. kroner til A og 6 mill. kroner til B.", check).is_empty());
+    }
+
+    #[test]
+    fn nynorsk_split() {
+        let f = run_on("Tilskotet er på 900 000 kroner, fordelt på 400 000 kroner til Helse Førde og 400 000 kroner til Helse Bergen.", check);
+        assert_eq!(f.len(), 1);
+        assert!(run_on("Tilskotet er på 900 000 kroner, fordelt på 400 000 kroner til Helse Førde og 500 000 kroner til Helse Bergen.", check).is_empty());
+    }
+
+    #[test]
+    fn partial_lists_only_fail_when_they_exceed_the_total() {
+        assert!(run_on("Det er totalt 50 stillinger, hvorav blant annet 20 stillinger til Ahus og 10 stillinger til OUS.", check).is_empty());
+        let f = run_on("Det ble brukt 10,0 mill. kroner, hvorav 6,0 mill. kroner til lønn og 5,0 mill. kroner til utstyr.", check);
+        assert_eq!(f.len(), 1, "{f:#?}");
+    }
+
+    #[test]
+    fn rounding_explains_small_differences() {
+        // 1,2 + 2,3 = 3,5 against 3,6: the parts may be up to 3,6 with rounding.
+        assert!(run_on(
+            "Totalt 3,6 mill. kroner, fordelt på 1,2 mill. kroner og 2,3 mill. kroner.",
+            check
+        )
+        .is_empty());
+    }
+}
