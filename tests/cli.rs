@@ -1,0 +1,151 @@
+//! The command line as a user meets it: exit codes, one clear line on stderr, the contract on
+//! stdout, and the text format that shows each finding with its source line.
+
+use std::process::{Command, Output};
+
+fn run(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_meldingssjekk"))
+        .args(args)
+        .output()
+        .expect("run")
+}
+
+fn temp(name: &str, bytes: &[u8]) -> String {
+    let dir = std::env::temp_dir().join(format!("meldingssjekk-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let p = dir.join(name);
+    std::fs::write(&p, bytes).unwrap();
+    p.to_string_lossy().into_owned()
+}
+
+fn example(name: &str) -> String {
+    format!("{}/examples/{name}", env!("CARGO_MANIFEST_DIR"))
+}
+
+#[test]
+fn every_sample_gives_the_contract_with_exit_0() {
+    let files: Vec<String> = std::fs::read_dir(format!("{}/examples", env!("CARGO_MANIFEST_DIR")))
+        .unwrap()
+        .map(|e| e.unwrap().path().to_string_lossy().into_owned())
+        .filter(|p| p.ends_with(".txt"))
+        .collect();
+    let mut args = vec!["check", "--format", "json"];
+    args.extend(files.iter().map(String::as_str));
+    let out = run(&args);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["schema_version"], 1);
+    assert_eq!(v["documents"].as_array().unwrap().len(), files.len());
+    for d in v["documents"].as_array().unwrap() {
+        for key in [
+            "name",
+            "format",
+            "encoding",
+            "lines",
+            "indicators",
+            "findings",
+            "tables",
+        ] {
+            assert!(d.get(key).is_some(), "{key}");
+        }
+    }
+}
+
+#[test]
+fn empty_and_binary_files_exit_3_with_a_message_naming_the_file() {
+    let empty = temp("tom.txt", b"");
+    let out = run(&["check", &empty]);
+    assert_eq!(out.status.code(), Some(3));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("tom.txt") && err.contains("tom"), "{err}");
+
+    let pdf = temp("rapport.pdf", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj");
+    let out = run(&["check", "--format", "json", &pdf]);
+    assert_eq!(out.status.code(), Some(3));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("PDF"));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["errors"][0]["name"], pdf.as_str());
+
+    let missing = run(&["check", "/nonexistent/fil.txt"]);
+    assert_eq!(missing.status.code(), Some(3));
+}
+
+#[test]
+fn utf16_file_is_read() {
+    let mut bytes = vec![0xFF, 0xFE];
+    for u in
+        "Andelen skal være minst 80 pst.\nKravet er innfridd. Helse Bergen oppnådde 85 prosent.\n"
+            .encode_utf16()
+    {
+        bytes.extend_from_slice(&u.to_le_bytes());
+    }
+    let p = temp("utf16.txt", &bytes);
+    let out = run(&["check", "--format", "json", &p]);
+    assert_eq!(out.status.code(), Some(0));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["documents"][0]["encoding"], "UTF-16LE");
+    assert_eq!(
+        v["documents"][0]["indicators"][0]["verdicts"][0]["status"],
+        "met"
+    );
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    assert_eq!(run(&[]).status.code(), Some(2));
+    assert_eq!(run(&["check"]).status.code(), Some(2));
+    assert_eq!(
+        run(&["check", "--format", "xml", "a.txt"]).status.code(),
+        Some(2)
+    );
+    assert_eq!(run(&["frobnicate"]).status.code(), Some(2));
+    assert_eq!(run(&["--help"]).status.code(), Some(0));
+}
+
+#[test]
+fn text_format_shows_findings_under_their_source_line() {
+    let out = run(&[
+        "check",
+        "--format",
+        "text",
+        &example("001_a15ca66fe45fcd5e.txt"),
+    ]);
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("arithmetic"), "{text}");
+    // The rate finding shows the report's own line under it.
+    assert!(
+        text.contains("1555 │ Tilsvarer andel 10,2 per 100 000"),
+        "{text}"
+    );
+    let en = run(&[
+        "check",
+        "--format",
+        "text",
+        "--lang",
+        "en",
+        &example("001_a15ca66fe45fcd5e.txt"),
+    ]);
+    assert!(String::from_utf8_lossy(&en.stdout).contains("lines"));
+}
+
+#[test]
+fn csv_format_is_for_norwegian_excel() {
+    let out = run(&[
+        "check",
+        "--format",
+        "csv",
+        &example("001_a15ca66fe45fcd5e.txt"),
+    ]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    let header = text.lines().next().unwrap();
+    assert!(header.starts_with("dokument;type;linje"), "{header}");
+    assert!(text
+        .lines()
+        .any(|l| l.contains(";verdict;") && l.contains(",")));
+}
