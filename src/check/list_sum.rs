@@ -110,12 +110,34 @@ pub fn check(prose: &Prose) -> Vec<Finding> {
         if total.unit == NumUnit::Percent || total.unit == NumUnit::Per100k {
             continue;
         }
+        // Across sentences ("… 2000 mill. kroner. Av dette er …") only for money, where the
+        // total is unambiguous.
+        if total.span.start < s.start && total.unit != NumUnit::Nok {
+            continue;
+        }
+        // Parts are list items: not sides of a ratio ("57/64 = 89 %"), each joined to the next
+        // by "," or "og".
+        let in_ratio = |t: &NumberToken| {
+            let before = prose.text.get(..t.span.start).unwrap_or("").trim_end();
+            let after = prose.text.get(t.span.end..).unwrap_or("").trim_start();
+            before.ends_with(['/', '=']) || after.starts_with(['/', '='])
+        };
         let parts: Vec<&NumberToken> = toks
             .iter()
-            .filter(|t| t.span.start >= abs_after && t.unit == total.unit)
+            .filter(|t| t.span.start >= abs_after && t.unit == total.unit && !in_ratio(t))
             .copied()
             .collect();
         if parts.len() < 2 {
+            continue;
+        }
+        let listed = parts.windows(2).all(|w| {
+            let gap = fold(prose.slice(w[0].span.end..w[1].span.start));
+            gap.contains(',')
+                || gap
+                    .split_whitespace()
+                    .any(|x| x == "og" || x == "and" || x == "samt")
+        });
+        if !listed {
             continue;
         }
         let partial = PARTIAL.iter().any(|w| f.contains(w));
