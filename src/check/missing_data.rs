@@ -25,7 +25,13 @@ pub fn check(assessed: &[Assessed], report_year: Option<i32>) -> Vec<Finding> {
         }
         let claim = ind.claim.or_else(|| a.entity_claims.first().map(|c| c.1));
         let (severity, message) = match claim {
-            Some(Claim::Uncertain) => continue,
+                        Some(Claim::Uncertain) => (
+                Severity::Info,
+                format!(
+                    "Rapporten sier det er uvisst om kravet er innfridd, og oppgir ingen tall for målet «{}».",
+                    ind.measure
+                ),
+            ),
             Some(c) => (
                 Severity::Warning,
                 format!(

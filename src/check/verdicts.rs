@@ -173,8 +173,9 @@ fn verdicts_for(
     for (k, (s, t)) in block.iter().zip(block_texts).enumerate() {
         // The first sentences of the answer speak for the region when they name no one
         // ("Kostnader til innleie har gått ned ca 19 % fra 2023 til 2024").
-        let default =
-            ((k < 3 || (k >= answer && k < answer + 3)) && out.is_empty()).then_some("Regionen");
+        let default = ((k < 3 || (k >= answer && k < answer + 5))
+            && out.iter().all(|v| v.entity == "Regionen"))
+        .then_some("Regionen");
         for o in observations(t, target.unit, default) {
             if !subject_fits(spec, o.subject.as_deref()) {
                 continue;
@@ -185,7 +186,12 @@ fn verdicts_for(
                 }
             }
             let line = reading.line_at(s.range.start + o.at);
-            let subject = o.subject.clone().or_else(|| target.subject.clone());
+            // A target for one named area ("Aktiviteten innen TSB …") gives its figures that area.
+            let subject = o
+                .subject
+                .clone()
+                .or_else(|| target.subject.clone())
+                .or_else(|| (spec.subjects.len() == 1).then(|| spec.subjects[0].clone()));
             if let Some(status) = judge(target, &o) {
                 push(
                     Verdict {
