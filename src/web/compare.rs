@@ -93,9 +93,11 @@ pub fn Compare(
                         .into_any();
                 }
                 let shared = shared_targets(&docs);
-                let intro = match lang {
-                    Lang::Nb => format!("{} mål finnes i minst to av de {} dokumentene (samme måler og samme type mål).", shared.len(), docs.len()),
-                    Lang::En => format!("{} targets appear in at least two of the {} documents (same measure, same kind of target).", shared.len(), docs.len()),
+                let intro = match (lang, shared.is_empty()) {
+                    (Lang::Nb, true) => format!("De {} dokumentene har ingen felles mål (samme måler og samme type mål).", docs.len()),
+                    (Lang::En, true) => format!("The {} documents share no target (same measure, same kind of target).", docs.len()),
+                    (Lang::Nb, false) => format!("{} mål finnes i minst to av de {} dokumentene (samme måler og samme type mål).", shared.len(), docs.len()),
+                    (Lang::En, false) => format!("{} targets appear in at least two of the {} documents (same measure, same kind of target).", shared.len(), docs.len()),
                 };
                 view! {
                     <p class="ms-lead" data-shared-count=shared.len().to_string()>{intro}</p>

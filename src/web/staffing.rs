@@ -374,24 +374,24 @@ pub fn Staffing(
                 <summary>{move || l().t("Slik regner modellen", "How the model works")}</summary>
                 {move || model_text(l())}
             </details>
-            <div class="ms-staff-grid">
-                <div class="ms-staff-input">
-                    <h3>{move || l().t("Grupper", "Groups")}</h3>
-                    <GroupEditor lang=lang input=input prefix=id("g") />
-                    <div class="ms-field">
-                        <label for=csv_id.clone()>
-                            {move || l().t("Eller last inn en CSV-fil", "Or load a CSV file")}
-                        </label>
-                        <input id=csv_id type="file" accept=".csv,.txt,text/csv" on:change=load_csv />
-                        <p class="ms-hint">
-                            {move || l().t(
-                                "Langt format: gruppe;basisår;ansatte;år;behov – eller bredt: gruppe;2023;2030;2040 (første årskolonne er ansatte i dag).",
-                                "Long layout: gruppe;basisår;ansatte;år;behov – or wide: gruppe;2023;2030;2040 (the first year column is staff today).",
-                            )}
-                        </p>
-                        {move || csv_error.get().map(|e| view! { <p class="ms-error" role="alert">{e}</p> })}
-                    </div>
+            <div class="ms-staff-input">
+                <h3>{move || l().t("Grupper", "Groups")}</h3>
+                <GroupEditor lang=lang input=input prefix=id("g") />
+                <div class="ms-field">
+                    <label for=csv_id.clone()>
+                        {move || l().t("Eller last inn en CSV-fil", "Or load a CSV file")}
+                    </label>
+                    <input id=csv_id type="file" accept=".csv,.txt,text/csv" on:change=load_csv />
+                    <p class="ms-hint">
+                        {move || l().t(
+                            "Langt format: gruppe;basisår;ansatte;år;behov – eller bredt: gruppe;2023;2030;2040 (første årskolonne er ansatte i dag).",
+                            "Long layout: gruppe;basisår;ansatte;år;behov – or wide: gruppe;2023;2030;2040 (the first year column is staff today).",
+                        )}
+                    </p>
+                    {move || csv_error.get().map(|e| view! { <p class="ms-error" role="alert">{e}</p> })}
                 </div>
+            </div>
+            <div class="ms-staff-grid">
                 <fieldset class="ms-levers">
                     <legend>{move || l().t("Forutsetninger og tiltak", "Assumptions and measures")}</legend>
                     {LEVERS
@@ -448,8 +448,7 @@ pub fn Staffing(
                         })
                         .collect_view()}
                 </fieldset>
-            </div>
-            <div class="ms-staff-out" aria-live="polite">
+                <div class="ms-staff-out" aria-live="polite">
                 {move || match projection.get() {
                     Err(e) => view! { <p class="ms-error" data-staffing-error="">{e}</p> }.into_any(),
                     Ok(p) => {
@@ -496,6 +495,7 @@ pub fn Staffing(
                             .into_any()
                     }
                 }}
+            </div>
             </div>
         </section>
     }
@@ -708,8 +708,8 @@ fn summary(l: Lang, name: &str, years: &[YearRow], cum_r: f64, cum_e: f64) -> St
 
 const W: f64 = 640.0;
 const H: f64 = 300.0;
-const LEFT: f64 = 64.0;
-const RIGHT: f64 = 16.0;
+const LEFT: f64 = 72.0;
+const RIGHT: f64 = 30.0;
 const TOP: f64 = 16.0;
 const BOTTOM: f64 = 36.0;
 
@@ -768,7 +768,7 @@ fn chart(l: Lang, title: &str, desc: &str, years: &[YearRow]) -> impl IntoView {
     }
     let xstep = if y1 - y0 > 12 { 5 } else { 1 };
     let xticks: Vec<i32> = (y0..=y1)
-        .filter(|yr| (yr - y0) % xstep == 0 || *yr == y1)
+        .filter(|yr| ((yr - y0) % xstep == 0 && y1 - yr > xstep / 2) || *yr == y1)
         .collect();
     let series = [
         ("need", l.t("Behov", "Need"), need),
