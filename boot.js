@@ -1,10 +1,13 @@
 // Starts Meldingssjekk in index.html. (A separate file so the page's CSP needs no inline script.)
+// The wasm and the examples come as JS modules, so nothing is fetched: the CSP says connect-src 'none'.
 import init, { mount } from './pkg/meldingssjekk.js';
+import wasm from './pkg/meldingssjekk_wasm.js';
+import examples from './pkg/examples.js';
 
 const root = document.getElementById('app');
 try {
-  await init();
-  mount(root, {});
+  await init({ module_or_path: wasm });
+  mount(root, { examples });
 } catch (e) {
   console.error(e);
   root.textContent = 'Meldingssjekk kunne ikke starte i denne nettleseren: ' + e;

@@ -1,18 +1,18 @@
 // Writes dist/meldingssjekk.html: index.html with the CSS, the wasm-bindgen glue, the boot code
-// and the wasm (base64) inlined, so the one file works offline and from file://.
+// the built-in examples and the wasm (base64) inlined, so the one file works offline and from file://.
 // Its Content-Security-Policy allows exactly the inlined script and style by hash.
 // Usage: node scripts/single-html.mjs  (after wasm-bindgen has written pkg/)
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
+import { DECODE, examples, wasmBase64 } from './emit-modules.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const read = (p) => readFileSync(join(root, p));
 
 const css = read('style/page.css').toString('utf8') + '\n' + read('style/app.css').toString('utf8');
 const glue = read('pkg/meldingssjekk.js').toString('utf8');
-const wasm = read('pkg/meldingssjekk_bg.wasm');
 let html = read('index.html').toString('utf8');
 
 if (/from\s+['"]\.\/snippets\//.test(glue)) {
@@ -20,14 +20,12 @@ if (/from\s+['"]\.\/snippets\//.test(glue)) {
 }
 
 const boot = `
-const __wasm_b64 = "${wasm.toString('base64')}";
+${DECODE}
+const __examples = ${JSON.stringify(examples())};
 const __root = document.getElementById('app');
 try {
-  const bin = atob(__wasm_b64);
-  const bytes = new Uint8Array(bin.length);
-  for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
-  await __wbg_init({ module_or_path: bytes });
-  mount(__root, {});
+  await __wbg_init({ module_or_path: __msDecode("${wasmBase64()}") });
+  mount(__root, { examples: __examples });
 } catch (e) {
   console.error(e);
   __root.textContent = 'Meldingssjekk kunne ikke starte i denne nettleseren: ' + e;

@@ -8,6 +8,7 @@
 //! `wasm32` and shows what the engine returns.
 
 pub mod check;
+pub mod csvmap;
 pub mod document;
 pub mod extract;
 pub mod intake;

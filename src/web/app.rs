@@ -9,11 +9,14 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
-use super::examples::{title, EXAMPLES};
+use super::compare::Compare;
+use super::csvmap_view::CsvMap;
+use super::examples::{title, Example};
 use super::fmt::{self, num};
 use super::i18n::*;
+use super::staffing::{StaffInput, Staffing};
 use crate::report::{
-    Comparator, DocumentReport, Finding, Indicator, Report, Status, Target, TargetUnit,
+    Comparator, DocumentReport, Finding, Format, Indicator, Report, Status, Target, TargetUnit,
 };
 
 const LANG_KEY: &str = "meldingssjekk.lang";
@@ -48,8 +51,20 @@ enum Mode {
     Matrix,
 }
 
+/// Which view fills the page below the menu.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Page {
+    Check,
+    Staffing,
+    Compare,
+}
+
 #[derive(Clone, Copy)]
 struct Ui {
+    page: RwSignal<Page>,
+    staff: RwSignal<StaffInput>,
+    /// Bumped by "Avbryt": an analysis started under an older number is discarded.
+    generation: StoredValue<u32>,
     prefix: StoredValue<String>,
     next_id: StoredValue<u32>,
     lang: RwSignal<Lang>,
@@ -98,13 +113,14 @@ pub fn mount_app(
     el: web_sys::HtmlElement,
     lang: Option<Lang>,
     preloaded: Vec<(DocumentReport, String)>,
+    examples: Vec<Example>,
 ) {
     static MOUNTS: AtomicU32 = AtomicU32::new(0);
     let n = MOUNTS.fetch_add(1, Ordering::Relaxed);
     let initial = lang.or_else(stored_lang).unwrap_or(Lang::Nb);
     let prefix = format!("ms{n}-");
     leptos::mount::mount_to(el, move || {
-        view! { <App lang=initial prefix=prefix preloaded=preloaded /> }
+        view! { <App lang=initial prefix=prefix preloaded=preloaded examples=examples /> }
     })
     .forget();
 }
@@ -115,13 +131,6 @@ fn storage() -> Option<web_sys::Storage> {
 
 fn stored_lang() -> Option<Lang> {
     Lang::from_code(&storage()?.get_item(LANG_KEY).ok()??)
-}
-
-fn add_input(ui: Ui, name: &str, bytes: &[u8]) {
-    match crate::analyze(name, bytes) {
-        Ok(a) => add_analysis(ui, a.report, a.text),
-        Err(e) => refuse(ui, name, e.to_string()),
-    }
 }
 
 /// Shows one analysed document (replacing an earlier one of the same name) and selects it.
@@ -166,18 +175,71 @@ fn add_analysis(ui: Ui, report: DocumentReport, text: String) {
     ui.announce.set(msg);
 }
 
-/// Analyses after the browser has painted the "working" note, so large inputs show progress.
+/// Analyses after the browser has painted the "working" note (and its cancel button), so large
+/// inputs show progress. A result whose analysis was cancelled meanwhile is discarded.
 fn add_input_later(ui: Ui, name: String, bytes: Vec<u8>) {
+    let generation = ui.generation.get_value();
     ui.busy.set(Some(name.clone()));
+    ui.page.set(Page::Check);
     request_animation_frame(move || {
         set_timeout(
             move || {
-                add_input(ui, &name, &bytes);
+                if ui.generation.get_value() != generation {
+                    return;
+                }
+                let result = crate::analyze(&name, &bytes);
+                if ui.generation.get_value() != generation {
+                    return;
+                }
+                match result {
+                    Ok(a) => add_analysis(ui, a.report, a.text),
+                    Err(e) => refuse(ui, &name, e.to_string()),
+                }
                 ui.busy.set(None);
             },
             std::time::Duration::ZERO,
         )
     });
+}
+
+/// Drops the analysis under way: its result, if it comes, is not shown.
+fn cancel(ui: Ui) {
+    ui.generation.update_value(|g| *g = g.wrapping_add(1));
+    let l = ui.lang.get_untracked();
+    if let Some(name) = ui.busy.get_untracked() {
+        ui.announce.set(match l {
+            Lang::Nb => format!("Analysen av {name} er avbrutt."),
+            Lang::En => format!("The analysis of {name} was cancelled."),
+        });
+    }
+    ui.busy.set(None);
+}
+
+/// Opens the staffing view with `groups` from the document `name`.
+fn open_staffing(ui: Ui, name: String, groups: Vec<crate::staffing::Group>) {
+    ui.staff.set(StaffInput::from_groups(Some(name), &groups));
+    go(ui, Page::Staffing);
+}
+
+/// Shows `page` and moves focus to its heading.
+fn go(ui: Ui, page: Page) {
+    ui.page.set(page);
+    let target = match page {
+        Page::Check => None,
+        Page::Staffing => Some(ui.id("st-title")),
+        Page::Compare => Some(ui.id("cmp-title")),
+    };
+    if let Some(id) = target {
+        request_animation_frame(move || {
+            if let Some(h) = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.get_element_by_id(&id))
+                .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+            {
+                let _ = h.focus();
+            }
+        });
+    }
 }
 
 fn refuse(ui: Ui, name: &str, message: String) {
@@ -207,9 +269,15 @@ fn read_files(ui: Ui, files: web_sys::FileList) {
                 refuse(ui, &name, e.to_string());
                 continue;
             }
+            let generation = ui.generation.get_value();
             ui.busy.set(Some(name.clone()));
             let gf = gloo_file::File::from(f);
-            match gloo_file::futures::read_as_bytes(&gf).await {
+            let read = gloo_file::futures::read_as_bytes(&gf).await;
+            if ui.generation.get_value() != generation {
+                // Cancelled while reading: drop this file and the rest of the batch.
+                break;
+            }
+            match read {
                 Ok(bytes) => add_input_later(ui, name, bytes),
                 Err(e) => {
                     ui.busy.set(None);
@@ -309,8 +377,16 @@ fn stem(name: &str) -> String {
 }
 
 #[component]
-fn App(lang: Lang, prefix: String, preloaded: Vec<(DocumentReport, String)>) -> impl IntoView {
+fn App(
+    lang: Lang,
+    prefix: String,
+    preloaded: Vec<(DocumentReport, String)>,
+    examples: Vec<Example>,
+) -> impl IntoView {
     let ui = Ui {
+        page: RwSignal::new(Page::Check),
+        staff: RwSignal::new(StaffInput::blank()),
+        generation: StoredValue::new(0),
         prefix: StoredValue::new(prefix),
         next_id: StoredValue::new(1),
         lang: RwSignal::new(lang),
@@ -382,19 +458,60 @@ fn App(lang: Lang, prefix: String, preloaded: Vec<(DocumentReport, String)>) -> 
                     </button>
                 </div>
             </header>
+            <nav class="ms-nav" aria-label=move || l().t("Visninger", "Views")>
+                <button
+                    type="button"
+                    class="ms-button ms-tab"
+                    data-page="check"
+                    aria-current=move || (ui.page.get() == Page::Check).then_some("page")
+                    on:click=move |_| go(ui, Page::Check)
+                >
+                    {move || l().t("Sjekk rapporter", "Check reports")}
+                </button>
+                <button
+                    type="button"
+                    class="ms-button ms-tab"
+                    data-page="staffing"
+                    aria-current=move || (ui.page.get() == Page::Staffing).then_some("page")
+                    on:click=move |_| go(ui, Page::Staffing)
+                >
+                    {move || l().t("Bemanning", "Staffing")}
+                </button>
+                <Show when=move || ui.docs.with(|d| d.len() >= 2)>
+                    <button
+                        type="button"
+                        class="ms-button ms-tab"
+                        data-page="compare"
+                        aria-current=move || (ui.page.get() == Page::Compare).then_some("page")
+                        on:click=move |_| go(ui, Page::Compare)
+                    >
+                        {move || format!("{} ({})", l().t("Sammenlign", "Compare"), ui.docs.with(|d| d.len()))}
+                    </button>
+                </Show>
+            </nav>
             <div class="ms-sr" role="status" aria-live="polite" aria-atomic="true">
                 {move || ui.announce.get()}
             </div>
-            <Intake ui=ui />
-            <Refused ui=ui />
-            <Documents ui=ui />
-            {move || ui.current_doc().map(|d| view! { <Results ui=ui doc=d /> })}
+            <div class="ms-page" class:ms-hidden=move || ui.page.get() != Page::Check>
+                <Intake ui=ui examples=examples />
+                <Refused ui=ui />
+                <Documents ui=ui />
+                {move || ui.current_doc().map(|d| view! { <Results ui=ui doc=d /> })}
+            </div>
+            {move || match ui.page.get() {
+                Page::Check => ().into_any(),
+                Page::Staffing => view! { <Staffing lang=ui.lang input=ui.staff prefix=ui.prefix.get_value() /> }.into_any(),
+                Page::Compare => {
+                    let docs = Signal::derive(move || ui.docs.with(|d| d.iter().map(|x| x.report.clone()).collect::<Vec<_>>()));
+                    view! { <Compare lang=ui.lang docs=docs prefix=ui.prefix.get_value() /> }.into_any()
+                }
+            }}
         </div>
     }
 }
 
 #[component]
-fn Intake(ui: Ui) -> impl IntoView {
+fn Intake(ui: Ui, examples: Vec<Example>) -> impl IntoView {
     let l = move || ui.lang.get();
     let dragging = RwSignal::new(false);
     let paste = RwSignal::new(String::new());
@@ -467,13 +584,19 @@ fn Intake(ui: Ui) -> impl IntoView {
                     }}
                 </p>
             </div>
-            <p class="ms-busy" aria-hidden="true" class:ms-hidden=move || ui.busy.with(|b| b.is_none())>
-                {move || {
-                    ui.busy
-                        .get()
-                        .map(|n| format!("{} {n} …", l().t("Analyserer", "Analysing")))
-                }}
-            </p>
+            <div class="ms-busy" data-busy="" class:ms-hidden=move || ui.busy.with(|b| b.is_none())>
+                <progress aria-label=move || l().t("Analyserer", "Analysing")></progress>
+                <span>
+                    {move || {
+                        ui.busy
+                            .get()
+                            .map(|n| format!("{} {n} …", l().t("Analyserer", "Analysing")))
+                    }}
+                </span>
+                <button type="button" class="ms-button ms-small" data-cancel="" on:click=move |_| cancel(ui)>
+                    {move || l().t("Avbryt", "Cancel")}
+                </button>
+            </div>
             <div class="ms-paste">
                 <label for=paste_id.clone()>
                     {move || l().t("Eller lim inn tekst", "Or paste text")}
@@ -489,37 +612,47 @@ fn Intake(ui: Ui) -> impl IntoView {
                     {move || l().t("Analyser", "Analyse")}
                 </button>
             </div>
-            <div class="ms-examples" role="group" aria-labelledby=examples_title2>
-                <h2 id=examples_title class="ms-h-small">
-                    {move || l().t("Prøv med eksempel", "Try an example")}
-                </h2>
-                <ul>
-                    {EXAMPLES
-                        .iter()
-                        .enumerate()
-                        .map(|(i, ex)| {
-                            let t = title(ex.bytes);
-                            view! {
-                                <li>
-                                    <button
-                                        type="button"
-                                        class="ms-button ms-example"
-                                        data-example=ex.file
-                                        on:click=move |_| add_input_later(ui, ex.file.to_string(), ex.bytes.to_vec())
-                                    >
-                                        <span class="ms-example-n">
-                                            {move || {
-                                                format!("{} {}", l().t("Eksempel", "Example"), i + 1)
-                                            }}
-                                        </span>
-                                        <span class="ms-example-title">{t}</span>
-                                    </button>
-                                </li>
-                            }
-                        })
-                        .collect_view()}
-                </ul>
-            </div>
+            {(!examples.is_empty())
+                .then(|| {
+                    view! {
+                        <div class="ms-examples" role="group" aria-labelledby=examples_title2>
+                            <h2 id=examples_title class="ms-h-small">
+                                {move || l().t("Prøv med eksempel", "Try an example")}
+                            </h2>
+                            <ul>
+                                {examples
+                                    .into_iter()
+                                    .enumerate()
+                                    .map(|(i, ex)| {
+                                        let t = title(&ex.text);
+                                        let ex = StoredValue::new(ex);
+                                        view! {
+                                            <li>
+                                                <button
+                                                    type="button"
+                                                    class="ms-button ms-example"
+                                                    data-example=ex.with_value(|e| e.file.clone())
+                                                    on:click=move |_| {
+                                                        let (file, bytes) = ex
+                                                            .with_value(|e| (e.file.clone(), e.text.as_bytes().to_vec()));
+                                                        add_input_later(ui, file, bytes)
+                                                    }
+                                                >
+                                                    <span class="ms-example-n">
+                                                        {move || {
+                                                            format!("{} {}", l().t("Eksempel", "Example"), i + 1)
+                                                        }}
+                                                    </span>
+                                                    <span class="ms-example-title">{t}</span>
+                                                </button>
+                                            </li>
+                                        }
+                                    })
+                                    .collect_view()}
+                            </ul>
+                        </div>
+                    }
+                })}
         </section>
     }
 }
@@ -607,6 +740,11 @@ fn doc_card(ui: Ui, d: Doc) -> impl IntoView {
     let is_current = move || ui.current.get() == Some(id);
     let name = r.name.clone();
     let name2 = r.name.clone();
+    let staffing = r
+        .tables
+        .iter()
+        .find_map(crate::staffing::groups_from_table)
+        .map(|g| (r.name.clone(), g));
     view! {
         <li class="ms-card" class:ms-current=is_current data-doc=r.name.clone()>
             <h3 class="ms-card-title">{r.name.clone()}</h3>
@@ -661,6 +799,21 @@ fn doc_card(ui: Ui, d: Doc) -> impl IntoView {
                 >
                     {l.t("Fjern", "Remove")}
                 </button>
+                {staffing.map(|(doc_name, groups)| {
+                    let groups = StoredValue::new(groups);
+                    let doc_name = StoredValue::new(doc_name);
+                    view! {
+                        <button
+                            type="button"
+                            class="ms-button ms-small"
+                            data-staffing=doc_name.get_value()
+                            aria-label=format!("{} – {}", l.t("Bemanning", "Staffing"), doc_name.get_value())
+                            on:click=move |_| open_staffing(ui, doc_name.get_value(), groups.get_value())
+                        >
+                            {l.t("Bemanning", "Staffing")}
+                        </button>
+                    }
+                })}
             </div>
         </li>
     }
@@ -992,6 +1145,12 @@ fn Results(ui: Ui, doc: Doc) -> impl IntoView {
                                 .into_any()
                         }}
                     </section>
+                    {doc.with_value(|d| {
+                        (d.report.format == Format::Csv)
+                            .then(|| d.report.tables.first().cloned())
+                            .flatten()
+                            .map(|t| view! { <CsvMap lang=ui.lang table=Arc::new(t) prefix=ui.prefix.get_value() /> })
+                    })}
                     <Tables ui=ui doc=doc />
                     <Figures ui=ui doc=doc />
                 </div>
@@ -1020,7 +1179,7 @@ fn Results(ui: Ui, doc: Doc) -> impl IntoView {
     }
 }
 
-fn value_with_unit(l: Lang, v: f64, unit: Option<TargetUnit>) -> String {
+pub(super) fn value_with_unit(l: Lang, v: f64, unit: Option<TargetUnit>) -> String {
     let u = unit.map(|u| unit_text(l, u)).unwrap_or("");
     let n = num(l, v, 2);
     match u {
@@ -1030,7 +1189,7 @@ fn value_with_unit(l: Lang, v: f64, unit: Option<TargetUnit>) -> String {
     }
 }
 
-fn target_desc(l: Lang, t: &Target) -> String {
+pub(super) fn target_desc(l: Lang, t: &Target) -> String {
     let mut s = String::new();
     let comp = comparator_text(l, t.comparator);
     match t.comparator {
@@ -1077,7 +1236,7 @@ fn target_desc(l: Lang, t: &Target) -> String {
     s
 }
 
-fn status_badge(l: Lang, s: Status) -> impl IntoView {
+pub(super) fn status_badge(l: Lang, s: Status) -> impl IntoView {
     view! {
         <span class=format!("ms-status ms-status-{}", status_key(s))>
             <span aria-hidden="true">{status_icon(s)}</span>
@@ -1086,7 +1245,7 @@ fn status_badge(l: Lang, s: Status) -> impl IntoView {
     }
 }
 
-fn line_ref(l: Lang, a: usize, b: usize) -> String {
+pub(super) fn line_ref(l: Lang, a: usize, b: usize) -> String {
     if b > a {
         format!("{} {a}–{b}", l.t("linje", "lines"))
     } else {

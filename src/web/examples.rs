@@ -1,31 +1,16 @@
-//! Sample reports built into the app, so "Prøv med eksempel" works offline.
+//! Sample reports for "Prøv med eksempel". They are not compiled into the wasm (they would be a
+//! third of it): the host passes them to `mount` (`options.examples`, written by scripts/build as
+//! pkg/examples.js), so the section only shows when it has examples.
 
+#[derive(Debug, Clone, serde::Deserialize)]
 pub struct Example {
-    pub file: &'static str,
-    pub bytes: &'static [u8],
+    pub file: String,
+    pub text: String,
 }
-
-macro_rules! example {
-    ($f:literal) => {
-        Example {
-            file: $f,
-            bytes: include_bytes!(concat!("../../examples/", $f)),
-        }
-    };
-}
-
-pub const EXAMPLES: &[Example] = &[
-    example!("000_2a6fda8bf9662336.txt"),
-    example!("001_a15ca66fe45fcd5e.txt"),
-    example!("002_473fd4dd3fe50d6d.txt"),
-    example!("003_1aa3c3bfad0b64da.txt"),
-    example!("004_6a014670dbcf36ad.txt"),
-];
 
 /// A button title: the document's first words, whitespace collapsed, shortened.
-pub fn title(bytes: &[u8]) -> String {
+pub fn title(text: &str) -> String {
     const MAX: usize = 72;
-    let text = String::from_utf8_lossy(bytes);
     // The first non-blank lines, until there is enough to recognise the document by.
     let mut first = String::new();
     for line in text

@@ -3,15 +3,20 @@
 //! JS API (wasm-bindgen):
 //! - `analyze(input: string | Uint8Array | ArrayBuffer, options?: { name?: string }) -> Report`
 //!   gives the same object as the command line's JSON (`schema_version`, `documents`, `errors`).
-//! - `mount(element: HTMLElement, options?: { lang?: "nb" | "en", documents?: [{ report, text }] })`
+//! - `mount(element: HTMLElement, options?: { lang?: "nb" | "en", documents?: [{ report, text }],
+//!   examples?: [{ file, text }] })`
 //!   runs the whole app inside `element` (styles come from style/app.css, all scoped under
 //!   `.meldingssjekk`). `documents` shows results computed elsewhere (e.g. by the command line's
 //!   JSON: one `DocumentReport` and the text its line numbers refer to) without analysing again.
+//!   `examples` fills "Prøv med eksempel" (scripts/build writes them as pkg/examples.js).
 
 mod app;
+mod compare;
+mod csvmap_view;
 mod examples;
 mod fmt;
 mod i18n;
+mod staffing;
 
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -66,7 +71,10 @@ export interface Finding {
 export interface Table { line: number; end_line: number; caption: string | null; header: string[]; rows: string[][]; }
 export interface Figure { line: number; text: string; value: number; unit: string; }
 export interface AnalyzeOptions { name?: string; }
-export interface MountOptions { lang?: "nb" | "en"; documents?: { report: DocumentReport; text: string }[]; }
+export interface MountOptions {
+  lang?: "nb" | "en"; documents?: { report: DocumentReport; text: string }[];
+  examples?: { file: string; text: string }[];
+}
 "#;
 
 /// Analyses one input and returns the contract object (as plain JS objects).
@@ -109,7 +117,8 @@ pub fn mount(
     })?;
     let lang = option_string(&options, "lang").and_then(|c| Lang::from_code(&c));
     let preloaded = preloaded_documents(&options)?;
-    app::mount_app(el, lang, preloaded);
+    let examples = examples_option(&options)?;
+    app::mount_app(el, lang, preloaded, examples);
     Ok(())
 }
 
@@ -135,6 +144,22 @@ fn preloaded_documents(
         ))
     })?;
     Ok(list.into_iter().map(|p| (p.report, p.text)).collect())
+}
+
+fn examples_option(options: &JsValue) -> Result<Vec<examples::Example>, JsValue> {
+    if !options.is_object() {
+        return Ok(Vec::new());
+    }
+    let list = js_sys::Reflect::get(options, &JsValue::from_str("examples"))?;
+    if list.is_undefined() || list.is_null() {
+        return Ok(Vec::new());
+    }
+    serde_wasm_bindgen::from_value(list).map_err(|e| {
+        js_sys::TypeError::new(&format!(
+            "mount: options.examples må være [{{ file, text }}] (must be [{{ file, text }}]): {e}"
+        ))
+        .into()
+    })
 }
 
 fn install_panic_hook() {

@@ -4,7 +4,7 @@
 //
 //   BASE_URL=http://127.0.0.1:8080/ node tests/e2e/run.mjs [name-filter]
 import { chromium } from 'playwright-core';
-import { readFileSync, existsSync } from 'node:fs';
+import { readFileSync, existsSync, mkdirSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { dirname, join } from 'node:path';
 import * as contract from './fixtures/contract.mjs';
@@ -41,10 +41,10 @@ async function open(path = '', opts = {}) {
     acceptDownloads: true,
   });
   const page = await context.newPage();
-  const log = { errors: [], requests: [] };
+  const log = { errors: [], requests: [], kinds: [] };
   page.on('console', (m) => { if (m.type() === 'error') log.errors.push(m.text()); });
   page.on('pageerror', (e) => log.errors.push('pageerror: ' + e.message));
-  page.on('request', (r) => log.requests.push(r.url()));
+  page.on('request', (r) => { log.requests.push(r.url()); log.kinds.push(r.resourceType()); });
   page.log = log;
   page.ctx = context;
   if (path !== null) {
@@ -263,7 +263,29 @@ test('no request leaves 127.0.0.1', async () => {
     return !(url.protocol === 'data:' || url.protocol === 'blob:' || url.hostname === '127.0.0.1');
   });
   eq(outside.length, 0, `requests outside 127.0.0.1: ${outside.join(', ')}`);
-  assert(page.log.requests.some((u) => u.endsWith('.wasm')), 'the wasm was fetched locally');
+  assert(!page.log.requests.some((u) => u.endsWith('.wasm')), 'the wasm comes in a JS module, not by fetch');
+  const fetched = page.log.kinds.filter((k) => k === 'fetch' || k === 'xhr' || k === 'websocket' || k === 'eventsource');
+  eq(fetched.length, 0, 'no fetch, XHR, websocket or event source');
+  assert(page.log.requests.some((u) => u.endsWith('/pkg/meldingssjekk_wasm.js')), 'the wasm module was loaded as a script');
+  assert(page.log.requests.some((u) => u.endsWith('/pkg/examples.js')), 'the examples came as a script');
+  await page.ctx.close();
+});
+
+test('CSP: index.html allows no network connections (connect-src \'none\')', async () => {
+  const page = await open('');
+  await ready(page);
+  const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+  const connect = csp.split(';').map((d) => d.trim()).find((d) => d.startsWith('connect-src'));
+  eq(connect, "connect-src 'none'", 'connect-src directive');
+  // The policy is enforced: a fetch from the page is refused.
+  const refused = await page.evaluate(async () => {
+    try { await fetch('/index.html'); return false; } catch { return true; }
+  });
+  assert(refused, 'fetch is blocked by the CSP');
+  page.log.errors = page.log.errors.filter((e) => !e.includes('Content Security Policy'));
+  clean(page);
+  const html = readFileSync(join(repo, 'dist', 'meldingssjekk.html'), 'utf8');
+  assert(html.includes("connect-src 'none'"), 'single-file build has connect-src none too');
   await page.ctx.close();
 });
 
@@ -446,6 +468,233 @@ test('screenshots (desktop and narrow)', async () => {
     await c.getByRole('button', { name: 'Matrise' }).click();
     await c.screenshot({ path: join(SHOTS, `${tag}-matrix.png`), fullPage: true });
     await c.ctx.close();
+  }
+});
+
+
+// --- Staffing (Bemanning) ---------------------------------------------------------------------
+
+/** Opens example 000 and its staffing view from the document card. */
+async function staffingFrom000(opts = {}) {
+  const page = await open('', opts);
+  await ready(page);
+  await page.click('[data-example="000_2a6fda8bf9662336.txt"]');
+  const btn = page.locator('.ms-card[data-doc="000_2a6fda8bf9662336.txt"] [data-staffing]');
+  await btn.waitFor();
+  await btn.click();
+  await page.locator('.ms-staffing').waitFor();
+  return page;
+}
+
+const yearCell = (page, year, col) => page.locator(`.ms-years tr[data-year="${year}"] [data-col="${col}"]`);
+
+test('staffing: opened from example 000, shows the need, reacts to levers, axe clean', async () => {
+  const page = await staffingFrom000({ bypassCSP: true });
+  assert((await page.locator('[data-staffing-source]').textContent()).includes('000_2a6fda8bf9662336.txt'), 'source named');
+  eq(await page.evaluate(() => document.activeElement && document.activeElement.tagName), 'H2', 'focus moves to the view heading');
+  eq(await page.locator('.ms-staff-overview tbody tr').count(), 6, 'six groups from the table');
+  await page.getByLabel('Vis gruppe').selectOption('ANESTESISYKEPLEIER');
+  await page.locator('.ms-series[data-series="ANESTESISYKEPLEIER"]').waitFor();
+  eq(await yearCell(page, 2030, 'need').textContent(), '321', 'need 2030');
+  eq(await yearCell(page, 2040, 'need').textContent(), '352', 'need 2040');
+  eq(await yearCell(page, 2023, 'need').textContent(), '302', 'base year');
+  assert(await page.locator('.ms-series svg polyline.ms-line-need').count() === 1, 'need line drawn');
+  assert(await page.locator('.ms-series svg polyline.ms-line-supply').count() === 1, 'supply line drawn');
+  assert(await page.locator('.ms-series svg polyline.ms-line-gap').count() === 1, 'gap line drawn');
+  assert((await page.locator('.ms-series [data-summary]').textContent()).includes('352'), 'summary sentence');
+
+  // Turnover changes recruitment (not the need): move the slider with the keyboard.
+  const rec = await yearCell(page, 2030, 'recruitment').textContent();
+  const slider = page.getByLabel('Turnover (% per år)', { exact: true });
+  await slider.focus();
+  for (let i = 0; i < 6; i++) await page.keyboard.press('ArrowRight');
+  eq(await page.getByLabel('Turnover (% per år) (tall)').inputValue(), '8', 'number field follows the slider');
+  const rec2 = await yearCell(page, 2030, 'recruitment').textContent();
+  assert(rec !== rec2, `recruitment changes with turnover: ${rec} -> ${rec2}`);
+  eq(await yearCell(page, 2030, 'need').textContent(), '321', 'need unchanged by turnover');
+
+  // A need lever: task sharing lowers the need and says what it alone saves.
+  await page.getByLabel('Oppgavedeling (% av behovet flyttet) (tall)').fill('10');
+  const need = await yearCell(page, 2040, 'need').textContent();
+  eq(need, '317', 'need 2040 after 10 % task sharing (352 × 0,9)');
+  const saving = page.locator('[data-saving="task_sharing"]');
+  assert(/Dette tiltaket alene sparer [\d\u00a0 ]+ personer innen 2040/.test(await saving.textContent()), `saving sentence: ${await saving.textContent()}`);
+  await axe(page, 'staffing view');
+  clean(page);
+  await page.ctx.close();
+});
+
+test('staffing: groups typed by hand and from a CSV file; English numbers', async () => {
+  const page = await open('');
+  await ready(page);
+  await page.locator('[data-page="staffing"]').click();
+  await page.locator('.ms-staffing').waitFor();
+  await page.getByLabel('Gruppe', { exact: true }).fill('Jordmødre');
+  await page.getByLabel('Basisår – Jordmødre').fill('2024');
+  await page.getByLabel('Ansatte i basisåret – Jordmødre').fill('11 200');
+  await page.getByLabel('Behovsår 1 – Jordmødre').fill('2034');
+  await page.getByLabel('Behov 1 – Jordmødre').fill('14 450,4');
+  await page.getByLabel('Vis gruppe').selectOption('Jordmødre');
+  eq(await yearCell(page, 2034, 'need').textContent(), '14\u00a0450', 'typed need (Norwegian input), Norwegian grouping');
+  await page.locator('input[type=file][accept*=csv]').setInputFiles({ name: 'grupper.csv', mimeType: 'text/csv',
+    buffer: Buffer.from('gruppe;2023;2030;2040\nAnestesisykepleier;302;321;352\nJordmødre;12317;12323;12329\n') });
+  await page.locator('[data-staffing-source]', { hasText: 'grupper.csv' }).waitFor();
+  eq(await page.locator('.ms-staff-overview tbody tr').count(), 2, 'groups from CSV');
+  await page.getByRole('button', { name: 'English' }).click();
+  await page.getByLabel('Show group').selectOption('Jordmødre');
+  eq(await yearCell(page, 2040, 'need').textContent(), '12,329', 'English grouping');
+  clean(page);
+  await page.ctx.close();
+});
+
+// --- CSV mapping ------------------------------------------------------------------------------
+
+test('CSV mapping: guessed columns, a corrected select, a target in words, verdicts per entity', async () => {
+  const page = await open('', { bypassCSP: true });
+  await ready(page);
+  const csv = 'Indikator;Helseforetak;Sykefravær 2023;Sykefravær 2024\r\n' +
+    'Sykefravær;St. Olavs hospital HF;7,9;6,1\r\nSykefravær;Helse Møre og Romsdal HF;7,0;6,9\r\nSykefravær;Helse Nord-Trøndelag HF;8,0;8,4\r\n';
+  await page.evaluate((text) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([text], 'fravaer.csv', { type: 'text/csv' }));
+    document.querySelector('.ms-drop').dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+  }, csv);
+  const map = page.locator('.ms-csvmap');
+  await map.waitFor();
+  eq(await map.locator('[data-map=entity]').inputValue(), '1', 'entity column guessed');
+  eq(await map.locator('[data-map=layout]').inputValue(), 'wide', 'wide layout guessed');
+  eq(await map.locator('[data-map=values] input:checked').count(), 2, 'both year columns chosen');
+  await map.locator('[data-map=target]').fill('skal reduseres med 20 % sammenlignet med 2023');
+  await map.locator('.ms-verdict').first().waitFor();
+  eq(await map.locator('.ms-verdict').count(), 3, 'one verdict per entity');
+  eq(await map.locator('.ms-verdict').nth(0).getAttribute('data-status'), 'met', 'St. Olav −23 %: met');
+  eq(await map.locator('.ms-verdict').nth(2).getAttribute('data-status'), 'not_met', 'HNT rose: not met');
+  // Correct a select: the measure column is the entity column's neighbour, pick it as entity.
+  await map.getByLabel('Virksomhet', { exact: true }).selectOption('0');
+  eq(await map.locator('.ms-verdict').count(), 1, 'entity column changed: one series');
+  await map.getByLabel('Virksomhet', { exact: true }).selectOption('1');
+  await map.locator('[data-map=target]').fill('minst 95 pst.');
+  await map.locator('[data-map-target]', { hasText: 'minst 95' }).waitFor();
+  eq(await map.locator('.ms-verdict[data-status=not_met]').count(), 3, 'threshold target judged');
+  await map.locator('[data-map=target]').fill('hei');
+  await map.locator('[data-map-error]').waitFor();
+  await map.locator('[data-map=target]').fill('under 7 pst.');
+  await axe(page, 'CSV mapping');
+  clean(page);
+  await page.ctx.close();
+});
+
+// --- Compare ----------------------------------------------------------------------------------
+
+/** The contract document and a second one that shares its first target, both mounted. */
+async function twoDocs(opts = {}) {
+  const page = await open('tests/e2e/fixtures/blank.html', opts);
+  const second = JSON.parse(JSON.stringify(contract.report));
+  second.name = 'andre.txt';
+  second.indicators[0].status = 'met';
+  second.indicators[0].verdicts = [{ entity: 'Helse Alfa', subject: null, status: 'met', value: 97.5, baseline_value: null, year: 2024, line: 6 }];
+  second.indicators = [second.indicators[0]];
+  await page.evaluate(async ({ a, b, text }) => {
+    const m = await import('/pkg/meldingssjekk.js');
+    await m.default();
+    m.mount(document.getElementById('app'), { documents: [{ report: a, text }, { report: b, text }] });
+  }, { a: contract.report, b: second, text: contract.text });
+  await page.locator('[data-page="compare"]').click();
+  await page.locator('.ms-compare').waitFor();
+  return page;
+}
+
+test('compare: two documents side by side', async () => {
+  const page = await twoDocs({ bypassCSP: true });
+  const cmp = page.locator('.ms-compare');
+  await cmp.waitFor();
+  eq(await cmp.locator('[data-shared-count]').getAttribute('data-shared-count'), '1', 'one shared target');
+  const table = cmp.locator('table');
+  eq(await table.locator('thead th').count(), 3, 'entity column + two documents');
+  const alfa = table.locator('tr[data-entity="Helse Alfa"] td');
+  eq(await alfa.nth(0).locator('.ms-cell').getAttribute('data-status'), 'met', 'first document: Alfa met');
+  assert((await alfa.nth(1).textContent()).includes('97,5'), 'second document value');
+  const beta = table.locator('tr[data-entity="Helse Beta"] td');
+  eq(await beta.nth(1).getAttribute('class'), 'ms-cell-none', 'no verdict for Beta in the second');
+  await axe(page, 'compare view');
+  clean(page);
+  await page.ctx.close();
+});
+
+test('compare: two examples', async () => {
+  const page = await open('');
+  await ready(page);
+  await page.click('[data-example="000_2a6fda8bf9662336.txt"]');
+  await page.locator('.ms-card[data-doc="000_2a6fda8bf9662336.txt"]').waitFor();
+  await page.click('[data-example="002_473fd4dd3fe50d6d.txt"]');
+  await page.locator('.ms-card[data-doc="002_473fd4dd3fe50d6d.txt"]').waitFor();
+  await page.locator('[data-page="compare"]').click();
+  await page.locator('.ms-compare [data-shared-count]').waitFor();
+  clean(page);
+  await page.ctx.close();
+});
+
+// --- Big inputs -------------------------------------------------------------------------------
+
+test('big input: progress with cancel; drop→results time for example 001', async () => {
+  const page = await open('');
+  await ready(page);
+  const text = readFileSync(join(repo, 'examples', '001_a15ca66fe45fcd5e.txt'), 'utf8');
+  const drop = async (name) => page.evaluate(({ text, name }) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([text], name, { type: 'text/plain' }));
+    window.__t0 = performance.now();
+    document.querySelector('.ms-drop').dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+  }, { text, name });
+  // Cancel: the busy note shows with its button; pressed at once, the result is discarded.
+  await page.evaluate(() => {
+    const busy = document.querySelector('[data-busy]');
+    window.__sawBusy = false;
+    new MutationObserver((_, obs) => {
+      if (!busy.classList.contains('ms-hidden')) {
+        window.__sawBusy = true;
+        obs.disconnect();
+        busy.querySelector('[data-cancel]').click();
+      }
+    }).observe(busy, { attributes: true });
+  });
+  await drop('avbrutt.txt');
+  await page.waitForFunction(() => window.__sawBusy);
+  await page.waitForTimeout(1500);
+  eq(await page.locator('.ms-card[data-doc="avbrutt.txt"]').count(), 0, 'cancelled analysis not shown');
+  eq(await page.locator('[data-busy].ms-hidden').count(), 1, 'busy note gone');
+  // Timed run.
+  await drop('001_a15ca66fe45fcd5e.txt');
+  await page.locator('.ms-results[data-results="001_a15ca66fe45fcd5e.txt"]').waitFor({ timeout: 60000 });
+  const ms = await page.evaluate(() => Math.round(performance.now() - window.__t0));
+  console.log(`    drop→results for example 001 (${text.length} chars): ${ms} ms`);
+  clean(page);
+  await page.ctx.close();
+});
+
+test('screenshots of the new views (1280 and 390)', async () => {
+  const dir = SHOTS || '/tmp/shots2';
+  mkdirSync(dir, { recursive: true });
+  for (const width of [1280, 390]) {
+    const page = await staffingFrom000({ width });
+    await page.getByLabel('Oppgavedeling (% av behovet flyttet) (tall)').fill('10');
+    const wide = await page.evaluate(() => document.documentElement.scrollWidth);
+    assert(wide <= width, `staffing view fits ${width} px without sideways scrolling (scrollWidth ${wide})`);
+    await page.screenshot({ path: join(dir, `staffing-${width}.png`), fullPage: true });
+    await page.getByLabel('Vis gruppe').selectOption('ANESTESISYKEPLEIER');
+    await page.locator('.ms-series figure.ms-chart').screenshot({ path: join(dir, `chart-${width}.png`) });
+    await page.ctx.close();
+    const p2 = await open('', { width });
+    await ready(p2);
+    await p2.setInputFiles('.ms-drop input[type=file]', { name: 'fravaer.csv', mimeType: 'text/csv',
+      buffer: Buffer.from('Helseforetak;Sykefravær 2023;Sykefravær 2024\nSt. Olavs hospital HF;7,9;6,1\nHelse Møre og Romsdal HF;7,0;6,9\n') });
+    await p2.locator('.ms-csvmap [data-map=target]').fill('skal reduseres med 20 % sammenlignet med 2023');
+    await p2.locator('.ms-csvmap .ms-verdict').first().waitFor();
+    await p2.locator('.ms-csvmap').screenshot({ path: join(dir, `csvmap-${width}.png`) });
+    await p2.ctx.close();
+    const p3 = await twoDocs({ width });
+    await p3.screenshot({ path: join(dir, `compare-${width}.png`), fullPage: true });
+    await p3.ctx.close();
   }
 });
 
