@@ -215,7 +215,6 @@ fn assert_no_missing_data_at(d: &DocumentReport, lines: RangeInclusive<usize>) {
 // ---------------------------------------------------------------------------------------------
 
 #[test]
-#[ignore = "engine misses: only the somatikk from/to is read; 'auka ventetida frå 48 til 51', 'gjekk ned frå 55 til 49', 'var 33 dagar både i 2023 og i 2024' give no verdicts"]
 fn v1_waiting_time_reduced_in_four_areas() {
     let d = doc(V1);
     // One target per area or one target with a verdict per area: either is fine.
@@ -298,14 +297,12 @@ fn v1_uncertain_claim_without_figures_is_read() {
 }
 
 #[test]
-#[ignore = "engine misses: a verdict ('Det er uvisst om kravet er oppfylt') with no figures at all raises no missing_data"]
 fn v1_uncertain_claim_without_figures_is_missing_data() {
     let d = doc(V1);
     assert_finding(&d, FindingKind::MissingData, 39..=42);
 }
 
 #[test]
-#[ignore = "engine misses: 'var 7,2 prosent i Helse Bergen, 7,9 prosent i Helse Stavanger …' (value before entity) binds each value to the previous entity; 'føretaksgruppa samla' not read as the region"]
 fn v1_sickness_absence_below_7_5_value_before_entity() {
     let d = doc(V1);
     let i = target(&d, 46, None);
@@ -348,7 +345,6 @@ fn v1_apprentices_region_fell_one_trust_rose() {
 }
 
 #[test]
-#[ignore = "engine false flag: claim_mismatch at line 12 ('delvis oppfylt' is right: PHV and TSB did not fall) because only somatikk was read"]
 fn v1_no_false_flags() {
     let d = doc(V1);
     // 28,9 % for 4 120 → 5 310 and 20,0 % for 2 412 → 1 930 are right.
@@ -396,7 +392,6 @@ fn v2_waiting_time_thresholds_per_area_are_read() {
 }
 
 #[test]
-#[ignore = "engine misses: '39 dager i psykisk helsevern voksne, 44 dager i … barn og unge og 27 dager i TSB' (value before subject) shifts values one subject on: PHV=44, PHBU=27, TSB none"]
 fn v2_waiting_time_verdicts_value_before_subject() {
     let d = doc(V2);
     assert_verdicts(
@@ -745,7 +740,6 @@ fn v5_long_shifts_target_is_below_5_not_19() {
 }
 
 #[test]
-#[ignore = "engine misses: '3,8 prosent ved UNN, 6,2 prosent ved Nordlandssykehuset …' (value before entity) shifts every value one entity; region 4,8 and Finnmark 5,4 lost"]
 fn v5_long_shifts_verdicts_value_before_entity() {
     let d = doc(V5);
     assert_verdicts(

@@ -136,7 +136,7 @@ pub fn parse_targets(sentence: &str) -> Vec<TargetSpec> {
         return Vec::new();
     }
     let target_year = target_year(&f, &tokens, baseline_year);
-    let subjects_all = subjects_in(&f, kind_at.min(anchor_end));
+    let subjects_all = subjects_in(&f, 0);
 
     let mut out = Vec::new();
     match kind {

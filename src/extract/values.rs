@@ -122,10 +122,13 @@ pub fn observations(
             None => Vec::new(),
         };
     }
-        let mut out: Vec<Observation> = Vec::new();
+    let mut out: Vec<Observation> = Vec::new();
     // "7,2 prosent i Helse Bergen, 7,9 prosent i Helse Stavanger …": each name owns the figures
     // between the previous name and itself.
-    let anchors: Vec<(usize, usize)> = mentions.iter().map(|m| (m.span.start, m.span.end)).collect();
+    let anchors: Vec<(usize, usize)> = mentions
+        .iter()
+        .map(|m| (m.span.start, m.span.end))
+        .collect();
     let all: Vec<&NumberToken> = tokens.iter().collect();
     if mentions.len() >= 2 && figures_come_first(&f, &anchors, &all, unit) {
         for (i, m) in mentions.iter().enumerate() {
@@ -134,7 +137,15 @@ pub fn observations(
             if out.iter().any(|o| o.entity == entity) {
                 continue;
             }
-            out.extend(read_segments(sentence, &f, &tokens, start, m.span.start, unit, &entity));
+            out.extend(read_segments(
+                sentence,
+                &f,
+                &tokens,
+                start,
+                m.span.start,
+                unit,
+                &entity,
+            ));
         }
         return out;
     }
@@ -212,7 +223,10 @@ fn subject_spans(f: &str, start: usize, end: usize) -> Vec<(usize, usize, String
                 if r.start >= end {
                     break;
                 }
-                if !out.iter().any(|(p, e, _)| *p <= r.start && r.start < (*e).max(*p + 3)) {
+                if !out
+                    .iter()
+                    .any(|(p, e, _)| *p <= r.start && r.start < (*e).max(*p + 3))
+                {
                     out.push((r.start, r.end, canonical.clone()));
                 }
                 at = r.end;
@@ -225,21 +239,27 @@ fn subject_spans(f: &str, start: usize, end: usize) -> Vec<(usize, usize, String
 }
 
 /// Prepositions between a figure and the name it belongs to ("7,2 prosent i Helse Bergen").
-const BACKWARD_PREPOSITIONS: &[&str] = &["i", "ved", "hos", "for", "på", "innen", "innan", "innenfor", "innanfor"];
+const BACKWARD_PREPOSITIONS: &[&str] = &[
+    "i", "ved", "hos", "for", "på", "innen", "innan", "innenfor", "innanfor",
+];
 
 /// Whether the figures of a list are written before the names they belong to
 /// ("7,2 prosent i Helse Bergen, 7,9 prosent i Helse Stavanger …") rather than after them
 /// ("for Helse Bergen 7,2 prosent, for Helse Stavanger 7,9 prosent").
-fn figures_come_first(f: &str, anchors: &[(usize, usize)], tokens: &[&NumberToken], unit: Option<TargetUnit>) -> bool {
+fn figures_come_first(
+    f: &str,
+    anchors: &[(usize, usize)],
+    tokens: &[&NumberToken],
+    unit: Option<TargetUnit>,
+) -> bool {
     let mut forward = 0;
     let mut backward = 0;
     for (i, &(a_start, a_end)) in anchors.iter().enumerate() {
         let next_anchor = anchors.get(i + 1).map_or(f.len(), |n| n.0);
         // A figure right after the name, not after a comma or "og" (which begin the next item).
-        if let Some(t) = tokens
-            .iter()
-            .find(|t| t.span.start >= a_end && t.span.start < next_anchor && t.kind == NumberKind::Quantity)
-        {
+        if let Some(t) = tokens.iter().find(|t| {
+            t.span.start >= a_end && t.span.start < next_anchor && t.kind == NumberKind::Quantity
+        }) {
             let gap = f.get(a_end..t.span.start).unwrap_or("");
             let words: Vec<&str> = gap.split_whitespace().collect();
             if !gap.contains(',') && !words.contains(&"og") && words.len() <= 5 {
@@ -248,15 +268,23 @@ fn figures_come_first(f: &str, anchors: &[(usize, usize)], tokens: &[&NumberToke
         }
         // A figure right before "i/ved/for … name".
         let prev_anchor = if i == 0 { 0 } else { anchors[i - 1].1 };
-        if let Some(t) = tokens.iter().rev().find(|t| t.span.end <= a_start && t.span.start >= prev_anchor && compatible(t, unit)) {
+        if let Some(t) = tokens
+            .iter()
+            .rev()
+            .find(|t| t.span.end <= a_start && t.span.start >= prev_anchor && compatible(t, unit))
+        {
             let gap = f.get(t.span.end..a_start).unwrap_or("");
             let words: Vec<&str> = gap.split_whitespace().collect();
-            if words.len() <= 3 && words.last().is_some_and(|w| BACKWARD_PREPOSITIONS.contains(w)) {
+            if words.len() <= 3
+                && words
+                    .last()
+                    .is_some_and(|w| BACKWARD_PREPOSITIONS.contains(w))
+            {
                 backward += 1;
             }
         }
     }
-        backward > forward && backward * 2 >= anchors.len()
+    backward > forward && backward * 2 >= anchors.len()
 }
 
 /// Reads a segment; when it names several areas ("i somatikken … , medan … i TSB"), each area's
@@ -292,7 +320,10 @@ fn read_segments(
             .collect();
     }
     let anchors: Vec<(usize, usize)> = spans.iter().map(|s| (s.0, s.1)).collect();
-    let in_range: Vec<&NumberToken> = tokens.iter().filter(|t| t.span.start >= start && t.span.end <= end).collect();
+    let in_range: Vec<&NumberToken> = tokens
+        .iter()
+        .filter(|t| t.span.start >= start && t.span.end <= end)
+        .collect();
     let backward = figures_come_first(f, &anchors, &in_range, unit);
     let mut out = Vec::new();
     for (i, (at, at_end, _)) in spans.iter().enumerate() {
@@ -300,7 +331,10 @@ fn read_segments(
         let (s, e) = if backward {
             (if i == 0 { start } else { spans[i - 1].1 }, *at_end)
         } else {
-            (if i == 0 { start } else { *at }, spans.get(i + 1).map_or(end, |n| n.0))
+            (
+                if i == 0 { start } else { *at },
+                spans.get(i + 1).map_or(end, |n| n.0),
+            )
         };
         if let Some(o) = read_one(sentence, f, tokens, s, e, unit, entity) {
             out.push(o);
@@ -479,8 +513,16 @@ fn read_one(
 
     // "33 dagar både i 2023 og i 2024": the same figure both years.
     if let Some(r) = find_phrase(f, "både i", start).filter(|r| r.end <= end) {
-        let years: Vec<&&NumberToken> = seg.iter().filter(|t| t.kind == NumberKind::Year && t.span.start >= r.end).collect();
-        if let (Some(v), 2) = (seg.iter().rev().find(|t| t.span.end <= r.start && compatible(t, unit)), years.len()) {
+        let years: Vec<&&NumberToken> = seg
+            .iter()
+            .filter(|t| t.kind == NumberKind::Year && t.span.start >= r.end)
+            .collect();
+        if let (Some(v), 2) = (
+            seg.iter()
+                .rev()
+                .find(|t| t.span.end <= r.start && compatible(t, unit)),
+            years.len(),
+        ) {
             obs.value = Some(v.value);
             obs.baseline_value = Some(v.value);
             obs.baseline_year = Some(years[0].value as i32);
@@ -530,7 +572,7 @@ fn read_one(
     if obs.change_pct.is_some() {
         return Some(obs);
     }
-        // A single figure: "… er 84 prosent".
+    // A single figure: "… er 84 prosent".
     if let Some(t) = seg
         .iter()
         .find(|t| compatible(t, unit) && !used.contains(&t.span.start))
@@ -605,9 +647,16 @@ mod same_both_years {
 
     #[test]
     fn same_figure_both_years() {
-        let obs = observations("I TSB var ventetida 33 dagar både i 2023 og i 2024.", Some(TargetUnit::Days), Some("Regionen"));
+        let obs = observations(
+            "I TSB var ventetida 33 dagar både i 2023 og i 2024.",
+            Some(TargetUnit::Days),
+            Some("Regionen"),
+        );
         assert_eq!(obs.len(), 1, "{obs:#?}");
-        assert_eq!((obs[0].baseline_value, obs[0].value), (Some(33.0), Some(33.0)));
+        assert_eq!(
+            (obs[0].baseline_value, obs[0].value),
+            (Some(33.0), Some(33.0))
+        );
         assert_eq!(obs[0].subject.as_deref(), Some("TSB"));
     }
 }
