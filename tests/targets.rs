@@ -186,3 +186,37 @@ fn more_phrasings_a_reviewer_meets() {
         assert_eq!(t.target.unit, *unit, "{s}");
     }
 }
+
+#[test]
+fn nothing_may_occur_is_at_most_zero() {
+    for s in [
+        "Det skal ikke være fristbrudd.",
+        "Ingen pasientar skal vente meir enn 12 månader.",
+        "Det skal ikkje vere korridorpasientar i 2025.",
+    ] {
+        let t = one(s);
+        assert_eq!(
+            (t.target.comparator, t.target.threshold),
+            (Comparator::AtMost, Some(0.0)),
+            "{s}"
+        );
+    }
+    assert!(one("Ingen pasientar skal vente meir enn 12 månader.")
+        .measure
+        .contains("12 månader"));
+}
+
+#[test]
+fn bare_share_and_year_label() {
+    let t = one("Andelen barnevernsinstitusjoner som er tilknyttet et ambulant team skal være 100 prosent innen utgangen av 2025.");
+    assert_eq!(
+        (
+            t.target.comparator,
+            t.target.threshold,
+            t.target.target_year
+        ),
+        (Comparator::AtLeast, Some(100.0), Some(2025))
+    );
+    let t = one("Styringsmål 2025: Andelen fristbrudd skal være under 2 prosent.");
+    assert_eq!(t.target.target_year, Some(2025));
+}

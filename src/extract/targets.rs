@@ -69,6 +69,27 @@ pub fn parse_targets(sentence: &str) -> Vec<TargetSpec> {
     };
     let long_term = first_of(&f, book.get("long_term"), 0).is_some();
 
+    // "Det skal ikke være fristbrudd." / "Ingen pasientar skal vente meir enn 12 månader.":
+    // nothing of the kind may occur — at most 0.
+    if anchor == Anchor::Modal {
+        if let Some(measure) = zero_by_negation(sentence, &f, &tokens, anchor_start, anchor_end) {
+            let year = target_year(&f, &tokens, None);
+            return vec![TargetSpec {
+                target: Target {
+                    comparator: Comparator::AtMost,
+                    threshold: Some(0.0),
+                    unit: Some(TargetUnit::Count),
+                    baseline_year: None,
+                    change_pct: None,
+                    target_year: year,
+                    subject: None,
+                    long_term,
+                },
+                measure,
+                subjects: subjects_in(&f, 0),
+            }];
+        }
+    }
     // A leading "Minst 70 pst. av …" is the threshold even though it stands before the modal.
     let leading = leading_threshold(&f, &tokens, anchor_start);
     let (kind, kind_at, kind_end) = match leading {
@@ -439,6 +460,25 @@ fn predicate_kind(f: &str, tokens: &[NumberToken], from: usize) -> Option<(Kind,
     });
     // Earliest wins; at the same start the longer phrase; same-level beats a change verb it contains.
     found.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+    // "skal være 100 prosent": a bare share right after the copula is a minimum.
+    if found.is_empty() {
+        let t = tokens
+            .iter()
+            .find(|t| t.span.start >= from && t.kind == NumberKind::Quantity)?;
+        let copula = ["være", "vere", "vera"]
+            .iter()
+            .any(|c| f.get(..from).unwrap_or("").trim_end().ends_with(c))
+            || f.get(from..t.span.start)
+                .is_some_and(|g| ["være", "vere", "vera"].contains(&g.trim()));
+        if copula && t.unit == NumUnit::Percent && near(f, from, t.span.start, 1) {
+            return Some((
+                Kind::Threshold(Comparator::AtLeast),
+                t.span.start,
+                t.span.start,
+            ));
+        }
+        return None;
+    }
     let (s, e, k) = *found.first()?;
     // "reduseres til null": a zero target.
     if k == Kind::Change(Comparator::Decrease) {
@@ -460,6 +500,63 @@ fn predicate_kind(f: &str, tokens: &[NumberToken], from: usize) -> Option<(Kind,
         }
     }
     Some((k, s, e))
+}
+
+/// "skal ikke være X" with no figure after it, or a sentence opening with "Ingen …": the measure
+/// that must not occur.
+fn zero_by_negation(
+    sentence: &str,
+    f: &str,
+    tokens: &[NumberToken],
+    anchor_start: usize,
+    anchor_end: usize,
+) -> Option<String> {
+    let clean = |s: &str| -> String {
+        s.trim()
+            .trim_end_matches(['.', ',', ';', ' '])
+            .chars()
+            .take(160)
+            .collect()
+    };
+    let head = strip_label(f.get(..anchor_start).unwrap_or(""));
+    if let Some(rest) = head.trim_start().strip_prefix("ingen ") {
+        let _ = rest;
+        let start = f
+            .get(..anchor_start)
+            .map_or(0, |h| h.len() - head.trim_start().len() + "ingen ".len());
+        return Some(clean(sentence.get(start..).unwrap_or("")));
+    }
+    let rest = f.get(anchor_end..)?;
+    let trimmed = rest.trim_start();
+    let at = anchor_end + (rest.len() - trimmed.len());
+    let trimmed = trimmed.strip_prefix("det ").unwrap_or(trimmed);
+    let at = if trimmed.len() < f.len() - at {
+        f.len() - trimmed.len()
+    } else {
+        at
+    };
+    for neg in [
+        "ikke være",
+        "ikkje vere",
+        "ikkje vera",
+        "ikke forekomme",
+        "ikkje førekome",
+        "ikke finnes",
+        "ikkje finnast",
+    ] {
+        if let Some(after) = trimmed.strip_prefix(neg) {
+            let from = at + neg.len();
+            if tokens
+                .iter()
+                .any(|t| t.span.start >= from && t.kind == NumberKind::Quantity)
+                || after.trim().len() < 3
+            {
+                return None;
+            }
+            return Some(clean(sentence.get(from..).unwrap_or("")));
+        }
+    }
+    None
 }
 
 /// End of a nominal measure: the baseline phrase or the end of the clause.
@@ -557,6 +654,17 @@ fn baseline_year(f: &str, tokens: &[NumberToken], from: usize) -> Option<i32> {
 }
 
 fn target_year(f: &str, tokens: &[NumberToken], baseline: Option<i32>) -> Option<i32> {
+    // "Styringsmål 2025: …", "Krav 2025: …": the label names the year.
+    if let Some((label, _)) = f.split_once(':') {
+        if label.split_whitespace().count() <= 3 {
+            if let Some(t) = tokens
+                .iter()
+                .find(|t| t.kind == NumberKind::Year && t.span.end <= label.len())
+            {
+                return Some(t.value as i32);
+            }
+        }
+    }
     tokens
         .iter()
         .filter(|t| t.kind == NumberKind::Year && Some(t.value as i32) != baseline)
