@@ -606,7 +606,6 @@ fn v3_no_missing_data_when_a_table_gives_the_figures() {
 // ---------------------------------------------------------------------------------------------
 
 #[test]
-#[ignore = "engine misses: 'fra 121,4 til 96,0 mill. kroner' scales only the 'to' value: baseline 121.4 vs value 96 000 000 → four wrong not_met verdicts"]
 fn v4_agency_costs_reduced_per_trust() {
     let d = doc(V4);
     let i = target(&d, 8, None);
@@ -630,7 +629,6 @@ fn v4_agency_costs_reduced_per_trust() {
 }
 
 #[test]
-#[ignore = "engine false verdict: the staffing projection on line 34 (302 → 321 årsverk in 2030) is bound to the education-positions target as a region verdict"]
 fn v4_education_positions_increase() {
     let d = doc(V4);
     let i = target(&d, 24, None);

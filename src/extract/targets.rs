@@ -715,6 +715,16 @@ fn unit_from_measure(f: &str) -> Option<TargetUnit> {
     }) {
         Some(TargetUnit::Days)
     } else if words.iter().any(|w| {
+        w.starts_with("kostnad")
+            || w.starts_with("utgift")
+            || *w == "kroner"
+            || w.starts_with("budsjett")
+    }) {
+        Some(TargetUnit::Nok)
+    } else if words.iter().any(|w| w.starts_with("årsverk")) {
+        // Full-time equivalents are not head counts.
+        Some(TargetUnit::Other)
+    } else if words.iter().any(|w| {
         matches!(
             *w,
             "antall" | "antallet" | "talet" | "tal" | "fristbrudd" | "fristbrot"

@@ -55,7 +55,7 @@ fn compatible(t: &NumberToken, unit: Option<TargetUnit>) -> bool {
         Some(TargetUnit::Percent) => t.unit == NumUnit::Percent,
         Some(TargetUnit::Days) => matches!(t.unit, NumUnit::Days),
         Some(TargetUnit::Count) => {
-            matches!(t.unit, NumUnit::None | NumUnit::Persons | NumUnit::Fte)
+            matches!(t.unit, NumUnit::None | NumUnit::Persons)
         }
         Some(TargetUnit::Nok) => t.unit == NumUnit::Nok,
         Some(TargetUnit::Per100k) => t.unit == NumUnit::Per100k,
@@ -503,7 +503,7 @@ fn read_one(
         {
             continue;
         }
-        obs.baseline_value = Some(a.value);
+        obs.baseline_value = Some(a.value * carried_scale(f, a, b));
         obs.value = Some(b.value);
         obs.baseline_year = year_after(a);
         obs.year = year_after(b);
@@ -583,6 +583,35 @@ fn read_one(
         return Some(obs);
     }
     obs.change_pct.is_some().then_some(obs)
+}
+
+/// "fra 121,4 til 96,0 mill. kroner": the scale written once, after the second figure, applies
+/// to the first as well. Returns the factor to apply to `a`.
+fn carried_scale(f: &str, a: &NumberToken, b: &NumberToken) -> f64 {
+    if a.unit != NumUnit::None || b.unit != NumUnit::Nok {
+        return 1.0;
+    }
+    let text = f.get(b.span.clone()).unwrap_or("");
+    let digits: String = text
+        .chars()
+        .take_while(|c| {
+            c.is_ascii_digit() || matches!(c, ' ' | '\u{a0}' | '\u{202f}' | ',' | '.' | '-' | '−')
+        })
+        .collect();
+    match crate::extract::numbers::parse_number(digits.trim()) {
+        Some(raw) if raw != 0.0 && b.value.is_finite() => {
+            let scale = b.value / raw;
+            if [1e3, 1e6, 1e9]
+                .iter()
+                .any(|s| (scale / s - 1.0).abs() < 1e-6)
+            {
+                scale
+            } else {
+                1.0
+            }
+        }
+        _ => 1.0,
+    }
 }
 
 /// Words that soften a figure without changing what it is ("fra i underkant av 80").
