@@ -27,6 +27,8 @@ pub struct TableValues {
 
 #[derive(Debug, Clone)]
 pub struct TableCell {
+    /// The cell's first figure as the lexer read it (unit, resolution).
+    pub token: crate::extract::numbers::NumberToken,
     pub entity: String,
     pub subject: Option<String>,
     pub year: Option<i32>,
@@ -149,11 +151,10 @@ fn year_of(text: &str) -> Option<i32> {
         })
 }
 
-fn first_value(cell: &str) -> Option<f64> {
+fn first_value(cell: &str) -> Option<crate::extract::numbers::NumberToken> {
     lex(cell)
         .into_iter()
         .find(|t| t.kind == NumberKind::Quantity && t.value.is_finite())
-        .map(|t| t.value)
 }
 
 fn entity_of(label: &str) -> Option<String> {
@@ -222,9 +223,10 @@ pub fn table_values(table: &Table) -> TableValues {
             continue;
         }
         for (c, cell) in row.iter().enumerate().skip(1) {
-            let Some(value) = first_value(cell) else {
+            let Some(token) = first_value(cell) else {
                 continue;
             };
+            let value = token.value;
             let entity = match (&row_entity, col_entity.get(c).cloned().flatten()) {
                 (Some(e), _) => e.clone(),
                 (None, Some(e)) => e,
@@ -232,6 +234,7 @@ pub fn table_values(table: &Table) -> TableValues {
             };
             let entity = region_name(&entity);
             cells.push(TableCell {
+                token,
                 entity,
                 subject: row_subject.clone(),
                 year: col_year.get(c).copied().flatten(),
@@ -264,10 +267,20 @@ pub fn observations_for(values: &TableValues, target: &Target) -> Vec<TableObser
     }
     let mut out = Vec::new();
     for (entity, subject) in keys {
+        // Only cells in the target's unit: a table of counts does not answer a share.
         let cells: Vec<&TableCell> = values
             .cells
             .iter()
             .filter(|c| c.entity == entity && c.subject == subject)
+            .filter(|c| {
+                target.unit.is_none()
+                    || crate::extract::values::compatible(&c.token, target.unit)
+                    || (c.token.unit == crate::extract::numbers::NumUnit::None
+                        && matches!(
+                            target.unit,
+                            Some(crate::report::TargetUnit::Days | crate::report::TargetUnit::Nok)
+                        ))
+            })
             .collect();
         let base = target
             .baseline_year

@@ -703,11 +703,18 @@ fn unit_from_measure(f: &str) -> Option<TargetUnit> {
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .collect();
+    // The head noun decides: "Antall enheter med sykefravær over 8 %" is a count.
+    match words.first().copied() {
+        Some("antall" | "antallet" | "talet" | "tal") => return Some(TargetUnit::Count),
+        Some("andel" | "andelen" | "delen" | "del") => return Some(TargetUnit::Percent),
+        _ => {}
+    }
     if words.iter().any(|w| {
         matches!(
             *w,
             "andel" | "andelen" | "delen" | "del" | "prosentdel" | "prosentdelen"
-        )
+        ) || w.starts_with("sykefravær")
+            || w.starts_with("sjukefråvær")
     }) {
         Some(TargetUnit::Percent)
     } else if words.iter().any(|w| {

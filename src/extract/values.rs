@@ -47,7 +47,8 @@ const INCREASE_WORDS: &[&str] = &[
     "steg", "steget", "vekst",
 ];
 
-fn compatible(t: &NumberToken, unit: Option<TargetUnit>) -> bool {
+/// Whether a figure is in the unit a target is measured in.
+pub fn compatible(t: &NumberToken, unit: Option<TargetUnit>) -> bool {
     if t.kind != NumberKind::Quantity || !t.value.is_finite() {
         return false;
     }
@@ -430,10 +431,47 @@ fn read_one(
         ]
         .iter()
         .any(|w| seg_text.contains(w))
-        && !seg.iter().any(|t| compatible(t, unit))
     {
+        // "har uendret antall, 19 enheter": the one figure is both then and now.
+        let figures: Vec<&&NumberToken> = seg.iter().filter(|t| compatible(t, unit)).collect();
+        if figures.len() == 1 {
+            obs.value = Some(figures[0].value);
+            obs.baseline_value = Some(figures[0].value);
+            obs.at = figures[0].span.start;
+            return Some(obs);
+        }
+        if !figures.is_empty() {
+            return None;
+        }
         obs.change_pct = Some(0.0);
         return Some(obs);
+    }
+    // "har 24 enheter, mot 27 året før": now, then the earlier figure.
+    if let Some(r) = find_phrase(f, "mot", start).filter(|r| r.end <= end) {
+        let before = seg
+            .iter()
+            .rev()
+            .find(|t| t.span.end <= r.start && compatible(t, unit));
+        let after = seg
+            .iter()
+            .find(|t| t.span.start >= r.end && t.kind == NumberKind::Quantity);
+        if let (Some(v), Some(b)) = (before, after) {
+            let tail = f.get(b.span.end..end).unwrap_or("").trim_start();
+            let earlier = tail.starts_with("året før")
+                || tail.starts_with("i fjor")
+                || tail.starts_with("året før")
+                || year_after(b)
+                    .zip(year_after(v))
+                    .is_some_and(|(yb, yv)| yb < yv);
+            if earlier && gap_ok(f, r.end, b.span.start, 1) && gap_ok(f, v.span.end, r.start, 4) {
+                obs.value = Some(v.value);
+                obs.baseline_value = Some(b.value);
+                obs.year = year_after(v);
+                obs.baseline_year = year_after(b);
+                obs.at = v.span.start;
+                return Some(obs);
+            }
+        }
     }
     // "85 … i 2024, ned fra 193 … i 2023": the figure before "ned/opp fra" is the value.
     for w in [
