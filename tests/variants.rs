@@ -506,7 +506,6 @@ fn v3_target_year_from_the_heading_word() {
 }
 
 #[test]
-#[ignore = "engine misses: the table the text points to ('Tabell 2 nedenfor') gives no verdicts; the target gets none"]
 fn v3_waiting_time_verdicts_from_the_table() {
     let d = doc(V3);
     assert_verdicts(
@@ -573,7 +572,6 @@ fn v3_table_rows_keep_thousands_together() {
 }
 
 #[test]
-#[ignore = "engine misses: the wrapped header over 9 lines loses its first columns (header is ['Ventetid PHV','(dager)','Fristbrudd','(antall)'])"]
 fn v3_wrapped_table_header() {
     let d = doc(V3);
     let t = d
@@ -595,7 +593,6 @@ fn v3_no_false_arithmetic_or_claim_flags() {
 }
 
 #[test]
-#[ignore = "engine false flag: missing_data 'neither verdict nor figures' at line 10 although Tabell 2 gives every figure"]
 fn v3_no_missing_data_when_a_table_gives_the_figures() {
     let d = doc(V3);
     assert_no_missing_data_at(&d, 10..=12);

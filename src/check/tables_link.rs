@@ -27,6 +27,8 @@ pub struct TableValues {
 
 #[derive(Debug, Clone)]
 pub struct TableCell {
+    /// The header of the cell's column.
+    pub header: String,
     /// The cell's first figure as the lexer read it (unit, resolution).
     pub token: crate::extract::numbers::NumberToken,
     pub entity: String,
@@ -206,6 +208,8 @@ pub fn table_values(table: &Table) -> TableValues {
             entity_of(cleaned.trim()).or_else(|| entity_of(h))
         })
         .collect();
+    // "Ventetid somatikk (dager)": a column may name the area.
+    let col_subject: Vec<Option<String>> = (0..ncols).map(|c| subject_of(header_for(c))).collect();
     let mut cells = Vec::new();
     for (r, row) in table.rows.iter().enumerate() {
         let line = table.row_lines.get(r).copied().unwrap_or(table.line);
@@ -236,7 +240,10 @@ pub fn table_values(table: &Table) -> TableValues {
             cells.push(TableCell {
                 token,
                 entity,
-                subject: row_subject.clone(),
+                header: header_for(c).to_string(),
+                subject: row_subject
+                    .clone()
+                    .or_else(|| col_subject.get(c).cloned().flatten()),
                 year: col_year.get(c).copied().flatten(),
                 value,
                 line,
@@ -257,7 +264,46 @@ fn region_name(entity: &str) -> String {
 
 /// Turns a table's cells into observations for a target: baseline from the baseline-year column,
 /// value from the target-year column (or the latest year).
-pub fn observations_for(values: &TableValues, target: &Target) -> Vec<TableObservation> {
+/// Content words of a text, lowercased (4 letters or more).
+fn content_words(s: &str) -> Vec<String> {
+    fold(s)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().count() >= 4)
+        .map(str::to_string)
+        .collect()
+}
+
+/// How many of `measure`'s words a column header shares (same word, or a common stem of six
+/// letters: "ventetid"/"ventetider", "fristbrudd"/"fristbruddene").
+fn header_score(header: &str, measure: &[String]) -> usize {
+    let h = content_words(header);
+    measure
+        .iter()
+        .filter(|m| {
+            h.iter().any(|w| {
+                w == *m
+                    || (w.chars().count() >= 6 && m.starts_with(w.as_str()))
+                    || (m.chars().count() >= 6 && w.starts_with(m.as_str()))
+            })
+        })
+        .count()
+}
+
+pub fn observations_for(
+    values: &TableValues,
+    target: &Target,
+    measure: &str,
+) -> Vec<TableObservation> {
+    // When the columns hold different measures ("Ventetid …", "Fristbrudd …"), only the
+    // columns that name the target's measure answer it.
+    let measure_words = content_words(measure);
+    let best = values
+        .cells
+        .iter()
+        .map(|c| header_score(&c.header, &measure_words))
+        .max()
+        .unwrap_or(0);
+    let keep_cell = |c: &TableCell| best == 0 || header_score(&c.header, &measure_words) == best;
     let mut keys: Vec<(String, Option<String>)> = Vec::new();
     for c in &values.cells {
         let k = (c.entity.clone(), c.subject.clone());
@@ -271,7 +317,7 @@ pub fn observations_for(values: &TableValues, target: &Target) -> Vec<TableObser
         let cells: Vec<&TableCell> = values
             .cells
             .iter()
-            .filter(|c| c.entity == entity && c.subject == subject)
+            .filter(|c| c.entity == entity && c.subject == subject && keep_cell(c))
             .filter(|c| {
                 target.unit.is_none()
                     || crate::extract::values::compatible(&c.token, target.unit)
@@ -286,7 +332,11 @@ pub fn observations_for(values: &TableValues, target: &Target) -> Vec<TableObser
             .baseline_year
             .and_then(|y| cells.iter().find(|c| c.year == Some(y)));
         let value = match target.target_year {
-            Some(y) => cells.iter().find(|c| c.year == Some(y)),
+            // A table without year columns gives the figures for the period it reports.
+            Some(y) => cells.iter().find(|c| c.year == Some(y)).or_else(|| {
+                (cells.len() == 1 && cells[0].year.is_none() && target.baseline_year.is_none())
+                    .then(|| &cells[0])
+            }),
             None => cells
                 .iter()
                 .filter(|c| c.year.is_some() && c.year != target.baseline_year)
@@ -363,7 +413,7 @@ mod tests {
             subject: None,
             long_term: false,
         };
-        let obs = observations_for(&tv, &target);
+        let obs = observations_for(&tv, &target, "sjukefråvær");
         assert_eq!(obs.len(), 2);
         assert_eq!(obs[0].obs.entity, "Helse Bergen HF");
         assert_eq!(

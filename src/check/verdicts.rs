@@ -173,6 +173,10 @@ fn verdicts_for(
     for (k, (s, t)) in block.iter().zip(block_texts).enumerate() {
         // The first sentences of the answer speak for the region when they name no one
         // ("Kostnader til innleie har gått ned ca 19 % fra 2023 til 2024").
+        // Table rows are read as tables, with their headers, not as prose.
+        if s.kind == crate::document::UnitKind::TableRow {
+            continue;
+        }
         let default = ((k < 3 || (k >= answer && k < answer + 5))
             && out.iter().all(|v| v.entity == "Regionen"))
         .then_some("Regionen");
@@ -214,7 +218,7 @@ fn verdicts_for(
         }
     }
     for table in tables {
-        for o in tables_link::observations_for(table, target) {
+        for o in tables_link::observations_for(table, target, &spec.measure) {
             if !subject_fits(spec, o.obs.subject.as_deref()) {
                 continue;
             }

@@ -1641,6 +1641,19 @@ fn header_cells(lines: &[&str], k: usize) -> (Vec<String>, Vec<String>) {
         }
         prev = Some(l);
     }
+    // A piece that is only a parenthesised unit ("(dager)", "(antall)", "(%)") belongs to the
+    // header before it.
+    if groups.len() > want {
+        let mut merged: Vec<Vec<String>> = Vec::new();
+        for g in groups {
+            let unit_only = g.len() == 1 && g[0].starts_with('(') && g[0].ends_with(')');
+            match merged.last_mut() {
+                Some(prev) if unit_only => prev.extend(g),
+                _ => merged.push(g),
+            }
+        }
+        groups = merged;
+    }
     let mut dropped = Vec::new();
     if groups.len() > want {
         let extra = groups.len() - want;
