@@ -475,7 +475,6 @@ fn v2_real_growth_compared_with_somatics_is_met() {
 }
 
 #[test]
-#[ignore = "engine false flags: three claim_mismatch at line 36 and a missing_data at 28 from the shifted subject values; 'delvis innfridd' is right"]
 fn v2_no_false_flags() {
     let d = doc(V2);
     // 22,1 % for 11 482 → 8 950 is right.

@@ -45,13 +45,35 @@ fn is_region(entity: &str) -> bool {
 
 pub fn check(assessed: &[Assessed]) -> Vec<Finding> {
     let mut out = Vec::new();
+    let mut judged: Vec<(usize, usize)> = Vec::new();
     for a in assessed {
         let ind = &a.indicator;
-        if let (Some(claim), Some(claim_line)) = (ind.claim, ind.claim_line) {
+        // One sentence may set a target per area ("50 dager for somatikk, 40 dager for …");
+        // the report's one claim answers all of them together.
+        let group: Vec<&Assessed> = match ind.claim_line {
+            Some(cl) => assessed
+                .iter()
+                .filter(|b| b.indicator.line == ind.line && b.indicator.claim_line == Some(cl))
+                .collect(),
+            None => vec![a],
+        };
+        let group_verdicts: Vec<crate::report::Verdict> = group
+            .iter()
+            .flat_map(|b| b.indicator.verdicts.iter().cloned())
+            .collect();
+        let group_status = crate::check::verdicts::overall(&group_verdicts);
+        let first_of_group = match ind.claim_line {
+            Some(cl) if !judged.contains(&(ind.line, cl)) => {
+                judged.push((ind.line, cl));
+                true
+            }
+            Some(_) => false,
+            None => true,
+        };
+        if let (Some(claim), Some(claim_line), true) = (ind.claim, ind.claim_line, first_of_group) {
             // A met/not-met claim speaks for the region when the report gives the region's figure.
             let regional = matches!(claim, Claim::Met | Claim::NotMet);
-            let region_status = ind
-                .verdicts
+            let region_status = group_verdicts
                 .iter()
                 .find(|v| is_region(&v.entity) && v.status != VerdictStatus::Unknown)
                 .map(|v| {
@@ -63,7 +85,7 @@ pub fn check(assessed: &[Assessed]) -> Vec<Finding> {
                 });
             let status = match (regional, region_status) {
                 (true, Some(s)) => s,
-                _ => ind.status,
+                _ => group_status,
             };
             let severity = match (claim, status) {
                 (Claim::Met, Status::NotMet) | (Claim::NotMet, Status::Met) => {
@@ -78,7 +100,10 @@ pub fn check(assessed: &[Assessed]) -> Vec<Finding> {
                 _ => None,
             };
             if let Some(severity) = severity {
-                let lines: Vec<String> = ind.verdicts.iter().map(|v| v.line.to_string()).collect();
+                let mut lines: Vec<usize> = group_verdicts.iter().map(|v| v.line).collect();
+                lines.sort_unstable();
+                lines.dedup();
+                let lines: Vec<String> = lines.iter().map(usize::to_string).collect();
                 out.push(Finding {
                     kind: FindingKind::ClaimMismatch,
                     severity,
