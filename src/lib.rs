@@ -105,7 +105,17 @@ fn unit_name(unit: extract::numbers::NumUnit) -> &'static str {
 fn analyze_text(name: &str, encoding: &str, doc: &document::Document) -> DocumentReport {
     let figures = figures_of(doc);
     let reading = doc.reading();
-    let found = extract::tables::find_tables(doc);
+    let mut found = extract::tables::find_tables(doc);
+    // Tables written one cell per line, where the line-based reader found nothing.
+    for t in extract::cell_tables::find_cell_per_line_tables(doc) {
+        if !found
+            .iter()
+            .any(|f| f.line <= t.end_line && t.line <= f.end_line)
+        {
+            found.push(t);
+        }
+    }
+    found.sort_by_key(|t| t.line);
     let tables: Vec<Table> = found.iter().map(|t| t.to_contract()).collect();
     let (indicators, findings) = check::run(doc, &reading, &found, &tables);
     DocumentReport {

@@ -912,7 +912,6 @@ fn v7_waiting_time_targets_per_area_are_read() {
 }
 
 #[test]
-#[ignore = "engine misses: a table flattened one cell per line (Tabell 3) is not rebuilt; 20 verdicts missing"]
 fn v7_waiting_time_verdicts_from_one_cell_per_line_table() {
     let d = doc(V7);
     let rows: [(&'static str, [f64; 4]); 5] = [
@@ -971,7 +970,6 @@ fn v7_sickness_absence_reduced_against_2024() {
 }
 
 #[test]
-#[ignore = "engine false flags: claim_mismatch at 79 (from the misread 12-month target) and missing_data at 7 although Tabell 3 gives the figures"]
 fn v7_no_false_flags() {
     let d = doc(V7);
     // 14,4 % for 98,4 → 112,6 mill. kroner is right.

@@ -2,6 +2,7 @@
 //! (`tables`), targets (`targets`), the report's own claims (`claims`) and values bound to entity
 //! and year (`values`). Phrase lists are loaded by `phrases`.
 
+pub mod cell_tables;
 pub mod claims;
 pub mod entities;
 pub mod numbers;

@@ -520,10 +520,8 @@ fn zero_by_negation(
     };
     let head = strip_label(f.get(..anchor_start).unwrap_or(""));
     if let Some(rest) = head.trim_start().strip_prefix("ingen ") {
-        let _ = rest;
-        let start = f
-            .get(..anchor_start)
-            .map_or(0, |h| h.len() - head.trim_start().len() + "ingen ".len());
+        // `rest` is a slice of `f`, whose offsets are those of `sentence`.
+        let start = rest.as_ptr() as usize - f.as_ptr() as usize;
         return Some(clean(sentence.get(start..).unwrap_or("")));
     }
     let rest = f.get(anchor_end..)?;
