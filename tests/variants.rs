@@ -101,8 +101,10 @@ fn targets_at(d: &DocumentReport, line: usize) -> Vec<&Indicator> {
 }
 
 fn target<'a>(d: &'a DocumentReport, line: usize, subject: Option<&str>) -> &'a Indicator {
-    targets_at(d, line)
-        .into_iter()
+    // A target that starts on the line wins over one that ends there.
+    let mut at = targets_at(d, line);
+    at.sort_by_key(|i| i.line != line);
+    at.into_iter()
         .find(|i| subject.is_none() || i.target.subject.as_deref() == subject)
         .unwrap_or_else(|| panic!("no target at line {line} ({subject:?})\n{}", dump(d)))
 }
@@ -126,7 +128,11 @@ fn subject_of<'a>(i: &'a Indicator, v: &'a Verdict) -> Option<&'a str> {
 /// The verdicts of the target(s) at `line` are exactly `exp`: each expected verdict present with
 /// its figures and status, and no verdict for an entity/subject the text does not support.
 fn assert_verdicts(d: &DocumentReport, line: usize, exp: &[Exp]) {
-    let inds = targets_at(d, line);
+    let mut inds = targets_at(d, line);
+    // Targets that start on the line, when there are any, rather than one ending there.
+    if inds.iter().any(|i| i.line == line) {
+        inds.retain(|i| i.line == line);
+    }
     assert!(!inds.is_empty(), "no target at line {line}\n{}", dump(d));
     let mut used = vec![false; exp.len()];
     let mut errs = Vec::new();
@@ -530,7 +536,6 @@ fn v3_waiting_time_verdicts_from_the_table() {
 }
 
 #[test]
-#[ignore = "engine misses: 'Det skal ikke være fristbrudd.' is not read as a target (at most 0)"]
 fn v3_no_waiting_time_breaches_target() {
     let d = doc(V3);
     let i = target(&d, 11, None);
