@@ -956,7 +956,6 @@ fn v7_more_than_halved_is_wrong() {
 }
 
 #[test]
-#[ignore = "engine misses: 'Sjukefråværet var 7,6 prosent i april, samanlikna med 8,0 prosent i april 2024' (no entity: the region) gives no verdict"]
 fn v7_sickness_absence_reduced_against_2024() {
     let d = doc(V7);
     let i = target(&d, 84, None);

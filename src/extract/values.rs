@@ -473,6 +473,38 @@ fn read_one(
             }
         }
     }
+    // "7,6 prosent i april, samanlikna med 8,0 prosent i april 2024": now, then the figure it is
+    // compared with.
+    for w in [
+        "sammenlignet med",
+        "sammenliknet med",
+        "samanlikna med",
+        "samanlikna mot",
+        "mot",
+    ] {
+        let Some(r) = find_phrase(f, w, start).filter(|r| r.end <= end) else {
+            continue;
+        };
+        let before = seg
+            .iter()
+            .rev()
+            .find(|t| t.span.end <= r.start && compatible(t, unit));
+        let after = seg
+            .iter()
+            .find(|t| t.span.start >= r.end && t.kind == NumberKind::Quantity);
+        if let (Some(v), Some(b)) = (before, after) {
+            if w != "mot"
+                && gap_ok(f, r.end, b.span.start, 1)
+                && compatible(b, unit)
+                && gap_ok(f, v.span.end, r.start, 4)
+            {
+                obs.value = Some(v.value);
+                obs.baseline_value = Some(b.value);
+                obs.at = v.span.start;
+                return Some(obs);
+            }
+        }
+    }
     // "85 … i 2024, ned fra 193 … i 2023": the figure before "ned/opp fra" is the value.
     for w in [
         "ned fra",
