@@ -124,7 +124,7 @@ mod tests {
         assert!(run("Helse Nord-Trøndelag (HNT) har økt fra 10,6 til 11,5 prosent.").is_empty());
         assert!(run("Det var en nedgang fra 193 i 2023 til 85 i 2024.").is_empty());
         assert!(run("Delen har auka frå 10,6 til 11,5 prosent.").is_empty());
-        assert!(run("Helse Møre om Romsdal melder om at andel reinnleggelser innen somatikk er redusert fra 12 til 11,6 prosent.").is_empty());
+        assert!(run("Helse Møre og Romsdal melder om at andel reinnleggelser innen somatikk er redusert fra 12 til 11,6 prosent.").is_empty());
         assert!(run("St. Olavs hospital HF har redusert antall enheter med sykefravær over 10 % fra 189 i 2023 til 187 i 2024.").is_empty());
     }
 

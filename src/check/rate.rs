@@ -1,15 +1,15 @@
 //! **rate**: a rate per 100 000 against the count and population it is computed from.
 //!
 //! Finds a figure "N per 100 000" with a count just before it and a labelled population nearby
-//! ("Befolkning 735 580", "innbyggjarar 735 580", "(befolkning 735 580)", "735 580 innbyggere"),
+//! ("Befolkning 735 610", "innbyggjarar 735 610", "(befolkning 735 610)", "735 610 innbyggere"),
 //! in prose or in a label/value list flattened from a table, and checks count / population ×
 //! 100 000 against the stated rate, with every figure standing for its rounding interval.
 //!
 //! Why: a rate that does not follow from its own count and population misstates capacity or
 //! incidence, and the reader cannot tell which figure is wrong.
 //!
-//! Example: "Befolkning 735 580 / Ordinære plasser 77 / Tilsvarer andel 10,2 per 100 000" →
-//! 77 / 735 580 × 100 000 = 10,47: flagged at the rate's line.
+//! Example: "Befolkning 735 610 / Ordinære plasser 77 / Tilsvarer andel 10,2 per 100 000" →
+//! 77 / 735 610 × 100 000 = 10,47: flagged at the rate's line.
 //!
 //! Binding rules (precision first): the count is the nearest whole number before the rate, with
 //! nothing but years between, and after the previous rate; the population is a number labelled
@@ -46,7 +46,7 @@ const POPULATION_LABELS: &[&str] = &[
     "folkemengd",
 ];
 
-/// Words allowed between a label and its figure: "befolkning på 735 580", "innbyggertal er".
+/// Words allowed between a label and its figure: "befolkning på 735 610", "innbyggertal er".
 const LABEL_GLUE: &[&str] = &["på", "er", "var", "totalt", "samlet", "samla", "i", "alt"];
 
 const BEFORE: usize = 600;
@@ -172,7 +172,7 @@ mod tests {
         super::super::prose::run_on(text, check)
     }
 
-    const LIST: &str = "Intensiv- og overvåkningsplasser: \n\nBefolkning 735 580 \n\nOrdinære plasser 77 \n\nTilsvarer andel 10,2 per 100 000 \n\nBeredskapsplasser 126 \n\nTilsvarer andel 16,7 per 100 000 \n";
+    const LIST: &str = "Intensiv- og overvåkningsplasser: \n\nBefolkning 735 610 \n\nOrdinære plasser 77 \n\nTilsvarer andel 10,2 per 100 000 \n\nBeredskapsplasser 126 \n\nTilsvarer andel 16,7 per 100 000 \n";
 
     #[test]
     fn label_value_list() {
@@ -193,20 +193,20 @@ mod tests {
     #[test]
     fn prose_forms() {
         assert!(run(
-            "Det er 77 plasser, som gir 10,5 per 100 000 innbyggere (befolkning 735 580)."
+            "Det er 77 plasser, som gir 10,5 per 100 000 innbyggere (befolkning 735 610)."
         )
         .is_empty());
         assert_eq!(
-            run("Det er 77 plasser, som gir 10,2 per 100 000 innbyggere (befolkning 735 580).")
+            run("Det er 77 plasser, som gir 10,2 per 100 000 innbyggere (befolkning 735 610).")
                 .len(),
             1
         );
         // nynorsk
         assert!(
-            run("Folketalet er 735 580. Det gir 77 plassar, eller 10,5 per 100 000.").is_empty()
+            run("Folketalet er 735 610. Det gir 77 plassar, eller 10,5 per 100 000.").is_empty()
         );
         assert_eq!(
-            run("Innbyggjarar 735 580. Det er 126 plassar, altså 16,7 per 100 000 innbyggjarar.")
+            run("Innbyggjarar 735 610. Det er 126 plassar, altså 16,7 per 100 000 innbyggjarar.")
                 .len(),
             1
         );
@@ -217,6 +217,6 @@ mod tests {
         assert!(run("Det er 10,2 plasser per 100 000 innbyggere.").is_empty());
         assert!(run("Ordinære plasser 77. Tilsvarer andel 10,2 per 100 000.").is_empty());
         // Two different populations nearby: not clear which one.
-        assert!(run("Befolkning 735 580 i Trøndelag og befolkning 480 000 i Møre. Plasser 77, tilsvarer 10,2 per 100 000.").is_empty());
+        assert!(run("Befolkning 735 610 i Trøndelag og befolkning 480 000 i Møre. Plasser 77, tilsvarer 10,2 per 100 000.").is_empty());
     }
 }

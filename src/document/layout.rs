@@ -589,9 +589,7 @@ mod tests {
         assert!(is_table_row("Somatikk 59 70 74 93 66 60"));
         assert!(is_table_row("St. Olavs Hospital HF 9,0 % 9,2 %"));
         assert!(is_table_row("Sykefravær 2024 2023"));
-        assert!(is_table_row(
-            "ANESTESISYKEPLEIER 302 321 (6,3 %) 352 (16,15 %)"
-        ));
+        assert!(is_table_row("BIOINGENIØR 302 321 (6,3 %) 352 (16,15 %)"));
         assert!(!is_table_row(
             "økning fra 9 992 pasienter i oppfølging i 2023 til 13 647 i 2024. St. Olavs"
         ));

@@ -369,7 +369,7 @@ fn read_one(
         change_pct: None,
         at: start,
     };
-    // "75 173 i 2023", "1 886 skader i 2023", "(2023)": a year right after a figure.
+    // "64 218 i 2023", "1 886 skader i 2023", "(2023)": a year right after a figure.
     let year_after = |t: &NumberToken| -> Option<i32> {
         let y = seg.iter().find(|y| y.span.start >= t.span.end)?;
         if y.kind != NumberKind::Year {
