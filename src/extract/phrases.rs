@@ -137,17 +137,35 @@ fn first_word(p: &str) -> &str {
     p.split_whitespace().next().map(trim_word).unwrap_or("")
 }
 
+/// A small multiplicative hasher for the short words of the phrase index (SipHash showed up in
+/// profiles; the keys are our own data, so no protection against chosen collisions is needed).
+#[derive(Default, Clone, Copy)]
+struct WordHasher(u64);
+
+impl std::hash::Hasher for WordHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type WordMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<WordHasher>>;
+
 /// For a phrase list: the positions of its phrases by first word, and those without one.
 struct FirstWords {
-    by_word: HashMap<&'static str, Vec<usize>>,
+    by_word: WordMap<&'static str, Vec<usize>>,
     always: Vec<usize>,
 }
 
 /// Indexes of the built-in phrase lists, keyed by the address of their first element. Only
 /// `'static` lists are indexed (they are never freed, so an address cannot be reused); any other
 /// list is scanned phrase by phrase.
-fn indexes() -> &'static HashMap<usize, FirstWords> {
-    static I: OnceLock<HashMap<usize, FirstWords>> = OnceLock::new();
+fn indexes() -> &'static WordMap<usize, FirstWords> {
+    static I: OnceLock<WordMap<usize, FirstWords>> = OnceLock::new();
     I.get_or_init(|| {
         let mut lists: Vec<&'static [String]> = Vec::new();
         for book in [targets(), claims()] {
@@ -158,13 +176,13 @@ fn indexes() -> &'static HashMap<usize, FirstWords> {
         for (_, aliases) in subjects() {
             lists.push(aliases.as_slice());
         }
-        let mut out = HashMap::new();
+        let mut out = WordMap::default();
         for list in lists {
             if list.is_empty() {
                 continue;
             }
             let mut idx = FirstWords {
-                by_word: HashMap::new(),
+                by_word: WordMap::default(),
                 always: Vec::new(),
             };
             for (i, p) in list.iter().enumerate() {
