@@ -71,12 +71,20 @@ pub fn document(data: &[u8]) {
     let reading = doc.reading();
     for s in reading.sentences() {
         assert!(s.range.start <= s.range.end && s.range.end <= reading.text.len());
-        assert!(s.line >= 1 && s.line <= n, "sentence line {} of {n}", s.line);
+        assert!(
+            s.line >= 1 && s.line <= n,
+            "sentence line {} of {n}",
+            s.line
+        );
         assert!(s.end_line >= s.line && s.end_line <= n);
         assert!(reading.text.get(s.range.clone()).is_some());
     }
     for sec in doc.sections() {
-        assert!(sec.line >= 1 && sec.line <= n, "section line {} of {n}", sec.line);
+        assert!(
+            sec.line >= 1 && sec.line <= n,
+            "section line {} of {n}",
+            sec.line
+        );
         assert!(sec.end_line >= sec.line && sec.end_line <= n);
     }
 }
@@ -105,7 +113,11 @@ pub fn analyze(data: &[u8]) {
         let r = &a.report;
         let lines = r.lines.max(1);
         for f in &r.figures {
-            assert!(f.line >= 1 && f.line <= lines, "figure line {} of {lines}", f.line);
+            assert!(
+                f.line >= 1 && f.line <= lines,
+                "figure line {} of {lines}",
+                f.line
+            );
         }
         for t in &r.tables {
             assert!(t.line >= 1 && t.line <= t.end_line && t.end_line <= lines);

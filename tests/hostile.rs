@@ -101,7 +101,11 @@ fn analysed(name: &str, bytes: &[u8]) -> serde_json::Value {
 fn refused(name: &str, bytes: &[u8]) -> String {
     let o = check(name, bytes);
     assert_eq!(o.code, 3, "{name} was not refused: {}", o.stdout);
-    assert!(o.stderr.contains(name), "{name}: message without name: {}", o.stderr);
+    assert!(
+        o.stderr.contains(name),
+        "{name}: message without name: {}",
+        o.stderr
+    );
     let v = json(&o);
     let msg = v["errors"][0]["message"].as_str().unwrap_or("").to_string();
     assert!(msg.contains(name), "{name}: error entry {msg:?}");
@@ -113,9 +117,15 @@ fn answered(name: &str, bytes: &[u8]) -> Outcome {
     let o = check(name, bytes);
     let v = json(&o);
     if o.code == 0 {
-        assert!(v["documents"][0].is_object(), "{name}: exit 0 without document");
+        assert!(
+            v["documents"][0].is_object(),
+            "{name}: exit 0 without document"
+        );
     } else {
-        assert!(v["errors"][0]["message"].is_string(), "{name}: exit 3 without message");
+        assert!(
+            v["errors"][0]["message"].is_string(),
+            "{name}: exit 3 without message"
+        );
     }
     o
 }
@@ -190,7 +200,16 @@ fn fake_pdf_png_zip_are_refused_by_signature() {
 #[test]
 fn one_five_megabyte_line() {
     let mut line = String::with_capacity(5_000_000);
-    let words = ["Kravet ", "er ", "innfridd ", "med ", "95,1 ", "% ", "i ", "2024. "];
+    let words = [
+        "Kravet ",
+        "er ",
+        "innfridd ",
+        "med ",
+        "95,1 ",
+        "% ",
+        "i ",
+        "2024. ",
+    ];
     let mut i = 0;
     while line.len() < 5_000_000 {
         line.push_str(words[i % words.len()]);
@@ -273,7 +292,9 @@ fn ragged_and_unclosed_quote_csv() {
 
 #[test]
 fn invalid_utf8_inside_norwegian_text() {
-    let mut bytes = "Sykefraværet i Trøndelag var 9,0 % i 2024. ".as_bytes().to_vec();
+    let mut bytes = "Sykefraværet i Trøndelag var 9,0 % i 2024. "
+        .as_bytes()
+        .to_vec();
     bytes.extend_from_slice(b"\xC3\x28 \xFF\xFE ");
     bytes.extend_from_slice("Målet er nådd.\n".as_bytes());
     let doc = analysed("ugyldig.txt", &bytes);
@@ -311,7 +332,11 @@ fn same_report_in_utf8_utf16_and_windows_1252_reads_the_same() {
     assert_eq!(c["encoding"], "windows-1252");
     assert!(!a["indicators"].as_array().unwrap().is_empty());
     assert_eq!(substance(&a), substance(&b), "UTF-16LE differs from UTF-8");
-    assert_eq!(substance(&a), substance(&c), "Windows-1252 differs from UTF-8");
+    assert_eq!(
+        substance(&a),
+        substance(&c),
+        "Windows-1252 differs from UTF-8"
+    );
 }
 
 /// Repeats all samples until `len` bytes.
