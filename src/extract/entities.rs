@@ -210,6 +210,30 @@ impl Catalogue {
     }
 
     fn candidates(&self, first: &str) -> Vec<usize> {
+        // The built-in catalogue's answers are remembered per word: a report repeats its words,
+        // and each fresh look-up builds and hashes every one-letter deletion of the word.
+        if !std::ptr::eq(self, catalogue()) {
+            return self.candidates_uncached(first);
+        }
+        thread_local! {
+            static MEMO: std::cell::RefCell<HashMap<String, Vec<usize>>> =
+                std::cell::RefCell::new(HashMap::new());
+        }
+        MEMO.with(|memo| {
+            if let Some(v) = memo.borrow().get(first) {
+                return v.clone();
+            }
+            let v = self.candidates_uncached(first);
+            let mut memo = memo.borrow_mut();
+            if memo.len() >= 20_000 {
+                memo.clear();
+            }
+            memo.insert(first.to_string(), v.clone());
+            v
+        })
+    }
+
+    fn candidates_uncached(&self, first: &str) -> Vec<usize> {
         let mut out: Vec<usize> = self.by_first.get(first).cloned().unwrap_or_default();
         if first.chars().count() >= 5 {
             for d in deletions(first) {

@@ -123,13 +123,80 @@ pub fn find_phrase(folded: &str, phrase: &str, from: usize) -> Option<std::ops::
 }
 
 thread_local! {
-    /// The words of the text `first_of` looked at last: the same sentence is asked about many
-    /// phrase lists in a row, so its words are collected once.
+    /// The distinct words of the text `first_of` looked at last: the same sentence is asked about
+    /// many phrase lists in a row, so its words are collected once.
     static WORDS: std::cell::RefCell<(String, Vec<String>)> = const { std::cell::RefCell::new((String::new(), Vec::new())) };
 }
 
 fn trim_word(w: &str) -> &str {
     w.trim_matches(|c: char| !c.is_alphanumeric())
+}
+
+/// The first word of a phrase as `first_of` compares it with the text's words.
+fn first_word(p: &str) -> &str {
+    p.split_whitespace().next().map(trim_word).unwrap_or("")
+}
+
+/// A small multiplicative hasher for the short words of the phrase index (SipHash showed up in
+/// profiles; the keys are our own data, so no protection against chosen collisions is needed).
+#[derive(Default, Clone, Copy)]
+struct WordHasher(u64);
+
+impl std::hash::Hasher for WordHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type WordMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<WordHasher>>;
+
+/// For a phrase list: the positions of its phrases by first word, and those without one.
+struct FirstWords {
+    by_word: WordMap<&'static str, Vec<usize>>,
+    always: Vec<usize>,
+}
+
+/// Indexes of the built-in phrase lists, keyed by the address of their first element. Only
+/// `'static` lists are indexed (they are never freed, so an address cannot be reused); any other
+/// list is scanned phrase by phrase.
+fn indexes() -> &'static WordMap<usize, FirstWords> {
+    static I: OnceLock<WordMap<usize, FirstWords>> = OnceLock::new();
+    I.get_or_init(|| {
+        let mut lists: Vec<&'static [String]> = Vec::new();
+        for book in [targets(), claims()] {
+            for name in book.sections() {
+                lists.push(book.get(name));
+            }
+        }
+        for (_, aliases) in subjects() {
+            lists.push(aliases.as_slice());
+        }
+        let mut out = WordMap::default();
+        for list in lists {
+            if list.is_empty() {
+                continue;
+            }
+            let mut idx = FirstWords {
+                by_word: WordMap::default(),
+                always: Vec::new(),
+            };
+            for (i, p) in list.iter().enumerate() {
+                let w = first_word(p);
+                if w.is_empty() {
+                    idx.always.push(i);
+                } else {
+                    idx.by_word.entry(w).or_default().push(i);
+                }
+            }
+            out.insert(list.as_ptr() as usize, idx);
+        }
+        out
+    })
 }
 
 /// The first (leftmost, then longest) phrase of `phrases` in `folded` at or after `from`.
@@ -138,43 +205,66 @@ pub fn first_of<'p>(
     phrases: &'p [String],
     from: usize,
 ) -> Option<(std::ops::Range<usize>, &'p str)> {
-    let mut best: Option<(std::ops::Range<usize>, &str)> = None;
-    // Only phrases whose first word occurs at all are searched for (one pass over the text
-    // instead of one substring search per phrase).
+    // Only phrases whose first word occurs at all are searched for. For the built-in lists the
+    // candidates come from an index by first word (one lookup per word of the text instead of
+    // one per phrase); other lists are filtered phrase by phrase.
     let rest = folded.get(from..)?;
-    let present = |w: &str| -> bool {
-        WORDS.with(|cell| {
-            let mut cache = cell.borrow_mut();
-            if cache.0 != rest {
-                cache.0.clear();
-                cache.0.push_str(rest);
-                let mut words: Vec<String> = rest
-                    .split_whitespace()
-                    .map(|x| trim_word(x).to_string())
-                    .collect();
-                words.sort_unstable();
-                words.dedup();
-                cache.1 = words;
-            }
-            cache.1.binary_search_by(|x| x.as_str().cmp(w)).is_ok()
-        })
-    };
-    for p in phrases {
-        let first = p.split_whitespace().next().map(trim_word).unwrap_or("");
-        if !first.is_empty() && !present(first) {
-            continue;
+    WORDS.with(|cell| {
+        let mut cache = cell.borrow_mut();
+        if cache.0 != rest {
+            cache.0.clear();
+            cache.0.push_str(rest);
+            let mut words: Vec<String> = rest
+                .split_whitespace()
+                .map(|x| trim_word(x).to_string())
+                .collect();
+            words.sort_unstable();
+            words.dedup();
+            cache.1 = words;
         }
-        if let Some(r) = find_phrase(folded, p, from) {
-            let better = match &best {
-                None => true,
-                Some((b, _)) => r.start < b.start || (r.start == b.start && r.end > b.end),
-            };
-            if better {
-                best = Some((r, p.as_str()));
+        let words = &cache.1;
+        let mut best: Option<(std::ops::Range<usize>, &'p str)> = None;
+        let mut consider = |p: &'p String| {
+            if let Some(r) = find_phrase(folded, p, from) {
+                let better = match &best {
+                    None => true,
+                    Some((b, _)) => r.start < b.start || (r.start == b.start && r.end > b.end),
+                };
+                if better {
+                    best = Some((r, p.as_str()));
+                }
+            }
+        };
+        match indexes().get(&(phrases.as_ptr() as usize)) {
+            Some(idx) if !phrases.is_empty() => {
+                let mut cands: Vec<usize> = idx.always.clone();
+                for w in words {
+                    if let Some(list) = idx.by_word.get(w.as_str()) {
+                        cands.extend_from_slice(list);
+                    }
+                }
+                // List order, as the scan below: ties keep the earlier phrase.
+                cands.sort_unstable();
+                for i in cands {
+                    if let Some(p) = phrases.get(i) {
+                        consider(p);
+                    }
+                }
+            }
+            _ => {
+                for p in phrases {
+                    let first = first_word(p);
+                    if !first.is_empty()
+                        && words.binary_search_by(|x| x.as_str().cmp(first)).is_err()
+                    {
+                        continue;
+                    }
+                    consider(p);
+                }
             }
         }
-    }
-    best
+        best
+    })
 }
 
 #[cfg(test)]
