@@ -860,7 +860,6 @@ fn v6_claim_met_contradicted_by_66_percent() {
 }
 
 #[test]
-#[ignore = "engine misses: the Sum row 84 (41 + 27 + 14 = 82) is not flagged as a wrong sum; only its 86,6 % is flagged against 71/84"]
 fn v6_wrong_table_sum_is_flagged() {
     let d = doc(V6);
     let f = d

@@ -130,14 +130,29 @@ enum SumOutcome {
     },
 }
 
+/// The interval a cell stands for in a sum. Small whole counts ("41 stillinger") are exact:
+/// nobody rounds 41 positions, so they get no rounding slack; other figures keep theirs.
+fn sum_interval(c: &Cell) -> Option<(f64, f64)> {
+    let v = c.value?;
+    let exact = matches!(c.unit, NumUnit::None | NumUnit::Persons)
+        && v.fract() == 0.0
+        && v.abs() < 1000.0
+        && (c.resolution - 1.0).abs() < 1e-12;
+    if exact {
+        Some((v, v))
+    } else {
+        c.interval()
+    }
+}
+
 fn sum_column(members: &[&FoundRow], total: &FoundRow, j: usize, left: bool) -> SumOutcome {
-    let Some((t_lo, t_hi)) = cell_at(total, j, left).and_then(Cell::interval) else {
+    let Some((t_lo, t_hi)) = cell_at(total, j, left).and_then(sum_interval) else {
         return SumOutcome::Inconclusive;
     };
     let (mut lo, mut hi, mut sum, mut n) = (0.0, 0.0, 0.0, 0);
     for r in members {
         if let Some(c) = cell_at(r, j, left) {
-            if let (Some(v), Some((a, b))) = (c.value, c.interval()) {
+            if let (Some(v), Some((a, b))) = (c.value, sum_interval(c)) {
                 sum += v;
                 lo += a;
                 hi += b;
