@@ -948,7 +948,6 @@ fn v7_nobody_waits_over_12_months() {
 }
 
 #[test]
-#[ignore = "engine misses: 'meir enn halvert' for 388 → 214 (214 > 194) is not checked"]
 fn v7_more_than_halved_is_wrong() {
     let d = doc(V7);
     assert_finding(&d, FindingKind::Arithmetic, 79..=80);

@@ -6,6 +6,7 @@ pub mod claim_mismatch;
 pub mod direction;
 pub mod list_sum;
 pub mod missing_data;
+pub mod multiple;
 pub mod placeholder;
 pub mod prose;
 pub mod rate;

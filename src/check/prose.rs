@@ -126,6 +126,7 @@ pub fn run_all(prose: &Prose) -> Vec<Finding> {
     out.extend(super::direction::check(prose));
     out.extend(super::placeholder::check(prose));
     out.extend(super::list_sum::check(prose));
+    out.extend(super::multiple::check(prose));
     out.sort_by_key(|f| (f.line, f.end_line));
     out
 }

@@ -1,0 +1,183 @@
+//! **multiple**: "halvert", "doblet", "mer enn halvert" against the figures they describe.
+//!
+//! Finds a word for a multiple ("halvert/halvering", "doblet/dobling/fordoblet", "tredoblet";
+//! nynorsk "halvert/dobla") and the pair of figures it speaks of — "fra X til Y" or "Y …, mot X
+//! i 2024" in the same or the previous sentence — and checks the ratio Y/X: "mer enn halvert"
+//! needs Y < X/2, "halvert" needs Y within 10 % of X/2 ("nesten/om lag" within 20 %); "doblet"
+//! likewise. Every figure stands for its rounding interval.
+//!
+//! Why: a multiple word is a claim of its own; "mer enn halvert" for 388 → 214 tells the reader
+//! something the figures do not say.
+//!
+//! Example: "venta 214 pasientar …, mot 388 i april 2024. Talet er dermed meir enn halvert." →
+//! 214 is more than half of 388: flagged.
+
+use super::prose::{arithmetic, fmt_no, is_plain_quantity, looks_like_year, pairs_in, Prose};
+use crate::extract::numbers::NumberToken;
+use crate::extract::phrases::fold;
+use crate::report::{Finding, Severity};
+
+/// Words for multiples with their factor (bokmål and nynorsk).
+const MULTIPLES: &[(&str, f64)] = &[
+    ("halvert", 0.5),
+    ("halvering", 0.5),
+    ("halvere", 0.5),
+    ("halvera", 0.5),
+    ("fordoblet", 2.0),
+    ("fordobla", 2.0),
+    ("doblet", 2.0),
+    ("dobla", 2.0),
+    ("dobling", 2.0),
+    ("tredoblet", 3.0),
+    ("tredobla", 3.0),
+];
+const MORE_THAN: &[&str] = &["mer enn", "meir enn", "over"];
+const LESS_THAN: &[&str] = &["under", "mindre enn", "knapt", "ikke helt", "ikkje heilt"];
+const ROUGHLY: &[&str] = &[
+    "nesten",
+    "nær",
+    "om lag",
+    "omtrent",
+    "tilnærmet",
+    "tilnærma",
+    "rundt",
+];
+
+/// The last (from, to) pair of a sentence: "fra X til Y" or "Y …, mot X i 2024 / året før".
+fn last_pair<'p>(
+    prose: &'p Prose,
+    s: &std::ops::Range<usize>,
+) -> Option<(&'p NumberToken, &'p NumberToken)> {
+    if let Some(p) = pairs_in(prose, s).last() {
+        return Some((&prose.tokens[p.from], &prose.tokens[p.to]));
+    }
+    let idx = prose.tokens_in(s);
+    let toks: Vec<&NumberToken> = prose.tokens[idx]
+        .iter()
+        .filter(|t| is_plain_quantity(t) && !looks_like_year(t, prose.text))
+        .collect();
+    // "214 pasientar …, mot 388": the figure after "mot" is the earlier one; the later is the
+    // nearest figure before it in the same unit.
+    for (k, b) in toks.iter().enumerate().rev() {
+        let before = fold(prose.slice(s.start..b.span.start));
+        let last_words: Vec<&str> = before
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|x| !x.is_empty())
+            .rev()
+            .take(2)
+            .collect();
+        if !last_words.contains(&"mot") {
+            continue;
+        }
+        if let Some(a) = toks[..k].iter().rev().find(|a| a.unit == b.unit) {
+            return Some((b, a));
+        }
+    }
+    None
+}
+
+pub fn check(prose: &Prose) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for (si, s) in prose.sentences.iter().enumerate() {
+        let text = prose.slice(s.clone());
+        if text.len() > 1500 {
+            continue;
+        }
+        let f = fold(text);
+        let words: Vec<&str> = f
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|x| !x.is_empty())
+            .collect();
+        let Some(&(word, factor)) = MULTIPLES.iter().find(|(w, _)| words.contains(w)) else {
+            continue;
+        };
+        let Some(at) = f.find(word) else { continue };
+        let before = &f[..at];
+        let near = |list: &[&str]| list.iter().any(|m| before.trim_end().ends_with(m));
+        let pair = last_pair(prose, s).or_else(|| {
+            (si > 0)
+                .then(|| last_pair(prose, &prose.sentences[si - 1]))
+                .flatten()
+        });
+        let Some((from, to)) = pair else { continue };
+        let (flo, fhi) = from.interval();
+        let (tlo, thi) = to.interval();
+        if flo <= 0.0 || tlo < 0.0 {
+            continue;
+        }
+        // The ratio's range over the rounding intervals.
+        let (rlo, rhi) = (tlo / fhi, thi / flo);
+        let ratio = to.value / from.value;
+        let ok = if near(MORE_THAN) {
+            if factor < 1.0 {
+                rlo < factor
+            } else {
+                rhi > factor
+            }
+        } else if near(LESS_THAN) {
+            if factor < 1.0 {
+                rhi > factor
+            } else {
+                rlo < factor
+            }
+        } else {
+            let slack = if near(ROUGHLY) { 0.2 } else { 0.1 };
+            rhi >= factor * (1.0 - slack) && rlo <= factor * (1.0 + slack)
+        };
+        if ok {
+            continue;
+        }
+        let message = format!(
+            "Teksten sier «{}{}», men {} → {} er {} av utgangspunktet (forholdet {}).",
+            MORE_THAN
+                .iter()
+                .chain(LESS_THAN)
+                .chain(ROUGHLY)
+                .find(|m| before.trim_end().ends_with(*m))
+                .map(|m| format!("{m} "))
+                .unwrap_or_default(),
+            word,
+            fmt_no(from.value, 0),
+            fmt_no(to.value, 0),
+            format!("{} %", fmt_no(ratio * 100.0, 1)),
+            fmt_no(ratio, 2)
+        );
+        out.push(arithmetic(
+            Severity::Error,
+            prose.lines_of(&[from, to]),
+            message,
+            factor,
+            ratio,
+            (rlo, rhi),
+        ));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::prose::run_on;
+    use super::*;
+
+    #[test]
+    fn more_than_halved_must_be_less_than_half() {
+        let f = run_on("Per april venta 214 pasientar meir enn 12 månader, mot 388 i april 2024. Talet er dermed meir enn halvert.", check);
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert!(run_on("Per april venta 164 pasientar, mot 388 i april 2024. Talet er dermed meir enn halvert.", check).is_empty());
+    }
+
+    #[test]
+    fn doubled_and_halved_in_bokmal() {
+        assert!(run_on("Antallet økte fra 120 til 241, altså doblet.", check).is_empty());
+        assert_eq!(
+            run_on("Antallet økte fra 120 til 180, altså doblet.", check).len(),
+            1
+        );
+        assert!(run_on("Ventetiden er nesten halvert, fra 80 til 44 dager.", check).is_empty());
+    }
+
+    #[test]
+    fn no_pair_no_finding() {
+        assert!(run_on("Målet er å halvere ventetiden innen 2030.", check).is_empty());
+    }
+}
