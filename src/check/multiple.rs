@@ -128,7 +128,7 @@ pub fn check(prose: &Prose) -> Vec<Finding> {
             continue;
         }
         let message = format!(
-            "Teksten sier «{}{}», men {} → {} er {} av utgangspunktet (forholdet {}).",
+            "Teksten sier «{}{}», men {} → {} er {} % av utgangspunktet (forholdet {}).",
             MORE_THAN
                 .iter()
                 .chain(LESS_THAN)
@@ -139,7 +139,7 @@ pub fn check(prose: &Prose) -> Vec<Finding> {
             word,
             fmt_no(from.value, 0),
             fmt_no(to.value, 0),
-            format!("{} %", fmt_no(ratio * 100.0, 1)),
+            fmt_no(ratio * 100.0, 1),
             fmt_no(ratio, 2)
         );
         out.push(arithmetic(
