@@ -446,35 +446,9 @@ fn read_one(
         obs.change_pct = Some(0.0);
         return Some(obs);
     }
-    // "har 24 enheter, mot 27 året før": now, then the earlier figure.
-    if let Some(r) = find_phrase(f, "mot", start).filter(|r| r.end <= end) {
-        let before = seg
-            .iter()
-            .rev()
-            .find(|t| t.span.end <= r.start && compatible(t, unit));
-        let after = seg
-            .iter()
-            .find(|t| t.span.start >= r.end && t.kind == NumberKind::Quantity);
-        if let (Some(v), Some(b)) = (before, after) {
-            let tail = f.get(b.span.end..end).unwrap_or("").trim_start();
-            let earlier = tail.starts_with("året før")
-                || tail.starts_with("i fjor")
-                || tail.starts_with("året før")
-                || year_after(b)
-                    .zip(year_after(v))
-                    .is_some_and(|(yb, yv)| yb < yv);
-            if earlier && gap_ok(f, r.end, b.span.start, 1) && gap_ok(f, v.span.end, r.start, 4) {
-                obs.value = Some(v.value);
-                obs.baseline_value = Some(b.value);
-                obs.year = year_after(v);
-                obs.baseline_year = year_after(b);
-                obs.at = v.span.start;
-                return Some(obs);
-            }
-        }
-    }
-    // "7,6 prosent i april, samanlikna med 8,0 prosent i april 2024": now, then the figure it is
-    // compared with.
+    // "har 24 enheter, mot 27 året før" / "7,6 prosent i april, samanlikna med 8,0 prosent i
+    // april 2024": now, then the figure it is compared with. A bare "mot" must point back in
+    // time ("året før", "i fjor", an earlier year); the comparison words say so themselves.
     for w in [
         "sammenlignet med",
         "sammenliknet med",
@@ -492,17 +466,26 @@ fn read_one(
         let after = seg
             .iter()
             .find(|t| t.span.start >= r.end && t.kind == NumberKind::Quantity);
-        if let (Some(v), Some(b)) = (before, after) {
-            if w != "mot"
-                && gap_ok(f, r.end, b.span.start, 1)
-                && compatible(b, unit)
-                && gap_ok(f, v.span.end, r.start, 4)
-            {
-                obs.value = Some(v.value);
-                obs.baseline_value = Some(b.value);
-                obs.at = v.span.start;
-                return Some(obs);
-            }
+        let (Some(v), Some(b)) = (before, after) else {
+            continue;
+        };
+        let points_back = if w == "mot" {
+            let tail = f.get(b.span.end..end).unwrap_or("").trim_start();
+            tail.starts_with("året før")
+                || tail.starts_with("i fjor")
+                || year_after(b)
+                    .zip(year_after(v))
+                    .is_some_and(|(yb, yv)| yb < yv)
+        } else {
+            compatible(b, unit)
+        };
+        if points_back && gap_ok(f, r.end, b.span.start, 1) && gap_ok(f, v.span.end, r.start, 4) {
+            obs.value = Some(v.value);
+            obs.baseline_value = Some(b.value);
+            obs.year = year_after(v);
+            obs.baseline_year = year_after(b);
+            obs.at = v.span.start;
+            return Some(obs);
         }
     }
     // "85 … i 2024, ned fra 193 … i 2023": the figure before "ned/opp fra" is the value.
