@@ -698,6 +698,185 @@ test('screenshots of the new views (1280 and 390)', async () => {
   }
 });
 
+// --- Examples, keyboard, hostile inputs -------------------------------------------------------
+
+const exampleFiles = ['000_2a6fda8bf9662336.txt', '001_a15ca66fe45fcd5e.txt', '002_473fd4dd3fe50d6d.txt',
+  '003_1aa3c3bfad0b64da.txt', '004_6a014670dbcf36ad.txt'];
+const exampleText = (f) => readFileSync(join(repo, 'examples', f), 'utf8');
+
+test('every example button and every file in examples/ shows its card; live results for 001', async () => {
+  const page = await open('');
+  await ready(page);
+  for (const f of exampleFiles) {
+    await page.click(`[data-example="${f}"]`);
+    const card = page.locator(`.ms-card[data-doc="${f}"]`);
+    await card.waitFor({ timeout: 30000 });
+    eq(await card.locator('[data-fact=lines]').textContent(), String(countLines(exampleText(f))), `${f} (button): lines`);
+    await page.locator(`.ms-results[data-results="${f}"]`).waitFor();
+  }
+  eq(await page.locator('.ms-card').count(), exampleFiles.length, 'one card per example button');
+  clean(page);
+  await page.ctx.close();
+
+  const p2 = await open('');
+  await ready(p2);
+  await p2.setInputFiles('.ms-drop input[type=file]', exampleFiles.map((f) => join(repo, 'examples', f)));
+  for (const f of exampleFiles) {
+    const card = p2.locator(`.ms-card[data-doc="${f}"]`);
+    await card.waitFor({ timeout: 30000 });
+    eq(await card.locator('[data-fact=lines]').textContent(), String(countLines(exampleText(f))), `${f} (file input): lines`);
+    eq(await card.locator('[data-fact=encoding]').textContent(), 'UTF-8', `${f}: encoding`);
+  }
+  eq(await p2.locator('.ms-card').count(), exampleFiles.length, 'one card per file');
+  eq(await p2.locator('.ms-refusal').count(), 0, 'no file refused');
+  await p2.getByRole('button', { name: 'Vis resultater for 001_a15ca66fe45fcd5e.txt' }).click();
+  const results = p2.locator('.ms-results[data-results="001_a15ca66fe45fcd5e.txt"]');
+  await results.waitFor();
+  const row = results.locator('.ms-target[data-indicator-line="2212"]');
+  eq(await row.count(), 1, 'target row for line 2212');
+  eq(await row.getAttribute('data-status'), 'not_met', 'line 2212 status');
+  const rowText = await row.innerText();
+  assert(rowText.includes('Ikke oppnådd'), `status in words, not colour alone: ${rowText.slice(0, 200)}`);
+  assert(rowText.includes('minst 95'), `row quotes the target: ${rowText.slice(0, 200)}`);
+  const rate = results.locator('.ms-finding[data-finding-kind=arithmetic][data-finding-line="1555"]');
+  eq(await rate.count(), 1, 'arithmetic finding for the rate at line 1555');
+  assert((await rate.innerText()).includes('10,2'), 'the finding names the stated rate');
+  clean(p2);
+  await p2.ctx.close();
+});
+
+/** The focused element and whether it (or, for the hidden file input, its label) shows a ring. */
+async function focusState(page) {
+  return page.evaluate(() => {
+    const el = document.activeElement;
+    if (!el || el === document.body) return { none: true };
+    const shown = el.classList.contains('ms-file') && el.nextElementSibling ? el.nextElementSibling : el;
+    const s = getComputedStyle(shown);
+    const ring = (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0) || s.boxShadow !== 'none';
+    const what = `${el.tagName.toLowerCase()}${el.className ? '.' + String(el.className).split(' ').join('.') : ''}` +
+      ` "${(el.getAttribute('aria-label') || el.textContent || '').trim().slice(0, 40)}"`;
+    return { ring, what };
+  });
+}
+
+/** Presses `key` (Tab or Shift+Tab) until the focused element matches `selector`, checking the
+ * focus indicator at every stop passed through. Returns the number of stops. */
+async function tabTo(page, selector, key = 'Tab', max = 80) {
+  for (let i = 1; i <= max; i++) {
+    await page.keyboard.press(key);
+    const st = await focusState(page);
+    assert(!st.none, `${key} #${i} left focus on the body`);
+    assert(st.ring, `no visible focus indicator on ${st.what}`);
+    if (await page.evaluate((sel) => document.activeElement.matches(sel), selector)) return i;
+  }
+  throw new AssertionError(`${key} never reached ${selector} in ${max} stops`);
+}
+
+test('keyboard only: load examples, open results, open a target in the text; focus always visible', async () => {
+  const page = await open('');
+  await ready(page);
+  let stops = await tabTo(page, '[data-example="002_473fd4dd3fe50d6d.txt"]');
+  await page.keyboard.press('Enter');
+  await page.locator('.ms-card[data-doc="002_473fd4dd3fe50d6d.txt"]').waitFor();
+  stops += await tabTo(page, '[data-example="000_2a6fda8bf9662336.txt"]', 'Shift+Tab');
+  await page.keyboard.press('Space');
+  await page.locator('.ms-results[data-results="000_2a6fda8bf9662336.txt"]').waitFor();
+  // The newest document is shown; go back to the first one from its card.
+  stops += await tabTo(page, '[aria-label="Vis resultater for 002_473fd4dd3fe50d6d.txt"]');
+  await page.keyboard.press('Enter');
+  const results = page.locator('.ms-results[data-results="002_473fd4dd3fe50d6d.txt"]');
+  await results.waitFor();
+  eq(await page.locator('[aria-label="Vis resultater for 002_473fd4dd3fe50d6d.txt"]').getAttribute('aria-pressed'), 'true', 'card button pressed');
+  stops += await tabTo(page, '.ms-results .ms-target[data-indicator-line="164"] .ms-show');
+  await page.keyboard.press('Enter');
+  await results.locator('[data-detail-indicator="164"]').waitFor();
+  eq(await page.evaluate(() => document.activeElement && document.activeElement.tagName), 'H3', 'focus moves to the detail heading');
+  const hl = results.locator('.ms-source [data-line="164"].ms-hl-target');
+  eq(await hl.count(), 1, 'target line highlighted in the source view');
+  assert(await hl.isVisible(), 'highlighted line is visible');
+  // The source view is the next stop after the detail heading's content: reachable and ringed.
+  stops += await tabTo(page, '.ms-source');
+  console.log(`    ${stops} Tab stops checked for a visible focus indicator`);
+  assert(stops >= 15, `enough stops sampled: ${stops}`);
+  clean(page);
+  await page.ctx.close();
+});
+
+/** Deterministic bytes that are not text (xorshift32). */
+function noise(n, seed = 0x9e3779b9) {
+  const b = Buffer.alloc(n);
+  let x = seed >>> 0;
+  for (let i = 0; i < n; i++) {
+    x ^= x << 13; x >>>= 0; x ^= x >>> 17; x ^= x << 5; x >>>= 0;
+    b[i] = x & 0xff;
+  }
+  return b;
+}
+
+async function stillUsable(page) {
+  await page.click('[data-example="004_6a014670dbcf36ad.txt"]');
+  await page.locator('.ms-card[data-doc="004_6a014670dbcf36ad.txt"]').waitFor({ timeout: 30000 });
+  await page.locator('.ms-results[data-results="004_6a014670dbcf36ad.txt"]').waitFor();
+}
+
+test('hostile inputs: 5 MB single line, windows-1252 text, random binary; the page stays usable', async () => {
+  const page = await open('');
+  await ready(page);
+  const input = '.ms-drop input[type=file]';
+
+  const unit = 'Sykefravær i Trøndelag 9,0 pst. og ventetid 52 dager; ';
+  const oneLine = Buffer.from(unit.repeat(Math.ceil(5 * 1024 * 1024 / Buffer.byteLength(unit))));
+  const t0 = Date.now();
+  await page.setInputFiles(input, { name: 'en-linje.txt', mimeType: 'text/plain', buffer: oneLine });
+  const long = page.locator('.ms-card[data-doc="en-linje.txt"]');
+  await long.waitFor({ timeout: 120000 });
+  console.log(`    5 MB single line (${oneLine.length} bytes): card after ${Date.now() - t0} ms`);
+  eq(await long.locator('[data-fact=lines]').textContent(), '1', 'one line');
+  await page.locator('.ms-results[data-results="en-linje.txt"]').waitFor();
+
+  // Not valid UTF-8 (æ, ø, å as single bytes): read as windows-1252, letters intact.
+  const latin = Buffer.from('Sykefrav\xe6r i Tr\xf8ndelag 9,0 %\nM\xe5let er at sykefrav\xe6ret skal v\xe6re under 7 pst. i 2024.\n', 'latin1');
+  await page.setInputFiles(input, { name: 'vestnorsk.txt', mimeType: 'text/plain', buffer: latin });
+  const w = page.locator('.ms-card[data-doc="vestnorsk.txt"]');
+  await w.waitFor();
+  eq(await w.locator('[data-fact=encoding]').textContent(), 'windows-1252', 'encoding');
+  eq(await w.locator('[data-fact=lines]').textContent(), '2', 'lines');
+  eq(await w.locator('[data-fact=numbers]').textContent(), '2', 'the figures 9,0 % and 7 pst. are read');
+  const quote = page.locator('.ms-results[data-results="vestnorsk.txt"] .ms-target[data-indicator-line="2"] .ms-quote');
+  eq(await quote.textContent(), 'Målet er at sykefraværet skal være under 7 pst. i 2024.', 'decoded text shown');
+
+  await page.setInputFiles(input, { name: 'data.bin', mimeType: 'application/octet-stream', buffer: noise(64 * 1024) });
+  const bin = page.locator('.ms-refusal[data-refused="data.bin"]');
+  await bin.waitFor();
+  const msg = await bin.innerText();
+  assert(msg.includes('data.bin') && msg.includes('binær'), `binary refusal names the file and the reason: ${msg}`);
+  eq(await page.locator('.ms-card[data-doc="data.bin"]').count(), 0, 'no card for binary');
+  eq(await page.locator('[data-busy].ms-hidden').count(), 1, 'busy note gone');
+
+  await stillUsable(page);
+  clean(page);
+  await page.ctx.close();
+});
+
+test('hostile inputs: a 10 MB report (example 001 repeated) is analysed; the page stays usable', async () => {
+  const page = await open('');
+  await ready(page);
+  const one = readFileSync(join(repo, 'examples', '001_a15ca66fe45fcd5e.txt'));
+  const copies = Math.ceil(10 * 1024 * 1024 / one.length);
+  const big = Buffer.concat(Array(copies).fill(one));
+  const t0 = Date.now();
+  await page.setInputFiles('.ms-drop input[type=file]', { name: 'stor.txt', mimeType: 'text/plain', buffer: big });
+  const card = page.locator('.ms-card[data-doc="stor.txt"]');
+  await card.waitFor({ timeout: 180000 });
+  await page.locator('.ms-results[data-results="stor.txt"]').waitFor({ timeout: 60000 });
+  console.log(`    10 MB report (${big.length} bytes, ${copies} × 001): results after ${Date.now() - t0} ms`);
+  eq(await card.locator('[data-fact=lines]').textContent(), String(countLines(big.toString('utf8'))), 'lines');
+  assert(Number(await card.locator('[data-fact=indicators]').textContent()) > 0, 'targets found');
+  await stillUsable(page);
+  clean(page);
+  await page.ctx.close();
+});
+
 // ---------------------------------------------------------------------------------------------
 
 let passed = 0;
