@@ -847,7 +847,6 @@ fn v6_direction_word_contradicting_values_is_flagged() {
 }
 
 #[test]
-#[ignore = "engine misses: '1 912 … befolkning på 748 000 gir dette 262 per 100 000' (right: 255,6) is not checked"]
 fn v6_wrong_rate_per_100k_is_flagged() {
     let d = doc(V6);
     assert_finding(&d, FindingKind::Arithmetic, 37..=39);

@@ -105,10 +105,19 @@ pub fn check(prose: &Prose) -> Vec<Finding> {
             if t.span.end + BEFORE < rate.span.start {
                 break;
             }
-            if is_per_marker(prose, t) || is_per_100k(t, prose.text) || is_population(prose, t) {
+            if is_per_marker(prose, t) || is_per_100k(t, prose.text) {
                 break;
             }
-            if looks_like_year(t, prose.text) {
+            // "1 912 … i 2024, mot 1 874 i 2023. Med en befolkning på 748 000 gir dette 262 per
+            // 100 000": the population and the earlier year's figure are passed over.
+            if looks_like_year(t, prose.text) || is_population(prose, t) {
+                continue;
+            }
+            let word_before = last_word(prose.text.get(..t.span.start).unwrap_or(""));
+            if word_before
+                .as_deref()
+                .is_some_and(|w| matches!(w, "mot" | "fra" | "frå"))
+            {
                 continue;
             }
             let countable = matches!(t.unit, NumUnit::None | NumUnit::Persons);
@@ -128,6 +137,16 @@ pub fn check(prose: &Prose) -> Vec<Finding> {
             if is_population(prose, t) && !pops.iter().any(|p| p.value == t.value) {
                 pops.push(t);
             }
+        }
+        // Several populations nearby: the one in the rate's own sentence before it, if exactly
+        // one is ("Med en befolkning på 748 000 gir dette 262 per 100 000"); else nothing.
+        if pops.len() > 1 {
+            let sentence_start = prose
+                .sentences
+                .iter()
+                .find(|s| s.start <= rate.span.start && rate.span.start < s.end)
+                .map_or(rate.span.start, |s| s.start);
+            pops.retain(|p| p.span.start >= sentence_start && p.span.end <= rate.span.start);
         }
         if pops.len() != 1 {
             continue;
