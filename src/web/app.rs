@@ -14,6 +14,7 @@ use super::csvmap_view::CsvMap;
 use super::examples::{title, Example};
 use super::fmt::{self, num};
 use super::i18n::*;
+use super::offload::Offload;
 use super::staffing::{StaffInput, Staffing};
 use crate::report::{
     Comparator, DocumentReport, Finding, Format, Indicator, Report, Status, Target, TargetUnit,
@@ -65,6 +66,8 @@ struct Ui {
     staff: RwSignal<StaffInput>,
     /// Bumped by "Avbryt": an analysis started under an older number is discarded.
     generation: StoredValue<u32>,
+    /// Runs the engine (in a worker when there is one).
+    offload: StoredValue<Offload, LocalStorage>,
     prefix: StoredValue<String>,
     next_id: StoredValue<u32>,
     lang: RwSignal<Lang>,
@@ -114,13 +117,14 @@ pub fn mount_app(
     lang: Option<Lang>,
     preloaded: Vec<(DocumentReport, String)>,
     examples: Vec<Example>,
+    worker: Option<String>,
 ) {
     static MOUNTS: AtomicU32 = AtomicU32::new(0);
     let n = MOUNTS.fetch_add(1, Ordering::Relaxed);
     let initial = lang.or_else(stored_lang).unwrap_or(Lang::Nb);
     let prefix = format!("ms{n}-");
     leptos::mount::mount_to(el, move || {
-        view! { <App lang=initial prefix=prefix preloaded=preloaded examples=examples /> }
+        view! { <App lang=initial prefix=prefix preloaded=preloaded examples=examples worker=worker /> }
     })
     .forget();
 }
@@ -175,36 +179,33 @@ fn add_analysis(ui: Ui, report: DocumentReport, text: String) {
     ui.announce.set(msg);
 }
 
-/// Analyses after the browser has painted the "working" note (and its cancel button), so large
-/// inputs show progress. A result whose analysis was cancelled meanwhile is discarded.
+/// Analyses in the worker (or, without one, on the main thread after the browser has painted
+/// the "working" note and its cancel button), so large inputs show progress and the page stays
+/// responsive. A result whose analysis was cancelled meanwhile is discarded.
 fn add_input_later(ui: Ui, name: String, bytes: Vec<u8>) {
     let generation = ui.generation.get_value();
     ui.busy.set(Some(name.clone()));
     ui.page.set(Page::Check);
-    request_animation_frame(move || {
-        set_timeout(
-            move || {
-                if ui.generation.get_value() != generation {
-                    return;
-                }
-                let result = crate::analyze(&name, &bytes);
-                if ui.generation.get_value() != generation {
-                    return;
-                }
-                match result {
-                    Ok(a) => add_analysis(ui, a.report, a.text),
-                    Err(e) => refuse(ui, &name, e.to_string()),
-                }
-                ui.busy.set(None);
-            },
-            std::time::Duration::ZERO,
-        )
+    let offload = ui.offload.get_value();
+    let after = offload.clone();
+    offload.run(name.clone(), bytes, move |result| {
+        if ui.generation.get_value() != generation {
+            return;
+        }
+        match result {
+            Ok((report, text)) => add_analysis(ui, report, text),
+            Err(message) => refuse(ui, &name, message),
+        }
+        // Inputs still in the worker keep the note up.
+        ui.busy.set(after.pending_name());
     });
 }
 
-/// Drops the analysis under way: its result, if it comes, is not shown.
+/// Stops the analysis under way: the worker is terminated (a fresh one takes later inputs); on
+/// the main-thread fallback its result, if it comes, is not shown.
 fn cancel(ui: Ui) {
     ui.generation.update_value(|g| *g = g.wrapping_add(1));
+    ui.offload.with_value(|o| o.cancel());
     let l = ui.lang.get_untracked();
     if let Some(name) = ui.busy.get_untracked() {
         ui.announce.set(match l {
@@ -382,8 +383,10 @@ fn App(
     prefix: String,
     preloaded: Vec<(DocumentReport, String)>,
     examples: Vec<Example>,
+    worker: Option<String>,
 ) -> impl IntoView {
     let ui = Ui {
+        offload: StoredValue::new_local(Offload::new(worker)),
         page: RwSignal::new(Page::Check),
         staff: RwSignal::new(StaffInput::blank()),
         generation: StoredValue::new(0),

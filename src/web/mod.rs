@@ -4,11 +4,17 @@
 //! - `analyze(input: string | Uint8Array | ArrayBuffer, options?: { name?: string }) -> Report`
 //!   gives the same object as the command line's JSON (`schema_version`, `documents`, `errors`).
 //! - `mount(element: HTMLElement, options?: { lang?: "nb" | "en", documents?: [{ report, text }],
-//!   examples?: [{ file, text }] })`
+//!   examples?: [{ file, text }], worker?: string | URL })`
 //!   runs the whole app inside `element` (styles come from style/app.css, all scoped under
 //!   `.meldingssjekk`). `documents` shows results computed elsewhere (e.g. by the command line's
 //!   JSON: one `DocumentReport` and the text its line numbers refer to) without analysing again.
 //!   `examples` fills "Prøv med eksempel" (scripts/build writes them as pkg/examples.js).
+//!   `worker` is the URL of worker.js (e.g. `new URL('./worker.js', import.meta.url)` from a module
+//!   next to it): analyses then run in a module Web Worker, so big inputs never freeze the page and
+//!   "Avbryt" stops the work. Without it (or when the browser refuses the worker, e.g. a CSP with no
+//!   `worker-src 'self'`), analyses run on the main thread after the busy note is painted.
+//! - `analyze_for_worker(name: string, bytes: Uint8Array) -> string` is worker.js's entry: the
+//!   analysis as JSON, `{"ok": {report, text}}` or `{"err": message}`.
 
 mod app;
 mod compare;
@@ -16,6 +22,7 @@ mod csvmap_view;
 mod examples;
 mod fmt;
 mod i18n;
+mod offload;
 mod staffing;
 
 use serde::Serialize;
@@ -73,7 +80,7 @@ export interface Figure { line: number; text: string; value: number; unit: strin
 export interface AnalyzeOptions { name?: string; }
 export interface MountOptions {
   lang?: "nb" | "en"; documents?: { report: DocumentReport; text: string }[];
-  examples?: { file: string; text: string }[];
+  examples?: { file: string; text: string }[]; worker?: string | URL;
 }
 "#;
 
@@ -118,7 +125,8 @@ pub fn mount(
     let lang = option_string(&options, "lang").and_then(|c| Lang::from_code(&c));
     let preloaded = preloaded_documents(&options)?;
     let examples = examples_option(&options)?;
-    app::mount_app(el, lang, preloaded, examples);
+    let worker = worker_option(&options);
+    app::mount_app(el, lang, preloaded, examples, worker);
     Ok(())
 }
 
@@ -160,6 +168,23 @@ fn examples_option(options: &JsValue) -> Result<Vec<examples::Example>, JsValue>
         ))
         .into()
     })
+}
+
+/// `options.worker` as a URL string (a `URL` object gives its `href`).
+fn worker_option(options: &JsValue) -> Option<String> {
+    if !options.is_object() {
+        return None;
+    }
+    let w = js_sys::Reflect::get(options, &JsValue::from_str("worker")).ok()?;
+    if let Some(s) = w.as_string() {
+        return Some(s).filter(|s| !s.is_empty());
+    }
+    if w.is_object() {
+        return js_sys::Reflect::get(&w, &JsValue::from_str("href"))
+            .ok()?
+            .as_string();
+    }
+    None
 }
 
 fn install_panic_hook() {

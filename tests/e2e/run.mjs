@@ -877,6 +877,84 @@ test('hostile inputs: a 10 MB report (example 001 repeated) is analysed; the pag
   await page.ctx.close();
 });
 
+/** Counts the module workers the page starts and terminates (set before the page's scripts run). */
+async function countWorkers(page) {
+  await page.addInitScript(() => {
+    window.__workers = { made: 0, terminated: 0 };
+    const W = window.Worker;
+    window.Worker = class extends W {
+      constructor(...a) { super(...a); window.__workers.made++; }
+      terminate() { window.__workers.terminated++; return super.terminate(); }
+    };
+  });
+}
+
+test('worker: the page answers within 200 ms while a 10 MB report is analysed; "Avbryt" stops the worker', async () => {
+  const page = await open(null);
+  await countWorkers(page);
+  await page.goto(BASE);
+  await ready(page);
+  eq(await page.evaluate(() => window.__workers.made), 1, 'one worker started with the page');
+  const one = readFileSync(join(repo, 'examples', '001_a15ca66fe45fcd5e.txt'));
+  const big = Buffer.concat(Array(Math.ceil(10 * 1024 * 1024 / one.length)).fill(one));
+  await page.setInputFiles('.ms-drop input[type=file]', { name: 'stor.txt', mimeType: 'text/plain', buffer: big });
+  await page.locator('[data-busy]:not(.ms-hidden)').waitFor();
+  // While the worker works, the page's own tasks run at once (a frozen page would take seconds).
+  const waits = [];
+  for (let i = 0; i < 5; i++) {
+    const t0 = Date.now();
+    await page.evaluate(() => new Promise((r) => setTimeout(r, 0)));
+    waits.push(Date.now() - t0);
+    await page.waitForTimeout(100);
+  }
+  console.log(`    round trips while analysing 10 MB: ${waits.join(', ')} ms`);
+  assert(Math.max(...waits) < 200, `page answered within 200 ms: ${waits.join(', ')}`);
+  // A click is handled while the analysis still runs: the language switch.
+  const clicked = await page.evaluate(async () => {
+    const t0 = performance.now();
+    const en = [...document.querySelectorAll('.meldingssjekk button')].find((b) => b.textContent.trim() === 'English');
+    if (!en) return null;
+    en.click();
+    await new Promise((r) => setTimeout(r, 0));
+    return { ms: performance.now() - t0, lang: document.querySelector('.meldingssjekk').getAttribute('lang') };
+  });
+  assert(clicked, 'the English button is there');
+  eq(clicked.lang, 'en', 'language switched during the analysis');
+  assert(clicked.ms < 200, `click handled in ${clicked.ms} ms`);
+  eq(await page.locator('[data-busy]:not(.ms-hidden)').count(), 1, 'still analysing after the checks');
+  // Cancel: the note goes at once and the worker is terminated; a fresh one takes the next input.
+  const cancelled = await page.evaluate(async () => {
+    const t0 = performance.now();
+    document.querySelector('[data-busy] [data-cancel]').click();
+    await new Promise((r) => setTimeout(r, 0));
+    return { ms: performance.now() - t0, hidden: document.querySelector('[data-busy]').classList.contains('ms-hidden') };
+  });
+  assert(cancelled.hidden && cancelled.ms < 200, `busy note gone at once: ${JSON.stringify(cancelled)}`);
+  const w = await page.evaluate(() => window.__workers);
+  eq(w.terminated, 1, 'the working worker was terminated');
+  eq(w.made, 2, 'a fresh worker was started');
+  const t0 = Date.now();
+  await page.click('[data-example="004_6a014670dbcf36ad.txt"]');
+  await page.locator('.ms-results[data-results="004_6a014670dbcf36ad.txt"]').waitFor({ timeout: 5000 });
+  console.log(`    example 004 after cancelling 10 MB: results after ${Date.now() - t0} ms`);
+  await page.waitForTimeout(500);
+  eq(await page.locator('.ms-card[data-doc="stor.txt"]').count(), 0, 'cancelled analysis never shown');
+  clean(page);
+  await page.ctx.close();
+});
+
+test('worker: when worker.js cannot load, analyses run on the main thread', async () => {
+  const page = await open(null);
+  await page.route('**/worker.js', (r) => r.abort());
+  await page.goto(BASE);
+  await ready(page);
+  await page.click('[data-example="001_a15ca66fe45fcd5e.txt"]');
+  await page.locator('.ms-results[data-results="001_a15ca66fe45fcd5e.txt"]').waitFor({ timeout: 30000 });
+  page.log.errors = page.log.errors.filter((e) => !e.includes('worker.js') && !e.includes('net::ERR_FAILED'));
+  clean(page);
+  await page.ctx.close();
+});
+
 // ---------------------------------------------------------------------------------------------
 
 let passed = 0;

@@ -1,0 +1,279 @@
+//! Runs the engine off the UI thread: in a module Web Worker (worker.js next to boot.js) when the
+//! page gives its URL and the browser allows it, else on the main thread after the browser has
+//! painted (the fallback, e.g. dist/meldingssjekk.html from file://, whose CSP allows no worker).
+//!
+//! The worker posts back `{ id, json }` where `json` is [`analyze_for_worker`]'s answer, or
+//! `{ id, error }` when the engine failed in the worker. "Avbryt" terminates the worker (the
+//! work really stops) and starts a fresh one for later inputs.
+
+use std::cell::RefCell;
+use std::collections::VecDeque;
+use std::rc::{Rc, Weak};
+
+use serde::{Deserialize, Serialize};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::report::DocumentReport;
+
+/// The worker's answer, as JSON: `{"ok": {"report", "text"}}` or `{"err": message}`.
+#[derive(Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+enum WorkerReply {
+    Ok {
+        report: DocumentReport,
+        text: String,
+    },
+    Err(String),
+}
+
+/// Analyses one input for worker.js and returns the answer as a JSON string
+/// (`{"ok": {"report": DocumentReport, "text": string}}` or `{"err": message}`).
+#[wasm_bindgen]
+pub fn analyze_for_worker(name: &str, bytes: &[u8]) -> String {
+    let reply = match crate::analyze(name, bytes) {
+        Ok(a) => WorkerReply::Ok {
+            report: a.report,
+            text: a.text,
+        },
+        Err(e) => WorkerReply::Err(e.to_string()),
+    };
+    serde_json::to_string(&reply).unwrap_or_else(|e| {
+        serde_json::to_string(&WorkerReply::Err(format!(
+            "{name}: kunne ikke sende svaret (could not send the answer): {e}"
+        )))
+        .unwrap_or_default()
+    })
+}
+
+/// What an analysis gives the page: the report and its text, or a message saying why not.
+pub type Outcome = Result<(DocumentReport, String), String>;
+
+fn decode_reply(name: &str, json: &str) -> Outcome {
+    match serde_json::from_str::<WorkerReply>(json) {
+        Ok(WorkerReply::Ok { report, text }) => Ok((report, text)),
+        Ok(WorkerReply::Err(m)) => Err(m),
+        Err(e) => Err(format!(
+            "{name}: svaret fra analysen kunne ikke leses (the analysis answer could not be read): {e}"
+        )),
+    }
+}
+
+fn analyze_here(name: &str, bytes: &[u8]) -> Outcome {
+    crate::analyze(name, bytes)
+        .map(|a| (a.report, a.text))
+        .map_err(|e| e.to_string())
+}
+
+type Done = Box<dyn FnOnce(Outcome)>;
+
+struct Job {
+    id: u32,
+    name: String,
+    /// Kept so the job can run on the main thread if the worker fails to start.
+    bytes: Vec<u8>,
+    done: Done,
+}
+
+struct Live {
+    worker: web_sys::Worker,
+    _on_message: Closure<dyn FnMut(web_sys::MessageEvent)>,
+    _on_error: Closure<dyn FnMut(web_sys::Event)>,
+}
+
+impl Drop for Live {
+    fn drop(&mut self) {
+        self.worker.set_onmessage(None);
+        self.worker.set_onerror(None);
+        self.worker.terminate();
+    }
+}
+
+#[derive(Default)]
+struct Inner {
+    url: Option<String>,
+    live: Option<Live>,
+    /// Set when the worker could not start: from then on everything runs on the main thread.
+    broken: bool,
+    next_id: u32,
+    /// Jobs posted to the worker, oldest first (the worker answers in order).
+    pending: VecDeque<Job>,
+}
+
+/// The page's analysis runner (one per mounted app).
+#[derive(Clone)]
+pub struct Offload {
+    inner: Rc<RefCell<Inner>>,
+}
+
+impl Offload {
+    /// `worker_url`: URL of worker.js; `None` runs every analysis on the main thread.
+    pub fn new(worker_url: Option<String>) -> Self {
+        let o = Offload {
+            inner: Rc::new(RefCell::new(Inner {
+                url: worker_url,
+                ..Inner::default()
+            })),
+        };
+        // Started at once so the wasm is ready in the worker when the first input comes.
+        o.ensure_worker();
+        o
+    }
+
+    /// Analyses `bytes` named `name` and calls `done` with the outcome, unless cancelled first.
+    pub fn run(&self, name: String, bytes: Vec<u8>, done: impl FnOnce(Outcome) + 'static) {
+        let done: Done = Box::new(done);
+        if !self.ensure_worker() {
+            run_on_main_thread(name, bytes, done);
+            return;
+        }
+        let mut inner = self.inner.borrow_mut();
+        let id = inner.next_id;
+        inner.next_id = id.wrapping_add(1);
+        let posted = match &inner.live {
+            Some(live) => post(&live.worker, id, &name, &bytes),
+            None => false,
+        };
+        if posted {
+            inner.pending.push_back(Job {
+                id,
+                name,
+                bytes,
+                done,
+            });
+        } else {
+            inner.broken = true;
+            inner.live = None;
+            drop(inner);
+            run_on_main_thread(name, bytes, done);
+        }
+    }
+
+    /// Name of the oldest input still being analysed in the worker.
+    pub fn pending_name(&self) -> Option<String> {
+        self.inner.borrow().pending.front().map(|j| j.name.clone())
+    }
+
+    /// Stops the work under way: the worker is terminated (its jobs' callbacks never run) and a
+    /// fresh one is started for later inputs.
+    pub fn cancel(&self) {
+        {
+            let mut inner = self.inner.borrow_mut();
+            inner.pending.clear();
+            inner.live = None;
+        }
+        self.ensure_worker();
+    }
+
+    /// Starts the worker if there is none; false when analyses must run on the main thread.
+    fn ensure_worker(&self) -> bool {
+        let mut inner = self.inner.borrow_mut();
+        if inner.broken {
+            return false;
+        }
+        if inner.live.is_some() {
+            return true;
+        }
+        let Some(url) = inner.url.clone() else {
+            return false;
+        };
+        match start_worker(&url, Rc::downgrade(&self.inner)) {
+            Ok(live) => {
+                inner.live = Some(live);
+                true
+            }
+            Err(e) => {
+                web_sys::console::warn_2(
+                    &JsValue::from_str("Meldingssjekk: no worker, analysing on the main thread:"),
+                    &e,
+                );
+                inner.broken = true;
+                false
+            }
+        }
+    }
+}
+
+fn post(worker: &web_sys::Worker, id: u32, name: &str, bytes: &[u8]) -> bool {
+    let array = js_sys::Uint8Array::from(bytes);
+    let msg = js_sys::Object::new();
+    let set = |k: &str, v: &JsValue| js_sys::Reflect::set(&msg, &JsValue::from_str(k), v).is_ok();
+    let ok = set("id", &JsValue::from(id))
+        && set("name", &JsValue::from_str(name))
+        && set("bytes", &array);
+    let transfer = js_sys::Array::of1(&array.buffer());
+    ok && worker.post_message_with_transfer(&msg, &transfer).is_ok()
+}
+
+fn start_worker(url: &str, inner: Weak<RefCell<Inner>>) -> Result<Live, JsValue> {
+    let opts = web_sys::WorkerOptions::new();
+    opts.set_type(web_sys::WorkerType::Module);
+    let worker = web_sys::Worker::new_with_options(url, &opts)?;
+
+    let weak = inner.clone();
+    let on_message =
+        Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |ev: web_sys::MessageEvent| {
+            let Some(inner) = weak.upgrade() else { return };
+            let data = ev.data();
+            let get = |k: &str| js_sys::Reflect::get(&data, &JsValue::from_str(k)).ok();
+            let Some(id) = get("id").and_then(|v| v.as_f64()) else {
+                return;
+            };
+            let job = {
+                let mut i = inner.borrow_mut();
+                match i.pending.iter().position(|j| f64::from(j.id) == id) {
+                    Some(pos) => i.pending.remove(pos),
+                    None => None,
+                }
+            };
+            let Some(job) = job else { return };
+            let outcome = match get("json").and_then(|v| v.as_string()) {
+                Some(json) => decode_reply(&job.name, &json),
+                None => Err(format!(
+                    "{}: analysen feilet (the analysis failed): {}",
+                    job.name,
+                    get("error").and_then(|v| v.as_string()).unwrap_or_default()
+                )),
+            };
+            (job.done)(outcome);
+        });
+
+    // Fired when the worker script cannot load or start (e.g. a CSP without worker-src 'self'):
+    // from then on the main thread does the work, starting with the jobs already posted.
+    let weak = inner;
+    let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(move |ev: web_sys::Event| {
+        ev.prevent_default();
+        let Some(inner) = weak.upgrade() else { return };
+        let (live, jobs): (Option<Live>, Vec<Job>) = {
+            let mut i = inner.borrow_mut();
+            i.broken = true;
+            (i.live.take(), i.pending.drain(..).collect())
+        };
+        // Not dropped here: that would free this very closure while it runs.
+        leptos::prelude::set_timeout(move || drop(live), std::time::Duration::ZERO);
+        web_sys::console::warn_1(&JsValue::from_str(
+            "Meldingssjekk: the worker failed to start; analysing on the main thread",
+        ));
+        for j in jobs {
+            run_on_main_thread(j.name, j.bytes, j.done);
+        }
+    });
+    worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+    Ok(Live {
+        worker,
+        _on_message: on_message,
+        _on_error: on_error,
+    })
+}
+
+/// The fallback: analyses after the browser has painted the "working" note (and its cancel
+/// button), so the page shows progress before it is busy.
+fn run_on_main_thread(name: String, bytes: Vec<u8>, done: Done) {
+    leptos::prelude::request_animation_frame(move || {
+        leptos::prelude::set_timeout(
+            move || done(analyze_here(&name, &bytes)),
+            std::time::Duration::ZERO,
+        )
+    });
+}
