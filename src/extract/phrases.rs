@@ -267,6 +267,110 @@ pub fn first_of<'p>(
     })
 }
 
+// Direction words (data/phrases/direction_words.txt): what a sentence says a figure did.
+// Used by the value reader and by the arithmetic checks.
+
+/// What a direction word says a figure did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Dir {
+    Up,
+    Down,
+    /// "endring": a change without a direction.
+    Change,
+}
+
+const DIRECTION_WORDS: &str = include_str!("../../data/phrases/direction_words.txt");
+
+fn direction_table() -> &'static Vec<(Dir, Vec<String>)> {
+    static TABLE: std::sync::OnceLock<Vec<(Dir, Vec<String>)>> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        DIRECTION_WORDS
+            .lines()
+            .filter_map(|l| {
+                let l = l.trim();
+                if l.is_empty() || l.starts_with('#') {
+                    return None;
+                }
+                let (d, phrase) = l.split_once(' ')?;
+                let dir = match d {
+                    "up" => Dir::Up,
+                    "down" => Dir::Down,
+                    "change" => Dir::Change,
+                    _ => return None,
+                };
+                Some((dir, phrase.split_whitespace().map(String::from).collect()))
+            })
+            .collect()
+    })
+}
+
+/// Words that deny what follows: "ikke økt", "ikkje auka", "ingen økning".
+pub const NEGATIONS: &[&str] = &["ikke", "ikkje", "ingen", "intet", "inga", "uten", "utan"];
+
+/// A direction word found in a run of words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DirWord {
+    pub dir: Dir,
+    /// Index of the phrase's first word in the word list.
+    pub index: usize,
+    /// Number of words in the phrase.
+    pub len: usize,
+    /// Whether a negation stands just before it.
+    pub negated: bool,
+}
+
+/// The last direction word among `words` (lowercase), if any.
+pub fn last_direction(words: &[String]) -> Option<DirWord> {
+    let table = direction_table();
+    for i in (0..words.len()).rev() {
+        for (dir, phrase) in table {
+            let n = phrase.len();
+            if n == 0 || i + n > words.len() {
+                continue;
+            }
+            if words[i..i + n].iter().zip(phrase).all(|(a, b)| a == b) {
+                let from = i.saturating_sub(3);
+                let negated = words[from..i]
+                    .iter()
+                    .any(|w| NEGATIONS.contains(&w.as_str()));
+                return Some(DirWord {
+                    dir: *dir,
+                    index: i,
+                    len: n,
+                    negated,
+                });
+            }
+        }
+    }
+    None
+}
+
+/// The first direction word among `words` (lowercase), if any.
+pub fn first_direction(words: &[String]) -> Option<DirWord> {
+    let table = direction_table();
+    for i in 0..words.len() {
+        for (dir, phrase) in table {
+            let n = phrase.len();
+            if n == 0 || i + n > words.len() {
+                continue;
+            }
+            if words[i..i + n].iter().zip(phrase).all(|(a, b)| a == b) {
+                let from = i.saturating_sub(3);
+                let negated = words[from..i]
+                    .iter()
+                    .any(|w| NEGATIONS.contains(&w.as_str()));
+                return Some(DirWord {
+                    dir: *dir,
+                    index: i,
+                    len: n,
+                    negated,
+                });
+            }
+        }
+    }
+    None
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -27,26 +27,6 @@ pub struct Observation {
     pub at: usize,
 }
 
-const DECREASE_WORDS: &[&str] = &[
-    "redusert",
-    "reduserte",
-    "reduksjon",
-    "nedgang",
-    "ned",
-    "lavere",
-    "lågare",
-    "færre",
-    "falt",
-    "sank",
-    "minket",
-    "minka",
-    "redusera",
-];
-const INCREASE_WORDS: &[&str] = &[
-    "økt", "økte", "økning", "auke", "auka", "auking", "høyere", "høgare", "flere", "fleire",
-    "steg", "steget", "vekst",
-];
-
 /// Whether a figure is in the unit a target is measured in.
 pub fn compatible(t: &NumberToken, unit: Option<TargetUnit>) -> bool {
     if t.kind != NumberKind::Quantity || !t.value.is_finite() {
@@ -72,18 +52,19 @@ pub fn compatible(t: &NumberToken, unit: Option<TargetUnit>) -> bool {
     }
 }
 
+/// +1 for a word saying "up", −1 for "down" (the first one in `f`), from the shared list of
+/// direction words; `None` when there is none or it is negated ("ikke økt").
 fn direction_sign(f: &str) -> Option<f64> {
-    let words: Vec<&str> = f
-        .split(|c: char| !c.is_alphanumeric())
+    let words: Vec<String> = f
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
         .filter(|w| !w.is_empty())
+        .map(str::to_string)
         .collect();
-    let dec = words.iter().position(|w| DECREASE_WORDS.contains(w));
-    let inc = words.iter().position(|w| INCREASE_WORDS.contains(w));
-    match (dec, inc) {
-        (Some(d), Some(i)) => Some(if d < i { -1.0 } else { 1.0 }),
-        (Some(_), None) => Some(-1.0),
-        (None, Some(_)) => Some(1.0),
-        (None, None) => None,
+    let d = crate::extract::phrases::first_direction(&words)?;
+    match (d.dir, d.negated) {
+        (_, true) | (crate::extract::phrases::Dir::Change, _) => None,
+        (crate::extract::phrases::Dir::Up, _) => Some(1.0),
+        (crate::extract::phrases::Dir::Down, _) => Some(-1.0),
     }
 }
 
