@@ -38,20 +38,7 @@ pub struct TableCell {
     pub line: usize,
 }
 
-/// The number in a table caption "Tabell 5: Sykefravær" → 5.
-pub fn caption_number(caption: &str) -> Option<u32> {
-    let f = fold(caption);
-    let rest = f
-        .trim_start()
-        .strip_prefix("tabell")
-        .or_else(|| f.trim_start().strip_prefix("tab."))?;
-    let digits: String = rest
-        .trim_start()
-        .chars()
-        .take_while(|c| c.is_ascii_digit())
-        .collect();
-    digits.parse().ok()
-}
+pub use crate::extract::tables::caption_number;
 
 /// Table numbers a text refers to: "tabell 5", "tabell 1-3", "tabell 1 og 2", "jf. tabell 4".
 pub fn referenced_numbers(text: &str) -> (Vec<u32>, bool) {

@@ -19,7 +19,7 @@
 
 use crate::document::{is_noise_line, Document};
 use crate::extract::numbers::{lex, NumUnit, NumberKind};
-use crate::extract::tables::{Cell, ColumnMeta, FoundRow, FoundTable};
+use crate::extract::tables::{caption_number, Cell, ColumnMeta, FoundRow, FoundTable};
 
 #[derive(Debug, Clone, PartialEq)]
 enum Kind {
@@ -72,19 +72,6 @@ fn classify(text: &str) -> Kind {
     } else {
         Kind::Other
     }
-}
-
-fn caption_number(caption: &str) -> Option<u32> {
-    let rest = caption
-        .trim_start()
-        .strip_prefix("Tabell")
-        .or_else(|| caption.trim_start().strip_prefix("Tab."))?;
-    let digits: String = rest
-        .trim_start()
-        .chars()
-        .take_while(char::is_ascii_digit)
-        .collect();
-    digits.parse().ok()
 }
 
 fn year_in(h: &str) -> Option<i32> {

@@ -1328,6 +1328,12 @@ fn ends_sentence(t: &str) -> bool {
     true
 }
 
+/// The number of a table caption: "Tabell 5: Sykefravær" → 5. The one reader of caption numbers
+/// (the table readers and the target–table linking all use it).
+pub fn caption_number(caption: &str) -> Option<u32> {
+    caption_of(caption).and_then(|(_, n)| n)
+}
+
 /// "Tabell 4: Ventetider", "Tabell 1. …", "Tab. 3 …" → (caption, number).
 fn caption_of(t: &str) -> Option<(String, Option<u32>)> {
     let mut words = t.split_whitespace();
