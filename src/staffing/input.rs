@@ -571,45 +571,9 @@ fn is_group_head(m: &str) -> bool {
     }
 }
 
-/// A number without spaces: sign, digits, decimal comma or point. With both ',' and '.', the
-/// last one is the decimal mark; several of one kind are thousands separators.
+/// A number without spaces ("1234", "234,5", "−3"), read by the shared number parser.
 fn parse_plain(t: &str) -> Option<f64> {
-    let (neg, body) = match t.chars().next() {
-        Some('-') => (true, t.get(1..)?),
-        Some('−') => (true, t.get('−'.len_utf8()..)?),
-        Some('+') => (false, t.get(1..)?),
-        _ => (false, t),
-    };
-    if body.is_empty() || !body.bytes().any(|b| b.is_ascii_digit()) {
-        return None;
-    }
-    let commas = body.matches(',').count();
-    let dots = body.matches('.').count();
-    let decimal = match (commas, dots) {
-        (0, 0) => None,
-        (1, 0) => Some(','),
-        (0, 1) => Some('.'),
-        (_, 0) | (0, _) => None,
-        _ => body
-            .rfind([',', '.'])
-            .and_then(|i| body.get(i..)?.chars().next()),
-    };
-    if decimal.is_some_and(|d| body.matches(d).count() > 1) {
-        return None;
-    }
-    let mut s = String::with_capacity(body.len() + 1);
-    if neg {
-        s.push('-');
-    }
-    for c in body.chars() {
-        match c {
-            '0'..='9' => s.push(c),
-            ',' | '.' if Some(c) == decimal => s.push('.'),
-            ',' | '.' => {}
-            _ => return None,
-        }
-    }
-    s.parse::<f64>().ok().filter(|v| v.is_finite())
+    crate::extract::numbers::parse_number(t).filter(|v| v.is_finite())
 }
 
 #[cfg(test)]
