@@ -19,11 +19,11 @@ pub mod verdicts;
 use crate::document::{Document, Reading};
 use crate::report::{Finding, Indicator, Table};
 
-/// The year a report is about: the most frequent year it names (the later one on a tie).
-pub fn report_year(reading: &Reading) -> Option<i32> {
-    use crate::extract::numbers::{lex, NumberKind};
+/// The year a report is about: the most frequent year among its tokens (the later one on a tie).
+pub fn report_year(tokens: &[crate::extract::numbers::NumberToken]) -> Option<i32> {
+    use crate::extract::numbers::NumberKind;
     let mut counts: std::collections::HashMap<i32, usize> = std::collections::HashMap::new();
-    for t in lex(&reading.text) {
+    for t in tokens {
         if t.kind == NumberKind::Year {
             *counts.entry(t.value as i32).or_default() += 1;
         }
@@ -45,8 +45,10 @@ pub fn run(
     let mut findings = table_sums::check_sums(found);
     findings.extend(table_percent::check_percents(found));
     findings.extend(claim_mismatch::check(&assessed));
-    findings.extend(missing_data::check(&assessed, report_year(reading)));
-    findings.extend(prose::check_all(reading));
+    // The reading view is lexed once, for the prose checks and for the report's year.
+    let prose = prose::Prose::from_reading(reading);
+    findings.extend(missing_data::check(&assessed, report_year(&prose.tokens)));
+    findings.extend(prose::run_all(&prose));
     findings.sort_by_key(|f| (f.line, f.severity));
     let indicators = assessed.into_iter().map(|a| a.indicator).collect();
     (indicators, findings)
