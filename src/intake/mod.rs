@@ -3,6 +3,7 @@
 //! and refuses binary files with a message that names the file and the reason.
 
 pub mod csv_table;
+pub mod encoding;
 
 pub use csv_table::{read_table, CsvDialect, RawTable};
 
@@ -114,27 +115,22 @@ pub fn decode(name: &str, bytes: &[u8]) -> Result<Decoded, IntakeError> {
     })
 }
 
-/// Decodes with encoding_rs: BOM first, then strict UTF-8, else Windows-1252.
+/// Decodes: BOM first, then strict UTF-8, then BOM-less UTF-16, else Windows-1252.
 fn decode_text(bytes: &[u8]) -> (String, &'static str) {
-    if let Some((enc, bom_len)) = encoding_rs::Encoding::for_bom(bytes) {
-        let (text, _) = enc.decode_without_bom_handling(&bytes[bom_len..]);
-        let label = match enc.name() {
-            "UTF-16LE" => "UTF-16LE",
-            "UTF-16BE" => "UTF-16BE",
-            _ => "UTF-8",
-        };
-        return (text.into_owned(), label);
+    if let Some((label, bom_len)) = encoding::for_bom(bytes) {
+        let rest = bytes.get(bom_len..).unwrap_or_default();
+        return (encoding::decode_lossy(label, rest), label);
     }
-    if let Some(text) =
-        encoding_rs::UTF_8.decode_without_bom_handling_and_without_replacement(bytes)
-    {
-        return (text.into_owned(), "UTF-8");
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        return (text.to_string(), "UTF-8");
     }
     if let Some(text) = utf16_without_bom(bytes) {
         return text;
     }
-    let (text, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes);
-    (text.into_owned(), "windows-1252")
+    (
+        encoding::decode_lossy("windows-1252", bytes),
+        "windows-1252",
+    )
 }
 
 /// UTF-16 without a BOM is recognised when every other byte of mostly-ASCII text is zero.
@@ -151,15 +147,14 @@ fn utf16_without_bom(bytes: &[u8]) -> Option<(String, &'static str)> {
         .chunks_exact(2)
         .filter(|c| c[0] == 0 && c[1] != 0)
         .count();
-    let (enc, label) = if zero_hi * 10 >= pairs * 8 {
-        (encoding_rs::UTF_16LE, "UTF-16LE")
+    let label = if zero_hi * 10 >= pairs * 8 {
+        "UTF-16LE"
     } else if zero_lo * 10 >= pairs * 8 {
-        (encoding_rs::UTF_16BE, "UTF-16BE")
+        "UTF-16BE"
     } else {
         return None;
     };
-    let (text, _) = enc.decode_without_bom_handling(bytes);
-    Some((text.into_owned(), label))
+    Some((encoding::decode_lossy(label, bytes), label))
 }
 
 /// Decides whether decoded text is binary: NUL characters, or mostly control characters.
