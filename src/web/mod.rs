@@ -25,7 +25,6 @@ mod i18n;
 mod offload;
 mod staffing;
 
-use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -105,9 +104,8 @@ pub fn analyze_js(
     };
     let name = option_string(&options, "name").unwrap_or_else(|| DEFAULT_NAME.to_string());
     let report = crate::analyze_all([(name.as_str(), bytes.as_slice())]);
-    report
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| JsValue::from_str(&e.to_string()))
+    let json = serde_json::to_string(&report).map_err(|e| JsValue::from_str(&e.to_string()))?;
+    js_sys::JSON::parse(&json)
 }
 
 /// Runs the app inside `element`.
@@ -146,7 +144,7 @@ fn preloaded_documents(
     if docs.is_undefined() || docs.is_null() {
         return Ok(Vec::new());
     }
-    let list: Vec<Preloaded> = serde_wasm_bindgen::from_value(docs).map_err(|e| {
+    let list: Vec<Preloaded> = from_js(&docs).map_err(|e| {
         js_sys::TypeError::new(&format!(
             "mount: options.documents må være [{{ report, text }}] (must be [{{ report, text }}]): {e}"
         ))
@@ -162,12 +160,21 @@ fn examples_option(options: &JsValue) -> Result<Vec<examples::Example>, JsValue>
     if list.is_undefined() || list.is_null() {
         return Ok(Vec::new());
     }
-    serde_wasm_bindgen::from_value(list).map_err(|e| {
+    from_js(&list).map_err(|e| {
         js_sys::TypeError::new(&format!(
             "mount: options.examples må være [{{ file, text }}] (must be [{{ file, text }}]): {e}"
         ))
         .into()
     })
+}
+
+/// A JS value read into Rust through its JSON text: one deserializer (serde_json) for the whole
+/// build instead of a second, JS-object one.
+fn from_js<T: serde::de::DeserializeOwned>(value: &JsValue) -> Result<T, String> {
+    let json = js_sys::JSON::stringify(value)
+        .map_err(|_| "kan ikke gjøres om til JSON (not JSON-serialisable)".to_string())?;
+    let json: String = json.into();
+    serde_json::from_str(&json).map_err(|e| e.to_string())
 }
 
 /// `options.worker` as a URL string (a `URL` object gives its `href`).
