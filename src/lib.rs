@@ -13,6 +13,7 @@ pub mod document;
 pub mod extract;
 pub mod intake;
 pub mod report;
+pub mod sorting;
 pub mod staffing;
 
 #[cfg(target_arch = "wasm32")]
@@ -115,7 +116,7 @@ fn analyze_text(name: &str, encoding: &str, doc: &document::Document) -> Documen
             found.push(t);
         }
     }
-    found.sort_by_key(|t| t.line);
+    crate::sorting::sort_by_key(&mut found, |t| t.line);
     let tables: Vec<Table> = found.iter().map(|t| t.to_contract()).collect();
     let (indicators, findings) = check::run(doc, &reading, &found, &tables);
     DocumentReport {

@@ -101,7 +101,7 @@ pub fn check(assessed: &[Assessed]) -> Vec<Finding> {
             };
             if let Some(severity) = severity {
                 let mut lines: Vec<usize> = group_verdicts.iter().map(|v| v.line).collect();
-                lines.sort_unstable();
+                crate::sorting::sort(&mut lines);
                 lines.dedup();
                 let lines: Vec<String> = lines.iter().map(usize::to_string).collect();
                 out.push(Finding {

@@ -49,7 +49,7 @@ pub fn run(
     let prose = prose::Prose::from_reading(reading);
     findings.extend(missing_data::check(&assessed, report_year(&prose.tokens)));
     findings.extend(prose::run_all(&prose));
-    findings.sort_by_key(|f| (f.line, f.severity));
+    crate::sorting::sort_by_key(&mut findings, |f| (f.line, f.severity));
     let indicators = assessed.into_iter().map(|a| a.indicator).collect();
     (indicators, findings)
 }

@@ -231,7 +231,7 @@ pub fn check(prose: &Prose) -> Vec<Finding> {
     }
     brackets(prose, &mut out);
     questions(prose, &mut out);
-    out.sort_by_key(|f| f.line);
+    crate::sorting::sort_by_key(&mut out, |f| f.line);
     out
 }
 

@@ -27,12 +27,12 @@ impl<'a> Prose<'a> {
     ) -> Self {
         let mut tokens = lex(text);
         tokens.retain(|t| t.span.start < t.span.end && t.span.end <= text.len());
-        tokens.sort_by_key(|t| t.span.start);
+        crate::sorting::sort_by_key(&mut tokens, |t| t.span.start);
         let mut sentences: Vec<Range<usize>> = sentences
             .into_iter()
             .filter(|r| r.start < r.end && r.end <= text.len())
             .collect();
-        sentences.sort_by_key(|r| r.start);
+        crate::sorting::sort_by_key(&mut sentences, |r| r.start);
         // "til 68. Antallet …": the lexer may read a number before a full stop and a capital as
         // an ordinal; where the reading view ends a sentence right there it is a quantity.
         let ends: Vec<usize> = sentences.iter().map(|r| r.end).collect();

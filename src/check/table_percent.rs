@@ -111,7 +111,7 @@ pub fn check_percents(tables: &[FoundTable]) -> Vec<Finding> {
     for t in tables {
         check_table(t, &mut out);
     }
-    out.sort_by_key(|f| f.line);
+    crate::sorting::sort_by_key(&mut out, |f| f.line);
     out
 }
 

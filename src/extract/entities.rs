@@ -247,7 +247,7 @@ impl Catalogue {
                 }
             }
         }
-        out.sort_unstable();
+        crate::sorting::sort(&mut out);
         out.dedup();
         out.retain(|&i| token_matches(first, &self.aliases[i].tokens[0]));
         out

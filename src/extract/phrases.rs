@@ -36,7 +36,7 @@ impl PhraseBook {
                 .push(line.to_lowercase());
         }
         for list in sections.values_mut() {
-            list.sort_by_key(|p| std::cmp::Reverse(p.len()));
+            crate::sorting::sort_by_key(list, |p| std::cmp::Reverse(p.len()));
             list.dedup();
         }
         PhraseBook { sections, order }
@@ -76,7 +76,7 @@ pub fn subjects() -> &'static [(String, Vec<String>)] {
                 let canonical = l.split('|').next()?.trim().to_string();
                 parts.next();
                 let mut aliases: Vec<String> = parts.filter(|p| !p.is_empty()).collect();
-                aliases.sort_by_key(|p| std::cmp::Reverse(p.len()));
+                crate::sorting::sort_by_key(&mut aliases, |p| std::cmp::Reverse(p.len()));
                 Some((canonical, aliases))
             })
             .collect()
@@ -218,7 +218,7 @@ pub fn first_of<'p>(
                 .split_whitespace()
                 .map(|x| trim_word(x).to_string())
                 .collect();
-            words.sort_unstable();
+            crate::sorting::sort(&mut words);
             words.dedup();
             cache.1 = words;
         }
@@ -244,7 +244,7 @@ pub fn first_of<'p>(
                     }
                 }
                 // List order, as the scan below: ties keep the earlier phrase.
-                cands.sort_unstable();
+                crate::sorting::sort(&mut cands);
                 for i in cands {
                     if let Some(p) = phrases.get(i) {
                         consider(p);

@@ -459,7 +459,7 @@ fn predicate_kind(f: &str, tokens: &[NumberToken], from: usize) -> Option<(Kind,
         *k != Kind::Zero || f[*s..].starts_with("til ") || near(f, from, *s, 0)
     });
     // Earliest wins; at the same start the longer phrase; same-level beats a change verb it contains.
-    found.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+    crate::sorting::sort_by(&mut found, |a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
     // "skal være 100 prosent": a bare share right after the copula is a minimum.
     if found.is_empty() {
         let t = tokens
@@ -751,7 +751,7 @@ pub fn subjects_in(f: &str, from: usize) -> Vec<String> {
     }
     // "psykisk helsevern for barn og unge" also contains nothing of "voksne"; but "phv" alone is
     // ambiguous with "phv barn og unge": keep the longest match at a position.
-    hits.sort();
+    crate::sorting::sort(&mut hits);
     let mut out: Vec<String> = Vec::new();
     for (_, s) in hits {
         if !out.contains(&s) && s != "Alle fagområder" {

@@ -215,7 +215,7 @@ fn subject_spans(f: &str, start: usize, end: usize) -> Vec<(usize, usize, String
             }
         }
     }
-    out.sort();
+    crate::sorting::sort(&mut out);
     out.dedup_by(|a, b| a.2 == b.2 && a.0 >= b.0);
     out
 }
@@ -583,7 +583,7 @@ fn read_one(
             }
         }
     }
-    pairs.sort_by_key(|p| p.0);
+    crate::sorting::sort_by_key(&mut pairs, |p| p.0);
     pairs.dedup_by_key(|p| p.0);
     if pairs.len() >= 2 {
         let (b, v) = (pairs[pairs.len() - 2], pairs[pairs.len() - 1]);

@@ -287,7 +287,7 @@ fn year_columns(header: &[String], words: bool) -> Option<YearCols> {
         .filter(|c| c.0 != base.0 && c.1 > base.1)
         .map(|c| (c.0, c.1))
         .collect();
-    needs.sort_by_key(|c| c.0);
+    crate::sorting::sort_by_key(&mut needs, |c| c.0);
     if needs.is_empty() {
         return None;
     }

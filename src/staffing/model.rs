@@ -325,7 +325,7 @@ fn check_group(g: &Group, horizon: i32) -> Result<Knots, StaffingError> {
     let mut knots = Vec::with_capacity(g.points.len() + 1);
     knots.push((g.base_year, g.base));
     let mut points = g.points.clone();
-    points.sort_by_key(|p| p.year);
+    crate::sorting::sort_by_key(&mut points, |p| p.year);
     for p in &points {
         if p.year <= g.base_year || p.year > MAX_YEAR {
             return data(format!(

@@ -896,7 +896,7 @@ fn Results(ui: Ui, doc: Doc) -> impl IntoView {
             ),
             _ => {
                 let report = Report::new(vec![(*rep).clone()]);
-                let json = serde_json::to_string_pretty(&report).unwrap_or_default();
+                let json = pretty_json(&report);
                 download(
                     &format!("{s}-meldingssjekk.json"),
                     "application/json",
@@ -1553,7 +1553,7 @@ fn detail(ui: Ui, l: Lang, d: &Doc, f: Focus) -> impl IntoView {
                     marks.push((v.line, v.line, Mark::Figure));
                 }
                 let mut fig_lines: Vec<usize> = ind.verdicts.iter().map(|v| v.line).collect();
-                fig_lines.sort_unstable();
+                crate::sorting::sort(&mut fig_lines);
                 fig_lines.dedup();
                 let figures: Vec<String> = r
                     .figures
@@ -1660,7 +1660,7 @@ fn source_view(ui: Ui, l: Lang, lines: &[String], marks: &[(usize, usize, Mark)]
             (a.saturating_sub(CONTEXT).max(1), (b + CONTEXT).min(n))
         })
         .collect();
-    ranges.sort_unstable();
+    crate::sorting::sort(&mut ranges);
     let mut merged: Vec<(usize, usize)> = Vec::new();
     for (a, b) in ranges {
         match merged.last_mut() {
@@ -1814,4 +1814,22 @@ fn Figures(ui: Ui, doc: StoredValue<Doc>) -> impl IntoView {
         </details>
     }
     .into_any()
+}
+
+/// The report as indented JSON for the export: serialised compactly (the serializer the worker
+/// already uses) and indented by the browser's `JSON.stringify`, so the build carries one
+/// serializer for the report, not two.
+fn pretty_json(report: &Report) -> String {
+    let compact = serde_json::to_string(report).unwrap_or_default();
+    js_sys::JSON::parse(&compact)
+        .and_then(|v| {
+            js_sys::JSON::stringify_with_replacer_and_space(
+                &v,
+                &wasm_bindgen::JsValue::NULL,
+                &wasm_bindgen::JsValue::from_f64(2.0),
+            )
+        })
+        .ok()
+        .and_then(|s| s.as_string())
+        .unwrap_or(compact)
 }

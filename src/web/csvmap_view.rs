@@ -168,7 +168,7 @@ pub fn CsvMap(lang: RwSignal<Lang>, table: Arc<Table>, prefix: String) -> impl I
                                                             m.values.retain(|v| v.0 != c);
                                                             if on {
                                                                 m.values.push((c, Some(y)));
-                                                                m.values.sort_unstable();
+                                                                crate::sorting::sort(&mut m.values);
                                                             }
                                                         })
                                                     }

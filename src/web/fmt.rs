@@ -73,8 +73,11 @@ fn opt_i32(v: Option<i32>) -> String {
 }
 
 fn snake<T: serde::Serialize>(v: &T) -> String {
-    match serde_json::to_value(v) {
-        Ok(serde_json::Value::String(s)) => s,
+    // The compact serializer the worker already links: a unit variant is a quoted string.
+    match serde_json::to_string(v) {
+        Ok(s) if s.len() >= 2 && s.starts_with('"') && s.ends_with('"') => {
+            s[1..s.len() - 1].to_string()
+        }
         _ => String::new(),
     }
 }

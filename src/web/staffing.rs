@@ -37,7 +37,7 @@ impl StaffInput {
         };
         for g in groups {
             let mut points: Vec<NeedPoint> = g.points.clone();
-            points.sort_by_key(|p| p.year);
+            crate::sorting::sort_by_key(&mut points, |p| p.year);
             let row = GroupRow {
                 key: s.next_key,
                 name: g.name.clone(),
