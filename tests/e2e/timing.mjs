@@ -36,15 +36,18 @@ const report = {};
   report.page_load_to_interactive_ms = Math.round(median(loads));
 }
 
-// 2. Drop → results for the annual report (194 KB), through the page's own drop handler.
+// 2. Drop → results for the annual report (194 KB), through the page's own drop handler:
+//    "cold" drops the moment the drop zone shows (the analysis worker is still loading its wasm),
+//    "warm" drops after the page has sat for 3 s (the usual case: a reviewer picks a file first).
 const text = readFileSync(join(repo, 'examples', '001_a15ca66fe45fcd5e.txt'), 'utf8');
-{
+for (const [key, settleMs] of [['drop_to_results_ms', 0], ['drop_to_results_warm_ms', 3000]]) {
   const times = [];
   for (let i = 0; i < RUNS; i++) {
     const ctx = await browser.newContext();
     const page = await ctx.newPage();
     await page.goto(BASE);
     await page.locator('.ms-drop').waitFor();
+    if (settleMs) await page.waitForTimeout(settleMs);
     const name = `melding${i}.txt`;
     await page.evaluate(({ text, name }) => {
       const dt = new DataTransfer();
@@ -56,7 +59,7 @@ const text = readFileSync(join(repo, 'examples', '001_a15ca66fe45fcd5e.txt'), 'u
     times.push(await page.evaluate(() => performance.now() - window.__t0));
     await ctx.close();
   }
-  report.drop_to_results_ms = Math.round(median(times));
+  report[key] = Math.round(median(times));
 }
 
 // 3. The engine alone in the page (the JS API), and 4. CSV intake against Papa Parse.
