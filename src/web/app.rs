@@ -15,7 +15,7 @@ use super::examples::{title, Example};
 use super::fmt::{self, num};
 use super::i18n::*;
 use super::offload::Offload;
-use super::staffing::{StaffInput, Staffing};
+use super::staffing::{initial_levers, LeverValues, StaffInput, Staffing};
 use crate::report::{
     Comparator, DocumentReport, Finding, Format, Indicator, Report, Status, Target, TargetUnit,
 };
@@ -64,6 +64,8 @@ enum Page {
 struct Ui {
     page: RwSignal<Page>,
     staff: RwSignal<StaffInput>,
+    /// The staffing levers' settings (kept while the reviewer visits other views).
+    levers: LeverValues,
     /// Bumped by "Avbryt": an analysis started under an older number is discarded.
     generation: StoredValue<u32>,
     /// Runs the engine (in a worker when there is one).
@@ -389,6 +391,7 @@ fn App(
         offload: StoredValue::new_local(Offload::new(worker)),
         page: RwSignal::new(Page::Check),
         staff: RwSignal::new(StaffInput::blank()),
+        levers: initial_levers(),
         generation: StoredValue::new(0),
         prefix: StoredValue::new(prefix),
         next_id: StoredValue::new(1),
@@ -503,7 +506,7 @@ fn App(
             </div>
             {move || match ui.page.get() {
                 Page::Check => ().into_any(),
-                Page::Staffing => view! { <Staffing lang=ui.lang input=ui.staff prefix=ui.prefix.get_value() /> }.into_any(),
+                Page::Staffing => view! { <Staffing lang=ui.lang input=ui.staff values=ui.levers prefix=ui.prefix.get_value() /> }.into_any(),
                 Page::Compare => {
                     let docs = Signal::derive(move || ui.docs.with(|d| d.iter().map(|x| x.report.clone()).collect::<Vec<_>>()));
                     view! { <Compare lang=ui.lang docs=docs prefix=ui.prefix.get_value() /> }.into_any()
@@ -916,53 +919,43 @@ fn Results(ui: Ui, doc: Doc) -> impl IntoView {
                     <h3 class="ms-h-small">
                         {move || format!("{} ({})", l().t("Mål", "Targets"), r().indicators.len())}
                     </h3>
-                    <ul class="ms-counts">
-                        {move || {
-                            let rep = r();
+                    {move || {
+                        let rep = r();
+                        count_list(
                             STATUSES
                                 .iter()
-                                .map(|s| {
-                                    let n = rep.indicators.iter().filter(|i| i.status == *s).count();
-                                    view! {
-                                        <li
-                                            class=format!("ms-count ms-status-{}", status_key(*s))
-                                            data-count-status=status_key(*s)
-                                        >
-                                            <span aria-hidden="true">{status_icon(*s)}</span>
-                                            {format!(" {}: ", status_text(l(), *s))}
-                                            <strong>{n.to_string()}</strong>
-                                        </li>
-                                    }
+                                .map(|s| Count {
+                                    class: format!("ms-count ms-status-{}", status_key(*s)),
+                                    status: Some(status_key(*s)),
+                                    severity: None,
+                                    icon: status_icon(*s),
+                                    label: status_text(l(), *s),
+                                    n: rep.indicators.iter().filter(|i| i.status == *s).count(),
                                 })
-                                .collect_view()
-                        }}
-                    </ul>
+                                .collect(),
+                        )
+                    }}
                 </div>
                 <div class="ms-overview-group">
                     <h3 class="ms-h-small">
                         {move || format!("{} ({})", l().t("Funn", "Findings"), r().findings.len())}
                     </h3>
-                    <ul class="ms-counts">
-                        {move || {
-                            let rep = r();
+                    {move || {
+                        let rep = r();
+                        count_list(
                             SEVERITIES
                                 .iter()
-                                .map(|s| {
-                                    let n = rep.findings.iter().filter(|f| f.severity == *s).count();
-                                    view! {
-                                        <li
-                                            class=format!("ms-count ms-sev-{}", severity_key(*s))
-                                            data-count-severity=severity_key(*s)
-                                        >
-                                            <span aria-hidden="true">{severity_icon(*s)}</span>
-                                            {format!(" {}: ", severity_text(l(), *s))}
-                                            <strong>{n.to_string()}</strong>
-                                        </li>
-                                    }
+                                .map(|s| Count {
+                                    class: format!("ms-count ms-sev-{}", severity_key(*s)),
+                                    status: None,
+                                    severity: Some(severity_key(*s)),
+                                    icon: severity_icon(*s),
+                                    label: severity_text(l(), *s),
+                                    n: rep.findings.iter().filter(|f| f.severity == *s).count(),
                                 })
-                                .collect_view()
-                        }}
-                    </ul>
+                                .collect(),
+                        )
+                    }}
                 </div>
                 <div class="ms-overview-group ms-export" role="group" aria-label=move || l().t("Eksport", "Export")>
                     <h3 class="ms-h-small">{move || l().t("Last ned", "Download")}</h3>
@@ -1832,4 +1825,39 @@ fn pretty_json(report: &Report) -> String {
         .ok()
         .and_then(|s| s.as_string())
         .unwrap_or(compact)
+}
+
+/// One line of an overview count list: "✓ Innfridd: 12".
+struct Count {
+    class: String,
+    /// `data-count-status` / `data-count-severity` (for automation): what is counted.
+    status: Option<&'static str>,
+    severity: Option<&'static str>,
+    icon: &'static str,
+    label: &'static str,
+    n: usize,
+}
+
+/// The overview's count lists (targets by status, findings by severity): one view for both.
+fn count_list(counts: Vec<Count>) -> impl IntoView {
+    view! {
+        <ul class="ms-counts">
+            {counts
+                .into_iter()
+                .map(|c| {
+                    view! {
+                        <li
+                            class=c.class
+                            data-count-status=c.status
+                            data-count-severity=c.severity
+                        >
+                            <span aria-hidden="true">{c.icon}</span>
+                            {format!(" {}: ", c.label)}
+                            <strong>{c.n.to_string()}</strong>
+                        </li>
+                    }
+                })
+                .collect_view()}
+        </ul>
+    }
 }

@@ -297,17 +297,26 @@ fn saving_text(l: Lang, e: &LeverEffect, horizon: i32) -> String {
     }
 }
 
-/// The staffing view. `input` holds the groups (shared with the app so a document can open it).
+/// The lever settings, one signal per lever at its starting value. Owned by the app, not the
+/// view, so the settings survive leaving the staffing view and coming back.
+pub type LeverValues = [RwSignal<f64>; 10];
+
+pub fn initial_levers() -> LeverValues {
+    std::array::from_fn(|i| RwSignal::new(LEVERS[i].initial))
+}
+
+/// The staffing view. `input` holds the groups (shared with the app so a document can open it);
+/// `values` the lever settings.
 #[component]
 pub fn Staffing(
     lang: RwSignal<Lang>,
     input: RwSignal<StaffInput>,
+    values: LeverValues,
     prefix: String,
 ) -> impl IntoView {
     let l = move || lang.get();
     let prefix = StoredValue::new(prefix);
     let id = move |s: &str| format!("{}st-{s}", prefix.get_value());
-    let values: [RwSignal<f64>; 10] = std::array::from_fn(|i| RwSignal::new(LEVERS[i].initial));
     let chosen = RwSignal::new(String::new());
     let csv_error = RwSignal::new(None::<String>);
     let projection: Memo<Result<Projection, String>> = Memo::new(move |_| {

@@ -519,6 +519,16 @@ test('staffing: opened from example 000, shows the need, reacts to levers, axe c
   eq(need, '317', 'need 2040 after 10 % task sharing (352 × 0,9)');
   const saving = page.locator('[data-saving="task_sharing"]');
   assert(/Dette tiltaket alene sparer [\d\u00a0 ]+ personer innen 2040/.test(await saving.textContent()), `saving sentence: ${await saving.textContent()}`);
+
+  // The levers are kept when the reviewer looks at the results and comes back.
+  await page.click('[data-page="check"]');
+  await page.locator('.ms-staffing').waitFor({ state: 'detached' });
+  await page.click('[data-page="staffing"]');
+  await page.locator('.ms-staffing').waitFor();
+  eq(await page.getByLabel('Oppgavedeling (% av behovet flyttet) (tall)').inputValue(), '10', 'task sharing kept after leaving the view');
+  eq(await page.getByLabel('Turnover (% per år) (tall)').inputValue(), '8', 'turnover kept after leaving the view');
+  await page.getByLabel('Vis gruppe').selectOption('ANESTESISYKEPLEIER');
+  eq(await yearCell(page, 2040, 'need').textContent(), '317', 'the projection still uses the kept levers');
   await axe(page, 'staffing view');
   clean(page);
   await page.ctx.close();
