@@ -17,7 +17,7 @@ use super::prose::{
     arithmetic, decimals_for, fmt_unit, is_plain_quantity, looks_like_year, overlaps, Iv, Prose,
 };
 use crate::extract::numbers::{NumUnit, NumberToken};
-use crate::extract::phrases::fold;
+use crate::extract::phrases::{find_bytes, fold};
 use crate::report::{Finding, Severity};
 
 /// Words that split a total into all of its parts (bokmål and nynorsk).
@@ -72,9 +72,9 @@ pub fn check(prose: &Prose) -> Vec<Finding> {
         // The split word and whether it promises a complete split.
         let split = COMPLETE
             .iter()
-            .filter_map(|w| f.find(w).map(|p| (p, p + w.len(), true)))
+            .filter_map(|w| find_bytes(f.as_bytes(), w.as_bytes()).map(|p| (p, p + w.len(), true)))
             .chain(PARTS.iter().filter_map(|w| {
-                f.find(w).map(|p| {
+                find_bytes(f.as_bytes(), w.as_bytes()).map(|p| {
                     (
                         p,
                         p + w.len(),

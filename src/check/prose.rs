@@ -61,7 +61,15 @@ impl<'a> Prose<'a> {
 
     /// The reading view of a document.
     pub fn from_reading(reading: &'a crate::document::Reading) -> Self {
-        let sentences = reading.sentences().into_iter().map(|s| s.range).collect();
+        Prose::from_sentences(reading, &reading.sentences())
+    }
+
+    /// The reading view of a document, with its sentences (`reading.sentences()`) already split.
+    pub fn from_sentences(
+        reading: &'a crate::document::Reading,
+        sentences: &[crate::document::Sentence],
+    ) -> Self {
+        let sentences = sentences.iter().map(|s| s.range.clone()).collect();
         Prose::new(&reading.text, sentences, move |off| reading.line_at(off))
     }
 

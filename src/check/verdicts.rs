@@ -5,8 +5,9 @@
 
 use crate::check::tables_link;
 use crate::document::{Document, Reading, Sentence};
-use crate::extract::claims::{parse_claim, ClaimSpec};
-use crate::extract::targets::{parse_nominal_target, parse_targets, TargetSpec};
+use crate::extract::claims::{parse_claim_folded, ClaimSpec};
+use crate::extract::phrases::fold;
+use crate::extract::targets::{parse_nominal_target, parse_targets_folded, TargetSpec};
 use crate::extract::values::{observations, Observation};
 
 use crate::report::{Claim, Comparator, Indicator, Status, Target, Verdict, VerdictStatus};
@@ -28,17 +29,33 @@ pub struct Assessed {
 
 /// Finds every target in the document and assesses it.
 pub fn assess(doc: &Document, reading: &Reading, tables: &[crate::report::Table]) -> Vec<Assessed> {
-    let sentences = reading.sentences();
+    assess_sentences(doc, reading, &reading.sentences(), tables)
+}
+
+/// [`assess`] with the reading view's sentences (`reading.sentences()`) already split.
+pub fn assess_sentences(
+    doc: &Document,
+    reading: &Reading,
+    sentences: &[Sentence],
+    tables: &[crate::report::Table],
+) -> Vec<Assessed> {
     let texts: Vec<&str> = sentences
         .iter()
         .map(|s| reading.text.get(s.range.clone()).unwrap_or(""))
         .collect();
-    // Each sentence's claim, read once.
-    let claims: Vec<Option<ClaimSpec>> = texts.iter().map(|t| parse_claim(t)).collect();
+    // Each sentence's claim and targets, read once from one folded copy.
+    let mut claims: Vec<Option<ClaimSpec>> = Vec::with_capacity(texts.len());
+    let mut sentence_specs: Vec<Vec<TargetSpec>> = Vec::with_capacity(texts.len());
+    let mut folded = String::new();
+    for text in &texts {
+        folded.clear();
+        folded.push_str(&fold(text));
+        claims.push(parse_claim_folded(text, &folded));
+        sentence_specs.push(parse_targets_folded(text, &folded));
+    }
     // 1. Targets per sentence.
     let mut targets: Vec<(usize, Vec<TargetSpec>)> = Vec::new();
-    for (i, text) in texts.iter().enumerate() {
-        let specs = parse_targets(text);
+    for (i, (text, specs)) in texts.iter().zip(sentence_specs).enumerate() {
         if !specs.is_empty() {
             targets.push((i, specs));
             continue;

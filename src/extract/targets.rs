@@ -47,9 +47,16 @@ pub fn parse_targets(sentence: &str) -> Vec<TargetSpec> {
     if sentence.len() > MAX_TARGET_SENTENCE || sentence.len() < 12 {
         return Vec::new();
     }
-    let f = fold(sentence);
+    parse_targets_folded(sentence, &fold(sentence))
+}
+
+/// [`parse_targets`] for a sentence already folded (`f == fold(sentence)`), so that a caller
+/// reading one sentence several ways folds it once.
+pub fn parse_targets_folded(sentence: &str, f: &str) -> Vec<TargetSpec> {
+    if sentence.len() > MAX_TARGET_SENTENCE || sentence.len() < 12 {
+        return Vec::new();
+    }
     let book = phrases::targets();
-    let tokens = lex(sentence);
     let modal = first_of(&f, book.get("modal"), 0);
     let goal = first_of(&f, book.get("goal_lead"), 0);
     let (anchor_start, anchor_end, anchor) = match (modal, goal) {
@@ -68,6 +75,8 @@ pub fn parse_targets(sentence: &str) -> Vec<TargetSpec> {
         },
     };
     let long_term = first_of(&f, book.get("long_term"), 0).is_some();
+    // Most sentences have no anchor and return above; the numbers are read only for the rest.
+    let tokens = lex(sentence);
 
     // "Det skal ikke være fristbrudd." / "Ingen pasientar skal vente meir enn 12 månader.":
     // nothing of the kind may occur — at most 0.
