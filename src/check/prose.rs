@@ -15,6 +15,8 @@ pub struct Prose<'a> {
     pub sentences: Vec<Range<usize>>,
     /// Every number in `text`, in order of position (spans are offsets in `text`).
     pub tokens: Vec<NumberToken>,
+    /// `fold(text)`: the same byte offsets, lowercased once for every check.
+    pub folded: String,
     line_at: Box<dyn Fn(usize) -> usize + 'a>,
 }
 
@@ -55,6 +57,7 @@ impl<'a> Prose<'a> {
             text,
             sentences,
             tokens,
+            folded: crate::extract::phrases::fold(text),
             line_at: Box::new(line_at),
         }
     }
@@ -81,6 +84,11 @@ impl<'a> Prose<'a> {
     /// Text of a range (empty when the range does not fall on char boundaries).
     pub fn slice(&self, r: Range<usize>) -> &'a str {
         self.text.get(r).unwrap_or("")
+    }
+
+    /// `fold(self.slice(r))` without folding again (`fold` keeps every byte offset).
+    pub fn folded_slice(&self, r: Range<usize>) -> &str {
+        self.folded.get(r).unwrap_or("")
     }
 
     /// Indices into `tokens` of the numbers inside sentence `r`.

@@ -29,29 +29,37 @@ pub struct Assessed {
 
 /// Finds every target in the document and assesses it.
 pub fn assess(doc: &Document, reading: &Reading, tables: &[crate::report::Table]) -> Vec<Assessed> {
-    assess_sentences(doc, reading, &reading.sentences(), tables)
+    assess_sentences(
+        doc,
+        reading,
+        &reading.sentences(),
+        &fold(&reading.text),
+        tables,
+    )
 }
 
-/// [`assess`] with the reading view's sentences (`reading.sentences()`) already split.
+/// [`assess`] with the reading view's sentences (`reading.sentences()`) already split and its
+/// text folded (`folded == fold(&reading.text)`, same byte offsets).
 pub fn assess_sentences(
     doc: &Document,
     reading: &Reading,
     sentences: &[Sentence],
+    folded: &str,
     tables: &[crate::report::Table],
 ) -> Vec<Assessed> {
     let texts: Vec<&str> = sentences
         .iter()
         .map(|s| reading.text.get(s.range.clone()).unwrap_or(""))
         .collect();
-    // Each sentence's claim and targets, read once from one folded copy.
+    // Each sentence's claim and targets, read once (the phrase word cache serves both).
     let mut claims: Vec<Option<ClaimSpec>> = Vec::with_capacity(texts.len());
     let mut sentence_specs: Vec<Vec<TargetSpec>> = Vec::with_capacity(texts.len());
-    let mut folded = String::new();
-    for text in &texts {
-        folded.clear();
-        folded.push_str(&fold(text));
-        claims.push(parse_claim_folded(text, &folded));
-        sentence_specs.push(parse_targets_folded(text, &folded));
+    for (s, text) in sentences.iter().zip(&texts) {
+        // `fold` keeps offsets, so the sentence's folded text is the same range of `folded`
+        // (empty where `text` is).
+        let f = folded.get(s.range.clone()).unwrap_or("");
+        claims.push(parse_claim_folded(text, f));
+        sentence_specs.push(parse_targets_folded(text, f));
     }
     // 1. Targets per sentence.
     let mut targets: Vec<(usize, Vec<TargetSpec>)> = Vec::new();
