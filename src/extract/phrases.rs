@@ -121,11 +121,18 @@ pub fn find_bytes(hay: &[u8], needle: &[u8]) -> Option<usize> {
         return None;
     }
     let last_start = hay.len() - needle.len();
+    // The last byte is compared before the middle, and the middle inline: most candidates
+    // fail at once, and a `memcmp` call per candidate cost more than the comparison.
+    let (&last, middle) = rest.split_last().unwrap_or((&first, &[]));
     let mut i = 0;
     while i <= last_start {
         let rel = hay.get(i..=last_start)?.iter().position(|&b| b == first)?;
         let at = i + rel;
-        if hay.get(at + 1..at + needle.len()) == Some(rest) {
+        if hay.get(at + needle.len() - 1) == Some(&last)
+            && hay
+                .get(at + 1..at + 1 + middle.len())
+                .is_some_and(|h| h.iter().zip(middle).all(|(a, b)| a == b))
+        {
             return Some(at);
         }
         i = at + 1;
@@ -163,11 +170,18 @@ struct WordCache {
     ids: Vec<u32>,
     /// All its distinct words, sorted; only collected when a list without an index asks.
     words: Option<Vec<String>>,
+    /// Room for one call's candidate phrases, kept to save an allocation per call.
+    scratch: Vec<usize>,
 }
 
 thread_local! {
     static WORDS: std::cell::RefCell<WordCache> = const {
-        std::cell::RefCell::new(WordCache { text: String::new(), ids: Vec::new(), words: None })
+        std::cell::RefCell::new(WordCache {
+            text: String::new(),
+            ids: Vec::new(),
+            words: None,
+            scratch: Vec::new(),
+        })
     };
 }
 
@@ -296,7 +310,9 @@ pub fn first_of<'p>(
         };
         match index.lists.get(&(phrases.as_ptr() as usize)) {
             Some(idx) if !phrases.is_empty() => {
-                let mut cands: Vec<usize> = idx.always.clone();
+                let mut cands = std::mem::take(&mut cache.scratch);
+                cands.clear();
+                cands.extend_from_slice(&idx.always);
                 for id in &cache.ids {
                     if let Some(list) = idx.by_id.get(id) {
                         cands.extend_from_slice(list);
@@ -304,11 +320,12 @@ pub fn first_of<'p>(
                 }
                 // List order, as the scan below: ties keep the earlier phrase.
                 cands.sort_unstable();
-                for i in cands {
+                for &i in &cands {
                     if let Some(p) = phrases.get(i) {
                         consider(p);
                     }
                 }
+                cache.scratch = cands;
             }
             _ => {
                 let words = cache.words.get_or_insert_with(|| {
