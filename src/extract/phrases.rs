@@ -126,8 +126,7 @@ pub fn find_bytes(hay: &[u8], needle: &[u8]) -> Option<usize> {
     let (&last, middle) = rest.split_last().unwrap_or((&first, &[]));
     let mut i = 0;
     while i <= last_start {
-        let rel = hay.get(i..=last_start)?.iter().position(|&b| b == first)?;
-        let at = i + rel;
+        let at = i + memchr::memchr(first, hay.get(i..=last_start)?)?;
         if hay.get(at + needle.len() - 1) == Some(&last)
             && hay
                 .get(at + 1..at + 1 + middle.len())
