@@ -10,7 +10,10 @@ use crate::extract::phrases::fold;
 use crate::extract::targets::{parse_nominal_target, parse_targets_folded, TargetSpec};
 use crate::extract::values::{observations, Observation};
 
-use crate::report::{Claim, Comparator, Indicator, Status, Target, Verdict, VerdictStatus};
+use crate::report::{
+    Claim, Comparator, Indicator, Status, Target, TargetUnit, Verdict, VerdictStatus,
+};
+use std::collections::HashMap;
 
 /// Sentences after a target that may still answer it.
 const MAX_BLOCK_SENTENCES: usize = 40;
@@ -77,6 +80,11 @@ pub fn assess_sentences(
         }
     }
     let mut out = Vec::new();
+    // Targets written back to back read the same block: the HF each of its sentences opens
+    // with (by sentence index) and its figures (by sentence, unit and default owner) are read
+    // once per block.
+    let mut openers: Vec<Option<Option<String>>> = vec![None; sentences.len()];
+    let mut memo = ObservationMemo::default();
     for (k, (si, specs)) in targets.iter().enumerate() {
         // Targets written back to back share the answer that follows the last of them.
         let mut last = k;
@@ -102,8 +110,16 @@ pub fn assess_sentences(
         let mut paragraph_entity: Option<String> = None;
         let mut claim_is_regional = false;
         let block_claims = &claims[answer_start.min(block_end)..block_end];
+        let block_start = answer_start.min(block_end);
+        if memo.block_start != block_start {
+            memo.block_start = block_start;
+            memo.map.clear();
+        }
         for (k, (s, t)) in block.iter().zip(block_texts).enumerate() {
-            let opener = leading_entity(t);
+            let opener = match openers.get_mut(block_start + k) {
+                Some(slot) => slot.get_or_insert_with(|| leading_entity(t)).clone(),
+                None => leading_entity(t),
+            };
             if let Some(c) = block_claims[k].clone() {
                 let line = reading.line_at(s.range.start + c.at);
                 let region_wide = k == 0 || mentions_region(t);
@@ -126,7 +142,15 @@ pub fn assess_sentences(
         }
         let linked = tables_link::linked_tables(doc, reading, sentence, block, tables);
         for (n, spec) in specs.iter().enumerate() {
-            let verdicts = verdicts_for(reading, spec, block, block_texts, block_claims, &linked);
+            let verdicts = verdicts_for(
+                reading,
+                spec,
+                block,
+                block_texts,
+                block_claims,
+                &linked,
+                &mut memo,
+            );
             // A long-term goal is not what "Kravet er innfridd" answers.
             let claim = if spec.target.long_term {
                 None
@@ -167,6 +191,15 @@ pub fn assess_sentences(
     out
 }
 
+/// The figures of the sentences of one block, by (index in the block, target unit, whether
+/// figures default to the region). `observations` is pure, so reading a sentence again gives
+/// the same list.
+#[derive(Default)]
+struct ObservationMemo {
+    block_start: usize,
+    map: HashMap<(usize, Option<TargetUnit>, bool), Vec<Observation>>,
+}
+
 fn verdicts_for(
     reading: &Reading,
     spec: &TargetSpec,
@@ -174,6 +207,7 @@ fn verdicts_for(
     block_texts: &[&str],
     block_claims: &[Option<ClaimSpec>],
     tables: &[tables_link::TableValues],
+    memo: &mut ObservationMemo,
 ) -> Vec<Verdict> {
     let target = &spec.target;
     let mut out: Vec<Verdict> = Vec::new();
@@ -205,7 +239,11 @@ fn verdicts_for(
         let default = ((k < 3 || (k >= answer && k < answer + 5))
             && out.iter().all(|v| v.entity == "Regionen"))
         .then_some("Regionen");
-        for o in observations(t, target.unit, default) {
+        let found = memo
+            .map
+            .entry((k, target.unit, default.is_some()))
+            .or_insert_with(|| observations(t, target.unit, default));
+        for o in found.iter() {
             if !subject_fits(spec, o.subject.as_deref()) {
                 continue;
             }
@@ -221,7 +259,7 @@ fn verdicts_for(
                 .clone()
                 .or_else(|| target.subject.clone())
                 .or_else(|| (spec.subjects.len() == 1).then(|| spec.subjects[0].clone()));
-            if let Some(status) = judge(target, &o) {
+            if let Some(status) = judge(target, o) {
                 push(
                     Verdict {
                         entity: o.entity.clone(),

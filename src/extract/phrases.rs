@@ -196,7 +196,7 @@ fn first_word(p: &str) -> &str {
 /// A small multiplicative hasher for the short words of the phrase index (SipHash showed up in
 /// profiles; the keys are our own data, so no protection against chosen collisions is needed).
 #[derive(Default, Clone, Copy)]
-struct WordHasher(u64);
+pub(crate) struct WordHasher(u64);
 
 impl std::hash::Hasher for WordHasher {
     fn write(&mut self, bytes: &[u8]) {
@@ -212,7 +212,7 @@ impl std::hash::Hasher for WordHasher {
     }
 }
 
-type WordMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<WordHasher>>;
+pub(crate) type WordMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<WordHasher>>;
 
 /// For a phrase list: the positions of its phrases by the id of their first word, and those
 /// without one.
