@@ -43,8 +43,7 @@ pub fn parse_claim_folded(sentence: &str, f: &str) -> Option<ClaimSpec> {
         if let Some((r, phrase)) = first_of(f, book.get(section), 0) {
             // Bare "er innfridd"/"er nådd" only count with a target word before them
             // ("kravet", "målet", "indikatoren") or an entity as subject.
-            if claim == Claim::Met && phrase.starts_with("er ") && !generic_subject_ok(f, r.start)
-            {
+            if claim == Claim::Met && phrase.starts_with("er ") && !generic_subject_ok(f, r.start) {
                 continue;
             }
             // A conditional or a question is not a verdict: "dersom kravet er innfridd".
