@@ -41,12 +41,15 @@ pub fn run(
     found: &[crate::extract::tables::FoundTable],
     tables: &[Table],
 ) -> (Vec<Indicator>, Vec<Finding>) {
-    let assessed = verdicts::assess(doc, reading, tables);
+    // The reading view is split into sentences once, for the verdicts and the prose checks.
+    let sentences = reading.sentences();
+    // The reading view is lexed and folded once, for the prose checks, the report's year and
+    // the verdicts.
+    let prose = prose::Prose::from_sentences(reading, &sentences);
+    let assessed = verdicts::assess_sentences(doc, reading, &sentences, &prose.folded, tables);
     let mut findings = table_sums::check_sums(found);
     findings.extend(table_percent::check_percents(found));
     findings.extend(claim_mismatch::check(&assessed));
-    // The reading view is lexed once, for the prose checks and for the report's year.
-    let prose = prose::Prose::from_reading(reading);
     findings.extend(missing_data::check(&assessed, report_year(&prose.tokens)));
     findings.extend(prose::run_all(&prose));
     crate::sorting::sort_by_key(&mut findings, |f| (f.line, f.severity));

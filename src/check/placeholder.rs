@@ -150,16 +150,22 @@ pub fn check(prose: &Prose) -> Vec<Finding> {
     let mut out = Vec::new();
     let ws = word_spans(text);
     for (k, &(at, w)) in ws.iter().enumerate() {
+        // Only these words can be placeholders; the rest need no context.
+        if !(is_x_word(w) || matches!(w, "TBD" | "TBA" | "TBC" | "TODO" | "FIXME" | "NN")) {
+            continue;
+        }
         let end = at + w.len();
         let prev_char = text.get(..at).and_then(|s| s.chars().next_back());
         let next_char = text.get(end..).and_then(|s| s.chars().next());
         let glued = matches!(prev_char, Some('-' | '_' | '\''))
             || matches!(next_char, Some('-' | '_' | '\''));
-        let prev_word = k
-            .checked_sub(1)
-            .and_then(|j| ws.get(j))
-            .map(|(_, p)| lower(p));
-        let next_word = ws.get(k + 1).map(|(_, n)| lower(n));
+        // The neighbours, lowercased, only for the few words that can be placeholders.
+        let prev_word = || {
+            k.checked_sub(1)
+                .and_then(|j| ws.get(j))
+                .map(|(_, p)| lower(p))
+        };
+        let next_word = || ws.get(k + 1).map(|(_, n)| lower(n));
         if is_x_word(w) && !glued {
             // "xx.xx.2025" is one placeholder.
             let prev_x = k
@@ -190,6 +196,7 @@ pub fn check(prose: &Prose) -> Vec<Finding> {
             }
             if w.len() == 1 {
                 // A single "X" only before a unit or count: "X antall", "X dager", "X %".
+                let next_word = next_word();
                 let unit_next = next_word
                     .as_deref()
                     .is_some_and(|n| UNIT_WORDS.contains(&n))
@@ -207,7 +214,7 @@ pub fn check(prose: &Prose) -> Vec<Finding> {
                 }
                 continue;
             }
-            if prev_word
+            if prev_word()
                 .as_deref()
                 .is_some_and(|p| NUMERAL_CONTEXT.contains(&p))
             {
@@ -221,9 +228,13 @@ pub fn check(prose: &Prose) -> Vec<Finding> {
             continue;
         }
         if w == "NN" && !glued {
-            let after_ok = next_word.as_deref().is_some_and(|n| AFTER_NN.contains(&n))
+            let after_ok = next_word()
+                .as_deref()
+                .is_some_and(|n| AFTER_NN.contains(&n))
                 && text.get(end..).is_some_and(|s| s.starts_with(' '));
-            let before_ok = prev_word.as_deref().is_some_and(|p| BEFORE_NN.contains(&p));
+            let before_ok = prev_word()
+                .as_deref()
+                .is_some_and(|p| BEFORE_NN.contains(&p));
             if after_ok || before_ok {
                 out.push(finding(prose, at, w, "navnet"));
             }

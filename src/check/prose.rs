@@ -15,6 +15,8 @@ pub struct Prose<'a> {
     pub sentences: Vec<Range<usize>>,
     /// Every number in `text`, in order of position (spans are offsets in `text`).
     pub tokens: Vec<NumberToken>,
+    /// `fold(text)`: the same byte offsets, lowercased once for every check.
+    pub folded: String,
     line_at: Box<dyn Fn(usize) -> usize + 'a>,
 }
 
@@ -55,13 +57,22 @@ impl<'a> Prose<'a> {
             text,
             sentences,
             tokens,
+            folded: crate::extract::phrases::fold(text),
             line_at: Box::new(line_at),
         }
     }
 
     /// The reading view of a document.
     pub fn from_reading(reading: &'a crate::document::Reading) -> Self {
-        let sentences = reading.sentences().into_iter().map(|s| s.range).collect();
+        Prose::from_sentences(reading, &reading.sentences())
+    }
+
+    /// The reading view of a document, with its sentences (`reading.sentences()`) already split.
+    pub fn from_sentences(
+        reading: &'a crate::document::Reading,
+        sentences: &[crate::document::Sentence],
+    ) -> Self {
+        let sentences = sentences.iter().map(|s| s.range.clone()).collect();
         Prose::new(&reading.text, sentences, move |off| reading.line_at(off))
     }
 
@@ -73,6 +84,11 @@ impl<'a> Prose<'a> {
     /// Text of a range (empty when the range does not fall on char boundaries).
     pub fn slice(&self, r: Range<usize>) -> &'a str {
         self.text.get(r).unwrap_or("")
+    }
+
+    /// `fold(self.slice(r))` without folding again (`fold` keeps every byte offset).
+    pub fn folded_slice(&self, r: Range<usize>) -> &str {
+        self.folded.get(r).unwrap_or("")
     }
 
     /// Indices into `tokens` of the numbers inside sentence `r`.
@@ -127,7 +143,7 @@ pub fn run_all(prose: &Prose) -> Vec<Finding> {
     out.extend(super::placeholder::check(prose));
     out.extend(super::list_sum::check(prose));
     out.extend(super::multiple::check(prose));
-    out.sort_by_key(|f| (f.line, f.end_line));
+    crate::sorting::sort_by_key(&mut out, |f| (f.line, f.end_line));
     out
 }
 

@@ -5,11 +5,15 @@
 
 use crate::check::tables_link;
 use crate::document::{Document, Reading, Sentence};
-use crate::extract::claims::{parse_claim, ClaimSpec};
-use crate::extract::targets::{parse_nominal_target, parse_targets, TargetSpec};
+use crate::extract::claims::{parse_claim_folded, ClaimSpec};
+use crate::extract::phrases::fold;
+use crate::extract::targets::{parse_nominal_target, parse_targets_folded, TargetSpec};
 use crate::extract::values::{observations, Observation};
 
-use crate::report::{Claim, Comparator, Indicator, Status, Target, Verdict, VerdictStatus};
+use crate::report::{
+    Claim, Comparator, Indicator, Status, Target, TargetUnit, Verdict, VerdictStatus,
+};
+use std::collections::HashMap;
 
 /// Sentences after a target that may still answer it.
 const MAX_BLOCK_SENTENCES: usize = 40;
@@ -28,17 +32,41 @@ pub struct Assessed {
 
 /// Finds every target in the document and assesses it.
 pub fn assess(doc: &Document, reading: &Reading, tables: &[crate::report::Table]) -> Vec<Assessed> {
-    let sentences = reading.sentences();
+    assess_sentences(
+        doc,
+        reading,
+        &reading.sentences(),
+        &fold(&reading.text),
+        tables,
+    )
+}
+
+/// [`assess`] with the reading view's sentences (`reading.sentences()`) already split and its
+/// text folded (`folded == fold(&reading.text)`, same byte offsets).
+pub fn assess_sentences(
+    doc: &Document,
+    reading: &Reading,
+    sentences: &[Sentence],
+    folded: &str,
+    tables: &[crate::report::Table],
+) -> Vec<Assessed> {
     let texts: Vec<&str> = sentences
         .iter()
         .map(|s| reading.text.get(s.range.clone()).unwrap_or(""))
         .collect();
-    // Each sentence's claim, read once.
-    let claims: Vec<Option<ClaimSpec>> = texts.iter().map(|t| parse_claim(t)).collect();
+    // Each sentence's claim and targets, read once (the phrase word cache serves both).
+    let mut claims: Vec<Option<ClaimSpec>> = Vec::with_capacity(texts.len());
+    let mut sentence_specs: Vec<Vec<TargetSpec>> = Vec::with_capacity(texts.len());
+    for (s, text) in sentences.iter().zip(&texts) {
+        // `fold` keeps offsets, so the sentence's folded text is the same range of `folded`
+        // (empty where `text` is).
+        let f = folded.get(s.range.clone()).unwrap_or("");
+        claims.push(parse_claim_folded(text, f));
+        sentence_specs.push(parse_targets_folded(text, f));
+    }
     // 1. Targets per sentence.
     let mut targets: Vec<(usize, Vec<TargetSpec>)> = Vec::new();
-    for (i, text) in texts.iter().enumerate() {
-        let specs = parse_targets(text);
+    for (i, (text, specs)) in texts.iter().zip(sentence_specs).enumerate() {
         if !specs.is_empty() {
             targets.push((i, specs));
             continue;
@@ -52,6 +80,11 @@ pub fn assess(doc: &Document, reading: &Reading, tables: &[crate::report::Table]
         }
     }
     let mut out = Vec::new();
+    // Targets written back to back read the same block: the HF each of its sentences opens
+    // with (by sentence index) and its figures (by sentence, unit and default owner) are read
+    // once per block.
+    let mut openers: Vec<Option<Option<String>>> = vec![None; sentences.len()];
+    let mut memo = ObservationMemo::default();
     for (k, (si, specs)) in targets.iter().enumerate() {
         // Targets written back to back share the answer that follows the last of them.
         let mut last = k;
@@ -77,8 +110,16 @@ pub fn assess(doc: &Document, reading: &Reading, tables: &[crate::report::Table]
         let mut paragraph_entity: Option<String> = None;
         let mut claim_is_regional = false;
         let block_claims = &claims[answer_start.min(block_end)..block_end];
+        let block_start = answer_start.min(block_end);
+        if memo.block_start != block_start {
+            memo.block_start = block_start;
+            memo.map.clear();
+        }
         for (k, (s, t)) in block.iter().zip(block_texts).enumerate() {
-            let opener = leading_entity(t);
+            let opener = match openers.get_mut(block_start + k) {
+                Some(slot) => slot.get_or_insert_with(|| leading_entity(t)).clone(),
+                None => leading_entity(t),
+            };
             if let Some(c) = block_claims[k].clone() {
                 let line = reading.line_at(s.range.start + c.at);
                 let region_wide = k == 0 || mentions_region(t);
@@ -101,7 +142,15 @@ pub fn assess(doc: &Document, reading: &Reading, tables: &[crate::report::Table]
         }
         let linked = tables_link::linked_tables(doc, reading, sentence, block, tables);
         for (n, spec) in specs.iter().enumerate() {
-            let verdicts = verdicts_for(reading, spec, block, block_texts, block_claims, &linked);
+            let verdicts = verdicts_for(
+                reading,
+                spec,
+                block,
+                block_texts,
+                block_claims,
+                &linked,
+                &mut memo,
+            );
             // A long-term goal is not what "Kravet er innfridd" answers.
             let claim = if spec.target.long_term {
                 None
@@ -142,6 +191,15 @@ pub fn assess(doc: &Document, reading: &Reading, tables: &[crate::report::Table]
     out
 }
 
+/// The figures of the sentences of one block, by (index in the block, target unit, whether
+/// figures default to the region). `observations` is pure, so reading a sentence again gives
+/// the same list.
+#[derive(Default)]
+struct ObservationMemo {
+    block_start: usize,
+    map: HashMap<(usize, Option<TargetUnit>, bool), Vec<Observation>>,
+}
+
 fn verdicts_for(
     reading: &Reading,
     spec: &TargetSpec,
@@ -149,6 +207,7 @@ fn verdicts_for(
     block_texts: &[&str],
     block_claims: &[Option<ClaimSpec>],
     tables: &[tables_link::TableValues],
+    memo: &mut ObservationMemo,
 ) -> Vec<Verdict> {
     let target = &spec.target;
     let mut out: Vec<Verdict> = Vec::new();
@@ -180,7 +239,11 @@ fn verdicts_for(
         let default = ((k < 3 || (k >= answer && k < answer + 5))
             && out.iter().all(|v| v.entity == "Regionen"))
         .then_some("Regionen");
-        for o in observations(t, target.unit, default) {
+        let found = memo
+            .map
+            .entry((k, target.unit, default.is_some()))
+            .or_insert_with(|| observations(t, target.unit, default));
+        for o in found.iter() {
             if !subject_fits(spec, o.subject.as_deref()) {
                 continue;
             }
@@ -196,7 +259,7 @@ fn verdicts_for(
                 .clone()
                 .or_else(|| target.subject.clone())
                 .or_else(|| (spec.subjects.len() == 1).then(|| spec.subjects[0].clone()));
-            if let Some(status) = judge(target, &o) {
+            if let Some(status) = judge(target, o) {
                 push(
                     Verdict {
                         entity: o.entity.clone(),

@@ -6,23 +6,28 @@
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
+/// A set of lowercase words, hashed with the phrase index's small hasher (the sets are asked
+/// about words of every line; SipHash showed in profiles and the keys are our own data).
+pub(crate) type WordSet =
+    HashSet<String, std::hash::BuildHasherDefault<crate::extract::phrases::WordHasher>>;
+
 pub(crate) struct Lexicon {
     /// Abbreviations (lower case, with their final full stop).
-    pub abbreviations: HashSet<String>,
+    pub abbreviations: WordSet,
     /// Abbreviations that may also end a sentence.
-    pub may_end: HashSet<String>,
+    pub may_end: WordSet,
     /// Words that start a sentence after a "may end" abbreviation (lower case).
-    pub starters: HashSet<String>,
+    pub starters: WordSet,
     /// Words a sentence cannot end with (lower case).
-    pub continuation: HashSet<String>,
+    pub continuation: WordSet,
     /// Known headings (lower case).
-    pub headings: HashSet<String>,
+    pub headings: WordSet,
     /// First words of captions (lower case).
-    pub captions: HashSet<String>,
+    pub captions: WordSet,
     /// Page-furniture lines (lower case).
-    pub noise_labels: HashSet<String>,
+    pub noise_labels: WordSet,
     /// Finite verbs (lower case): lines holding one are statements, not headings.
-    pub finite_verbs: HashSet<String>,
+    pub finite_verbs: WordSet,
 }
 
 fn entries(src: &'static str) -> impl Iterator<Item = String> {
@@ -33,15 +38,15 @@ fn entries(src: &'static str) -> impl Iterator<Item = String> {
         .filter(|e| !e.is_empty())
 }
 
-fn set(src: &'static str) -> HashSet<String> {
+fn set(src: &'static str) -> WordSet {
     entries(src).collect()
 }
 
 pub(crate) fn lexicon() -> &'static Lexicon {
     static LEX: OnceLock<Lexicon> = OnceLock::new();
     LEX.get_or_init(|| {
-        let mut abbreviations = HashSet::new();
-        let mut may_end = HashSet::new();
+        let mut abbreviations = WordSet::default();
+        let mut may_end = WordSet::default();
         for e in entries(include_str!("../../data/abbreviations.txt")) {
             match e.strip_suffix('*') {
                 Some(base) => {

@@ -27,7 +27,8 @@ fn is_digits(s: &str) -> bool {
 
 /// "Side 7", "side 7 av 12", "Page 3 of 9", "s. 4", "7 av 12", "7/12", "- 7 -".
 pub(crate) fn is_page_label(t: &str) -> bool {
-    if t.len() > 40 {
+    // Every label holds a page number in ASCII digits.
+    if t.len() > 40 || !t.bytes().any(|b| b.is_ascii_digit()) {
         return false;
     }
     let lower = t.to_lowercase();
@@ -75,10 +76,11 @@ pub(crate) fn is_link_token(tok: &str) -> bool {
         || lower_start("www.")
         || lower_start("mailto:")
         || lower_start("ftp://")
-        || t.contains("%2F")
-        || t.contains("%3A")
-        || t.contains("&data=")
-        || t.contains("&sdata=")
+        || (t.bytes().any(|b| b == b'%' || b == b'&')
+            && (t.contains("%2F")
+                || t.contains("%3A")
+                || t.contains("&data=")
+                || t.contains("&sdata=")))
 }
 
 fn is_link_only(t: &str) -> bool {

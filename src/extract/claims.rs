@@ -23,7 +23,14 @@ pub fn parse_claim(sentence: &str) -> Option<ClaimSpec> {
     if sentence.len() > 2000 {
         return None;
     }
-    let f = fold(sentence);
+    parse_claim_folded(sentence, &fold(sentence))
+}
+
+/// [`parse_claim`] for a sentence already folded (`f == fold(sentence)`).
+pub fn parse_claim_folded(sentence: &str, f: &str) -> Option<ClaimSpec> {
+    if sentence.len() > 2000 {
+        return None;
+    }
     let book = phrases::claims();
     for section in book.sections() {
         let claim = match section.as_str() {
@@ -33,11 +40,10 @@ pub fn parse_claim(sentence: &str) -> Option<ClaimSpec> {
             "met" => Claim::Met,
             _ => continue,
         };
-        if let Some((r, phrase)) = first_of(&f, book.get(section), 0) {
+        if let Some((r, phrase)) = first_of(f, book.get(section), 0) {
             // Bare "er innfridd"/"er nådd" only count with a target word before them
             // ("kravet", "målet", "indikatoren") or an entity as subject.
-            if claim == Claim::Met && phrase.starts_with("er ") && !generic_subject_ok(&f, r.start)
-            {
+            if claim == Claim::Met && phrase.starts_with("er ") && !generic_subject_ok(f, r.start) {
                 continue;
             }
             // A conditional or a question is not a verdict: "dersom kravet er innfridd".

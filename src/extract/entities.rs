@@ -216,8 +216,8 @@ impl Catalogue {
             return self.candidates_uncached(first);
         }
         thread_local! {
-            static MEMO: std::cell::RefCell<HashMap<String, Vec<usize>>> =
-                std::cell::RefCell::new(HashMap::new());
+            static MEMO: std::cell::RefCell<crate::extract::phrases::WordMap<String, Vec<usize>>> =
+                std::cell::RefCell::new(Default::default());
         }
         MEMO.with(|memo| {
             if let Some(v) = memo.borrow().get(first) {
@@ -278,10 +278,19 @@ impl Catalogue {
         let words = word_spans(text);
         let mut out = Vec::new();
         let mut i = 0;
+        let mut lower = String::new();
         while i < words.len() {
             let (ws, we) = words[i];
-            let first = text[ws..we].to_lowercase();
-            let first = first.trim_matches('-');
+            let word = &text[ws..we];
+            // Most words are ASCII: lowercased in place of a fresh `to_lowercase` each.
+            if word.is_ascii() {
+                lower.clear();
+                lower.push_str(word);
+                lower.make_ascii_lowercase();
+            } else {
+                lower = word.to_lowercase();
+            }
+            let first = lower.trim_matches('-');
             let mut best: Option<(usize, usize)> = None; // (alias, token count)
             for ai in self.candidates(first) {
                 let a = &self.aliases[ai];

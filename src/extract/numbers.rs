@@ -497,10 +497,13 @@ struct UnitMatch {
 fn url_spans(t: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     // Most text has no link at all: one fast scan of the whole text instead of one per word.
-    let maybe_www = t
-        .as_bytes()
-        .windows(4)
-        .any(|w| w.eq_ignore_ascii_case(b"www."));
+    // "www." (any case) ends in a '.': look only behind the dots.
+    let b = t.as_bytes();
+    let maybe_www = memchr::memchr_iter(b'.', b).any(|p| {
+        p >= 3
+            && b.get(p - 3..p)
+                .is_some_and(|w| w.eq_ignore_ascii_case(b"www"))
+    });
     if !maybe_www && !t.contains("://") && !t.contains('@') {
         return out;
     }
@@ -558,7 +561,12 @@ impl<'a> Lexer<'a> {
         let n = self.b.len();
         while i < n {
             if !is_digit(self.b, i) {
-                i += 1;
+                // Straight to the next digit.
+                i = self
+                    .b
+                    .get(i..)
+                    .and_then(|r| r.iter().position(u8::is_ascii_digit))
+                    .map_or(n, |p| i + p);
                 continue;
             }
             while skips.get(si).is_some_and(|r| r.end <= i) {

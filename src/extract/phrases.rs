@@ -86,8 +86,16 @@ pub fn subjects() -> &'static [(String, Vec<String>)] {
 /// Lowercases `s` char by char while keeping every byte offset valid (a char whose lowercase has
 /// another UTF-8 length is kept as is).
 pub fn fold(s: &str) -> String {
+    // ASCII needs no table look-up; only the rest goes through `char::to_lowercase`.
+    if s.is_ascii() {
+        return s.to_ascii_lowercase();
+    }
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+            continue;
+        }
         let mut lower = c.to_lowercase();
         match (lower.next(), lower.next()) {
             (Some(l), None) if l.len_utf8() == c.len_utf8() => out.push(l),
@@ -101,11 +109,41 @@ fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || c == '-'
 }
 
+/// The first position of `needle` in `hay`, as `str::find` gives it (a UTF-8 needle can only
+/// match at a char boundary of UTF-8 text). The needles are short phrases, so a scan for the
+/// first byte and a compare beats setting up a two-way searcher per call.
+pub fn find_bytes(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    let (&first, rest) = match needle.split_first() {
+        Some(x) => x,
+        None => return Some(0),
+    };
+    if hay.len() < needle.len() {
+        return None;
+    }
+    let last_start = hay.len() - needle.len();
+    // The last byte is compared before the middle, and the middle inline: most candidates
+    // fail at once, and a `memcmp` call per candidate cost more than the comparison.
+    let (&last, middle) = rest.split_last().unwrap_or((&first, &[]));
+    let mut i = 0;
+    while i <= last_start {
+        let at = i + memchr::memchr(first, hay.get(i..=last_start)?)?;
+        if hay.get(at + needle.len() - 1) == Some(&last)
+            && hay
+                .get(at + 1..at + 1 + middle.len())
+                .is_some_and(|h| h.iter().zip(middle).all(|(a, b)| a == b))
+        {
+            return Some(at);
+        }
+        i = at + 1;
+    }
+    None
+}
+
 /// Finds `phrase` in `folded` as whole words at or after `from`; returns the byte range.
 pub fn find_phrase(folded: &str, phrase: &str, from: usize) -> Option<std::ops::Range<usize>> {
     let mut start = from;
     while start <= folded.len() {
-        let rel = folded.get(start..)?.find(phrase)?;
+        let rel = find_bytes(folded.get(start..)?.as_bytes(), phrase.as_bytes())?;
         let s = start + rel;
         let e = s + phrase.len();
         let before_ok = folded[..s]
@@ -122,10 +160,28 @@ pub fn find_phrase(folded: &str, phrase: &str, from: usize) -> Option<std::ops::
     None
 }
 
+/// The words of the text `first_of` looked at last: the same sentence is asked about many phrase
+/// lists in a row, so its words are read once.
+struct WordCache {
+    /// The text the entry is for.
+    text: String,
+    /// Ids (see [`Indexes::ids`]) of its words that begin some indexed phrase, sorted, distinct.
+    ids: Vec<u32>,
+    /// All its distinct words, sorted; only collected when a list without an index asks.
+    words: Option<Vec<String>>,
+    /// Room for one call's candidate phrases, kept to save an allocation per call.
+    scratch: Vec<usize>,
+}
+
 thread_local! {
-    /// The distinct words of the text `first_of` looked at last: the same sentence is asked about
-    /// many phrase lists in a row, so its words are collected once.
-    static WORDS: std::cell::RefCell<(String, Vec<String>)> = const { std::cell::RefCell::new((String::new(), Vec::new())) };
+    static WORDS: std::cell::RefCell<WordCache> = const {
+        std::cell::RefCell::new(WordCache {
+            text: String::new(),
+            ids: Vec::new(),
+            words: None,
+            scratch: Vec::new(),
+        })
+    };
 }
 
 fn trim_word(w: &str) -> &str {
@@ -140,7 +196,7 @@ fn first_word(p: &str) -> &str {
 /// A small multiplicative hasher for the short words of the phrase index (SipHash showed up in
 /// profiles; the keys are our own data, so no protection against chosen collisions is needed).
 #[derive(Default, Clone, Copy)]
-struct WordHasher(u64);
+pub(crate) struct WordHasher(u64);
 
 impl std::hash::Hasher for WordHasher {
     fn write(&mut self, bytes: &[u8]) {
@@ -148,24 +204,35 @@ impl std::hash::Hasher for WordHasher {
             self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
         }
     }
+    fn write_u32(&mut self, n: u32) {
+        self.0 = (self.0 ^ u64::from(n)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
     fn finish(&self) -> u64 {
         self.0
     }
 }
 
-type WordMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<WordHasher>>;
+pub(crate) type WordMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<WordHasher>>;
 
-/// For a phrase list: the positions of its phrases by first word, and those without one.
+/// For a phrase list: the positions of its phrases by the id of their first word, and those
+/// without one.
 struct FirstWords {
-    by_word: WordMap<&'static str, Vec<usize>>,
+    by_id: WordMap<u32, Vec<usize>>,
     always: Vec<usize>,
 }
 
-/// Indexes of the built-in phrase lists, keyed by the address of their first element. Only
-/// `'static` lists are indexed (they are never freed, so an address cannot be reused); any other
-/// list is scanned phrase by phrase.
-fn indexes() -> &'static WordMap<usize, FirstWords> {
-    static I: OnceLock<WordMap<usize, FirstWords>> = OnceLock::new();
+/// Indexes of the built-in phrase lists.
+struct Indexes {
+    /// Every first word of an indexed phrase, with its id.
+    ids: WordMap<&'static str, u32>,
+    /// Per list, keyed by the address of its first element. Only `'static` lists are indexed
+    /// (they are never freed, so an address cannot be reused); any other list is scanned phrase
+    /// by phrase.
+    lists: WordMap<usize, FirstWords>,
+}
+
+fn indexes() -> &'static Indexes {
+    static I: OnceLock<Indexes> = OnceLock::new();
     I.get_or_init(|| {
         let mut lists: Vec<&'static [String]> = Vec::new();
         for book in [targets(), claims()] {
@@ -176,13 +243,14 @@ fn indexes() -> &'static WordMap<usize, FirstWords> {
         for (_, aliases) in subjects() {
             lists.push(aliases.as_slice());
         }
+        let mut ids: WordMap<&'static str, u32> = WordMap::default();
         let mut out = WordMap::default();
         for list in lists {
             if list.is_empty() {
                 continue;
             }
             let mut idx = FirstWords {
-                by_word: WordMap::default(),
+                by_id: WordMap::default(),
                 always: Vec::new(),
             };
             for (i, p) in list.iter().enumerate() {
@@ -190,12 +258,14 @@ fn indexes() -> &'static WordMap<usize, FirstWords> {
                 if w.is_empty() {
                     idx.always.push(i);
                 } else {
-                    idx.by_word.entry(w).or_default().push(i);
+                    let next = ids.len() as u32;
+                    let id = *ids.entry(w).or_insert(next);
+                    idx.by_id.entry(id).or_default().push(i);
                 }
             }
             out.insert(list.as_ptr() as usize, idx);
         }
-        out
+        Indexes { ids, lists: out }
     })
 }
 
@@ -206,23 +276,25 @@ pub fn first_of<'p>(
     from: usize,
 ) -> Option<(std::ops::Range<usize>, &'p str)> {
     // Only phrases whose first word occurs at all are searched for. For the built-in lists the
-    // candidates come from an index by first word (one lookup per word of the text instead of
-    // one per phrase); other lists are filtered phrase by phrase.
+    // candidates come from an index by first word (the text's words are looked up once, and
+    // each call only visits those that begin a phrase); other lists are filtered phrase by
+    // phrase.
     let rest = folded.get(from..)?;
+    let index = indexes();
     WORDS.with(|cell| {
         let mut cache = cell.borrow_mut();
-        if cache.0 != rest {
-            cache.0.clear();
-            cache.0.push_str(rest);
-            let mut words: Vec<String> = rest
+        if cache.text != rest {
+            cache.text.clear();
+            cache.text.push_str(rest);
+            let mut ids: Vec<u32> = rest
                 .split_whitespace()
-                .map(|x| trim_word(x).to_string())
+                .filter_map(|x| index.ids.get(trim_word(x)).copied())
                 .collect();
-            crate::sorting::sort(&mut words);
-            words.dedup();
-            cache.1 = words;
+            crate::sorting::sort(&mut ids);
+            ids.dedup();
+            cache.ids = ids;
+            cache.words = None;
         }
-        let words = &cache.1;
         let mut best: Option<(std::ops::Range<usize>, &'p str)> = None;
         let mut consider = |p: &'p String| {
             if let Some(r) = find_phrase(folded, p, from) {
@@ -235,23 +307,35 @@ pub fn first_of<'p>(
                 }
             }
         };
-        match indexes().get(&(phrases.as_ptr() as usize)) {
+        match index.lists.get(&(phrases.as_ptr() as usize)) {
             Some(idx) if !phrases.is_empty() => {
-                let mut cands: Vec<usize> = idx.always.clone();
-                for w in words {
-                    if let Some(list) = idx.by_word.get(w.as_str()) {
+                let mut cands = std::mem::take(&mut cache.scratch);
+                cands.clear();
+                cands.extend_from_slice(&idx.always);
+                for id in &cache.ids {
+                    if let Some(list) = idx.by_id.get(id) {
                         cands.extend_from_slice(list);
                     }
                 }
                 // List order, as the scan below: ties keep the earlier phrase.
                 crate::sorting::sort(&mut cands);
-                for i in cands {
+                for &i in &cands {
                     if let Some(p) = phrases.get(i) {
                         consider(p);
                     }
                 }
+                cache.scratch = cands;
             }
             _ => {
+                let words = cache.words.get_or_insert_with(|| {
+                    let mut words: Vec<String> = rest
+                        .split_whitespace()
+                        .map(|x| trim_word(x).to_string())
+                        .collect();
+                    crate::sorting::sort(&mut words);
+                    words.dedup();
+                    words
+                });
                 for p in phrases {
                     let first = first_word(p);
                     if !first.is_empty()

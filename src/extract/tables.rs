@@ -465,6 +465,15 @@ fn is_noise_text(t: &str) -> bool {
     if crate::document::is_noise_line(t) && !is_bare_small_number(t) {
         return true;
     }
+    // What follows needs a link or footer word at the start (their first letters are h, w, m,
+    // f, i, u; an ASCII letter lowercases to one ASCII letter) or an ASCII digit (no other
+    // char lowercases to one): most lines have neither and skip the lowercasing.
+    let may_start_a_word = t.chars().next().is_some_and(|c| {
+        !c.is_ascii() || matches!(c.to_ascii_lowercase(), 'h' | 'w' | 'm' | 'f' | 'i' | 'u')
+    });
+    if !may_start_a_word && !t.bytes().any(|b| b.is_ascii_digit()) {
+        return false;
+    }
     let lower = t.to_lowercase();
     if lower.starts_with("http://")
         || lower.starts_with("https://")

@@ -47,11 +47,18 @@ pub fn parse_targets(sentence: &str) -> Vec<TargetSpec> {
     if sentence.len() > MAX_TARGET_SENTENCE || sentence.len() < 12 {
         return Vec::new();
     }
-    let f = fold(sentence);
+    parse_targets_folded(sentence, &fold(sentence))
+}
+
+/// [`parse_targets`] for a sentence already folded (`f == fold(sentence)`), so that a caller
+/// reading one sentence several ways folds it once.
+pub fn parse_targets_folded(sentence: &str, f: &str) -> Vec<TargetSpec> {
+    if sentence.len() > MAX_TARGET_SENTENCE || sentence.len() < 12 {
+        return Vec::new();
+    }
     let book = phrases::targets();
-    let tokens = lex(sentence);
-    let modal = first_of(&f, book.get("modal"), 0);
-    let goal = first_of(&f, book.get("goal_lead"), 0);
+    let modal = first_of(f, book.get("modal"), 0);
+    let goal = first_of(f, book.get("goal_lead"), 0);
     let (anchor_start, anchor_end, anchor) = match (modal, goal) {
         (Some((m, _)), Some((g, _))) => {
             if g.start < m.start {
@@ -62,18 +69,20 @@ pub fn parse_targets(sentence: &str) -> Vec<TargetSpec> {
         }
         (Some((m, _)), None) => (m.start, m.end, Anchor::Modal),
         (None, Some((g, _))) => (g.start, g.end, Anchor::Goal),
-        (None, None) => match first_of(&f, book.get("requirement_lead"), 0) {
+        (None, None) => match first_of(f, book.get("requirement_lead"), 0) {
             Some((r, _)) => (r.start, r.end, Anchor::Request),
             None => return Vec::new(),
         },
     };
-    let long_term = first_of(&f, book.get("long_term"), 0).is_some();
+    let long_term = first_of(f, book.get("long_term"), 0).is_some();
+    // Most sentences have no anchor and return above; the numbers are read only for the rest.
+    let tokens = lex(sentence);
 
     // "Det skal ikke være fristbrudd." / "Ingen pasientar skal vente meir enn 12 månader.":
     // nothing of the kind may occur — at most 0.
     if anchor == Anchor::Modal {
-        if let Some(measure) = zero_by_negation(sentence, &f, &tokens, anchor_start, anchor_end) {
-            let year = target_year(&f, &tokens, None);
+        if let Some(measure) = zero_by_negation(sentence, f, &tokens, anchor_start, anchor_end) {
+            let year = target_year(f, &tokens, None);
             return vec![TargetSpec {
                 target: Target {
                     comparator: Comparator::AtMost,
@@ -86,26 +95,26 @@ pub fn parse_targets(sentence: &str) -> Vec<TargetSpec> {
                     long_term,
                 },
                 measure,
-                subjects: subjects_in(&f, 0),
+                subjects: subjects_in(f, 0),
             }];
         }
     }
     // A leading "Minst 70 pst. av …" is the threshold even though it stands before the modal.
-    let leading = leading_threshold(&f, &tokens, anchor_start);
+    let leading = leading_threshold(f, &tokens, anchor_start);
     let (kind, kind_at, kind_end) = match leading {
         Some((k, at, end)) => (k, at, end),
-        None if anchor == Anchor::Request => match nominal_kind(&f, anchor_end) {
+        None if anchor == Anchor::Request => match nominal_kind(f, anchor_end) {
             Some(x) => x,
             None => return Vec::new(),
         },
-        None => match predicate_kind(&f, &tokens, anchor_end) {
+        None => match predicate_kind(f, &tokens, anchor_end) {
             Some(x) => x,
             None => return Vec::new(),
         },
     };
     // The requirement is the predicate itself: "skal (i 2025) være minst …", "skal reduseres …",
     // not a purpose clause further on ("skal iverksette tiltak for å redusere …").
-    if leading.is_none() && !predicate_near(&f, anchor_end, kind_at) {
+    if leading.is_none() && !predicate_near(f, anchor_end, kind_at) {
         return Vec::new();
     }
 
@@ -115,7 +124,7 @@ pub fn parse_targets(sentence: &str) -> Vec<TargetSpec> {
             let (from, to) = if anchor == Anchor::Goal {
                 (anchor_end, kind_at)
             } else {
-                (kind_end, measure_end(&f, kind_end))
+                (kind_end, measure_end(f, kind_end))
             };
             let m: String = sentence
                 .get(from..to.max(from))
@@ -145,10 +154,10 @@ pub fn parse_targets(sentence: &str) -> Vec<TargetSpec> {
                 m
             }
         }
-        Anchor::Modal => measure_of(sentence, &f, anchor_start, &tokens, leading.is_some()),
+        Anchor::Modal => measure_of(sentence, f, anchor_start, &tokens, leading.is_some()),
     };
-    let has_measure_noun = first_of(&f, book.get("measure_nouns"), 0).is_some();
-    let baseline_year = baseline_year(&f, &tokens, kind_at);
+    let has_measure_noun = first_of(f, book.get("measure_nouns"), 0).is_some();
+    let baseline_year = baseline_year(f, &tokens, kind_at);
     let is_change = matches!(kind, Kind::Change(_) | Kind::SameLevel(_));
     // A goal or a request without numbers must at least say what it is compared with — or be
     // a stated requirement ("ble det stilt krav om … med målsetting om en vesentlig reduksjon").
@@ -156,8 +165,8 @@ pub fn parse_targets(sentence: &str) -> Vec<TargetSpec> {
     if anchor != Anchor::Modal && is_change && baseline_year.is_none() && !is_requirement {
         return Vec::new();
     }
-    let target_year = target_year(&f, &tokens, baseline_year);
-    let subjects_all = subjects_in(&f, 0);
+    let target_year = target_year(f, &tokens, baseline_year);
+    let subjects_all = subjects_in(f, 0);
 
     let mut out = Vec::new();
     match kind {
@@ -202,11 +211,11 @@ pub fn parse_targets(sentence: &str) -> Vec<TargetSpec> {
                     t.span.start >= first.span.start && is_quantity(t) && t.unit == first.unit
                 })
                 .collect();
-            let per_subject = per_subject_thresholds(&f, &same_unit);
+            let per_subject = per_subject_thresholds(f, &same_unit);
             let base = Target {
                 comparator: cmp,
                 threshold: Some(first.value),
-                unit: Some(target_unit(first.unit, &f)),
+                unit: Some(target_unit(first.unit, f)),
                 baseline_year,
                 change_pct: None,
                 target_year,
@@ -236,7 +245,7 @@ pub fn parse_targets(sentence: &str) -> Vec<TargetSpec> {
             target: Target {
                 comparator: Comparator::AtMost,
                 threshold: Some(0.0),
-                unit: Some(unit_from_measure(&f).unwrap_or(TargetUnit::Count)),
+                unit: Some(unit_from_measure(f).unwrap_or(TargetUnit::Count)),
                 baseline_year,
                 change_pct: None,
                 target_year,
@@ -248,9 +257,9 @@ pub fn parse_targets(sentence: &str) -> Vec<TargetSpec> {
         }),
         Kind::Change(cmp) | Kind::SameLevel(cmp) => {
             let qualitative = matches!(kind, Kind::Change(_))
-                && is_comparison_with_quantity(&f, kind_end, &tokens);
+                && is_comparison_with_quantity(f, kind_end, &tokens);
             let change_pct = if matches!(kind, Kind::Change(_)) {
-                change_size(&f, &tokens, kind_end)
+                change_size(f, &tokens, kind_end)
             } else {
                 None
             };
@@ -272,7 +281,7 @@ pub fn parse_targets(sentence: &str) -> Vec<TargetSpec> {
             }
             // "reduseres til 50 dager" / "økes til 80 %": a threshold after all.
             if let (Kind::Change(c), None) = (kind, change_pct) {
-                if let Some(t) = to_threshold(&f, &tokens, kind_end) {
+                if let Some(t) = to_threshold(f, &tokens, kind_end) {
                     let cmp = if c == Comparator::Increase {
                         Comparator::AtLeast
                     } else {
@@ -282,7 +291,7 @@ pub fn parse_targets(sentence: &str) -> Vec<TargetSpec> {
                         target: Target {
                             comparator: cmp,
                             threshold: Some(t.value),
-                            unit: Some(target_unit(t.unit, &f)),
+                            unit: Some(target_unit(t.unit, f)),
                             baseline_year,
                             change_pct: None,
                             target_year,
@@ -304,7 +313,7 @@ pub fn parse_targets(sentence: &str) -> Vec<TargetSpec> {
                 target: Target {
                     comparator,
                     threshold: None,
-                    unit: unit_from_measure(&fold(&measure)).or_else(|| unit_from_measure(&f)),
+                    unit: unit_from_measure(&fold(&measure)).or_else(|| unit_from_measure(f)),
                     baseline_year: if qualitative { None } else { baseline_year },
                     change_pct,
                     target_year,
