@@ -1196,6 +1196,73 @@ fn best_cut(cuts: &[Cut], k0: usize) -> Option<&Cut> {
     })
 }
 
+/// Does the cut's last cell equal the sum of the others (a Sum column)?
+fn last_is_sum(row: &RawRow, cut: &Cut) -> bool {
+    let vals: Vec<f64> = cut
+        .starts
+        .iter()
+        .enumerate()
+        .filter_map(|(k, &s)| {
+            let e = cut.starts.get(k + 1).copied().unwrap_or(row.groups.len());
+            group_value(row, s, e)
+        })
+        .collect();
+    match vals.split_last() {
+        Some((last, rest)) if !rest.is_empty() => {
+            let sum: f64 = rest.iter().sum();
+            (sum - last).abs() <= 1e-6 * last.abs().max(1.0)
+        }
+        _ => false,
+    }
+}
+
+/// The cut for a table whose header names its columns (years, a Sum column): the header's
+/// column count first, then (with a Sum column) the cut whose last cell adds up the others,
+/// then similar sizes.
+fn header_cut<'a>(row: &RawRow, cuts: &'a [Cut], k: usize, sum_column: bool) -> Option<&'a Cut> {
+    cuts.iter().min_by_key(|c| {
+        (
+            c.starts.len().abs_diff(k),
+            sum_column && !last_is_sum(row, c),
+            (c.spread / 0.6).floor() as i64,
+            c.absorbed,
+            c.splits,
+        )
+    })
+}
+
+/// Header words of a column that adds up the others. Bokmål and nynorsk side by side.
+const SUM_HEADER_WORDS: &[&str] = &["sum", "total", "totalt", "i alt", "samla", "samlet"];
+
+/// A header line that ends with its column headers: years and a sum column ("Kostnadspost 2026
+/// 2027 2028 Sum") → (label header, column headers, whether the last is a sum).
+fn year_header_line(line: &str) -> Option<(String, Vec<String>, bool)> {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let mut n = 0;
+    let mut sum = false;
+    for (i, w) in words.iter().enumerate().rev() {
+        let lw = w.to_lowercase();
+        if is_year_word(w) && w.chars().all(|c| c.is_ascii_digit()) {
+            n += 1;
+        } else if i + 1 == words.len() && SUM_HEADER_WORDS.contains(&lw.as_str()) {
+            n += 1;
+            sum = true;
+        } else {
+            break;
+        }
+    }
+    let years = n - usize::from(sum);
+    if years < 2 || n >= words.len() {
+        return None;
+    }
+    let label = words[..words.len() - n].join(" ");
+    let cols = words[words.len() - n..]
+        .iter()
+        .map(|w| w.to_string())
+        .collect();
+    Some((label, cols, sum))
+}
+
 fn build_cells(row: &RawRow, cut: &Cut) -> Vec<Cell> {
     let g = &row.groups;
     let mut cells = Vec::with_capacity(cut.starts.len());
@@ -1542,7 +1609,21 @@ fn build_table(cand: Candidate) -> Option<FoundTable> {
     } else {
         fixed.unwrap_or(joined)
     };
-    let chosen: Vec<&Cut> = cuts.iter().filter_map(|cs| best_cut(cs, k0)).collect();
+    // A header line naming every column ("Kostnadspost 2026 2027 2028 Sum") fixes the count.
+    let named = cand
+        .pre
+        .last()
+        .filter(|l| l.first == l.last)
+        .and_then(|l| year_header_line(&l.text));
+    let chosen: Vec<&Cut> = match &named {
+        Some((_, cols, sum)) => cand
+            .rows
+            .iter()
+            .zip(&cuts)
+            .filter_map(|((r, ..), cs)| header_cut(r, cs, cols.len(), *sum))
+            .collect(),
+        None => cuts.iter().filter_map(|cs| best_cut(cs, k0)).collect(),
+    };
     if chosen.len() != cand.rows.len() {
         return None;
     }
@@ -1581,7 +1662,24 @@ fn build_table(cand: Candidate) -> Option<FoundTable> {
             padded,
         });
     }
-    let (header, dropped) = match gapped_header(&cand.pre, k) {
+    let named = named.filter(|(_, cols, _)| cols.len() == k);
+    let gapped = if named.is_some() {
+        None
+    } else {
+        gapped_header(&cand.pre, k)
+    };
+    let (header, dropped) = match gapped {
+        _ if named.is_some() => {
+            let (label, cols, _) = named.unwrap_or_default();
+            let mut header = vec![label];
+            header.extend(cols);
+            let above = cand.pre.len().saturating_sub(1);
+            let dropped = cand.pre[..above]
+                .iter()
+                .map(|l| collapse_ws(&l.text))
+                .collect();
+            (header, dropped)
+        }
         Some(g) => {
             // Label-column lines under the header wrap the first row's label.
             if let (Some(first), false) = (rows.first_mut(), g.first_label.is_empty()) {
@@ -1939,6 +2037,28 @@ mod tests {
             Some("Tabell 2: Ventetid og fristbrot per føretak, tal for fjoråret i parentes")
         );
         assert_eq!(values(&t.rows[0]), [Some(45.0), Some(3.1)]);
+    }
+
+    #[test]
+    fn budget_rows_split_by_the_header_and_its_sum_column() {
+        let text = "Kostnader (kr)\n\
+                    Post 2025 2026 Sum\n\
+                    Frikjøp sjukepleiarar 200 000 200 000 400 000\n\
+                    Kurs og reiser 100 000 50 000 150 000\n\
+                    Sum 300 000 250 000 550 000\n";
+        let ts = find_tables(&doc(text));
+        let t = table_at(&ts, 3);
+        assert_eq!(t.header, ["Post", "2025", "2026", "Sum"], "{t:#?}");
+        assert_eq!(t.caption.as_deref(), Some("Kostnader (kr)"));
+        // Not "200 000 200 000" as one figure.
+        assert_eq!(
+            values(&t.rows[0]),
+            [Some(200_000.0), Some(200_000.0), Some(400_000.0)]
+        );
+        assert_eq!(
+            values(&t.rows[2]),
+            [Some(300_000.0), Some(250_000.0), Some(550_000.0)]
+        );
     }
 
     #[test]
