@@ -8,7 +8,7 @@ use crate::extract::entities::{catalogue, EntityKind};
 use crate::extract::numbers::{lex, NumberKind};
 use crate::extract::phrases::fold;
 use crate::extract::values::Observation;
-use crate::report::{Table, Target};
+use crate::report::{Table, Target, TargetUnit};
 
 /// One cell-derived observation with the line it came from.
 #[derive(Debug, Clone)]
@@ -36,6 +36,82 @@ pub struct TableCell {
     pub year: Option<i32>,
     pub value: f64,
     pub line: usize,
+    /// The unit the column header (or else the caption) gives its bare figures: "(%)",
+    /// "(dager)", "prosent".
+    pub unit_hint: Option<TargetUnit>,
+}
+
+/// Column headers that hold a change, not a level: their cells answer no target ("Endring",
+/// "Diff", "Avvik", "+/-"). Bokmål and nynorsk side by side.
+const CHANGE_HEADER_WORDS: &[&str] = &[
+    "endring",
+    "endringer",
+    "endringar",
+    "endr",
+    "diff",
+    "differanse",
+    "avvik",
+    "+/-",
+    "+/÷",
+    "±",
+];
+
+/// Words of a header or caption that give its bare figures a unit. Bokmål and nynorsk side by
+/// side.
+const UNIT_HINT_WORDS: &[(&str, TargetUnit)] = &[
+    ("%", TargetUnit::Percent),
+    ("prosent", TargetUnit::Percent),
+    ("pst", TargetUnit::Percent),
+    ("dager", TargetUnit::Days),
+    ("dagar", TargetUnit::Days),
+    ("kr", TargetUnit::Nok),
+    ("kroner", TargetUnit::Nok),
+    ("nok", TargetUnit::Nok),
+    ("antall", TargetUnit::Count),
+    ("talet", TargetUnit::Count),
+];
+
+/// The words of a header: runs of letters and digits, and runs of the signs "+/-", "%", "±".
+fn header_words(text: &str) -> Vec<String> {
+    let is_sign = |c: char| matches!(c, '+' | '-' | '/' | '÷' | '±' | '%');
+    let mut words = Vec::new();
+    let mut cur = String::new();
+    let mut cur_sign = false;
+    for c in fold(text).chars() {
+        let (word, sign) = (c.is_alphanumeric(), is_sign(c));
+        if !cur.is_empty() && (!(word || sign) || sign != cur_sign) {
+            words.push(std::mem::take(&mut cur));
+        }
+        if word || sign {
+            cur.push(c);
+            cur_sign = sign;
+        }
+    }
+    if !cur.is_empty() {
+        words.push(cur);
+    }
+    words
+}
+
+/// Does a column header name a change ("Endring (%)", "Diff", "+/-")?
+pub fn is_change_header(header: &str) -> bool {
+    header_words(header)
+        .iter()
+        .any(|w| CHANGE_HEADER_WORDS.contains(&w.as_str()))
+}
+
+/// The unit a header or caption gives its figures, when it names exactly one.
+pub fn unit_hint(text: &str) -> Option<TargetUnit> {
+    let mut found: Option<TargetUnit> = None;
+    for w in header_words(text) {
+        if let Some(&(_, u)) = UNIT_HINT_WORDS.iter().find(|(x, _)| *x == w) {
+            if found.is_some_and(|f| f != u) {
+                return None;
+            }
+            found = Some(u);
+        }
+    }
+    found
 }
 
 pub use crate::extract::tables::caption_number;
@@ -197,14 +273,28 @@ pub fn table_values(table: &Table) -> TableValues {
         .collect();
     // "Ventetid somatikk (dager)": a column may name the area.
     let col_subject: Vec<Option<String>> = (0..ncols).map(|c| subject_of(header_for(c))).collect();
+    let caption_unit = table.caption.as_deref().and_then(unit_hint);
+    let col_unit: Vec<Option<TargetUnit>> = (0..ncols)
+        .map(|c| unit_hint(header_for(c)).or(caption_unit))
+        .collect();
+    // A table of the owner's own units (clinics, departments) names no entity in its rows or
+    // columns: its sum row ("Sum", "Totalt", "I alt") is the owner's total.
+    let is_total = |e: &str| {
+        cat.resolve(e)
+            .is_some_and(|i| cat.kind(i) == EntityKind::Total)
+    };
+    let names_entities = col_entity.iter().any(Option::is_some)
+        || table.rows.iter().any(|row| {
+            row.first()
+                .and_then(|l| entity_of(l))
+                .is_some_and(|e| !is_total(&e))
+        });
     let mut cells = Vec::new();
     for (r, row) in table.rows.iter().enumerate() {
         let line = table.row_lines.get(r).copied().unwrap_or(table.line);
         let Some(label) = row.first() else { continue };
-        let row_entity = entity_of(label).filter(|e| {
-            let id = cat.resolve(e);
-            id.is_none_or(|i| cat.kind(i) != EntityKind::Total) || fold(label).trim() == "totalt"
-        });
+        let row_entity = entity_of(label)
+            .filter(|e| !is_total(e) || fold(label).trim() == "totalt" || !names_entities);
         let row_subject = if row_entity.is_none() {
             subject_of(label)
         } else {
@@ -214,6 +304,10 @@ pub fn table_values(table: &Table) -> TableValues {
             continue;
         }
         for (c, cell) in row.iter().enumerate().skip(1) {
+            // A change column ("Endring", "Avvik") is no level of the measure.
+            if is_change_header(header_for(c)) {
+                continue;
+            }
             let Some(token) = first_value(cell) else {
                 continue;
             };
@@ -234,6 +328,7 @@ pub fn table_values(table: &Table) -> TableValues {
                 year: col_year.get(c).copied().flatten(),
                 value,
                 line,
+                unit_hint: col_unit.get(c).copied().flatten(),
             });
         }
     }
@@ -306,6 +401,12 @@ pub fn observations_for(
             .iter()
             .filter(|c| c.entity == entity && c.subject == subject && keep_cell(c))
             .filter(|c| {
+                // A bare figure under a header that names its unit is in that unit.
+                if let (Some(want), Some(hint), crate::extract::numbers::NumUnit::None) =
+                    (target.unit, c.unit_hint, c.token.unit)
+                {
+                    return want == hint;
+                }
                 target.unit.is_none()
                     || crate::extract::values::compatible(&c.token, target.unit)
                     || (c.token.unit == crate::extract::numbers::NumUnit::None
@@ -374,6 +475,78 @@ mod tests {
         );
         assert!(referenced_numbers("Jfr. tabell nedenfor, som viser status").1);
         assert_eq!(caption_number("Tabell 4: Ventetider"), Some(4));
+    }
+
+    #[test]
+    fn change_headers_and_unit_hints() {
+        assert!(is_change_header("Endring (%)"));
+        assert!(is_change_header("endringar"));
+        assert!(is_change_header("+/-"));
+        assert!(is_change_header("Avvik"));
+        assert!(!is_change_header("Ventetid (dagar)"));
+        assert!(!is_change_header("2024"));
+        assert_eq!(unit_hint("Andel fristbrudd (%)"), Some(TargetUnit::Percent));
+        assert_eq!(unit_hint("Ventetid BUP (dagar)"), Some(TargetUnit::Days));
+        assert_eq!(
+            unit_hint("Tabell 1: Del pakkeforløp, prosent"),
+            Some(TargetUnit::Percent)
+        );
+        assert_eq!(unit_hint("Helseføretak"), None);
+    }
+
+    #[test]
+    fn columns_answer_by_unit_and_change_columns_by_none() {
+        let t = Table {
+            line: 1,
+            end_line: 4,
+            caption: None,
+            header: vec![
+                "Føretak".into(),
+                "Fristbrot (%)".into(),
+                "Ventetid (dagar)".into(),
+                "Endring".into(),
+            ],
+            rows: vec![
+                vec![
+                    "Helse Fonna HF".into(),
+                    "3,1".into(),
+                    "45".into(),
+                    "-2".into(),
+                ],
+                vec![
+                    "Helse Førde HF".into(),
+                    "2,0".into(),
+                    "38".into(),
+                    "+1".into(),
+                ],
+            ],
+            row_lines: vec![3, 4],
+        };
+        let tv = table_values(&t);
+        assert!(tv.cells.iter().all(|c| c.header != "Endring"));
+        let days = Target {
+            comparator: crate::report::Comparator::Below,
+            threshold: Some(40.0),
+            unit: Some(TargetUnit::Days),
+            baseline_year: None,
+            change_pct: None,
+            target_year: None,
+            subject: None,
+            long_term: false,
+        };
+        // The measure names neither column: the unit picks the days column.
+        let obs = observations_for(&tv, &days, "gjennomsnittleg tid");
+        let got: Vec<Option<f64>> = obs.iter().map(|o| o.obs.value).collect();
+        assert_eq!(got, [Some(45.0), Some(38.0)]);
+        let share = Target {
+            unit: Some(TargetUnit::Percent),
+            threshold: Some(5.0),
+            comparator: crate::report::Comparator::AtMost,
+            ..days
+        };
+        let obs = observations_for(&tv, &share, "delen");
+        let got: Vec<Option<f64>> = obs.iter().map(|o| o.obs.value).collect();
+        assert_eq!(got, [Some(3.1), Some(2.0)]);
     }
 
     #[test]

@@ -139,6 +139,11 @@ pub fn assess_sentences(
             if opener.is_some() {
                 paragraph_entity = opener;
             }
+            // A table's rows name every trust in turn: the prose after a table speaks of no
+            // single one of them.
+            if s.kind == crate::document::UnitKind::TableRow {
+                paragraph_entity = None;
+            }
         }
         let linked = tables_link::linked_tables(doc, reading, sentence, block, tables);
         for (n, spec) in specs.iter().enumerate() {
@@ -243,8 +248,13 @@ fn verdicts_for(
             .map
             .entry((k, target.unit, default.is_some()))
             .or_insert_with(|| observations(t, target.unit, default));
+        let quoted = quoted_threshold(t, target);
         for o in found.iter() {
             if !subject_fits(spec, o.subject.as_deref()) {
+                continue;
+            }
+            // "… ventetid under 60 dagar": the target's own limit restated, not a figure.
+            if quoted && o.baseline_value.is_none() && o.value == target.threshold {
                 continue;
             }
             if let (Some(y), Some(ty)) = (o.year, target.target_year) {
@@ -280,6 +290,7 @@ fn verdicts_for(
             }
         }
     }
+    let prose_count = out.len();
     for table in tables {
         for o in tables_link::observations_for(table, target, &spec.measure) {
             if !subject_fits(spec, o.obs.subject.as_deref()) {
@@ -303,7 +314,78 @@ fn verdicts_for(
             }
         }
     }
+    // A table's own row for the region outweighs a figure the prose gave the region only by
+    // default (no owner named) for another area.
+    let cat = crate::extract::entities::catalogue();
+    let table_region: Vec<Option<String>> = out[prose_count.min(out.len())..]
+        .iter()
+        .filter(|v| {
+            v.entity == "Regionen"
+                || cat.resolve(&v.entity).is_some_and(|e| {
+                    matches!(
+                        cat.kind(e),
+                        crate::extract::entities::EntityKind::Rhf
+                            | crate::extract::entities::EntityKind::Total
+                    )
+                })
+        })
+        .map(|v| v.subject.clone())
+        .collect();
+    if !table_region.is_empty() {
+        let mut k = 0;
+        out.retain(|v| {
+            k += 1;
+            !(k <= prose_count
+                && v.entity == "Regionen"
+                && v.subject.is_some()
+                && !table_region.contains(&v.subject))
+        });
+    }
     out
+}
+
+/// Words that put a figure as a limit, not as a level ("under 60 dagar", "minst 80 %").
+/// Bokmål and nynorsk side by side.
+const LIMIT_WORDS: &[&str] = &[
+    "under",
+    "over",
+    "minst",
+    "høyst",
+    "høgst",
+    "maks",
+    "maksimalt",
+    "inntil",
+    "innen",
+    "innan",
+    "enn",
+    "overstige",
+    "overstiger",
+    "overstig",
+];
+
+/// Does `text` write the target's threshold only as a limit ("… har ei ventetid under 60
+/// dagar")? Then a figure equal to it is the target restated, not an observation.
+fn quoted_threshold(text: &str, target: &Target) -> bool {
+    let Some(threshold) = target.threshold else {
+        return false;
+    };
+    let mut any = false;
+    for t in crate::extract::numbers::lex(text) {
+        if (t.value - threshold).abs() > 1e-9 * threshold.abs().max(1.0) {
+            continue;
+        }
+        let before = text.get(..t.span.start).unwrap_or("");
+        let word = before
+            .split_whitespace()
+            .last()
+            .map(fold)
+            .unwrap_or_default();
+        if !LIMIT_WORDS.contains(&word.as_str()) {
+            return false;
+        }
+        any = true;
+    }
+    any
 }
 
 fn subject_fits(spec: &TargetSpec, subject: Option<&str>) -> bool {
@@ -417,5 +499,35 @@ pub fn overall(verdicts: &[Verdict]) -> Status {
         (_, 0) => Status::Met,
         (0, _) => Status::NotMet,
         _ => Status::Partial,
+    }
+}
+
+#[cfg(test)]
+mod quoted_tests {
+    use super::*;
+
+    #[test]
+    fn a_restated_limit_is_not_a_figure() {
+        let target = Target {
+            comparator: Comparator::Below,
+            threshold: Some(60.0),
+            unit: Some(TargetUnit::Days),
+            baseline_year: None,
+            change_pct: None,
+            target_year: None,
+            subject: None,
+            long_term: false,
+        };
+        assert!(quoted_threshold(
+            "To av tre føretak har ei ventetid under 60 dagar.",
+            &target
+        ));
+        assert!(quoted_threshold(
+            "Målet om høyst 60 dager er nådd.",
+            &target
+        ));
+        // Reached exactly: a figure, not the limit.
+        assert!(!quoted_threshold("Ventetida var 60 dagar i 2024.", &target));
+        assert!(!quoted_threshold("Ventetida var 58 dagar.", &target));
     }
 }

@@ -1169,8 +1169,12 @@ impl<'a> Lexer<'a> {
             let ds = s - l;
             let ok_before = char_before(t, ds)
                 .is_none_or(|c| c.is_whitespace() || matches!(c, '(' | '[' | '=' | ':' | ';'));
-            let prev = char_before(t, skip_hspace_back(b, ds));
-            if ok_before && !prev.is_some_and(|c| c.is_ascii_digit()) {
+            let back = skip_hspace_back(b, ds);
+            let prev = char_before(t, back);
+            // After a column gap ("–45,2   –20,0") or as U+2212 after a space, the dash is the
+            // next cell's sign, not a range.
+            let column_gap = ds - back >= 2 || (ds > back && l == 3 && at(b, ds + 1) == 0x88);
+            if ok_before && (column_gap || !prev.is_some_and(|c| c.is_ascii_digit())) {
                 neg = true;
                 start = ds;
             }
@@ -1858,6 +1862,21 @@ mod tests {
         // Hyphen inside a word or after a number is no sign.
         check("2019-nivå", &[("2019", 2019.0, None, U::None, Y)]);
         check("12-timers vakter", &[("12", 12.0, None, U::None, Q)]);
+        // Table cells after a column gap keep their signs.
+        check(
+            "–45,2    –20,0",
+            &[
+                ("–45,2", -45.2, None, U::None, Q),
+                ("–20,0", -20.0, None, U::None, Q),
+            ],
+        );
+        check(
+            "−6,1 −4,0",
+            &[
+                ("−6,1", -6.1, None, U::None, Q),
+                ("−4,0", -4.0, None, U::None, Q),
+            ],
+        );
     }
 
     #[test]

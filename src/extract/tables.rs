@@ -402,6 +402,8 @@ struct LLine {
     text: String,
     first: usize,
     last: usize,
+    /// Characters of white space before the text on its first line (the layout's column).
+    indent: usize,
 }
 
 fn logical_lines(doc: &Document) -> Vec<LLine> {
@@ -432,6 +434,7 @@ fn logical_lines(doc: &Document) -> Vec<LLine> {
             text: t.to_string(),
             first: line.number,
             last: line.number,
+            indent: raw.chars().take_while(|c| c.is_whitespace()).count(),
         };
         let d = paren_balance(t);
         if d > 0 && !is_noise_text(t) {
@@ -1193,6 +1196,73 @@ fn best_cut(cuts: &[Cut], k0: usize) -> Option<&Cut> {
     })
 }
 
+/// Does the cut's last cell equal the sum of the others (a Sum column)?
+fn last_is_sum(row: &RawRow, cut: &Cut) -> bool {
+    let vals: Vec<f64> = cut
+        .starts
+        .iter()
+        .enumerate()
+        .filter_map(|(k, &s)| {
+            let e = cut.starts.get(k + 1).copied().unwrap_or(row.groups.len());
+            group_value(row, s, e)
+        })
+        .collect();
+    match vals.split_last() {
+        Some((last, rest)) if !rest.is_empty() => {
+            let sum: f64 = rest.iter().sum();
+            (sum - last).abs() <= 1e-6 * last.abs().max(1.0)
+        }
+        _ => false,
+    }
+}
+
+/// The cut for a table whose header names its columns (years, a Sum column): the header's
+/// column count first, then (with a Sum column) the cut whose last cell adds up the others,
+/// then similar sizes.
+fn header_cut<'a>(row: &RawRow, cuts: &'a [Cut], k: usize, sum_column: bool) -> Option<&'a Cut> {
+    cuts.iter().min_by_key(|c| {
+        (
+            c.starts.len().abs_diff(k),
+            sum_column && !last_is_sum(row, c),
+            (c.spread / 0.6).floor() as i64,
+            c.absorbed,
+            c.splits,
+        )
+    })
+}
+
+/// Header words of a column that adds up the others. Bokmål and nynorsk side by side.
+const SUM_HEADER_WORDS: &[&str] = &["sum", "total", "totalt", "i alt", "samla", "samlet"];
+
+/// A header line that ends with its column headers: years and a sum column ("Kostnadspost 2026
+/// 2027 2028 Sum") → (label header, column headers, whether the last is a sum).
+fn year_header_line(line: &str) -> Option<(String, Vec<String>, bool)> {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let mut n = 0;
+    let mut sum = false;
+    for (i, w) in words.iter().enumerate().rev() {
+        let lw = w.to_lowercase();
+        if is_year_word(w) && w.chars().all(|c| c.is_ascii_digit()) {
+            n += 1;
+        } else if i + 1 == words.len() && SUM_HEADER_WORDS.contains(&lw.as_str()) {
+            n += 1;
+            sum = true;
+        } else {
+            break;
+        }
+    }
+    let years = n - usize::from(sum);
+    if years < 2 || n >= words.len() {
+        return None;
+    }
+    let label = words[..words.len() - n].join(" ");
+    let cols = words[words.len() - n..]
+        .iter()
+        .map(|w| w.to_string())
+        .collect();
+    Some((label, cols, sum))
+}
+
 fn build_cells(row: &RawRow, cut: &Cut) -> Vec<Cell> {
     let g = &row.groups;
     let mut cells = Vec::with_capacity(cut.starts.len());
@@ -1539,7 +1609,21 @@ fn build_table(cand: Candidate) -> Option<FoundTable> {
     } else {
         fixed.unwrap_or(joined)
     };
-    let chosen: Vec<&Cut> = cuts.iter().filter_map(|cs| best_cut(cs, k0)).collect();
+    // A header line naming every column ("Kostnadspost 2026 2027 2028 Sum") fixes the count.
+    let named = cand
+        .pre
+        .last()
+        .filter(|l| l.first == l.last)
+        .and_then(|l| year_header_line(&l.text));
+    let chosen: Vec<&Cut> = match &named {
+        Some((_, cols, sum)) => cand
+            .rows
+            .iter()
+            .zip(&cuts)
+            .filter_map(|((r, ..), cs)| header_cut(r, cs, cols.len(), *sum))
+            .collect(),
+        None => cuts.iter().filter_map(|cs| best_cut(cs, k0)).collect(),
+    };
     if chosen.len() != cand.rows.len() {
         return None;
     }
@@ -1578,8 +1662,42 @@ fn build_table(cand: Candidate) -> Option<FoundTable> {
             padded,
         });
     }
-    let header_lines: Vec<&str> = cand.pre.iter().map(|l| l.text.as_str()).collect();
-    let (header, dropped) = header_cells(&header_lines, k);
+    let named = named.filter(|(_, cols, _)| cols.len() == k);
+    let gapped = if named.is_some() {
+        None
+    } else {
+        gapped_header(&cand.pre, k)
+    };
+    let (header, dropped) = match gapped {
+        _ if named.is_some() => {
+            let (label, cols, _) = named.unwrap_or_default();
+            let mut header = vec![label];
+            header.extend(cols);
+            let above = cand.pre.len().saturating_sub(1);
+            let dropped = cand.pre[..above]
+                .iter()
+                .map(|l| collapse_ws(&l.text))
+                .collect();
+            (header, dropped)
+        }
+        Some(g) => {
+            // Label-column lines under the header wrap the first row's label.
+            if let (Some(first), false) = (rows.first_mut(), g.first_label.is_empty()) {
+                let mut label = String::new();
+                for l in &g.first_label {
+                    join_label(&mut label, l);
+                }
+                join_label(&mut label, &first.label);
+                first.label = collapse_ws(&label);
+                first.label_line = first.label_line.min(g.first_label_line);
+            }
+            (g.header, g.dropped)
+        }
+        None => {
+            let header_lines: Vec<&str> = cand.pre.iter().map(|l| l.text.as_str()).collect();
+            header_cells(&header_lines, k)
+        }
+    };
     let columns = header
         .iter()
         .skip(1)
@@ -1589,6 +1707,13 @@ fn build_table(cand: Candidate) -> Option<FoundTable> {
         })
         .collect();
     let (caption, number, cap_line) = match cand.caption {
+        // A caption wrapped over lines ("Tabell 3: Ventetid for" + "pasientar som …").
+        Some((mut c, n, l)) if dropped.first().is_some_and(|d| continues(&c, d)) => {
+            for d in &dropped {
+                join_label(&mut c, d);
+            }
+            (Some(c), n, Some(l))
+        }
         Some((c, n, l)) => (Some(c), n, Some(l)),
         None if !dropped.is_empty() => (Some(dropped.join(" ")), None, None),
         None => (None, None, None),
@@ -1609,6 +1734,159 @@ fn build_table(cand: Candidate) -> Option<FoundTable> {
         rows,
         line,
         end_line,
+    })
+}
+
+/// One piece of a laid-out line: start and end column and its text.
+struct Piece {
+    start: usize,
+    end: usize,
+    text: String,
+}
+
+/// The pieces of a line laid out in columns: runs of text separated by two or more spaces (or a
+/// tab). Column numbers count characters from the start of the physical line.
+fn layout_pieces(ll: &LLine) -> Vec<Piece> {
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    let mut start = 0;
+    let mut end = 0;
+    let mut spaces = 0;
+    for (col, c) in (ll.indent..).zip(ll.text.chars()) {
+        if c.is_whitespace() {
+            spaces += if c == '\t' { 2 } else { 1 };
+        } else {
+            if spaces >= 2 && !cur.is_empty() {
+                out.push(Piece {
+                    start,
+                    end,
+                    text: std::mem::take(&mut cur),
+                });
+            } else if spaces == 1 && !cur.is_empty() {
+                cur.push(' ');
+            }
+            if cur.is_empty() {
+                start = col;
+            }
+            cur.push(c);
+            end = col + 1;
+            spaces = 0;
+        }
+    }
+    if !cur.is_empty() {
+        out.push(Piece {
+            start,
+            end,
+            text: cur,
+        });
+    }
+    out
+}
+
+/// A header read from a column layout.
+struct GappedHeader {
+    header: Vec<String>,
+    /// Lines above the header that are not part of it (a wrapped caption or a title).
+    dropped: Vec<String>,
+    /// Lines under the header that sit in the label column only: the first row's wrapped label.
+    first_label: Vec<String>,
+    first_label_line: usize,
+}
+
+/// Reads the header of a table laid out in columns (pieces separated by wide gaps): the last line
+/// before the rows with one piece per column is the header's skeleton; lines above it with
+/// several pieces and lines below it ("(%)  (dager)") add to the columns they sit under. `None`
+/// when the lines are not laid out so.
+fn gapped_header(pre: &[LLine], k: usize) -> Option<GappedHeader> {
+    let want = k + 1;
+    if want < 2 || pre.is_empty() {
+        return None;
+    }
+    let pieces: Vec<Vec<Piece>> = pre
+        .iter()
+        .map(|l| {
+            if l.first == l.last {
+                layout_pieces(l)
+            } else {
+                Vec::new()
+            }
+        })
+        .collect();
+    let si = (0..pre.len()).rev().find(|&i| {
+        let n = pieces[i].len();
+        n >= 2 && (n == want || (n + 1 == want && pieces[i][0].start > 0))
+    })?;
+    // The columns' spans: the label column starts the line when its header is missing.
+    let mut cols: Vec<(usize, usize)> = pieces[si].iter().map(|p| (p.start, p.end)).collect();
+    let mut header: Vec<String> = pieces[si].iter().map(|p| p.text.clone()).collect();
+    if cols.len() + 1 == want {
+        let first = cols.first().map_or(0, |c| c.0);
+        cols.insert(0, (0, first.saturating_sub(1).max(1)));
+        header.insert(0, String::new());
+    }
+    let column_of = |p: &Piece| -> (usize, usize) {
+        let mut best = (0usize, 0usize, usize::MAX); // (column, overlap, distance)
+        for (c, &(a, b)) in cols.iter().enumerate() {
+            let overlap = p.end.min(b).saturating_sub(p.start.max(a));
+            let distance = if overlap > 0 {
+                0
+            } else if p.end <= a {
+                a - p.end
+            } else {
+                p.start.saturating_sub(b)
+            };
+            if overlap > best.1 || (overlap == best.1 && distance < best.2) {
+                best = (c, overlap, distance);
+            }
+        }
+        (best.0, best.1)
+    };
+    // Lines below the skeleton: the trailing ones in the label column only wrap the first
+    // row's label; the others add to their columns.
+    let mut label_from = pre.len();
+    while label_from > si + 1
+        && !pieces[label_from - 1].is_empty()
+        && pieces[label_from - 1].iter().all(|p| column_of(p).0 == 0)
+    {
+        label_from -= 1;
+    }
+    for ps in &pieces[si + 1..label_from] {
+        if ps.is_empty() || ps.len() > want {
+            return None;
+        }
+        for p in ps {
+            let (c, _) = column_of(p);
+            if let Some(h) = header.get_mut(c) {
+                join_label(h, &p.text);
+            }
+        }
+    }
+    // Lines above: only lines with several pieces, each under its own column.
+    let mut top = si;
+    while top > 0 {
+        let ps = &pieces[top - 1];
+        if ps.len() < 2 || ps.len() > want {
+            break;
+        }
+        let placed: Vec<(usize, usize)> = ps.iter().map(column_of).collect();
+        let distinct = placed.windows(2).all(|w| w[0].0 < w[1].0);
+        if !distinct || placed.iter().any(|&(_, overlap)| overlap == 0) {
+            break;
+        }
+        for (p, (c, _)) in ps.iter().zip(placed) {
+            if let Some(h) = header.get_mut(c) {
+                let mut joined = p.text.clone();
+                join_label(&mut joined, h);
+                *h = joined;
+            }
+        }
+        top -= 1;
+    }
+    Some(GappedHeader {
+        header: header.iter().map(|h| collapse_ws(h)).collect(),
+        dropped: pre[..top].iter().map(|l| collapse_ws(&l.text)).collect(),
+        first_label: pre[label_from..].iter().map(|l| l.text.clone()).collect(),
+        first_label_line: pre.get(label_from).map_or(usize::MAX, |l| l.first),
     })
 }
 
@@ -1736,6 +2014,65 @@ mod tests {
         ts.iter()
             .find(|t| t.line <= line && line <= t.end_line)
             .unwrap_or_else(|| panic!("no table at line {line}: {ts:#?}"))
+    }
+
+    #[test]
+    fn column_layout_header_with_units_below_and_wrapped_caption() {
+        let text = "Tabell 2: Ventetid og fristbrot per føretak, tal for\n\
+                    fjoråret i parentes\n\
+                    \n\
+                    Føretak                 Ventetid BUP       Fristbrot\n\
+                    \x20                       (dagar)            (%)\n\
+                    Helse Fonna             45 (50)            3,1 (3,4)\n\
+                    Helse Førde             38 (41)            2,0 (2,2)\n";
+        let ts = find_tables(&doc(text));
+        let t = table_at(&ts, 6);
+        assert_eq!(
+            t.header,
+            ["Føretak", "Ventetid BUP (dagar)", "Fristbrot (%)"],
+            "{t:#?}"
+        );
+        assert_eq!(
+            t.caption.as_deref(),
+            Some("Tabell 2: Ventetid og fristbrot per føretak, tal for fjoråret i parentes")
+        );
+        assert_eq!(values(&t.rows[0]), [Some(45.0), Some(3.1)]);
+    }
+
+    #[test]
+    fn budget_rows_split_by_the_header_and_its_sum_column() {
+        let text = "Kostnader (kr)\n\
+                    Post 2025 2026 Sum\n\
+                    Frikjøp sjukepleiarar 200 000 200 000 400 000\n\
+                    Kurs og reiser 100 000 50 000 150 000\n\
+                    Sum 300 000 250 000 550 000\n";
+        let ts = find_tables(&doc(text));
+        let t = table_at(&ts, 3);
+        assert_eq!(t.header, ["Post", "2025", "2026", "Sum"], "{t:#?}");
+        assert_eq!(t.caption.as_deref(), Some("Kostnader (kr)"));
+        // Not "200 000 200 000" as one figure.
+        assert_eq!(
+            values(&t.rows[0]),
+            [Some(200_000.0), Some(200_000.0), Some(400_000.0)]
+        );
+        assert_eq!(
+            values(&t.rows[2]),
+            [Some(300_000.0), Some(250_000.0), Some(550_000.0)]
+        );
+    }
+
+    #[test]
+    fn column_layout_label_wrapped_under_the_header() {
+        let text = "Helseforetak               2023      2024\n\
+                    Sykehuset i\n\
+                    Vestfold                   12,0      11,5\n\
+                    Sykehuset Telemark         10,1       9,8\n";
+        let ts = find_tables(&doc(text));
+        let t = table_at(&ts, 3);
+        assert_eq!(t.header, ["Helseforetak", "2023", "2024"], "{t:#?}");
+        assert_eq!(t.rows[0].label, "Sykehuset i Vestfold");
+        assert_eq!(t.rows[0].label_line, 2);
+        assert_eq!(t.columns[1].year, Some(2024));
     }
 
     #[test]
