@@ -7,7 +7,7 @@ use crate::check::tables_link;
 use crate::document::{Document, Reading, Sentence};
 use crate::extract::claims::{parse_claim_folded, ClaimSpec};
 use crate::extract::phrases::fold;
-use crate::extract::targets::{parse_nominal_target, parse_targets_folded, TargetSpec};
+use crate::extract::targets::{label_year, parse_nominal_target, parse_targets_folded, TargetSpec};
 use crate::extract::values::{observations, Observation};
 
 use crate::report::{
@@ -63,6 +63,28 @@ pub fn assess_sentences(
         let f = folded.get(s.range.clone()).unwrap_or("");
         claims.push(parse_claim_folded(text, f));
         sentence_specs.push(parse_targets_folded(text, f));
+    }
+    // "Styringsmål 2025:" alone on the line above a run of target sentences (bullets) gives
+    // them its year.
+    for i in 1..sentence_specs.len() {
+        if sentence_specs[i].is_empty() || !sentence_specs[i - 1].is_empty() {
+            continue;
+        }
+        if sentences[i - 1].end_line + 2 < sentences[i].line {
+            continue;
+        }
+        let Some(year) = label_year(texts[i - 1]) else {
+            continue;
+        };
+        let mut j = i;
+        while j < sentence_specs.len() && !sentence_specs[j].is_empty() {
+            for spec in sentence_specs[j].iter_mut() {
+                if spec.target.target_year.is_none() && spec.target.baseline_year != Some(year) {
+                    spec.target.target_year = Some(year);
+                }
+            }
+            j += 1;
+        }
     }
     // 1. Targets per sentence.
     let mut targets: Vec<(usize, Vec<TargetSpec>)> = Vec::new();

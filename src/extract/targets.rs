@@ -138,7 +138,18 @@ pub fn parse_targets_folded(sentence: &str, f: &str) -> Vec<TargetSpec> {
                 || ["innen", "innan", "i løpet"]
                     .iter()
                     .any(|w| fold(&m).starts_with(w));
-            if anchor == Anchor::Request && weak {
+            if anchor == Anchor::Goal && weak {
+                // "Målet er å redusere antall overliggerdøgn med 20 prosent": the object.
+                let end = object_end(f, kind_end);
+                sentence
+                    .get(kind_end..end.max(kind_end))
+                    .unwrap_or("")
+                    .trim()
+                    .trim_end_matches([',', '.'])
+                    .chars()
+                    .take(160)
+                    .collect()
+            } else if anchor == Anchor::Request && weak {
                 // "… rapportering av utviklingen i bruken av innleie …, med målsetting om en reduksjon"
                 let head = f.get(..anchor_start).unwrap_or("");
                 let at = head.rfind(" av ").map_or(0, |p| p + 4);
@@ -281,12 +292,12 @@ pub fn parse_targets_folded(sentence: &str, f: &str) -> Vec<TargetSpec> {
             }
             // "reduseres til 50 dager" / "økes til 80 %": a threshold after all.
             if let (Kind::Change(c), None) = (kind, change_pct) {
-                if let Some(t) = to_threshold(f, &tokens, kind_end) {
-                    let cmp = if c == Comparator::Increase {
+                if let Some((t, written)) = to_threshold(f, &tokens, kind_end) {
+                    let cmp = written.unwrap_or(if c == Comparator::Increase {
                         Comparator::AtLeast
                     } else {
                         Comparator::AtMost
-                    };
+                    });
                     out.push(TargetSpec {
                         target: Target {
                             comparator: cmp,
@@ -577,6 +588,18 @@ fn measure_end(f: &str, from: usize) -> usize {
     stop.min(punct)
 }
 
+/// End of the object after a verb ("redusere antall overliggerdøgn ved X | med 20 prosent"):
+/// the size, level, deadline or baseline phrase, or the end of the clause.
+fn object_end(f: &str, from: usize) -> usize {
+    let mut end = measure_end(f, from);
+    for w in ["med", "til", "innen", "innan", "i løpet av"] {
+        if let Some(p) = crate::extract::phrases::find_phrase(f, w, from) {
+            end = end.min(p.start);
+        }
+    }
+    end
+}
+
 /// At most five words, no comma and no "å"/"for å" between the modal and the requirement.
 fn predicate_near(f: &str, anchor_end: usize, kind_at: usize) -> bool {
     if kind_at < anchor_end {
@@ -625,7 +648,13 @@ fn is_comparison_with_quantity(f: &str, end: usize, tokens: &[NumberToken]) -> b
 fn change_size(f: &str, tokens: &[NumberToken], from: usize) -> Option<f64> {
     let book = phrases::targets();
     let (r, _) = first_of(f, book.get("change_size"), from)?;
-    if !near(f, from, r.start, 1) {
+    // "reduseres med 20 %", or with the object between: "redusere antall overliggerdøgn ved
+    // sykehuset med 20 prosent" (a few words in the same clause).
+    let gap = f.get(from..r.start)?;
+    if gap.len() > 100
+        || gap.contains([',', ';', ':', '(', ')'])
+        || gap.split_whitespace().count() > 6
+    {
         return None;
     }
     let t = tokens.iter().find(|t| t.span.start >= r.end)?;
@@ -633,13 +662,36 @@ fn change_size(f: &str, tokens: &[NumberToken], from: usize) -> Option<f64> {
         .then_some(t.value)
 }
 
-fn to_threshold<'a>(f: &str, tokens: &'a [NumberToken], from: usize) -> Option<&'a NumberToken> {
+/// "reduseres til 50 dager" / "reduserast til under 50 dagar" / "økes til minst 60 prosent":
+/// the level a change must reach, with the comparator written after "til" when there is one.
+fn to_threshold<'a>(
+    f: &str,
+    tokens: &'a [NumberToken],
+    from: usize,
+) -> Option<(&'a NumberToken, Option<Comparator>)> {
     let pos = crate::extract::phrases::find_phrase(f, "til", from)?;
     if !near(f, from, pos.start, 2) {
         return None;
     }
-    let t = tokens.iter().find(|t| t.span.start >= pos.end)?;
-    (is_quantity(t) && near(f, pos.end, t.span.start, 0)).then_some(t)
+    let book = phrases::targets();
+    let mut num_from = pos.end;
+    let mut cmp = None;
+    for (section, c) in [
+        ("at_least", Comparator::AtLeast),
+        ("at_most", Comparator::AtMost),
+        ("above", Comparator::Above),
+        ("below", Comparator::Below),
+    ] {
+        if let Some((r, _)) = first_of(f, book.get(section), pos.end) {
+            // The longest comparator right after "til": "under eller lik" over "under".
+            if near(f, pos.end, r.start, 0) && (cmp.is_none() || r.end > num_from) {
+                cmp = Some(c);
+                num_from = r.end;
+            }
+        }
+    }
+    let t = tokens.iter().find(|t| t.span.start >= num_from)?;
+    (is_quantity(t) && near(f, num_from, t.span.start, 0)).then_some((t, cmp))
 }
 
 fn baseline_year(f: &str, tokens: &[NumberToken], from: usize) -> Option<i32> {
@@ -687,6 +739,20 @@ fn target_year(f: &str, tokens: &[NumberToken], baseline: Option<i32>) -> Option
                             .is_none_or(|c| !c.is_alphanumeric())
                 })
         })
+        .map(|t| t.value as i32)
+}
+
+/// The year of a label standing alone: "Styringsmål 2025:", "Krav for 2024:" (at most three
+/// words, ending with a colon).
+pub fn label_year(text: &str) -> Option<i32> {
+    let t = text.trim();
+    let label = t.strip_suffix(':')?;
+    if label.len() > 40 || label.contains(':') || label.split_whitespace().count() > 3 {
+        return None;
+    }
+    lex(label)
+        .iter()
+        .find(|t| t.kind == NumberKind::Year)
         .map(|t| t.value as i32)
 }
 
@@ -872,5 +938,92 @@ fn strip_label(text: &str) -> &str {
             rest.trim()
         }
         _ => text,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn one(s: &str) -> Target {
+        let specs = parse_targets(s);
+        assert_eq!(specs.len(), 1, "{s}: {specs:?}");
+        specs[0].target.clone()
+    }
+
+    #[test]
+    fn change_to_a_written_comparator_is_a_threshold() {
+        // nynorsk
+        let t = one("Ventetida i psykisk helsevern skal reduserast til under 50 dagar innan utgangen av 2024.");
+        assert_eq!(
+            (t.comparator, t.threshold, t.unit, t.target_year),
+            (
+                Comparator::Below,
+                Some(50.0),
+                Some(TargetUnit::Days),
+                Some(2024)
+            )
+        );
+        // bokmål
+        let t =
+            one("Andelen pasienter som skrives ut til eget hjem skal økes til minst 60 prosent.");
+        assert_eq!(
+            (t.comparator, t.threshold, t.unit),
+            (Comparator::AtLeast, Some(60.0), Some(TargetUnit::Percent))
+        );
+        let t = one("Ventetiden skal reduseres til lik eller under 45 dager.");
+        assert_eq!(
+            (t.comparator, t.threshold),
+            (Comparator::AtMost, Some(45.0))
+        );
+        // Without a written comparator the direction decides.
+        let t = one("Ventetiden i TSB skal reduseres til 40 dager.");
+        assert_eq!(
+            (t.comparator, t.threshold),
+            (Comparator::AtMost, Some(40.0))
+        );
+    }
+
+    #[test]
+    fn same_level_or_lower_than_a_year() {
+        for s in [
+            "Ventetida i TSB skal haldast på same nivå eller lågare enn i 2019.",
+            "Ventetiden i TSB skal holdes på samme nivå eller lavere enn i 2019.",
+        ] {
+            let t = one(s);
+            assert_eq!(
+                (t.comparator, t.baseline_year),
+                (Comparator::NotAboveBaseline, Some(2019)),
+                "{s}"
+            );
+        }
+    }
+
+    #[test]
+    fn goal_with_an_infinitive_and_the_object_before_the_size() {
+        for s in [
+            "Målet er å redusere antall korridorpasienter ved sykehuset med 20 prosent innen utgangen av 2028, sammenlignet med 2025.",
+            "Målet er å redusera talet på korridorpasientar ved sjukehuset med 20 prosent innan utgangen av 2028, samanlikna med 2025.",
+        ] {
+            let specs = parse_targets(s);
+            assert_eq!(specs.len(), 1, "{s}: {specs:?}");
+            let t = &specs[0].target;
+            assert_eq!(
+                (t.comparator, t.change_pct, t.baseline_year, t.target_year),
+                (Comparator::Decrease, Some(20.0), Some(2025), Some(2028)),
+                "{s}"
+            );
+            assert!(specs[0].measure.contains("korridorpasient"), "{specs:?}");
+        }
+        // A purpose without size or baseline is not a target.
+        assert!(parse_targets("Målet er å styrke samarbeidet med kommunene.").is_empty());
+    }
+
+    #[test]
+    fn a_label_alone_gives_its_year() {
+        assert_eq!(label_year("Styringsmål 2025:"), Some(2025));
+        assert_eq!(label_year("  Krav for 2024: "), Some(2024));
+        assert_eq!(label_year("Styringsmål 2025"), None);
+        assert_eq!(label_year("Dette gjaldt i hele 2025 og videre:"), None);
     }
 }
