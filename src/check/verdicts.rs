@@ -109,6 +109,10 @@ pub fn assess_sentences(
     let mut memo = ObservationMemo::default();
     for (k, (si, specs)) in targets.iter().enumerate() {
         // Targets written back to back share the answer that follows the last of them.
+        let mut first = k;
+        while first > 0 && targets[first - 1].0 + 1 == targets[first].0 {
+            first -= 1;
+        }
         let mut last = k;
         while targets
             .get(last + 1)
@@ -142,12 +146,36 @@ pub fn assess_sentences(
                 Some(slot) => slot.get_or_insert_with(|| leading_entity(t)).clone(),
                 None => leading_entity(t),
             };
-            if let Some(c) = block_claims[k].clone() {
+            // Of targets written back to back, a claim that names one of them ("Målet for
+            // ventetid i PHBU er ikke nådd") answers that one only.
+            // A claim that names this target's measure speaks of the target, not of the trust
+            // the paragraph before it was about.
+            let (names_this, other_target) = match &block_claims[k] {
+                Some(c) => {
+                    let head = folded
+                        .get(s.range.start..s.range.start + c.at)
+                        .unwrap_or("");
+                    let this = specs.iter().any(|sp| names_measure(head, sp));
+                    let other = first < last
+                        && !this
+                        && targets[first..=last]
+                            .iter()
+                            .filter(|(n, _)| n != si)
+                            .any(|(_, o)| o.iter().any(|sp| names_measure(head, sp)));
+                    (this, other)
+                }
+                None => (false, false),
+            };
+            if let Some(c) = block_claims[k].clone().filter(|_| !other_target) {
                 let line = reading.line_at(s.range.start + c.at);
                 let region_wide = k == 0 || mentions_region(t);
                 if let Some(e) = &c.entity {
                     entity_claims.push((e.clone(), c.claim, line));
-                } else if !region_wide && opener.is_none() && paragraph_entity.is_some() {
+                } else if !region_wide
+                    && !names_this
+                    && opener.is_none()
+                    && paragraph_entity.is_some()
+                {
                     entity_claims.push((
                         paragraph_entity.clone().unwrap_or_default(),
                         c.claim,
@@ -158,7 +186,8 @@ pub fn assess_sentences(
                     claim = Some((c, line));
                 }
             }
-            if opener.is_some() {
+            // A table row is not a paragraph about the trust it names.
+            if opener.is_some() && s.kind != crate::document::UnitKind::TableRow {
                 paragraph_entity = opener;
             }
         }
@@ -341,6 +370,37 @@ fn subject_fits(spec: &TargetSpec, subject: Option<&str>) -> bool {
     }
 }
 
+/// Whether the words before a claim phrase (`head`, folded) name the target's area or a
+/// distinctive word of its measure ("målet for ventetid i phbu" names "Gjennomsnittlig
+/// ventetid i psykisk helsevern barn og unge").
+fn names_measure(head: &str, spec: &TargetSpec) -> bool {
+    if head.trim().is_empty() {
+        return false;
+    }
+    let subjects = crate::extract::targets::subjects_in(head, 0);
+    if subjects
+        .iter()
+        .any(|s| spec.subjects.contains(s) || spec.target.subject.as_ref() == Some(s))
+    {
+        return true;
+    }
+    let generic = crate::extract::phrases::targets().get("generic_measure_words");
+    let measure = fold(&spec.measure);
+    let head_words: Vec<&str> = head
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().count() >= 5)
+        .collect();
+    measure
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().count() >= 5 && !generic.iter().any(|g| g == w))
+        .any(|w| {
+            // A stem of seven letters: "ventetid" ~ "ventetida", "fristbrudd" ~ "fristbrot".
+            let stem_end = w.char_indices().nth(7).map_or(w.len(), |(i, _)| i);
+            let stem = &w[..stem_end];
+            head_words.iter().any(|h| h.starts_with(stem))
+        })
+}
+
 /// The HF a sentence opens with ("Helse Nord-Trøndelag HF har …"), if any.
 fn leading_entity(text: &str) -> Option<String> {
     let cat = crate::extract::entities::catalogue();
@@ -439,5 +499,66 @@ pub fn overall(verdicts: &[Verdict]) -> Status {
         (_, 0) => Status::Met,
         (0, _) => Status::NotMet,
         _ => Status::Partial,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::report::{Claim, DocumentReport, FindingKind};
+
+    fn report(text: &str) -> DocumentReport {
+        crate::analyze("t.txt", text.as_bytes())
+            .map(|a| a.report)
+            .unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    fn claim_at(d: &DocumentReport, line: usize) -> Option<(Claim, usize)> {
+        let i = d.indicators.iter().find(|i| i.line == line)?;
+        Some((i.claim?, i.claim_line?))
+    }
+
+    #[test]
+    fn a_claim_naming_one_of_two_targets_answers_that_one() {
+        // bokmål
+        let d = report(
+            "Styringsmål:\n\
+             • Andelen fristbrudd skal ikke overstige 5 %.\n\
+             • Gjennomsnittlig ventetid i psykisk helsevern barn og unge skal være under 40 dager.\n\
+             \n\
+             Sykehuset Østfold hadde 3,6 prosent fristbrudd.\n\
+             Målet for ventetid i PHBU er ikke nådd.\n",
+        );
+        assert_eq!(claim_at(&d, 3), Some((Claim::NotMet, 6)), "{d:#?}");
+        assert_eq!(claim_at(&d, 2), None, "{d:#?}");
+        // Not bound to the trust of the sentence before it either.
+        assert!(
+            !d.findings
+                .iter()
+                .any(|f| f.kind == FindingKind::ClaimMismatch),
+            "{:#?}",
+            d.findings
+        );
+        // nynorsk
+        let d = report(
+            "Styringsmål:\n\
+             • Delen fristbrot skal ikkje overstige 5 %.\n\
+             • Ventetida i psykisk helsevern for barn og unge skal vere under 40 dagar.\n\
+             \n\
+             Ventetida i PHBU er ikkje oppfylt.\n",
+        );
+        assert_eq!(claim_at(&d, 3), Some((Claim::NotMet, 5)), "{d:#?}");
+        assert_eq!(claim_at(&d, 2), None, "{d:#?}");
+    }
+
+    #[test]
+    fn the_answer_not_the_quoted_old_claim() {
+        let d = report(
+            "Spørsmål frå HOD: Delen pakkeforløp innanfor standard forløpstid skal vere minst 70 prosent. \
+             Helse Nord RHF har i årleg melding rapportert at kravet er delvis oppfylt. Vi ber om tal per helseføretak.\n\
+             \n\
+             Svar:\n\
+             Kravet er ikkje oppfylt for regionen samla.\n",
+        );
+        assert_eq!(claim_at(&d, 1), Some((Claim::NotMet, 4)), "{d:#?}");
     }
 }
