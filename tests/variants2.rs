@@ -353,7 +353,6 @@ fn w1_discharge_letters_minst_80_pst() {
 }
 
 #[test]
-#[ignore = "engine drops Helse Bergen from 'Helse Bergen og Helse Stavanger låg på høvesvis 76 og 78 pst.' (line 47); only Stavanger gets 78"]
 fn w1_discharge_letters_hoevesvis_pairs_entities_with_values() {
     let d = doc(W1);
     // "Helse Bergen og Helse Stavanger låg på høvesvis 76 og 78 pst."
@@ -466,7 +465,6 @@ fn w2_cancer_pathways_verdicts_from_table_with_wrapped_trust_name() {
 }
 
 #[test]
-#[ignore = "engine takes the bracketed 2023 figure: 'delen 1,9 prosent (2,4 prosent i 2023)' (line 39) gives Helse Nord RHF = 2,4 instead of 1,9"]
 fn w2_agency_share_ikkje_overstige_1_5_prosent() {
     let d = doc(W2);
     assert_target(
@@ -1004,7 +1002,6 @@ fn w6_maalet_er_naadd_contradicted_by_77_6() {
 }
 
 #[test]
-#[ignore = "verdict entity is 'Regionen' for 'Andelen var 77,6 prosent' in Helse Stavanger HF's own report; should be Helse Stavanger HF"]
 fn w6_unnamed_figures_in_a_trust_report_belong_to_the_trust() {
     let d = doc(W6);
     // "Årlig melding 2024 – Helse Stavanger HF": "Andelen var 77,6 prosent" is the trust's.

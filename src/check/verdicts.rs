@@ -86,6 +86,8 @@ pub fn assess_sentences(
             j += 1;
         }
     }
+    // Figures that name no one belong to the region, or to the trust the report is by.
+    let owner = document_owner(doc);
     // 1. Targets per sentence.
     let mut targets: Vec<(usize, Vec<TargetSpec>)> = Vec::new();
     for (i, (text, specs)) in texts.iter().zip(sentence_specs).enumerate() {
@@ -106,7 +108,10 @@ pub fn assess_sentences(
     // with (by sentence index) and its figures (by sentence, unit and default owner) are read
     // once per block.
     let mut openers: Vec<Option<Option<String>>> = vec![None; sentences.len()];
-    let mut memo = ObservationMemo::default();
+    let mut memo = ObservationMemo {
+        owner,
+        ..ObservationMemo::default()
+    };
     for (k, (si, specs)) in targets.iter().enumerate() {
         // Targets written back to back share the answer that follows the last of them.
         let mut first = k;
@@ -249,6 +254,8 @@ pub fn assess_sentences(
 struct ObservationMemo {
     block_start: usize,
     map: HashMap<(usize, Option<TargetUnit>, bool), Vec<Observation>>,
+    /// Who unnamed figures belong to (see [`document_owner`]).
+    owner: String,
 }
 
 fn verdicts_for(
@@ -260,6 +267,8 @@ fn verdicts_for(
     tables: &[tables_link::TableValues],
     memo: &mut ObservationMemo,
 ) -> Vec<Verdict> {
+    let owner = memo.owner.clone();
+    let owner = owner.as_str();
     let target = &spec.target;
     let mut out: Vec<Verdict> = Vec::new();
     let push = |v: Verdict, out: &mut Vec<Verdict>| {
@@ -288,8 +297,8 @@ fn verdicts_for(
             continue;
         }
         let default = ((k < 3 || (k >= answer && k < answer + 5))
-            && out.iter().all(|v| v.entity == "Regionen"))
-        .then_some("Regionen");
+            && out.iter().all(|v| v.entity == owner))
+        .then_some(owner);
         let found = memo
             .map
             .entry((k, target.unit, default.is_some()))
@@ -368,6 +377,27 @@ fn subject_fits(spec: &TargetSpec, subject: Option<&str>) -> bool {
         }
         (None, None) => true,
     }
+}
+
+/// Who the report speaks for when a figure names no one: the one trust (HF) the document's
+/// title names ("Årlig melding 2024 – Helse Stavanger HF"), else the region ("Regionen").
+/// The title is the first line, among the first three non-empty ones, that names an entity.
+fn document_owner(doc: &Document) -> String {
+    use crate::extract::entities::EntityKind;
+    let cat = crate::extract::entities::catalogue();
+    let title = (1..=doc.line_count().min(40))
+        .map(|n| doc.line_text(n))
+        .filter(|t| !t.trim().is_empty())
+        .take(3)
+        .map(|t| cat.mentions(t))
+        .find(|m| !m.is_empty());
+    if let Some(m) = title {
+        let first = m[0].entity;
+        if m.iter().all(|x| x.entity == first) && cat.kind(first) == EntityKind::Hf {
+            return cat.name(first).to_string();
+        }
+    }
+    String::from("Regionen")
 }
 
 /// Whether the words before a claim phrase (`head`, folded) name the target's area or a
@@ -548,6 +578,25 @@ mod tests {
         );
         assert_eq!(claim_at(&d, 3), Some((Claim::NotMet, 5)), "{d:#?}");
         assert_eq!(claim_at(&d, 2), None, "{d:#?}");
+    }
+
+    #[test]
+    fn unnamed_figures_in_a_trusts_own_report_are_the_trusts() {
+        let body = "\n\nAndelen epikriser sendt innen én dag skal være minst 80 prosent.\n\n\
+                    Målet er ikke nådd. Andelen var 77,6 prosent i 2024.\n";
+        for (title, owner) in [
+            (
+                "Årlig melding 2024 – Helse Stavanger HF",
+                "Helse Stavanger HF",
+            ),
+            ("Årleg melding 2024 for Helse Førde HF", "Helse Førde HF"),
+            ("Årlig melding 2024 for Helse Vest RHF", "Regionen"),
+        ] {
+            let d = report(&format!("{title}{body}"));
+            let i = d.indicators.iter().find(|i| i.line == 3).expect("target");
+            let who: Vec<&str> = i.verdicts.iter().map(|v| v.entity.as_str()).collect();
+            assert_eq!(who, [owner], "{title}: {d:#?}");
+        }
     }
 
     #[test]
