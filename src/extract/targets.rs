@@ -76,7 +76,8 @@ pub fn parse_targets_folded(sentence: &str, f: &str) -> Vec<TargetSpec> {
     };
     let long_term = first_of(f, book.get("long_term"), 0).is_some();
     // Most sentences have no anchor and return above; the numbers are read only for the rest.
-    let tokens = lex(sentence);
+    let mut tokens = lex(sentence);
+    words_after_comparators(sentence, f, anchor_end, &mut tokens);
 
     // "Det skal ikke være fristbrudd." / "Ingen pasientar skal vente meir enn 12 månader.":
     // nothing of the kind may occur — at most 0.
@@ -520,6 +521,93 @@ fn predicate_kind(f: &str, tokens: &[NumberToken], from: usize) -> Option<(Kind,
         }
     }
     Some((k, s, e))
+}
+
+/// The value of a Norwegian number word ("seks", "tolv", nynorsk "ein"), from
+/// `data/number_words.txt`.
+pub fn number_word(word: &str) -> Option<f64> {
+    static WORDS: std::sync::OnceLock<Vec<(String, f64)>> = std::sync::OnceLock::new();
+    let words = WORDS.get_or_init(|| {
+        let mut out = Vec::new();
+        for line in include_str!("../../data/number_words.txt").lines() {
+            let line = line.trim();
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let mut parts = line.split_whitespace();
+            let Some(value) = parts.next().and_then(|v| v.parse::<f64>().ok()) else {
+                continue;
+            };
+            for w in parts.filter(|w| *w != "|") {
+                out.push((w.to_string(), value));
+            }
+        }
+        out
+    });
+    words.iter().find(|(w, _)| w == word).map(|(_, v)| *v)
+}
+
+/// "skal etablere minst seks nye døgnplasser", "skal vere under ti dagar": a number word right
+/// after a comparator that opens the predicate (at most two words after the modal) is read as
+/// that number, with the unit the words after it give. Words elsewhere are left alone ("to" is
+/// also a preposition, "en" an article; "minst ett av følgende kriterier" is no threshold).
+fn words_after_comparators(sentence: &str, f: &str, from: usize, tokens: &mut Vec<NumberToken>) {
+    let book = phrases::targets();
+    let mut added = false;
+    for section in ["at_least", "at_most", "above", "below"] {
+        let mut at = from;
+        while let Some((r, _)) = first_of(f, book.get(section), at) {
+            at = r.end;
+            let opens_predicate = f
+                .get(from..r.start)
+                .is_some_and(|g| g.split_whitespace().count() <= 2 && !g.contains([',', ';', ':']));
+            if !opens_predicate {
+                break;
+            }
+            let rest = f.get(r.end..).unwrap_or("");
+            let start = r.end + (rest.len() - rest.trim_start().len());
+            let word_end = f
+                .get(start..)
+                .and_then(|w| w.find(|c: char| !c.is_alphabetic()).map(|e| start + e))
+                .unwrap_or(f.len());
+            let word = f.get(start..word_end).unwrap_or("");
+            // "over ein periode", "under en samling": after over/under an article stays one.
+            if matches!(section, "above" | "below")
+                && matches!(word, "en" | "ei" | "ein" | "ett" | "eitt")
+            {
+                continue;
+            }
+            let Some(value) = number_word(word) else {
+                continue;
+            };
+            // "minst ett av følgende": a part of a list, not a level.
+            if f.get(word_end..)
+                .is_some_and(|r| r.trim_start().starts_with("av "))
+            {
+                continue;
+            }
+            if start == r.end || tokens.iter().any(|t| t.span.start == start) {
+                continue;
+            }
+            // Read "6 <the words after>" so the unit ("seks prosent", "ti dagar") comes along.
+            let tail = crate::check::prose::head(sentence, word_end, 40);
+            let digits = format!("{value}");
+            let Some(t) = lex(&format!("{digits}{tail}")).into_iter().next() else {
+                continue;
+            };
+            if t.span.start != 0 || t.span.end < digits.len() || t.kind != NumberKind::Quantity {
+                continue;
+            }
+            tokens.push(NumberToken {
+                span: start..word_end + (t.span.end - digits.len()),
+                ..t
+            });
+            added = true;
+        }
+    }
+    if added {
+        crate::sorting::sort_by_key(tokens, |t| t.span.start);
+    }
 }
 
 /// "skal ikke være X" with no figure after it, or a sentence opening with "Ingen …": the measure
@@ -1017,6 +1105,51 @@ mod tests {
         }
         // A purpose without size or baseline is not a target.
         assert!(parse_targets("Målet er å styrke samarbeidet med kommunene.").is_empty());
+    }
+
+    #[test]
+    fn number_words_after_a_comparator() {
+        // bokmål
+        let t = one("Helse Midt-Norge RHF skal etablere minst seks nye døgnplasser i psykisk helsevern voksne innen utgangen av 2024.");
+        assert_eq!(
+            (t.comparator, t.threshold, t.unit, t.target_year),
+            (
+                Comparator::AtLeast,
+                Some(6.0),
+                Some(TargetUnit::Count),
+                Some(2024)
+            )
+        );
+        // nynorsk, with a unit after the word
+        let t = one("Ventetida i TSB skal vere under tretti dagar.");
+        assert_eq!(
+            (t.comparator, t.threshold, t.unit),
+            (Comparator::Below, Some(30.0), Some(TargetUnit::Days))
+        );
+        let t = one("Føretaket skal ha minst ein tilsett i kvar kommune.");
+        assert_eq!(
+            (t.comparator, t.threshold),
+            (Comparator::AtLeast, Some(1.0))
+        );
+        // Not a number: an article after "over", and words outside a comparator.
+        assert!(
+            parse_targets("Ventetida skal vere lågare over ein periode.")
+                .iter()
+                .all(|t| t.target.threshold.is_none())
+        );
+        assert!(parse_targets("Foretaket skal etablere to nye team.").is_empty());
+        assert!(parse_targets(
+            "Tiltakene skal rettes mot områder der minst ett av følgende kriterier er oppfylt:"
+        )
+        .is_empty());
+        assert!(parse_targets(
+            "Det skal være samarbeid mellom fagmiljø i minst to helseforetak som bidrar til forbedring."
+        )
+        .is_empty());
+        assert_eq!(number_word("sju"), Some(7.0));
+        assert_eq!(number_word("syv"), Some(7.0));
+        assert_eq!(number_word("tjue"), Some(20.0));
+        assert_eq!(number_word("hus"), None);
     }
 
     #[test]
