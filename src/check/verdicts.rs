@@ -7,7 +7,7 @@ use crate::check::tables_link;
 use crate::document::{Document, Reading, Sentence};
 use crate::extract::claims::{parse_claim_folded, ClaimSpec};
 use crate::extract::phrases::fold;
-use crate::extract::targets::{parse_nominal_target, parse_targets_folded, TargetSpec};
+use crate::extract::targets::{label_year, parse_nominal_target, parse_targets_folded, TargetSpec};
 use crate::extract::values::{observations, Observation};
 
 use crate::report::{
@@ -64,6 +64,30 @@ pub fn assess_sentences(
         claims.push(parse_claim_folded(text, f));
         sentence_specs.push(parse_targets_folded(text, f));
     }
+    // "Styringsmål 2025:" alone on the line above a run of target sentences (bullets) gives
+    // them its year.
+    for i in 1..sentence_specs.len() {
+        if sentence_specs[i].is_empty() || !sentence_specs[i - 1].is_empty() {
+            continue;
+        }
+        if sentences[i - 1].end_line + 2 < sentences[i].line {
+            continue;
+        }
+        let Some(year) = label_year(texts[i - 1]) else {
+            continue;
+        };
+        let mut j = i;
+        while j < sentence_specs.len() && !sentence_specs[j].is_empty() {
+            for spec in sentence_specs[j].iter_mut() {
+                if spec.target.target_year.is_none() && spec.target.baseline_year != Some(year) {
+                    spec.target.target_year = Some(year);
+                }
+            }
+            j += 1;
+        }
+    }
+    // Figures that name no one belong to the region, or to the trust the report is by.
+    let owner = document_owner(doc);
     // 1. Targets per sentence.
     let mut targets: Vec<(usize, Vec<TargetSpec>)> = Vec::new();
     for (i, (text, specs)) in texts.iter().zip(sentence_specs).enumerate() {
@@ -84,9 +108,16 @@ pub fn assess_sentences(
     // with (by sentence index) and its figures (by sentence, unit and default owner) are read
     // once per block.
     let mut openers: Vec<Option<Option<String>>> = vec![None; sentences.len()];
-    let mut memo = ObservationMemo::default();
+    let mut memo = ObservationMemo {
+        owner,
+        ..ObservationMemo::default()
+    };
     for (k, (si, specs)) in targets.iter().enumerate() {
         // Targets written back to back share the answer that follows the last of them.
+        let mut first = k;
+        while first > 0 && targets[first - 1].0 + 1 == targets[first].0 {
+            first -= 1;
+        }
         let mut last = k;
         while targets
             .get(last + 1)
@@ -120,12 +151,36 @@ pub fn assess_sentences(
                 Some(slot) => slot.get_or_insert_with(|| leading_entity(t)).clone(),
                 None => leading_entity(t),
             };
-            if let Some(c) = block_claims[k].clone() {
+            // Of targets written back to back, a claim that names one of them ("Målet for
+            // ventetid i PHBU er ikke nådd") answers that one only.
+            // A claim that names this target's measure speaks of the target, not of the trust
+            // the paragraph before it was about.
+            let (names_this, other_target) = match &block_claims[k] {
+                Some(c) => {
+                    let head = folded
+                        .get(s.range.start..s.range.start + c.at)
+                        .unwrap_or("");
+                    let this = specs.iter().any(|sp| names_measure(head, sp));
+                    let other = first < last
+                        && !this
+                        && targets[first..=last]
+                            .iter()
+                            .filter(|(n, _)| n != si)
+                            .any(|(_, o)| o.iter().any(|sp| names_measure(head, sp)));
+                    (this, other)
+                }
+                None => (false, false),
+            };
+            if let Some(c) = block_claims[k].clone().filter(|_| !other_target) {
                 let line = reading.line_at(s.range.start + c.at);
                 let region_wide = k == 0 || mentions_region(t);
                 if let Some(e) = &c.entity {
                     entity_claims.push((e.clone(), c.claim, line));
-                } else if !region_wide && opener.is_none() && paragraph_entity.is_some() {
+                } else if !region_wide
+                    && !names_this
+                    && opener.is_none()
+                    && paragraph_entity.is_some()
+                {
                     entity_claims.push((
                         paragraph_entity.clone().unwrap_or_default(),
                         c.claim,
@@ -136,7 +191,8 @@ pub fn assess_sentences(
                     claim = Some((c, line));
                 }
             }
-            if opener.is_some() {
+            // A table row is not a paragraph about the trust it names.
+            if opener.is_some() && s.kind != crate::document::UnitKind::TableRow {
                 paragraph_entity = opener;
             }
             // A table's rows name every trust in turn: the prose after a table speaks of no
@@ -203,6 +259,8 @@ pub fn assess_sentences(
 struct ObservationMemo {
     block_start: usize,
     map: HashMap<(usize, Option<TargetUnit>, bool), Vec<Observation>>,
+    /// Who unnamed figures belong to (see [`document_owner`]).
+    owner: String,
 }
 
 fn verdicts_for(
@@ -214,6 +272,8 @@ fn verdicts_for(
     tables: &[tables_link::TableValues],
     memo: &mut ObservationMemo,
 ) -> Vec<Verdict> {
+    let owner = memo.owner.clone();
+    let owner = owner.as_str();
     let target = &spec.target;
     let mut out: Vec<Verdict> = Vec::new();
     let push = |v: Verdict, out: &mut Vec<Verdict>| {
@@ -242,8 +302,8 @@ fn verdicts_for(
             continue;
         }
         let default = ((k < 3 || (k >= answer && k < answer + 5))
-            && out.iter().all(|v| v.entity == "Regionen"))
-        .then_some("Regionen");
+            && out.iter().all(|v| v.entity == owner))
+        .then_some(owner);
         let found = memo
             .map
             .entry((k, target.unit, default.is_some()))
@@ -401,6 +461,58 @@ fn subject_fits(spec: &TargetSpec, subject: Option<&str>) -> bool {
     }
 }
 
+/// Who the report speaks for when a figure names no one: the one trust (HF) the document's
+/// title names ("Årlig melding 2024 – Helse Stavanger HF"), else the region ("Regionen").
+/// The title is the first line, among the first three non-empty ones, that names an entity.
+fn document_owner(doc: &Document) -> String {
+    use crate::extract::entities::EntityKind;
+    let cat = crate::extract::entities::catalogue();
+    let title = (1..=doc.line_count().min(40))
+        .map(|n| doc.line_text(n))
+        .filter(|t| !t.trim().is_empty())
+        .take(3)
+        .map(|t| cat.mentions(t))
+        .find(|m| !m.is_empty());
+    if let Some(m) = title {
+        let first = m[0].entity;
+        if m.iter().all(|x| x.entity == first) && cat.kind(first) == EntityKind::Hf {
+            return cat.name(first).to_string();
+        }
+    }
+    String::from("Regionen")
+}
+
+/// Whether the words before a claim phrase (`head`, folded) name the target's area or a
+/// distinctive word of its measure ("målet for ventetid i phbu" names "Gjennomsnittlig
+/// ventetid i psykisk helsevern barn og unge").
+fn names_measure(head: &str, spec: &TargetSpec) -> bool {
+    if head.trim().is_empty() {
+        return false;
+    }
+    let subjects = crate::extract::targets::subjects_in(head, 0);
+    if subjects
+        .iter()
+        .any(|s| spec.subjects.contains(s) || spec.target.subject.as_ref() == Some(s))
+    {
+        return true;
+    }
+    let generic = crate::extract::phrases::targets().get("generic_measure_words");
+    let measure = fold(&spec.measure);
+    let head_words: Vec<&str> = head
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().count() >= 5)
+        .collect();
+    measure
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().count() >= 5 && !generic.iter().any(|g| g == w))
+        .any(|w| {
+            // A stem of seven letters: "ventetid" ~ "ventetida", "fristbrudd" ~ "fristbrot".
+            let stem_end = w.char_indices().nth(7).map_or(w.len(), |(i, _)| i);
+            let stem = &w[..stem_end];
+            head_words.iter().any(|h| h.starts_with(stem))
+        })
+}
+
 /// The HF a sentence opens with ("Helse Nord-Trøndelag HF har …"), if any.
 fn leading_entity(text: &str) -> Option<String> {
     let cat = crate::extract::entities::catalogue();
@@ -529,5 +641,85 @@ mod quoted_tests {
         // Reached exactly: a figure, not the limit.
         assert!(!quoted_threshold("Ventetida var 60 dagar i 2024.", &target));
         assert!(!quoted_threshold("Ventetida var 58 dagar.", &target));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::report::{Claim, DocumentReport, FindingKind};
+
+    fn report(text: &str) -> DocumentReport {
+        crate::analyze("t.txt", text.as_bytes())
+            .map(|a| a.report)
+            .unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    fn claim_at(d: &DocumentReport, line: usize) -> Option<(Claim, usize)> {
+        let i = d.indicators.iter().find(|i| i.line == line)?;
+        Some((i.claim?, i.claim_line?))
+    }
+
+    #[test]
+    fn a_claim_naming_one_of_two_targets_answers_that_one() {
+        // bokmål
+        let d = report(
+            "Styringsmål:\n\
+             • Andelen fristbrudd skal ikke overstige 5 %.\n\
+             • Gjennomsnittlig ventetid i psykisk helsevern barn og unge skal være under 40 dager.\n\
+             \n\
+             Sykehuset Østfold hadde 3,6 prosent fristbrudd.\n\
+             Målet for ventetid i PHBU er ikke nådd.\n",
+        );
+        assert_eq!(claim_at(&d, 3), Some((Claim::NotMet, 6)), "{d:#?}");
+        assert_eq!(claim_at(&d, 2), None, "{d:#?}");
+        // Not bound to the trust of the sentence before it either.
+        assert!(
+            !d.findings
+                .iter()
+                .any(|f| f.kind == FindingKind::ClaimMismatch),
+            "{:#?}",
+            d.findings
+        );
+        // nynorsk
+        let d = report(
+            "Styringsmål:\n\
+             • Delen fristbrot skal ikkje overstige 5 %.\n\
+             • Ventetida i psykisk helsevern for barn og unge skal vere under 40 dagar.\n\
+             \n\
+             Ventetida i PHBU er ikkje oppfylt.\n",
+        );
+        assert_eq!(claim_at(&d, 3), Some((Claim::NotMet, 5)), "{d:#?}");
+        assert_eq!(claim_at(&d, 2), None, "{d:#?}");
+    }
+
+    #[test]
+    fn unnamed_figures_in_a_trusts_own_report_are_the_trusts() {
+        let body = "\n\nAndelen epikriser sendt innen én dag skal være minst 80 prosent.\n\n\
+                    Målet er ikke nådd. Andelen var 77,6 prosent i 2024.\n";
+        for (title, owner) in [
+            (
+                "Årlig melding 2024 – Helse Stavanger HF",
+                "Helse Stavanger HF",
+            ),
+            ("Årleg melding 2024 for Helse Førde HF", "Helse Førde HF"),
+            ("Årlig melding 2024 for Helse Vest RHF", "Regionen"),
+        ] {
+            let d = report(&format!("{title}{body}"));
+            let i = d.indicators.iter().find(|i| i.line == 3).expect("target");
+            let who: Vec<&str> = i.verdicts.iter().map(|v| v.entity.as_str()).collect();
+            assert_eq!(who, [owner], "{title}: {d:#?}");
+        }
+    }
+
+    #[test]
+    fn the_answer_not_the_quoted_old_claim() {
+        let d = report(
+            "Spørsmål frå HOD: Delen pakkeforløp innanfor standard forløpstid skal vere minst 70 prosent. \
+             Helse Nord RHF har i årleg melding rapportert at kravet er delvis oppfylt. Vi ber om tal per helseføretak.\n\
+             \n\
+             Svar:\n\
+             Kravet er ikkje oppfylt for regionen samla.\n",
+        );
+        assert_eq!(claim_at(&d, 1), Some((Claim::NotMet, 4)), "{d:#?}");
     }
 }

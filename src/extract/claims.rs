@@ -54,6 +54,11 @@ pub fn parse_claim_folded(sentence: &str, f: &str) -> Option<ClaimSpec> {
             {
                 continue;
             }
+            // Someone else's verdict, quoted or asked about: "… har i årleg melding rapportert
+            // at kravet er delvis oppfylt", "HOD ber om … kravet er innfridd".
+            if first_of(f, book.get("reported"), 0).is_some_and(|(q, _)| q.start < r.start) {
+                return None;
+            }
             let entity = subject_entity(sentence, r.start);
             return Some(ClaimSpec {
                 claim,
@@ -177,6 +182,31 @@ mod tests {
 #[cfg(test)]
 mod more_tests {
     use super::*;
+
+    #[test]
+    fn a_quoted_or_requested_verdict_is_not_the_reports_claim() {
+        // nynorsk
+        assert_eq!(
+            parse_claim(
+                "Helse Nord RHF har i årleg melding rapportert at kravet er delvis oppfylt."
+            ),
+            None
+        );
+        // bokmål
+        assert_eq!(
+            parse_claim("HOD ber om en vurdering av hvorvidt kravet er innfridd."),
+            None
+        );
+        assert_eq!(
+            parse_claim("Foretaket opplyste at målet er nådd for 2024."),
+            None
+        );
+        // The answer's own claim stays.
+        assert_eq!(
+            parse_claim("Kravet er ikkje oppfylt for regionen samla.").map(|c| c.claim),
+            Some(Claim::NotMet)
+        );
+    }
 
     #[test]
     fn only_one_trust_reached_the_goal_is_partial() {

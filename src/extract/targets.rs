@@ -76,7 +76,8 @@ pub fn parse_targets_folded(sentence: &str, f: &str) -> Vec<TargetSpec> {
     };
     let long_term = first_of(f, book.get("long_term"), 0).is_some();
     // Most sentences have no anchor and return above; the numbers are read only for the rest.
-    let tokens = lex(sentence);
+    let mut tokens = lex(sentence);
+    words_after_comparators(sentence, f, anchor_end, &mut tokens);
 
     // "Det skal ikke være fristbrudd." / "Ingen pasientar skal vente meir enn 12 månader.":
     // nothing of the kind may occur — at most 0.
@@ -138,7 +139,18 @@ pub fn parse_targets_folded(sentence: &str, f: &str) -> Vec<TargetSpec> {
                 || ["innen", "innan", "i løpet"]
                     .iter()
                     .any(|w| fold(&m).starts_with(w));
-            if anchor == Anchor::Request && weak {
+            if anchor == Anchor::Goal && weak {
+                // "Målet er å redusere antall overliggerdøgn med 20 prosent": the object.
+                let end = object_end(f, kind_end);
+                sentence
+                    .get(kind_end..end.max(kind_end))
+                    .unwrap_or("")
+                    .trim()
+                    .trim_end_matches([',', '.'])
+                    .chars()
+                    .take(160)
+                    .collect()
+            } else if anchor == Anchor::Request && weak {
                 // "… rapportering av utviklingen i bruken av innleie …, med målsetting om en reduksjon"
                 let head = f.get(..anchor_start).unwrap_or("");
                 let at = head.rfind(" av ").map_or(0, |p| p + 4);
@@ -281,12 +293,12 @@ pub fn parse_targets_folded(sentence: &str, f: &str) -> Vec<TargetSpec> {
             }
             // "reduseres til 50 dager" / "økes til 80 %": a threshold after all.
             if let (Kind::Change(c), None) = (kind, change_pct) {
-                if let Some(t) = to_threshold(f, &tokens, kind_end) {
-                    let cmp = if c == Comparator::Increase {
+                if let Some((t, written)) = to_threshold(f, &tokens, kind_end) {
+                    let cmp = written.unwrap_or(if c == Comparator::Increase {
                         Comparator::AtLeast
                     } else {
                         Comparator::AtMost
-                    };
+                    });
                     out.push(TargetSpec {
                         target: Target {
                             comparator: cmp,
@@ -511,6 +523,93 @@ fn predicate_kind(f: &str, tokens: &[NumberToken], from: usize) -> Option<(Kind,
     Some((k, s, e))
 }
 
+/// The value of a Norwegian number word ("seks", "tolv", nynorsk "ein"), from
+/// `data/number_words.txt`.
+pub fn number_word(word: &str) -> Option<f64> {
+    static WORDS: std::sync::OnceLock<Vec<(String, f64)>> = std::sync::OnceLock::new();
+    let words = WORDS.get_or_init(|| {
+        let mut out = Vec::new();
+        for line in include_str!("../../data/number_words.txt").lines() {
+            let line = line.trim();
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let mut parts = line.split_whitespace();
+            let Some(value) = parts.next().and_then(|v| v.parse::<f64>().ok()) else {
+                continue;
+            };
+            for w in parts.filter(|w| *w != "|") {
+                out.push((w.to_string(), value));
+            }
+        }
+        out
+    });
+    words.iter().find(|(w, _)| w == word).map(|(_, v)| *v)
+}
+
+/// "skal etablere minst seks nye døgnplasser", "skal vere under ti dagar": a number word right
+/// after a comparator that opens the predicate (at most two words after the modal) is read as
+/// that number, with the unit the words after it give. Words elsewhere are left alone ("to" is
+/// also a preposition, "en" an article; "minst ett av følgende kriterier" is no threshold).
+fn words_after_comparators(sentence: &str, f: &str, from: usize, tokens: &mut Vec<NumberToken>) {
+    let book = phrases::targets();
+    let mut added = false;
+    for section in ["at_least", "at_most", "above", "below"] {
+        let mut at = from;
+        while let Some((r, _)) = first_of(f, book.get(section), at) {
+            at = r.end;
+            let opens_predicate = f
+                .get(from..r.start)
+                .is_some_and(|g| g.split_whitespace().count() <= 2 && !g.contains([',', ';', ':']));
+            if !opens_predicate {
+                break;
+            }
+            let rest = f.get(r.end..).unwrap_or("");
+            let start = r.end + (rest.len() - rest.trim_start().len());
+            let word_end = f
+                .get(start..)
+                .and_then(|w| w.find(|c: char| !c.is_alphabetic()).map(|e| start + e))
+                .unwrap_or(f.len());
+            let word = f.get(start..word_end).unwrap_or("");
+            // "over ein periode", "under en samling": after over/under an article stays one.
+            if matches!(section, "above" | "below")
+                && matches!(word, "en" | "ei" | "ein" | "ett" | "eitt")
+            {
+                continue;
+            }
+            let Some(value) = number_word(word) else {
+                continue;
+            };
+            // "minst ett av følgende": a part of a list, not a level.
+            if f.get(word_end..)
+                .is_some_and(|r| r.trim_start().starts_with("av "))
+            {
+                continue;
+            }
+            if start == r.end || tokens.iter().any(|t| t.span.start == start) {
+                continue;
+            }
+            // Read "6 <the words after>" so the unit ("seks prosent", "ti dagar") comes along.
+            let tail = crate::check::prose::head(sentence, word_end, 40);
+            let digits = format!("{value}");
+            let Some(t) = lex(&format!("{digits}{tail}")).into_iter().next() else {
+                continue;
+            };
+            if t.span.start != 0 || t.span.end < digits.len() || t.kind != NumberKind::Quantity {
+                continue;
+            }
+            tokens.push(NumberToken {
+                span: start..word_end + (t.span.end - digits.len()),
+                ..t
+            });
+            added = true;
+        }
+    }
+    if added {
+        crate::sorting::sort_by_key(tokens, |t| t.span.start);
+    }
+}
+
 /// "skal ikke være X" with no figure after it, or a sentence opening with "Ingen …": the measure
 /// that must not occur.
 fn zero_by_negation(
@@ -577,6 +676,18 @@ fn measure_end(f: &str, from: usize) -> usize {
     stop.min(punct)
 }
 
+/// End of the object after a verb ("redusere antall overliggerdøgn ved X | med 20 prosent"):
+/// the size, level, deadline or baseline phrase, or the end of the clause.
+fn object_end(f: &str, from: usize) -> usize {
+    let mut end = measure_end(f, from);
+    for w in ["med", "til", "innen", "innan", "i løpet av"] {
+        if let Some(p) = crate::extract::phrases::find_phrase(f, w, from) {
+            end = end.min(p.start);
+        }
+    }
+    end
+}
+
 /// At most five words, no comma and no "å"/"for å" between the modal and the requirement.
 fn predicate_near(f: &str, anchor_end: usize, kind_at: usize) -> bool {
     if kind_at < anchor_end {
@@ -625,7 +736,13 @@ fn is_comparison_with_quantity(f: &str, end: usize, tokens: &[NumberToken]) -> b
 fn change_size(f: &str, tokens: &[NumberToken], from: usize) -> Option<f64> {
     let book = phrases::targets();
     let (r, _) = first_of(f, book.get("change_size"), from)?;
-    if !near(f, from, r.start, 1) {
+    // "reduseres med 20 %", or with the object between: "redusere antall overliggerdøgn ved
+    // sykehuset med 20 prosent" (a few words in the same clause).
+    let gap = f.get(from..r.start)?;
+    if gap.len() > 100
+        || gap.contains([',', ';', ':', '(', ')'])
+        || gap.split_whitespace().count() > 6
+    {
         return None;
     }
     let t = tokens.iter().find(|t| t.span.start >= r.end)?;
@@ -633,13 +750,36 @@ fn change_size(f: &str, tokens: &[NumberToken], from: usize) -> Option<f64> {
         .then_some(t.value)
 }
 
-fn to_threshold<'a>(f: &str, tokens: &'a [NumberToken], from: usize) -> Option<&'a NumberToken> {
+/// "reduseres til 50 dager" / "reduserast til under 50 dagar" / "økes til minst 60 prosent":
+/// the level a change must reach, with the comparator written after "til" when there is one.
+fn to_threshold<'a>(
+    f: &str,
+    tokens: &'a [NumberToken],
+    from: usize,
+) -> Option<(&'a NumberToken, Option<Comparator>)> {
     let pos = crate::extract::phrases::find_phrase(f, "til", from)?;
     if !near(f, from, pos.start, 2) {
         return None;
     }
-    let t = tokens.iter().find(|t| t.span.start >= pos.end)?;
-    (is_quantity(t) && near(f, pos.end, t.span.start, 0)).then_some(t)
+    let book = phrases::targets();
+    let mut num_from = pos.end;
+    let mut cmp = None;
+    for (section, c) in [
+        ("at_least", Comparator::AtLeast),
+        ("at_most", Comparator::AtMost),
+        ("above", Comparator::Above),
+        ("below", Comparator::Below),
+    ] {
+        if let Some((r, _)) = first_of(f, book.get(section), pos.end) {
+            // The longest comparator right after "til": "under eller lik" over "under".
+            if near(f, pos.end, r.start, 0) && (cmp.is_none() || r.end > num_from) {
+                cmp = Some(c);
+                num_from = r.end;
+            }
+        }
+    }
+    let t = tokens.iter().find(|t| t.span.start >= num_from)?;
+    (is_quantity(t) && near(f, num_from, t.span.start, 0)).then_some((t, cmp))
 }
 
 fn baseline_year(f: &str, tokens: &[NumberToken], from: usize) -> Option<i32> {
@@ -687,6 +827,20 @@ fn target_year(f: &str, tokens: &[NumberToken], baseline: Option<i32>) -> Option
                             .is_none_or(|c| !c.is_alphanumeric())
                 })
         })
+        .map(|t| t.value as i32)
+}
+
+/// The year of a label standing alone: "Styringsmål 2025:", "Krav for 2024:" (at most three
+/// words, ending with a colon).
+pub fn label_year(text: &str) -> Option<i32> {
+    let t = text.trim();
+    let label = t.strip_suffix(':')?;
+    if label.len() > 40 || label.contains(':') || label.split_whitespace().count() > 3 {
+        return None;
+    }
+    lex(label)
+        .iter()
+        .find(|t| t.kind == NumberKind::Year)
         .map(|t| t.value as i32)
 }
 
@@ -872,5 +1026,137 @@ fn strip_label(text: &str) -> &str {
             rest.trim()
         }
         _ => text,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn one(s: &str) -> Target {
+        let specs = parse_targets(s);
+        assert_eq!(specs.len(), 1, "{s}: {specs:?}");
+        specs[0].target.clone()
+    }
+
+    #[test]
+    fn change_to_a_written_comparator_is_a_threshold() {
+        // nynorsk
+        let t = one("Ventetida i psykisk helsevern skal reduserast til under 50 dagar innan utgangen av 2024.");
+        assert_eq!(
+            (t.comparator, t.threshold, t.unit, t.target_year),
+            (
+                Comparator::Below,
+                Some(50.0),
+                Some(TargetUnit::Days),
+                Some(2024)
+            )
+        );
+        // bokmål
+        let t =
+            one("Andelen pasienter som skrives ut til eget hjem skal økes til minst 60 prosent.");
+        assert_eq!(
+            (t.comparator, t.threshold, t.unit),
+            (Comparator::AtLeast, Some(60.0), Some(TargetUnit::Percent))
+        );
+        let t = one("Ventetiden skal reduseres til lik eller under 45 dager.");
+        assert_eq!(
+            (t.comparator, t.threshold),
+            (Comparator::AtMost, Some(45.0))
+        );
+        // Without a written comparator the direction decides.
+        let t = one("Ventetiden i TSB skal reduseres til 40 dager.");
+        assert_eq!(
+            (t.comparator, t.threshold),
+            (Comparator::AtMost, Some(40.0))
+        );
+    }
+
+    #[test]
+    fn same_level_or_lower_than_a_year() {
+        for s in [
+            "Ventetida i TSB skal haldast på same nivå eller lågare enn i 2019.",
+            "Ventetiden i TSB skal holdes på samme nivå eller lavere enn i 2019.",
+        ] {
+            let t = one(s);
+            assert_eq!(
+                (t.comparator, t.baseline_year),
+                (Comparator::NotAboveBaseline, Some(2019)),
+                "{s}"
+            );
+        }
+    }
+
+    #[test]
+    fn goal_with_an_infinitive_and_the_object_before_the_size() {
+        for s in [
+            "Målet er å redusere antall korridorpasienter ved sykehuset med 20 prosent innen utgangen av 2028, sammenlignet med 2025.",
+            "Målet er å redusera talet på korridorpasientar ved sjukehuset med 20 prosent innan utgangen av 2028, samanlikna med 2025.",
+        ] {
+            let specs = parse_targets(s);
+            assert_eq!(specs.len(), 1, "{s}: {specs:?}");
+            let t = &specs[0].target;
+            assert_eq!(
+                (t.comparator, t.change_pct, t.baseline_year, t.target_year),
+                (Comparator::Decrease, Some(20.0), Some(2025), Some(2028)),
+                "{s}"
+            );
+            assert!(specs[0].measure.contains("korridorpasient"), "{specs:?}");
+        }
+        // A purpose without size or baseline is not a target.
+        assert!(parse_targets("Målet er å styrke samarbeidet med kommunene.").is_empty());
+    }
+
+    #[test]
+    fn number_words_after_a_comparator() {
+        // bokmål
+        let t = one("Helse Midt-Norge RHF skal etablere minst seks nye døgnplasser i psykisk helsevern voksne innen utgangen av 2024.");
+        assert_eq!(
+            (t.comparator, t.threshold, t.unit, t.target_year),
+            (
+                Comparator::AtLeast,
+                Some(6.0),
+                Some(TargetUnit::Count),
+                Some(2024)
+            )
+        );
+        // nynorsk, with a unit after the word
+        let t = one("Ventetida i TSB skal vere under tretti dagar.");
+        assert_eq!(
+            (t.comparator, t.threshold, t.unit),
+            (Comparator::Below, Some(30.0), Some(TargetUnit::Days))
+        );
+        let t = one("Føretaket skal ha minst ein tilsett i kvar kommune.");
+        assert_eq!(
+            (t.comparator, t.threshold),
+            (Comparator::AtLeast, Some(1.0))
+        );
+        // Not a number: an article after "over", and words outside a comparator.
+        assert!(
+            parse_targets("Ventetida skal vere lågare over ein periode.")
+                .iter()
+                .all(|t| t.target.threshold.is_none())
+        );
+        assert!(parse_targets("Foretaket skal etablere to nye team.").is_empty());
+        assert!(parse_targets(
+            "Tiltakene skal rettes mot områder der minst ett av følgende kriterier er oppfylt:"
+        )
+        .is_empty());
+        assert!(parse_targets(
+            "Det skal være samarbeid mellom fagmiljø i minst to helseforetak som bidrar til forbedring."
+        )
+        .is_empty());
+        assert_eq!(number_word("sju"), Some(7.0));
+        assert_eq!(number_word("syv"), Some(7.0));
+        assert_eq!(number_word("tjue"), Some(20.0));
+        assert_eq!(number_word("hus"), None);
+    }
+
+    #[test]
+    fn a_label_alone_gives_its_year() {
+        assert_eq!(label_year("Styringsmål 2025:"), Some(2025));
+        assert_eq!(label_year("  Krav for 2024: "), Some(2024));
+        assert_eq!(label_year("Styringsmål 2025"), None);
+        assert_eq!(label_year("Dette gjaldt i hele 2025 og videre:"), None);
     }
 }

@@ -111,8 +111,26 @@ pub fn observations(
         .iter()
         .map(|m| (m.span.start, m.span.end))
         .collect();
+    // "Helse Bergen og Helse Stavanger låg på høvesvis 76 og 78 pst.": names and figures in order.
+    let paired = respectively(&f, &anchors, &tokens, unit);
+    for (i, t) in &paired {
+        let entity = cat.name(mentions[*i].entity).to_string();
+        let subject = f
+            .get(mentions[*i].span.end..t.span.start)
+            .and_then(|g| subjects_in(g, 0).into_iter().next());
+        out.push(Observation {
+            entity,
+            subject,
+            value: Some(t.value),
+            baseline_value: None,
+            year: None,
+            baseline_year: None,
+            change_pct: None,
+            at: t.span.start,
+        });
+    }
     let all: Vec<&NumberToken> = tokens.iter().collect();
-    if mentions.len() >= 2 && figures_come_first(&f, &anchors, &all, unit) {
+    if paired.is_empty() && mentions.len() >= 2 && figures_come_first(&f, &anchors, &all, unit) {
         for (i, m) in mentions.iter().enumerate() {
             let start = if i == 0 { 0 } else { mentions[i - 1].span.end };
             let entity = cat.name(m.entity).to_string();
@@ -162,6 +180,9 @@ pub fn observations(
         }
     }
     for (i, m) in mentions.iter().enumerate() {
+        if paired.iter().any(|(p, _)| *p == i) {
+            continue;
+        }
         let start = m.span.end;
         let end = mentions.get(i + 1).map_or(sentence.len(), |n| n.span.start);
         if end <= start {
@@ -190,6 +211,68 @@ pub fn observations(
         }
     }
     out
+}
+
+/// "respectively": names listed first, then their figures in the same order.
+const RESPECTIVELY: &[&str] = &["henholdsvis", "høvesvis", "respektive"];
+
+/// "A og B låg på høvesvis 76 og 78 pst.": the names right before "henholdsvis"/"høvesvis" (with
+/// no figure between them) paired in order with as many figures after it. Returns (index into
+/// `anchors`, figure); empty unless the counts agree.
+fn respectively<'t>(
+    f: &str,
+    anchors: &[(usize, usize)],
+    tokens: &'t [NumberToken],
+    unit: Option<TargetUnit>,
+) -> Vec<(usize, &'t NumberToken)> {
+    if anchors.len() < 2 {
+        return Vec::new();
+    }
+    let Some(r) = RESPECTIVELY.iter().find_map(|w| find_phrase(f, w, 0)) else {
+        return Vec::new();
+    };
+    // The run of names before the word: walk back while no figure stands between two names.
+    let Some(last) = anchors.iter().rposition(|a| a.1 <= r.start) else {
+        return Vec::new();
+    };
+    let figure_between = |from: usize, to: usize| {
+        tokens
+            .iter()
+            .any(|t| t.span.start >= from && t.span.end <= to && t.kind == NumberKind::Quantity)
+    };
+    if figure_between(anchors[last].1, r.start) {
+        return Vec::new();
+    }
+    let mut first = last;
+    while first > 0 && !figure_between(anchors[first - 1].1, anchors[first].0) {
+        let gap = f.get(anchors[first - 1].1..anchors[first].0).unwrap_or("");
+        // Only a list: "A og B", "A, B og C".
+        if gap.split_whitespace().count() > 1 {
+            break;
+        }
+        first -= 1;
+    }
+    let n = last + 1 - first;
+    let until = anchors.get(last + 1).map_or(f.len(), |a| a.0);
+    let figures: Vec<&NumberToken> = tokens
+        .iter()
+        .filter(|t| t.span.start >= r.end && t.span.end <= until && t.kind == NumberKind::Quantity)
+        .take(n)
+        .collect();
+    // "76 og 78 pst.": the unit may be written after the last figure only.
+    let unit_of_last = figures.get(n - 1).map(|t| t.unit);
+    let fits = |t: &NumberToken| {
+        compatible(t, unit)
+            || (t.unit == NumUnit::None && unit_of_last.is_some_and(|u| u != NumUnit::None))
+    };
+    if n < 2
+        || figures.len() < n
+        || !figures[..n].iter().all(|t| fits(t))
+        || !compatible(figures[n - 1], unit)
+    {
+        return Vec::new();
+    }
+    (first..=last).zip(figures).collect()
 }
 
 /// Where each area is named in `f[start..end]`, in order.
@@ -565,6 +648,17 @@ fn read_one(
             return Some(obs);
         }
     }
+    // "delen 1,9 prosent (2,4 prosent i 2023)" / "1,9 prosent (2023: 2,4 prosent)": the figure
+    // in brackets, with its year, is the earlier value it is compared with.
+    if let Some(o) = bracketed_earlier(f, &seg, unit, &used, &year_after) {
+        let (v, b, year) = o;
+        obs.value = Some(v.value);
+        obs.baseline_value = Some(b.value);
+        obs.baseline_year = Some(year);
+        obs.year = year_after(v).filter(|y| *y != year);
+        obs.at = v.span.start;
+        return Some(obs);
+    }
     // "(2023: 10,4 prosent; 2024: 11,3 prosent)" and "10,4 prosent i 2023 og 11,3 prosent i 2024".
     let mut pairs: Vec<(i32, f64, usize)> = Vec::new();
     for (k, t) in seg.iter().enumerate() {
@@ -617,6 +711,60 @@ fn read_one(
         return Some(obs);
     }
     obs.change_pct.is_some().then_some(obs)
+}
+
+/// A figure followed at once by a bracket that holds one figure of the same unit and a year
+/// ("1,9 prosent (2,4 prosent i 2023)", "1,9 prosent (2023: 2,4 prosent)"), when the first figure
+/// has no year of its own or a later one: (value, earlier value, earlier year).
+fn bracketed_earlier<'t>(
+    f: &str,
+    seg: &[&'t NumberToken],
+    unit: Option<TargetUnit>,
+    used: &[usize],
+    year_after: &dyn Fn(&NumberToken) -> Option<i32>,
+) -> Option<(&'t NumberToken, &'t NumberToken, i32)> {
+    if !f.contains('(') {
+        return None;
+    }
+    for (k, v) in seg.iter().enumerate() {
+        if !compatible(v, unit) || used.contains(&v.span.start) {
+            continue;
+        }
+        let rest = &seg[k + 1..];
+        let (b, year) = match rest {
+            // "(2,4 prosent i 2023)"
+            [b, y, ..] if b.kind == NumberKind::Quantity && y.kind == NumberKind::Year => {
+                match year_after(b) {
+                    Some(yr) => (*b, yr),
+                    None => continue,
+                }
+            }
+            // "(2023: 2,4 prosent)"
+            [y, b, ..] if y.kind == NumberKind::Year && b.kind == NumberKind::Quantity => {
+                let colon = f.get(y.span.end..b.span.start).unwrap_or("");
+                if colon.trim() != ":" {
+                    continue;
+                }
+                (*b, y.value as i32)
+            }
+            _ => continue,
+        };
+        let first = rest.first().map_or(b.span.start, |t| t.span.start);
+        if f.get(v.span.end..first).unwrap_or("").trim() != "(" || b.unit != v.unit {
+            continue;
+        }
+        // "7,4 prosent i 2024 (…)" has its own year; "(2023: …)" right after is the bracket's.
+        let own_year = if rest.first().is_some_and(|t| t.kind == NumberKind::Year) {
+            None
+        } else {
+            year_after(v)
+        };
+        if own_year.is_some_and(|yv| yv <= year) {
+            continue;
+        }
+        return Some((v, b, year));
+    }
+    None
 }
 
 /// "fra 121,4 til 96,0 mill. kroner": the scale written once, after the second figure, applies
@@ -721,5 +869,76 @@ mod same_both_years {
             (Some(33.0), Some(33.0))
         );
         assert_eq!(obs[0].subject.as_deref(), Some("TSB"));
+    }
+}
+
+#[cfg(test)]
+mod brackets_and_respectively {
+    use super::*;
+
+    fn values(s: &str) -> Vec<(String, Option<f64>, Option<f64>)> {
+        observations(s, Some(TargetUnit::Percent), Some("Regionen"))
+            .into_iter()
+            .map(|o| (o.entity, o.baseline_value, o.value))
+            .collect()
+    }
+
+    #[test]
+    fn the_bracketed_earlier_figure_is_the_baseline() {
+        // nynorsk
+        assert_eq!(
+            values("For regionen samla var delen 1,9 prosent (2,4 prosent i 2023)."),
+            vec![("Regionen".into(), Some(2.4), Some(1.9))]
+        );
+        // bokmål, year first
+        assert_eq!(
+            values("Samlet var andelen 1,9 prosent (2023: 2,4 prosent)."),
+            vec![("Regionen".into(), Some(2.4), Some(1.9))]
+        );
+        // Both years written: the later one is the value.
+        assert_eq!(
+            values("Sykefraværet var 7,4 prosent i 2024 (7,6 prosent i 2023)."),
+            vec![("Regionen".into(), Some(7.6), Some(7.4))]
+        );
+        // A bracketed share without a year is not an earlier value.
+        assert_eq!(
+            values("Andelen var 6,3 prosent (av 1 222 pasienter)."),
+            vec![("Regionen".into(), None, Some(6.3))]
+        );
+    }
+
+    #[test]
+    fn respectively_pairs_names_with_figures_in_order() {
+        // nynorsk
+        let got = values(
+            "Helse Førde nådde 82 pst. og Helse Fonna 79,5 pst., medan Helse Bergen og Helse Stavanger låg på høvesvis 76 og 78 pst.",
+        );
+        for (e, v) in [
+            ("Helse Førde HF", 82.0),
+            ("Helse Fonna HF", 79.5),
+            ("Helse Bergen HF", 76.0),
+            ("Helse Stavanger HF", 78.0),
+        ] {
+            assert!(
+                got.iter().any(|(n, _, x)| n == e && *x == Some(v)),
+                "{e} {v}: {got:?}"
+            );
+        }
+        assert_eq!(got.len(), 4, "{got:?}");
+        // bokmål
+        let got = values("St. Olavs hospital og Helse Møre og Romsdal hadde henholdsvis 84 prosent og 92 prosent.");
+        assert_eq!(
+            got,
+            vec![
+                ("St. Olavs hospital HF".into(), None, Some(84.0)),
+                ("Helse Møre og Romsdal HF".into(), None, Some(92.0))
+            ]
+        );
+        // Counts that do not agree: no pairing.
+        let got = values("Helse Bergen og Helse Stavanger låg på høvesvis 76 pst.");
+        assert!(
+            !got.iter().any(|(n, _, _)| n == "Helse Bergen HF"),
+            "{got:?}"
+        );
     }
 }
