@@ -7,14 +7,13 @@
 
 use std::ops::RangeInclusive;
 
-use meldingssjekk::report::{
-    Claim, Comparator, DocumentReport, Finding, FindingKind, Indicator, Status, TargetUnit,
-    Verdict, VerdictStatus,
-};
-use VerdictStatus::{Met, NotMet};
+mod support;
 
-/// Matches the region's own row: "Regionen", "Totalt" or the RHF's name.
-const REGION: &str = "<region>";
+use meldingssjekk::report::{
+    Claim, Comparator, DocumentReport, FindingKind, Status, TargetUnit, VerdictStatus,
+};
+use support::*;
+use VerdictStatus::{Met, NotMet};
 
 const SOM: Option<&str> = Some("Somatikk");
 const PHV: Option<&str> = Some("Psykisk helsevern voksne");
@@ -47,163 +46,14 @@ const V5: &str = "v5_nord_hms.txt";
 const V6: &str = "v6_midt_feil.txt";
 const V7: &str = "v7_vest_verksemdsrapport.txt";
 
-/// (entity, subject, baseline value, value, status). `None` for baseline: not checked.
-type Exp = (
-    &'static str,
-    Option<&'static str>,
-    Option<f64>,
-    f64,
-    VerdictStatus,
-);
-
 fn doc(file: &str) -> DocumentReport {
-    let path = format!(
-        "{}/tests/fixtures/variants/{file}",
-        env!("CARGO_MANIFEST_DIR")
-    );
-    let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
-    meldingssjekk::analyze(file, &bytes)
-        .unwrap_or_else(|e| panic!("{file} refused: {e}"))
-        .report
-}
-
-fn dump(d: &DocumentReport) -> String {
-    let mut s = String::new();
-    for i in &d.indicators {
-        let t = &i.target;
-        s += &format!(
-            "IND {}-{} {:?} thr={:?} unit={:?} base={:?} chg={:?} year={:?} subj={:?} claim={:?}@{:?} status={:?}\n",
-            i.line, i.end_line, t.comparator, t.threshold, t.unit, t.baseline_year,
-            t.change_pct, t.target_year, t.subject, i.claim, i.claim_line, i.status
-        );
-        for v in &i.verdicts {
-            s += &format!(
-                "    {} [{:?}] {:?} {:?}->{:?} line {}\n",
-                v.entity, v.subject, v.status, v.baseline_value, v.value, v.line
-            );
-        }
-    }
-    for f in &d.findings {
-        s += &format!(
-            "FINDING {:?} {}-{} stated={:?} computed={:?}: {}\n",
-            f.kind, f.line, f.end_line, f.stated, f.computed, f.message
-        );
-    }
-    s
-}
-
-/// Indicators whose sentence covers `line` (one per subject when a sentence sets several).
-fn targets_at(d: &DocumentReport, line: usize) -> Vec<&Indicator> {
-    d.indicators
-        .iter()
-        .filter(|i| i.line <= line && line <= i.end_line.max(i.line))
-        .collect()
-}
-
-fn target<'a>(d: &'a DocumentReport, line: usize, subject: Option<&str>) -> &'a Indicator {
-    // A target that starts on the line wins over one that ends there.
-    let mut at = targets_at(d, line);
-    at.sort_by_key(|i| i.line != line);
-    at.into_iter()
-        .find(|i| subject.is_none() || i.target.subject.as_deref() == subject)
-        .unwrap_or_else(|| panic!("no target at line {line} ({subject:?})\n{}", dump(d)))
-}
-
-fn close(a: Option<f64>, b: f64) -> bool {
-    a.is_some_and(|a| (a - b).abs() <= 1e-9 * b.abs().max(1.0))
-}
-
-fn entity_matches(v: &Verdict, e: &str) -> bool {
-    if e == REGION {
-        matches!(v.entity.as_str(), "Regionen" | "Totalt") || v.entity.ends_with(" RHF")
-    } else {
-        v.entity == e
-    }
-}
-
-fn subject_of<'a>(i: &'a Indicator, v: &'a Verdict) -> Option<&'a str> {
-    v.subject.as_deref().or(i.target.subject.as_deref())
-}
-
-/// The verdicts of the target(s) at `line` are exactly `exp`: each expected verdict present with
-/// its figures and status, and no verdict for an entity/subject the text does not support.
-fn assert_verdicts(d: &DocumentReport, line: usize, exp: &[Exp]) {
-    let mut inds = targets_at(d, line);
-    // Targets that start on the line, when there are any, rather than one ending there.
-    if inds.iter().any(|i| i.line == line) {
-        inds.retain(|i| i.line == line);
-    }
-    assert!(!inds.is_empty(), "no target at line {line}\n{}", dump(d));
-    let mut used = vec![false; exp.len()];
-    let mut errs = Vec::new();
-    for i in &inds {
-        for v in &i.verdicts {
-            let s = subject_of(i, v);
-            let k = exp.iter().enumerate().position(|(k, (e, es, ..))| {
-                !used[k] && entity_matches(v, e) && (es.is_none() || *es == s)
-            });
-            match k {
-                None => errs.push(format!(
-                    "unexpected verdict {} [{s:?}] {:?}->{:?} {:?} (line {})",
-                    v.entity, v.baseline_value, v.value, v.status, v.line
-                )),
-                Some(k) => {
-                    used[k] = true;
-                    let (e, es, b, val, st) = exp[k];
-                    let base_ok = b.is_none_or(|b| close(v.baseline_value, b));
-                    if !close(v.value, val) || !base_ok || v.status != st {
-                        errs.push(format!(
-                            "wrong verdict {e} [{es:?}]: expected {b:?}->{val} {st:?}, got {:?}->{:?} {:?}",
-                            v.baseline_value, v.value, v.status
-                        ));
-                    }
-                }
-            }
-        }
-    }
-    for (k, u) in used.iter().enumerate() {
-        if !u {
-            let (e, s, b, val, st) = exp[k];
-            errs.push(format!("missing verdict {e} [{s:?}] {b:?}->{val} {st:?}"));
-        }
-    }
-    assert!(
-        errs.is_empty(),
-        "line {line}:\n{}\n\n{}",
-        errs.join("\n"),
-        dump(d)
-    );
-}
-
-fn overlaps(f: &Finding, lines: &RangeInclusive<usize>) -> bool {
-    f.line <= *lines.end() && *lines.start() <= f.end_line.max(f.line)
-}
-
-fn has_finding(d: &DocumentReport, kind: FindingKind, lines: RangeInclusive<usize>) -> bool {
-    d.findings
-        .iter()
-        .any(|f| f.kind == kind && overlaps(f, &lines))
+    doc_in("variants", file)
 }
 
 fn assert_finding(d: &DocumentReport, kind: FindingKind, lines: RangeInclusive<usize>) {
     assert!(
         has_finding(d, kind, lines.clone()),
         "expected {kind:?} at {lines:?}\n{}",
-        dump(d)
-    );
-}
-
-/// Every claim_mismatch and arithmetic finding is one of `allowed` (kind and lines).
-fn assert_no_other_flags(d: &DocumentReport, allowed: &[(FindingKind, RangeInclusive<usize>)]) {
-    let false_flags: Vec<&Finding> = d
-        .findings
-        .iter()
-        .filter(|f| matches!(f.kind, FindingKind::ClaimMismatch | FindingKind::Arithmetic))
-        .filter(|f| !allowed.iter().any(|(k, r)| *k == f.kind && overlaps(f, r)))
-        .collect();
-    assert!(
-        false_flags.is_empty(),
-        "false flags: {false_flags:#?}\n\n{}",
         dump(d)
     );
 }
