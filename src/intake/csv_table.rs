@@ -114,50 +114,83 @@ impl Iterator for Records<'_> {
         if rest.is_empty() {
             return None;
         }
+        // Byte scanning: the delimiter, quote and line breaks are ASCII, so every cut is on a
+        // char boundary and runs between them are copied as whole slices.
+        let bytes = rest.as_bytes();
+        let delimiter = self.delimiter as u8;
         let start_line = self.line;
         let mut cells = Vec::new();
         let mut field = String::new();
-        let mut in_quotes = false;
-        let mut chars = rest.char_indices().peekable();
+        let mut i = 0;
         let mut consumed = rest.len();
-        while let Some((_, c)) = chars.next() {
-            if in_quotes {
-                match c {
-                    '"' if chars.peek().map(|&(_, n)| n) == Some('"') => {
-                        chars.next();
+        while i < bytes.len() {
+            let b = bytes[i];
+            if b == b'"' && field.trim().is_empty() {
+                // A quoted field: up to the closing quote; `""` is a quote.
+                field.clear();
+                i += 1;
+                loop {
+                    let run = i;
+                    while i < bytes.len() && bytes[i] != b'"' {
+                        if bytes[i] == b'\n' {
+                            self.line += 1;
+                        }
+                        i += 1;
+                    }
+                    field.push_str(rest.get(run..i).unwrap_or_default());
+                    if bytes.get(i) == Some(&b'"') && bytes.get(i + 1) == Some(&b'"') {
                         field.push('"');
+                        i += 2;
+                    } else {
+                        i += 1; // the closing quote, or past the end when unclosed
+                        break;
                     }
-                    '"' => in_quotes = false,
-                    '\n' => {
-                        self.line += 1;
-                        field.push(c);
-                    }
-                    _ => field.push(c),
                 }
                 continue;
             }
-            match c {
-                '"' if field.trim().is_empty() => {
-                    field.clear();
-                    in_quotes = true;
-                }
-                '\r' | '\n' => {
-                    if c == '\r' && chars.peek().map(|&(_, n)| n) == Some('\n') {
-                        chars.next();
-                    }
-                    self.line += 1;
-                    consumed = chars.peek().map_or(rest.len(), |&(j, _)| j);
-                    break;
-                }
-                d if d == self.delimiter => {
-                    cells.push(std::mem::take(&mut field).trim().to_string())
-                }
-                _ => field.push(c),
+            if b == b'\r' || b == b'\n' {
+                i += if b == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
+                    2
+                } else {
+                    1
+                };
+                self.line += 1;
+                consumed = i;
+                break;
             }
+            if b == delimiter {
+                cells.push(trimmed(&mut field));
+                i += 1;
+                continue;
+            }
+            let run = i;
+            while i < bytes.len()
+                && !matches!(bytes[i], b'"' | b'\r' | b'\n')
+                && bytes[i] != delimiter
+            {
+                i += 1;
+            }
+            if i == run {
+                // A quote inside an unquoted field is text.
+                i += 1;
+            }
+            field.push_str(rest.get(run..i).unwrap_or_default());
         }
-        cells.push(field.trim().to_string());
-        self.pos += consumed;
+        cells.push(trimmed(&mut field));
+        self.pos += consumed.min(rest.len());
         Some((start_line, cells))
+    }
+}
+
+/// The field, trimmed, leaving `field` empty for the next one (no copy when nothing is trimmed).
+fn trimmed(field: &mut String) -> String {
+    let t = field.trim();
+    if t.len() == field.len() {
+        std::mem::take(field)
+    } else {
+        let t = t.to_string();
+        field.clear();
+        t
     }
 }
 
