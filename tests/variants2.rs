@@ -539,7 +539,6 @@ fn w3_no_false_flags() {
 // ---------------------------------------------------------------------------------------------
 
 #[test]
-#[ignore = "engine reads nothing from a follow-up table (Styringsparameter | Måltall '< 65', '≥ 70 %', '≤ 8,5 %', '–10 %', 'Økning' | Resultat 2023 | Resultat 2024 | Vurdering): 0 indicators, 0 tables in w4"]
 fn w4_table_row_targets_with_comparison_signs() {
     let d = doc(W4);
     assert_target(
@@ -580,7 +579,6 @@ fn w4_table_row_targets_with_comparison_signs() {
 }
 
 #[test]
-#[ignore = "engine reads nothing from a follow-up table (Styringsparameter | Måltall '< 65', '≥ 70 %', '≤ 8,5 %', '–10 %', 'Økning' | Resultat 2023 | Resultat 2024 | Vurdering): 0 indicators, 0 tables in w4"]
 fn w4_table_row_targets_relative() {
     let d = doc(W4);
     let cut = target(&d, 24, None);
@@ -598,7 +596,6 @@ fn w4_table_row_targets_relative() {
 }
 
 #[test]
-#[ignore = "engine reads nothing from a follow-up table (Styringsparameter | Måltall '< 65', '≥ 70 %', '≤ 8,5 %', '–10 %', 'Økning' | Resultat 2023 | Resultat 2024 | Vurdering): 0 indicators, 0 tables in w4"]
 fn w4_table_row_verdicts_for_the_region() {
     let d = doc(W4);
     // The 2024 column is the value; the 2023 column is the baseline of the relative rows.
@@ -617,7 +614,6 @@ fn w4_table_row_verdicts_for_the_region() {
 }
 
 #[test]
-#[ignore = "engine reads nothing from a follow-up table (Styringsparameter | Måltall '< 65', '≥ 70 %', '≤ 8,5 %', '–10 %', 'Økning' | Resultat 2023 | Resultat 2024 | Vurdering): 0 indicators, 0 tables in w4"]
 fn w4_claims_from_the_vurdering_column() {
     let d = doc(W4);
     for (line, claim) in [

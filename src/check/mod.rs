@@ -14,6 +14,7 @@ pub mod ratio;
 pub mod table_percent;
 pub mod table_sums;
 pub mod tables_link;
+pub mod target_tables;
 pub mod verdicts;
 
 use crate::document::{Document, Reading};
@@ -22,10 +23,15 @@ use crate::report::{Finding, Indicator, Table};
 /// The year a report is about: the most frequent year among its tokens (the later one on a tie).
 pub fn report_year(tokens: &[crate::extract::numbers::NumberToken]) -> Option<i32> {
     use crate::extract::numbers::NumberKind;
-    let mut counts: std::collections::HashMap<i32, usize> = std::collections::HashMap::new();
+    // Distinct years are few (the lexer reads only plausible years as years): a list will do.
+    let mut counts: Vec<(i32, usize)> = Vec::new();
     for t in tokens {
         if t.kind == NumberKind::Year {
-            *counts.entry(t.value as i32).or_default() += 1;
+            let y = t.value as i32;
+            match counts.iter_mut().find(|(year, _)| *year == y) {
+                Some((_, n)) => *n += 1,
+                None => counts.push((y, 1)),
+            }
         }
     }
     counts
@@ -46,7 +52,20 @@ pub fn run(
     // The reading view is lexed and folded once, for the prose checks, the report's year and
     // the verdicts.
     let prose = prose::Prose::from_sentences(reading, &sentences);
-    let assessed = verdicts::assess_sentences(doc, reading, &sentences, &prose.folded, tables);
+    let mut assessed = verdicts::assess_sentences(doc, reading, &sentences, &prose.folded, tables);
+    // Rows of follow-up tables that are targets, where no sentence already set one.
+    let from_tables: Vec<verdicts::Assessed> = target_tables::assess(doc)
+        .into_iter()
+        .filter(|t| {
+            !assessed.iter().any(|a| {
+                a.indicator.line <= t.indicator.end_line && t.indicator.line <= a.indicator.end_line
+            })
+        })
+        .collect();
+    if !from_tables.is_empty() {
+        assessed.extend(from_tables);
+        crate::sorting::sort_by_key(&mut assessed, |a| a.indicator.line);
+    }
     let mut findings = table_sums::check_sums(found);
     findings.extend(table_percent::check_percents(found));
     findings.extend(claim_mismatch::check(&assessed));

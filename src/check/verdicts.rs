@@ -464,7 +464,7 @@ fn subject_fits(spec: &TargetSpec, subject: Option<&str>) -> bool {
 /// Who the report speaks for when a figure names no one: the one trust (HF) the document's
 /// title names ("Årlig melding 2024 – Helse Stavanger HF"), else the region ("Regionen").
 /// The title is the first line, among the first three non-empty ones, that names an entity.
-fn document_owner(doc: &Document) -> String {
+pub(crate) fn document_owner(doc: &Document) -> String {
     use crate::extract::entities::EntityKind;
     let cat = crate::extract::entities::catalogue();
     let title = (1..=doc.line_count().min(40))

@@ -378,8 +378,11 @@ fn read_segments(
     entity: &str,
 ) -> Vec<Observation> {
     let spans = subject_spans(f, start, end);
-    let distinct: std::collections::HashSet<&String> = spans.iter().map(|s| &s.2).collect();
-    if distinct.len() < 2 {
+    // Fewer than two distinct subjects: one reading.
+    if spans
+        .iter()
+        .all(|s| spans.first().is_some_and(|f| f.2 == s.2))
+    {
         return read_one(sentence, f, tokens, start, end, unit, entity)
             .into_iter()
             .collect();

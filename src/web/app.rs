@@ -274,8 +274,7 @@ fn read_files(ui: Ui, files: web_sys::FileList) {
             }
             let generation = ui.generation.get_value();
             ui.busy.set(Some(name.clone()));
-            let gf = gloo_file::File::from(f);
-            let read = gloo_file::futures::read_as_bytes(&gf).await;
+            let read = super::read_file(&f).await;
             if ui.generation.get_value() != generation {
                 // Cancelled while reading: drop this file and the rest of the batch.
                 break;

@@ -168,6 +168,23 @@ fn examples_option(options: &JsValue) -> Result<Vec<examples::Example>, JsValue>
     })
 }
 
+/// A dropped or chosen file's bytes (`Blob.arrayBuffer()`), or the browser's reason it could not
+/// be read.
+pub(crate) async fn read_file(file: &web_sys::File) -> Result<Vec<u8>, String> {
+    let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
+        .await
+        .map_err(|e| {
+            e.as_string()
+                .or_else(|| {
+                    js_sys::Reflect::get(&e, &JsValue::from_str("message"))
+                        .ok()?
+                        .as_string()
+                })
+                .unwrap_or_else(|| "ukjent feil (unknown error)".to_string())
+        })?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+}
+
 /// A JS value read into Rust through its JSON text: one deserializer (serde_json) for the whole
 /// build instead of a second, JS-object one.
 fn from_js<T: serde::de::DeserializeOwned>(value: &JsValue) -> Result<T, String> {
@@ -198,7 +215,9 @@ fn install_panic_hook() {
     static ONCE: std::sync::Once = std::sync::Once::new();
     ONCE.call_once(|| {
         std::panic::set_hook(Box::new(|info| {
-            console_error_panic_hook::hook(info);
+            // The panic's message and place in the console (what console_error_panic_hook did,
+            // without its JS stack capture).
+            web_sys::console::error_1(&JsValue::from_str(&info.to_string()));
             show_crash();
         }));
     });

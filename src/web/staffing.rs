@@ -335,8 +335,7 @@ pub fn Staffing(
         el.set_value("");
         let name = file.name();
         spawn_local(async move {
-            let gf = gloo_file::File::from(file);
-            match gloo_file::futures::read_as_bytes(&gf).await {
+            match super::read_file(&file).await {
                 Ok(bytes) => match crate::intake::decode(&name, &bytes) {
                     Ok(d) => match crate::staffing::groups_from_csv(&d.text) {
                         Ok(groups) => {
