@@ -317,7 +317,7 @@ fn read_rows(
             label_line = i;
         }
         label.extend(head.iter().map(|c| c.text.clone()));
-        if let Some(a) = row(doc, cols, &label.join(" "), &data, owner, label_line, i) {
+        if let Some(a) = row(cols, &label.join(" "), &data, owner, label_line, i) {
             out.push(a);
         }
         label.clear();
@@ -328,7 +328,6 @@ fn read_rows(
 
 /// One row → its indicator.
 fn row(
-    doc: &Document,
     cols: &[Column],
     label: &str,
     data: &[&Cell],
@@ -414,10 +413,12 @@ fn row(
         })
         .map(|c| c.claim);
     let status = overall(&verdicts);
-    let text = (line..=end_line)
-        .map(|n| doc.line_text(n).trim())
-        .collect::<Vec<_>>()
-        .join(" ");
+    // The row as one line: the label, then its cells apart by " · " instead of column gaps.
+    let mut text = label.trim().to_string();
+    for c in data {
+        text.push_str(" · ");
+        text.push_str(c.text.trim());
+    }
     Some(Assessed {
         indicator: Indicator {
             id: format!("L{line}"),
