@@ -23,7 +23,8 @@ use crate::check::verdicts::{document_owner, judge, overall, Assessed};
 use crate::document::Document;
 use crate::extract::claims::parse_claim;
 use crate::extract::numbers::parse_number;
-use crate::extract::phrases::fold;
+use crate::extract::phrases::{first_direction, fold, Dir};
+use crate::extract::tables::{column_pieces, year_in, Piece};
 use crate::extract::values::Observation;
 use crate::report::{Comparator, Indicator, Target, TargetUnit, Verdict};
 
@@ -38,19 +39,9 @@ const TARGET_HEADERS: &[&str] = &[
     "ambisjon",
 ];
 /// Header words of a result column.
-const RESULT_HEADERS: &[&str] = &["resultat", "status", "oppnådd", "oppnådd", "faktisk"];
+const RESULT_HEADERS: &[&str] = &["resultat", "status", "oppnådd", "faktisk"];
 /// Header words of the assessment column.
 const ASSESSMENT_HEADERS: &[&str] = &["vurdering", "måloppnåelse", "måloppnåing", "oppfylt"];
-/// Target cells naming only a direction: (folded word, comparator).
-const DIRECTION_CELLS: &[(&str, Comparator)] = &[
-    ("økning", Comparator::Increase),
-    ("auke", Comparator::Increase),
-    ("økt", Comparator::Increase),
-    ("reduksjon", Comparator::Decrease),
-    ("nedgang", Comparator::Decrease),
-    ("redusert", Comparator::Decrease),
-    ("redusere", Comparator::Decrease),
-];
 /// Words in a row label that give the unit: (folded word, unit).
 const LABEL_UNITS: &[(&str, TargetUnit)] = &[
     ("dager", TargetUnit::Days),
@@ -65,45 +56,12 @@ const LABEL_UNITS: &[(&str, TargetUnit)] = &[
 /// A label wrapped over more lines than this is not a row label.
 const MAX_LABEL_LINES: usize = 4;
 
-/// A cell of a column-laid-out line: its text and the character column it starts at.
-#[derive(Debug, Clone)]
-struct Cell {
-    col: usize,
-    text: String,
-}
+/// A cell of a line laid out in columns (the table reader's pieces).
+type Cell = Piece;
 
 /// Splits a line into cells at runs of two or more spaces (or a tab).
 fn cells(line: &str) -> Vec<Cell> {
-    let mut out = Vec::new();
-    let mut cur = String::new();
-    let mut start = 0;
-    let mut spaces = 0;
-    for (col, c) in line.chars().enumerate() {
-        if c == ' ' || c == '\t' || c == '\u{a0}' {
-            spaces += if c == '\t' { 2 } else { 1 };
-            continue;
-        }
-        if !cur.is_empty() && spaces >= 2 {
-            out.push(Cell {
-                col: start,
-                text: std::mem::take(&mut cur),
-            });
-        } else if !cur.is_empty() && spaces == 1 {
-            cur.push(' ');
-        }
-        if cur.is_empty() {
-            start = col;
-        }
-        spaces = 0;
-        cur.push(c);
-    }
-    if !cur.is_empty() {
-        out.push(Cell {
-            col: start,
-            text: cur,
-        });
-    }
-    out
+    column_pieces(line, 0)
 }
 
 fn starts_with_any(folded: &str, words: &[&str]) -> bool {
@@ -122,15 +80,9 @@ enum Role {
 
 #[derive(Debug, Clone)]
 struct Column {
-    col: usize,
+    start: usize,
     role: Role,
     year: Option<i32>,
-}
-
-fn year_of(text: &str) -> Option<i32> {
-    text.split(|c: char| !c.is_ascii_digit())
-        .filter_map(|w| (w.len() == 4).then(|| w.parse::<i32>().ok()).flatten())
-        .find(|y| (1990..=2100).contains(y))
 }
 
 /// A header line (and the year line under it, if any) → its columns, when it is a target table.
@@ -161,9 +113,9 @@ fn header(line: &str, next: Option<&str>) -> Option<Vec<Column>> {
                 Role::Other
             };
             Column {
-                col: c.col,
+                start: c.start,
                 role,
-                year: year_of(&c.text),
+                year: year_in(&c.text),
             }
         })
         .collect();
@@ -177,11 +129,11 @@ fn header(line: &str, next: Option<&str>) -> Option<Vec<Column>> {
         if !under.is_empty()
             && under
                 .iter()
-                .all(|c| year_of(&c.text).is_some() && c.text.len() <= 12)
+                .all(|c| year_in(&c.text).is_some() && c.text.len() <= 12)
         {
             for u in under {
-                if let Some(c) = nearest(&mut cols, u.col) {
-                    c.year = c.year.or(year_of(&u.text));
+                if let Some(c) = nearest(&mut cols, u.start) {
+                    c.year = c.year.or(year_in(&u.text));
                 }
             }
         }
@@ -189,8 +141,8 @@ fn header(line: &str, next: Option<&str>) -> Option<Vec<Column>> {
     Some(cols)
 }
 
-fn nearest(cols: &mut [Column], col: usize) -> Option<&mut Column> {
-    cols.iter_mut().min_by_key(|c| c.col.abs_diff(col))
+fn nearest(cols: &mut [Column], start: usize) -> Option<&mut Column> {
+    cols.iter_mut().min_by_key(|c| c.start.abs_diff(start))
 }
 
 /// A target cell → the target it sets (without unit when the cell gives none).
@@ -239,8 +191,14 @@ fn target_cell(text: &str) -> Option<Target> {
             }
         }
     }
-    let (_, comparator) = DIRECTION_CELLS.iter().find(|(w, _)| f.starts_with(w))?;
-    target.comparator = *comparator;
+    // "Økning", "Auke", "Reduksjon": a direction only, read with the shared direction words.
+    let words: Vec<String> = f.split_whitespace().map(str::to_string).collect();
+    let d = first_direction(&words).filter(|d| d.index == 0 && !d.negated)?;
+    target.comparator = match d.dir {
+        Dir::Up => Comparator::Increase,
+        Dir::Down => Comparator::Decrease,
+        Dir::Change => return None,
+    };
     target.unit = None;
     Some(target)
 }
@@ -272,7 +230,7 @@ fn read_rows(
     let first_data = cols
         .iter()
         .skip(1)
-        .map(|c| c.col)
+        .map(|c| c.start)
         .min()
         .unwrap_or(usize::MAX);
     let mut label: Vec<String> = Vec::new();
@@ -290,14 +248,14 @@ fn read_rows(
             && label.is_empty()
             && cs
                 .iter()
-                .all(|c| year_of(&c.text).is_some() && c.text.len() <= 12)
-            && cs[0].col >= first_data.saturating_sub(2)
+                .all(|c| year_in(&c.text).is_some() && c.text.len() <= 12)
+            && cs[0].start >= first_data.saturating_sub(2)
         {
             i += 1;
             continue;
         }
-        let data: Vec<&Cell> = cs.iter().filter(|c| c.col + 2 >= first_data).collect();
-        let head: Vec<&Cell> = cs.iter().filter(|c| c.col + 2 < first_data).collect();
+        let data: Vec<&Cell> = cs.iter().filter(|c| c.start + 2 >= first_data).collect();
+        let head: Vec<&Cell> = cs.iter().filter(|c| c.start + 2 < first_data).collect();
         if data.is_empty() {
             // A wrapped label line.
             if label.len() >= MAX_LABEL_LINES || head.len() != 1 {
@@ -342,7 +300,7 @@ fn row(
             .iter()
             .enumerate()
             .skip(1)
-            .min_by_key(|(_, col)| col.col.abs_diff(c.col))?;
+            .min_by_key(|(_, col)| col.start.abs_diff(c.start))?;
         if taken[k] {
             return None;
         }

@@ -1738,21 +1738,27 @@ fn build_table(cand: Candidate) -> Option<FoundTable> {
 }
 
 /// One piece of a laid-out line: start and end column and its text.
-struct Piece {
-    start: usize,
-    end: usize,
-    text: String,
+pub(crate) struct Piece {
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+    pub(crate) text: String,
 }
 
 /// The pieces of a line laid out in columns: runs of text separated by two or more spaces (or a
 /// tab). Column numbers count characters from the start of the physical line.
 fn layout_pieces(ll: &LLine) -> Vec<Piece> {
+    column_pieces(&ll.text, ll.indent)
+}
+
+/// The pieces of a text laid out in columns: runs of text separated by two or more spaces (or a
+/// tab), each with the character columns it spans (counted from `indent`).
+pub(crate) fn column_pieces(text: &str, indent: usize) -> Vec<Piece> {
     let mut out = Vec::new();
     let mut cur = String::new();
     let mut start = 0;
     let mut end = 0;
     let mut spaces = 0;
-    for (col, c) in (ll.indent..).zip(ll.text.chars()) {
+    for (col, c) in (indent..).zip(text.chars()) {
         if c.is_whitespace() {
             spaces += if c == '\t' { 2 } else { 1 };
         } else {
@@ -1890,7 +1896,8 @@ fn gapped_header(pre: &[LLine], k: usize) -> Option<GappedHeader> {
     })
 }
 
-fn year_in(h: &str) -> Option<i32> {
+/// The last plausible year (1900–2100) written as four digits in `h`.
+pub(crate) fn year_in(h: &str) -> Option<i32> {
     h.split(|c: char| !c.is_ascii_digit())
         .filter(|w| w.len() == 4)
         .filter_map(|w| w.parse::<i32>().ok())
