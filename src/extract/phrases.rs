@@ -405,54 +405,32 @@ pub struct DirWord {
 
 /// The last direction word among `words` (lowercase), if any.
 pub fn last_direction(words: &[String]) -> Option<DirWord> {
-    let table = direction_table();
-    for i in (0..words.len()).rev() {
-        for (dir, phrase) in table {
-            let n = phrase.len();
-            if n == 0 || i + n > words.len() {
-                continue;
-            }
-            if words[i..i + n].iter().zip(phrase).all(|(a, b)| a == b) {
-                let from = i.saturating_sub(3);
-                let negated = words[from..i]
-                    .iter()
-                    .any(|w| NEGATIONS.contains(&w.as_str()));
-                return Some(DirWord {
-                    dir: *dir,
-                    index: i,
-                    len: n,
-                    negated,
-                });
-            }
-        }
-    }
-    None
+    (0..words.len()).rev().find_map(|i| direction_at(words, i))
 }
 
 /// The first direction word among `words` (lowercase), if any.
 pub fn first_direction(words: &[String]) -> Option<DirWord> {
-    let table = direction_table();
-    for i in 0..words.len() {
-        for (dir, phrase) in table {
-            let n = phrase.len();
-            if n == 0 || i + n > words.len() {
-                continue;
-            }
-            if words[i..i + n].iter().zip(phrase).all(|(a, b)| a == b) {
-                let from = i.saturating_sub(3);
-                let negated = words[from..i]
-                    .iter()
-                    .any(|w| NEGATIONS.contains(&w.as_str()));
-                return Some(DirWord {
-                    dir: *dir,
-                    index: i,
-                    len: n,
-                    negated,
-                });
-            }
+    (0..words.len()).find_map(|i| direction_at(words, i))
+}
+
+/// The direction word that starts at `words[i]`, with a negation up to three words before it.
+fn direction_at(words: &[String], i: usize) -> Option<DirWord> {
+    direction_table().iter().find_map(|(dir, phrase)| {
+        let n = phrase.len();
+        let here = words.get(i..i + n).filter(|_| n > 0)?;
+        if !here.iter().zip(phrase).all(|(a, b)| a == b) {
+            return None;
         }
-    }
-    None
+        let negated = words[i.saturating_sub(3)..i]
+            .iter()
+            .any(|w| NEGATIONS.contains(&w.as_str()));
+        Some(DirWord {
+            dir: *dir,
+            index: i,
+            len: n,
+            negated,
+        })
+    })
 }
 
 #[cfg(test)]
