@@ -105,6 +105,7 @@ fn unit_name(unit: extract::numbers::NumUnit) -> &'static str {
 
 fn analyze_text(name: &str, encoding: &str, doc: &document::Document) -> DocumentReport {
     let figures = figures_of(doc);
+    let meta = extract::meta::read(doc);
     let reading = doc.reading();
     let mut found = extract::tables::find_tables(doc);
     // Tables written one cell per line, where the line-based reader found nothing.
@@ -129,6 +130,9 @@ fn analyze_text(name: &str, encoding: &str, doc: &document::Document) -> Documen
         findings,
         tables,
         figures,
+        title: meta.title,
+        owner: meta.owner,
+        year: meta.year,
     }
 }
 
@@ -162,5 +166,8 @@ fn analyze_csv(name: &str, encoding: &str, doc: &document::Document) -> Document
         findings: Vec::new(),
         tables: vec![table],
         figures: Vec::new(),
+        title: None,
+        owner: None,
+        year: None,
     }
 }

@@ -5,6 +5,7 @@
 pub mod cell_tables;
 pub mod claims;
 pub mod entities;
+pub mod meta;
 pub mod numbers;
 pub mod phrases;
 pub mod tables;

@@ -57,6 +57,16 @@ pub struct DocumentReport {
     /// Every figure the document gives, with its line (added to contract v1; additive).
     #[serde(default)]
     pub figures: Vec<Figure>,
+    /// The document's title as its first page gives it ("Årlig melding 2024 for Helse Nord RHF";
+    /// added to contract v1; additive, absent when the first page names no kind of report).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// The RHF or HF the document is by (canonical name), when its first page says.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub owner: Option<String>,
+    /// The year the document reports on, from its title (not the most frequent year).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub year: Option<i32>,
 }
 
 /// A target the report sets, with the report's own verdict and ours.
@@ -279,6 +289,9 @@ mod tests {
             }],
             tables: vec![],
             figures: vec![],
+            title: None,
+            owner: None,
+            year: None,
         };
         let v = serde_json::to_value(Report::new(vec![doc])).unwrap();
         assert_eq!(v["schema_version"], 1);

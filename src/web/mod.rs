@@ -50,6 +50,7 @@ export interface InputError { name: string; message: string; }
 export interface DocumentReport {
   name: string; format: "text" | "csv"; encoding: string; lines: number; numbers: number;
   indicators: Indicator[]; findings: Finding[]; tables: Table[]; figures: Figure[];
+  title?: string; owner?: string; year?: number;
 }
 export type Status = "met" | "not_met" | "partial" | "unknown";
 export interface Indicator {
