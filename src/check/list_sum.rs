@@ -57,6 +57,13 @@ const PARTIAL: &[&str] = &[
     "t.d.",
 ];
 
+/// Whether `total` lies within the range of its parts (so it is an average, not a sum).
+pub(crate) fn between_parts(total: &NumberToken, parts: &[&NumberToken]) -> bool {
+    let lo = parts.iter().map(|t| t.value).fold(f64::INFINITY, f64::min);
+    let hi = parts.iter().map(|t| t.value).fold(f64::NEG_INFINITY, f64::max);
+    parts.len() >= 2 && lo >= 0.0 && total.value >= lo && total.value <= hi
+}
+
 pub fn check(prose: &Prose) -> Vec<Finding> {
     let mut out = Vec::new();
     for (si, s) in prose.sentences.iter().enumerate() {
@@ -147,6 +154,16 @@ pub fn check(prose: &Prose) -> Vec<Finding> {
         if !listed {
             continue;
         }
+        // Waiting times and other averages are not additive: "62 dager, fordelt på 48 dager for
+        // … og 85 dager for …" is an average split by group.
+        if matches!(total.unit, NumUnit::Days | NumUnit::Weeks | NumUnit::Months) {
+            continue;
+        }
+        // A total that lies between its smallest and largest part is an average of them, not
+        // their sum.
+        if between_parts(total, &parts) {
+            continue;
+        }
         let partial = PARTIAL.iter().any(|w| f.contains(w));
         let sum: Iv = parts.iter().fold((0.0, 0.0), |acc, t| {
             let (lo, hi) = t.interval();
@@ -194,6 +211,12 @@ pub fn check(prose: &Prose) -> Vec<Finding> {
 mod tests {
     use super::super::prose::run_on;
     use super::*;
+
+    #[test]
+    fn an_average_split_by_group_is_not_a_sum() {
+        assert!(run_on("Ventetida var 62 dagar, fordelt på 48 dagar for prioriterte og 85 dagar for dei andre.", check).is_empty());
+        assert!(run_on("Delen var 7,4 prosent, fordelt på 6,1 prosent for kvinner og 8,0 prosent for menn.", check).is_empty());
+    }
 
     #[test]
     fn complete_split_that_adds_up_is_fine() {

@@ -199,6 +199,24 @@ fn column_name(t: &FoundTable, j: usize) -> String {
     }
 }
 
+/// A total row whose figure lies between the smallest and largest of the rows above it is an
+/// average of them (a weighted mean of rates), not their sum.
+fn total_is_an_average(members: &[&FoundRow], total: &FoundRow, j: usize) -> bool {
+    let Some(t) = cell_at(total, j, false).and_then(sum_interval) else {
+        return false;
+    };
+    let vals: Vec<(f64, f64)> = members
+        .iter()
+        .filter_map(|r| cell_at(r, j, false).and_then(sum_interval))
+        .collect();
+    if vals.len() < 2 || vals.iter().any(|v| v.0 < 0.0) {
+        return false;
+    }
+    let lo = vals.iter().map(|v| v.0).fold(f64::INFINITY, f64::min);
+    let hi = vals.iter().map(|v| v.1).fold(f64::NEG_INFINITY, f64::max);
+    t.1 >= lo && t.0 <= hi
+}
+
 fn check_total_rows(t: &FoundTable, out: &mut Vec<Finding>) {
     let mut start = 0;
     for (ti, total) in t.rows.iter().enumerate() {
@@ -216,6 +234,9 @@ fn check_total_rows(t: &FoundTable, out: &mut Vec<Finding>) {
         let uncertain = total.padded || members.iter().any(|r| r.padded);
         for j in 0..t.width() {
             if !additive(t, j) {
+                continue;
+            }
+            if total_is_an_average(&members, total, j) {
                 continue;
             }
             let right = sum_column(&members, total, j, false);

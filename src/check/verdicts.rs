@@ -5,7 +5,7 @@
 
 use crate::check::tables_link;
 use crate::document::{Document, Reading, Sentence};
-use crate::extract::claims::{parse_claim_folded, ClaimSpec};
+use crate::extract::claims::{parse_claim_folded, subject_claims, ClaimSpec};
 use crate::extract::phrases::fold;
 use crate::extract::targets::{label_year, parse_nominal_target, parse_targets_folded, TargetSpec};
 use crate::extract::values::{observations, Observation};
@@ -213,11 +213,16 @@ pub fn assess_sentences(
                 &mut memo,
             );
             // A long-term goal is not what "Kravet er innfridd" answers.
-            let claim = if spec.target.long_term {
+            let mut claim = if spec.target.long_term {
                 None
             } else {
                 claim.clone()
             };
+            // A target for one area takes the verdict the block gives that area ("Målet er nådd
+            // for alle fagområder unntatt somatikk").
+            if let (Some(subject), false) = (&spec.target.subject, spec.target.long_term) {
+                claim = area_claim(reading, block, block_texts, subject, claim);
+            }
             let has_figures = !verdicts.is_empty();
             let status = overall(&verdicts);
             let (line, end_line) = (sentence.line, sentence.end_line);
@@ -250,6 +255,49 @@ pub fn assess_sentences(
         }
     }
     out
+}
+
+/// The verdict a block gives one area: the first sentence that names the area (or all but
+/// some) with a verdict. A claim sentence that gives verdicts for other areas only does not
+/// answer this one.
+fn area_claim(
+    reading: &Reading,
+    block: &[Sentence],
+    block_texts: &[&str],
+    subject: &str,
+    general: Option<(ClaimSpec, usize)>,
+) -> Option<(ClaimSpec, usize)> {
+    let mut general_names_others = false;
+    for (s, t) in block.iter().zip(block_texts) {
+        let per_area = subject_claims(t);
+        if per_area.is_empty() {
+            continue;
+        }
+        let line = reading.line_at(s.range.start);
+        let own = per_area
+            .iter()
+            .find(|(x, _)| x == subject)
+            .or_else(|| per_area.iter().find(|(x, _)| x == "*"));
+        if let Some((_, c)) = own {
+            let spec = ClaimSpec {
+                claim: *c,
+                entity: None,
+                at: 0,
+            };
+            return Some((spec, line));
+        }
+        if general
+            .as_ref()
+            .is_some_and(|(_, l)| s.line <= *l && *l <= s.end_line.max(s.line))
+        {
+            general_names_others = true;
+        }
+    }
+    if general_names_others {
+        None
+    } else {
+        general
+    }
 }
 
 /// The figures of the sentences of one block, by (index in the block, target unit, whether

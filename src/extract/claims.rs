@@ -31,6 +31,8 @@ pub fn parse_claim_folded(sentence: &str, f: &str) -> Option<ClaimSpec> {
     if sentence.len() > 2000 {
         return None;
     }
+    let view = ClaimView::new(f);
+    let v = view.text.as_str();
     let book = phrases::claims();
     for section in book.sections() {
         let claim = match section.as_str() {
@@ -40,34 +42,257 @@ pub fn parse_claim_folded(sentence: &str, f: &str) -> Option<ClaimSpec> {
             "met" => Claim::Met,
             _ => continue,
         };
-        if let Some((r, phrase)) = first_of(f, book.get(section), 0) {
+        if let Some((r, phrase)) = first_of(v, book.get(section), 0) {
+            let at = view.original(r.start);
             // Bare "er innfridd"/"er nådd" only count with a target word before them
             // ("kravet", "målet", "indikatoren") or an entity as subject.
-            if claim == Claim::Met && phrase.starts_with("er ") && !generic_subject_ok(f, r.start) {
-                continue;
-            }
-            // A conditional or a question is not a verdict: "dersom kravet er innfridd".
-            let before = &f[..r.start];
-            if ["dersom ", "hvis ", "om ", "viss ", "når "]
-                .iter()
-                .any(|w| before.ends_with(w))
+            if claim == Claim::Met
+                && phrase.starts_with("er ")
+                && !generic_subject_ok(v, r.start)
+                && !generic_subject_ok(f, at)
             {
                 continue;
             }
+            // A conditional or a question is not a verdict: "dersom kravet er innfridd".
+            let before = &v[..r.start];
+            if ["dersom ", "hvis ", "om ", "viss ", "når ", "at "]
+                .iter()
+                .any(|w| before.ends_with(w))
+                && !before.trim_end().ends_with("dermed")
+            {
+                if before.ends_with("at ") && !goal_clause(before) {
+                    // "… viser at målet er nådd" is a claim; "Kravet er at …" is not.
+                } else {
+                    continue;
+                }
+            }
             // Someone else's verdict, quoted or asked about: "… har i årleg melding rapportert
             // at kravet er delvis oppfylt", "HOD ber om … kravet er innfridd".
-            if first_of(f, book.get("reported"), 0).is_some_and(|(q, _)| q.start < r.start) {
+            if first_of(f, book.get("reported"), 0).is_some_and(|(q, _)| q.start < at) {
                 return None;
             }
-            let entity = subject_entity(sentence, r.start);
-            return Some(ClaimSpec {
-                claim,
-                entity,
-                at: r.start,
-            });
+            let claim = match claim {
+                Claim::Met => refine_met(v, r.clone()),
+                c => c,
+            };
+            let entity = subject_entity(sentence, at);
+            return Some(ClaimSpec { claim, entity, at });
         }
     }
     None
+}
+
+/// "Kravet er at …", "Målet var at …": a goal clause, not a report of one.
+fn goal_clause(before: &str) -> bool {
+    let words: Vec<&str> = before.split_whitespace().rev().take(3).collect();
+    words.len() >= 2
+        && matches!(words[1], "er" | "var")
+        && words
+            .get(2)
+            .is_some_and(|w| w.starts_with("krav") || w.starts_with("mål"))
+}
+
+/// A met claim with a quantifier or an exception in its clause: "Ingen av foretakene nådde
+/// målet" is not met; "nådd for alle føretak unntatt Helse Stavanger", "nådd for X, men ikkje
+/// for Y" are partial.
+fn refine_met(v: &str, r: std::ops::Range<usize>) -> Claim {
+    let book = phrases::claims();
+    let clause_start = v[..r.start]
+        .rfind([',', ';', ':'])
+        .map_or(0, |p| p + 1);
+    let head = &v[clause_start..r.start];
+    if first_of(head, book.get("none"), 0).is_some() {
+        return Claim::NotMet;
+    }
+    let tail_end = v[r.end..].find(['.', ';']).map_or(v.len(), |p| r.end + p);
+    let tail = &v[r.end..tail_end];
+    if first_of(tail, book.get("exception"), 0).is_some() {
+        return Claim::Partial;
+    }
+    Claim::Met
+}
+
+/// The folded sentence as claims are matched: filler adverbs dropped ("Målet er dermed
+/// akkurat nådd"), past tense read as present ("Målet ble nådd", "nådde målet"), with a map
+/// back to byte offsets of the folded sentence. Word lists in `data/phrases/claims.txt`.
+struct ClaimView {
+    text: String,
+    /// For each byte of `text`, its offset in the folded sentence.
+    map: Vec<usize>,
+}
+
+impl ClaimView {
+    fn new(f: &str) -> ClaimView {
+        let book = phrases::claims();
+        let adverbs = book.get("adverbs");
+        let tense = tense_pairs();
+        let mut text = String::with_capacity(f.len());
+        let mut map = Vec::with_capacity(f.len());
+        let mut prev_word = String::new();
+        let push = |s: &str, at: usize, text: &mut String, map: &mut Vec<usize>| {
+            if !text.is_empty() {
+                text.push(' ');
+                map.push(at);
+            }
+            text.push_str(s);
+            map.extend(std::iter::repeat_n(at, s.len()));
+        };
+        let mut pos = 0;
+        for word in f.split_whitespace() {
+            let at = pos + f[pos..].find(word).unwrap_or(0);
+            pos = at + word.len();
+            let core = word.trim_matches(|c: char| !c.is_alphanumeric());
+            if !core.is_empty() && core.len() == word.len() && adverbs.iter().any(|a| a == core) {
+                continue;
+            }
+            let replaced = tense.iter().find(|(from, _)| from == core).map(|(_, to)| to);
+            match replaced {
+                // "oppfylte" after "er" is a participle ("krava er oppfylte"), kept as is.
+                Some(to) if !(prev_word == "er" && to.ends_with("er")) => {
+                    let lead = word.find(core).unwrap_or(0);
+                    let mut w = String::with_capacity(word.len() + 4);
+                    w.push_str(&word[..lead]);
+                    w.push_str(to);
+                    w.push_str(&word[lead + core.len()..]);
+                    push(&w, at, &mut text, &mut map);
+                }
+                _ => push(word, at, &mut text, &mut map),
+            }
+            prev_word = core.to_string();
+        }
+        ClaimView { text, map }
+    }
+
+    fn original(&self, at: usize) -> usize {
+        self.map.get(at).copied().unwrap_or(0)
+    }
+}
+
+fn tense_pairs() -> &'static [(String, String)] {
+    static T: std::sync::OnceLock<Vec<(String, String)>> = std::sync::OnceLock::new();
+    T.get_or_init(|| {
+        phrases::claims()
+            .get("tense")
+            .iter()
+            .filter_map(|l| {
+                let (a, b) = l.split_once('=')?;
+                Some((a.trim().to_string(), b.trim().to_string()))
+            })
+            .collect()
+    })
+}
+
+/// Verdicts per area (fagområde) in one sentence: "Målet er nådd for somatikk og TSB, men
+/// ikkje for psykisk helsevern" → somatikk and TSB met, both areas of psykisk helsevern not
+/// met; "nådd for alle fagområder unntatt somatikk" → `("*", Met)` for the rest and somatikk
+/// not met; "TSB ligg godt innanfor kravet" → TSB met. Areas are the canonical names of
+/// `data/phrases/subjects.txt`. Empty when the sentence gives no verdict per area.
+pub fn subject_claims(sentence: &str) -> Vec<(String, Claim)> {
+    if sentence.len() > 2000 {
+        return Vec::new();
+    }
+    let f = fold(sentence);
+    let view = ClaimView::new(&f);
+    let v = view.text.as_str();
+    // Clauses: split at "men", ";" and sentence ends; each clause has at most one verdict.
+    let mut cuts = vec![0];
+    for (i, _) in v.match_indices([';', '.']) {
+        cuts.push(i + 1);
+    }
+    let mut from = 0;
+    while let Some(r) = crate::extract::phrases::find_phrase(v, "men", from) {
+        cuts.push(r.start);
+        from = r.end;
+    }
+    cuts.push(v.len());
+    crate::sorting::sort(&mut cuts);
+    cuts.dedup();
+    let mut out: Vec<(String, Claim)> = Vec::new();
+    let mut previous: Option<Claim> = None;
+    for w in cuts.windows(2) {
+        let clause = &v[w[0]..w[1]];
+        let subjects = subjects_at(clause);
+        let own = parse_claim_folded(clause, clause).map(|c| c.claim);
+        let negated_men = {
+            let t = clause.trim_start();
+            t.starts_with("men ikke") || t.starts_with("men ikkje")
+        };
+        let claim = match (own, negated_men, previous) {
+            (Some(c), _, _) => Some(c),
+            (None, true, Some(Claim::Met | Claim::Partial)) => Some(Claim::NotMet),
+            (None, true, Some(Claim::NotMet)) => Some(Claim::Met),
+            _ => None,
+        };
+        let Some(claim) = claim else {
+            continue;
+        };
+        previous = Some(claim);
+        if subjects.is_empty() {
+            continue;
+        }
+        // "for alle fagområder unntatt somatikk": the rest get the claim, the named the opposite.
+        let exception = first_of(clause, phrases::claims().get("exception"), 0)
+            .filter(|(_, p)| !p.starts_with("men"))
+            .map(|(r, _)| r.start);
+        let base = if claim == Claim::Partial && exception.is_some() {
+            Claim::Met
+        } else {
+            claim
+        };
+        for (at, s) in subjects {
+            let c = match exception {
+                Some(e) if at > e => opposite(base),
+                _ => base,
+            };
+            if !out.iter().any(|(x, _)| *x == s) {
+                out.push((s, c));
+            }
+        }
+        if exception.is_some() && !out.iter().any(|(x, _)| x == "*") {
+            out.push(("*".to_string(), base));
+        }
+    }
+    out
+}
+
+fn opposite(c: Claim) -> Claim {
+    match c {
+        Claim::Met => Claim::NotMet,
+        Claim::NotMet => Claim::Met,
+        c => c,
+    }
+}
+
+/// Areas named in a folded clause with their offsets; "psykisk helsevern" without an age
+/// group names both of its areas.
+fn subjects_at(clause: &str) -> Vec<(usize, String)> {
+    let mut hits: Vec<(usize, String)> = Vec::new();
+    let mut covered: Vec<std::ops::Range<usize>> = Vec::new();
+    for (canonical, aliases) in phrases::subjects() {
+        if canonical == "Alle fagområder" {
+            continue;
+        }
+        let mut from = 0;
+        while let Some((r, _)) = first_of(clause, aliases, from) {
+            hits.push((r.start, canonical.clone()));
+            covered.push(r.clone());
+            from = r.end;
+        }
+    }
+    let mut from = 0;
+    while let Some(r) = crate::extract::phrases::find_phrase(clause, "psykisk helsevern", from) {
+        if !covered.iter().any(|c| c.start <= r.start && r.start < c.end) {
+            for (canonical, _) in phrases::subjects() {
+                let f = fold(canonical);
+                if f.starts_with("psykisk helsevern ") {
+                    hits.push((r.start, canonical.clone()));
+                }
+            }
+        }
+        from = r.end;
+    }
+    crate::sorting::sort(&mut hits);
+    hits
 }
 
 fn generic_subject_ok(f: &str, at: usize) -> bool {
@@ -215,5 +440,71 @@ mod more_tests {
         )
         .unwrap();
         assert_eq!(c.claim, Claim::Partial);
+    }
+}
+
+#[cfg(test)]
+mod genre_tests {
+    use super::*;
+
+    fn claim(s: &str) -> Option<Claim> {
+        parse_claim(s).map(|c| c.claim)
+    }
+
+    #[test]
+    fn past_tense_and_adverbs() {
+        assert_eq!(claim("Målet ble nådd i 2024."), Some(Claim::Met));
+        assert_eq!(claim("Målet vart ikkje oppfylt."), Some(Claim::NotMet));
+        assert_eq!(claim("Målet er dermed akkurat nådd for regionen."), Some(Claim::Met));
+        assert_eq!(claim("Helseføretaket har ikkje nådd målet om færre fristbrot."), Some(Claim::NotMet));
+        assert_eq!(claim("Regionen samla når måltalet med 82 %."), Some(Claim::Met));
+        assert_eq!(claim("Avdelinga ligg godt innanfor kravet med 31 dagar."), Some(Claim::Met));
+        assert_eq!(claim("Foretaket klarte ikke målet i 2024."), Some(Claim::NotMet));
+    }
+
+    #[test]
+    fn quantifiers_and_exceptions() {
+        assert_eq!(claim("Ingen av helseforetakene nådde målet om 90 prosent."), Some(Claim::NotMet));
+        assert_eq!(claim("Ingen av føretaka har nådd målet."), Some(Claim::NotMet));
+        assert_eq!(
+            claim("Ingen av foretakene har mer enn 2 prosent fristbrudd, og kravet er dermed innfridd."),
+            Some(Claim::Met)
+        );
+        assert_eq!(claim("Målet er nådd for alle foretak unntatt Sykehuset Telemark."), Some(Claim::Partial));
+        assert_eq!(claim("Kravet er ikkje innfridd i alle føretak."), Some(Claim::Partial));
+        assert_eq!(
+            claim("Målet ble nådd i UNN og Nordlandssykehuset, men ikke i Finnmarkssykehuset."),
+            Some(Claim::Partial)
+        );
+    }
+
+    #[test]
+    fn goal_language_is_no_claim() {
+        assert_eq!(claim("Kravet er at målet skal være nådd innen 2026."), None);
+        assert_eq!(claim("Målet var at ventetida skulle vere under 60 dagar."), None);
+    }
+
+    #[test]
+    fn verdicts_per_area() {
+        let c = subject_claims("Målet er nådd for somatikk og TSB for regionen samla, men ikkje for psykisk helsevern.");
+        let get = |s: &str| c.iter().find(|(x, _)| x == s).map(|(_, c)| *c);
+        assert_eq!(get("Somatikk"), Some(Claim::Met));
+        assert_eq!(get("TSB"), Some(Claim::Met));
+        assert_eq!(get("Psykisk helsevern voksne"), Some(Claim::NotMet));
+        assert_eq!(get("Psykisk helsevern barn og unge"), Some(Claim::NotMet));
+
+        let c = subject_claims("For regionen samlet er målet nådd for alle fagområder unntatt somatikk.");
+        let get = |s: &str| c.iter().find(|(x, _)| x == s).map(|(_, c)| *c);
+        assert_eq!(get("Somatikk"), Some(Claim::NotMet));
+        assert_eq!(get("*"), Some(Claim::Met));
+
+        let c = subject_claims("TSB ligg godt innanfor kravet med 23 dagar, og psykisk helsevern vaksne nådde òg målet med 41 dagar.");
+        let get = |s: &str| c.iter().find(|(x, _)| x == s).map(|(_, c)| *c);
+        assert_eq!(get("TSB"), Some(Claim::Met));
+        assert_eq!(get("Psykisk helsevern voksne"), Some(Claim::Met));
+
+        let c = subject_claims("Målet for somatikk vart ikkje oppfylt.");
+        assert_eq!(c, vec![("Somatikk".to_string(), Claim::NotMet)]);
+        assert!(subject_claims("Kravet er innfridd.").is_empty());
     }
 }
