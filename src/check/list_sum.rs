@@ -60,7 +60,10 @@ const PARTIAL: &[&str] = &[
 /// Whether `total` lies within the range of its parts (so it is an average, not a sum).
 pub(crate) fn between_parts(total: &NumberToken, parts: &[&NumberToken]) -> bool {
     let lo = parts.iter().map(|t| t.value).fold(f64::INFINITY, f64::min);
-    let hi = parts.iter().map(|t| t.value).fold(f64::NEG_INFINITY, f64::max);
+    let hi = parts
+        .iter()
+        .map(|t| t.value)
+        .fold(f64::NEG_INFINITY, f64::max);
     parts.len() >= 2 && lo >= 0.0 && total.value >= lo && total.value <= hi
 }
 
@@ -215,7 +218,11 @@ mod tests {
     #[test]
     fn an_average_split_by_group_is_not_a_sum() {
         assert!(run_on("Ventetida var 62 dagar, fordelt på 48 dagar for prioriterte og 85 dagar for dei andre.", check).is_empty());
-        assert!(run_on("Delen var 7,4 prosent, fordelt på 6,1 prosent for kvinner og 8,0 prosent for menn.", check).is_empty());
+        assert!(run_on(
+            "Delen var 7,4 prosent, fordelt på 6,1 prosent for kvinner og 8,0 prosent for menn.",
+            check
+        )
+        .is_empty());
     }
 
     #[test]

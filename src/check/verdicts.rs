@@ -273,12 +273,12 @@ fn area_claim(
         if per_area.is_empty() {
             continue;
         }
-        let line = reading.line_at(s.range.start);
         let own = per_area
             .iter()
-            .find(|(x, _)| x == subject)
-            .or_else(|| per_area.iter().find(|(x, _)| x == "*"));
-        if let Some((_, c)) = own {
+            .find(|(x, _, _)| x == subject)
+            .or_else(|| per_area.iter().find(|(x, _, _)| x == "*"));
+        if let Some((_, c, at)) = own {
+            let line = reading.line_at(s.range.start + at);
             let spec = ClaimSpec {
                 claim: *c,
                 entity: None,
@@ -362,7 +362,13 @@ fn verdicts_for(
                 continue;
             }
             // "… ventetid under 60 dagar": the target's own limit restated, not a figure.
-            if quoted && o.baseline_value.is_none() && o.value == target.threshold {
+            if quoted
+                && o.baseline_value.is_none()
+                && ((target.threshold.is_some() && o.value == target.threshold)
+                    || (target.threshold.is_none()
+                        && o.value.is_none()
+                        && o.change_pct.map(f64::abs) == target.change_pct))
+            {
                 continue;
             }
             if let (Some(y), Some(ty)) = (o.year, target.target_year) {
@@ -474,21 +480,36 @@ const LIMIT_WORDS: &[&str] = &[
 /// Does `text` write the target's threshold only as a limit ("… har ei ventetid under 60
 /// dagar")? Then a figure equal to it is the target restated, not an observation.
 fn quoted_threshold(text: &str, target: &Target) -> bool {
-    let Some(threshold) = target.threshold else {
+    let Some(threshold) = target.threshold.or(target.change_pct) else {
         return false;
     };
+    let nouns = crate::extract::phrases::targets().get("goal_nouns");
     let mut any = false;
     for t in crate::extract::numbers::lex(text) {
         if (t.value - threshold).abs() > 1e-9 * threshold.abs().max(1.0) {
             continue;
         }
-        let before = text.get(..t.span.start).unwrap_or("");
-        let word = before
+        let before = fold(text.get(..t.span.start).unwrap_or(""));
+        let words: Vec<&str> = before
             .split_whitespace()
-            .last()
-            .map(fold)
-            .unwrap_or_default();
-        if !LIMIT_WORDS.contains(&word.as_str()) {
+            .rev()
+            .take(3)
+            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+            .collect();
+        let word = words.first().copied().unwrap_or("");
+        // "målet om 95 prosent", "kravet på under 60 dagar", "et mål om 10 prosent reduksjon".
+        let after_noun = |k: usize| {
+            words
+                .get(k)
+                .is_some_and(|w| matches!(*w, "om" | "på" | "til"))
+                && words
+                    .get(k + 1)
+                    .is_some_and(|n| nouns.iter().any(|g| g == n))
+        };
+        if !(LIMIT_WORDS.contains(&word)
+            || after_noun(0)
+            || (LIMIT_WORDS.contains(&word) && after_noun(1)))
+        {
             return false;
         }
         any = true;

@@ -97,9 +97,7 @@ fn goal_clause(before: &str) -> bool {
 /// for Y" are partial.
 fn refine_met(v: &str, r: std::ops::Range<usize>) -> Claim {
     let book = phrases::claims();
-    let clause_start = v[..r.start]
-        .rfind([',', ';', ':'])
-        .map_or(0, |p| p + 1);
+    let clause_start = v[..r.start].rfind([',', ';', ':']).map_or(0, |p| p + 1);
     let head = &v[clause_start..r.start];
     if first_of(head, book.get("none"), 0).is_some() {
         return Claim::NotMet;
@@ -145,7 +143,10 @@ impl ClaimView {
             if !core.is_empty() && core.len() == word.len() && adverbs.iter().any(|a| a == core) {
                 continue;
             }
-            let replaced = tense.iter().find(|(from, _)| from == core).map(|(_, to)| to);
+            let replaced = tense
+                .iter()
+                .find(|(from, _)| from == core)
+                .map(|(_, to)| to);
             match replaced {
                 // "oppfylte" after "er" is a participle ("krava er oppfylte"), kept as is.
                 Some(to) if !(prev_word == "er" && to.ends_with("er")) => {
@@ -187,7 +188,7 @@ fn tense_pairs() -> &'static [(String, String)] {
 /// met; "nådd for alle fagområder unntatt somatikk" → `("*", Met)` for the rest and somatikk
 /// not met; "TSB ligg godt innanfor kravet" → TSB met. Areas are the canonical names of
 /// `data/phrases/subjects.txt`. Empty when the sentence gives no verdict per area.
-pub fn subject_claims(sentence: &str) -> Vec<(String, Claim)> {
+pub fn subject_claims(sentence: &str) -> Vec<(String, Claim, usize)> {
     if sentence.len() > 2000 {
         return Vec::new();
     }
@@ -207,12 +208,14 @@ pub fn subject_claims(sentence: &str) -> Vec<(String, Claim)> {
     cuts.push(v.len());
     crate::sorting::sort(&mut cuts);
     cuts.dedup();
-    let mut out: Vec<(String, Claim)> = Vec::new();
+    let mut out: Vec<(String, Claim, usize)> = Vec::new();
     let mut previous: Option<Claim> = None;
     for w in cuts.windows(2) {
         let clause = &v[w[0]..w[1]];
         let subjects = subjects_at(clause);
-        let own = parse_claim_folded(clause, clause).map(|c| c.claim);
+        let parsed = parse_claim_folded(clause, clause);
+        let own = parsed.as_ref().map(|c| c.claim);
+        let claim_at = view.original(w[0] + parsed.as_ref().map_or(0, |c| c.at));
         let negated_men = {
             let t = clause.trim_start();
             t.starts_with("men ikke") || t.starts_with("men ikkje")
@@ -239,17 +242,17 @@ pub fn subject_claims(sentence: &str) -> Vec<(String, Claim)> {
         } else {
             claim
         };
-        for (at, s) in subjects {
+        for (subject_at, s) in subjects {
             let c = match exception {
-                Some(e) if at > e => opposite(base),
+                Some(e) if subject_at > e => opposite(base),
                 _ => base,
             };
-            if !out.iter().any(|(x, _)| *x == s) {
-                out.push((s, c));
+            if !out.iter().any(|(x, _, _)| *x == s) {
+                out.push((s, c, claim_at));
             }
         }
-        if exception.is_some() && !out.iter().any(|(x, _)| x == "*") {
-            out.push(("*".to_string(), base));
+        if exception.is_some() && !out.iter().any(|(x, _, _)| x == "*") {
+            out.push(("*".to_string(), base, claim_at));
         }
     }
     out
@@ -281,7 +284,10 @@ fn subjects_at(clause: &str) -> Vec<(usize, String)> {
     }
     let mut from = 0;
     while let Some(r) = crate::extract::phrases::find_phrase(clause, "psykisk helsevern", from) {
-        if !covered.iter().any(|c| c.start <= r.start && r.start < c.end) {
+        if !covered
+            .iter()
+            .any(|c| c.start <= r.start && r.start < c.end)
+        {
             for (canonical, _) in phrases::subjects() {
                 let f = fold(canonical);
                 if f.starts_with("psykisk helsevern ") {
@@ -455,23 +461,50 @@ mod genre_tests {
     fn past_tense_and_adverbs() {
         assert_eq!(claim("Målet ble nådd i 2024."), Some(Claim::Met));
         assert_eq!(claim("Målet vart ikkje oppfylt."), Some(Claim::NotMet));
-        assert_eq!(claim("Målet er dermed akkurat nådd for regionen."), Some(Claim::Met));
-        assert_eq!(claim("Helseføretaket har ikkje nådd målet om færre fristbrot."), Some(Claim::NotMet));
-        assert_eq!(claim("Regionen samla når måltalet med 82 %."), Some(Claim::Met));
-        assert_eq!(claim("Avdelinga ligg godt innanfor kravet med 31 dagar."), Some(Claim::Met));
-        assert_eq!(claim("Foretaket klarte ikke målet i 2024."), Some(Claim::NotMet));
+        assert_eq!(
+            claim("Målet er dermed akkurat nådd for regionen."),
+            Some(Claim::Met)
+        );
+        assert_eq!(
+            claim("Helseføretaket har ikkje nådd målet om færre fristbrot."),
+            Some(Claim::NotMet)
+        );
+        assert_eq!(
+            claim("Regionen samla når måltalet med 82 %."),
+            Some(Claim::Met)
+        );
+        assert_eq!(
+            claim("Avdelinga ligg godt innanfor kravet med 31 dagar."),
+            Some(Claim::Met)
+        );
+        assert_eq!(
+            claim("Foretaket klarte ikke målet i 2024."),
+            Some(Claim::NotMet)
+        );
     }
 
     #[test]
     fn quantifiers_and_exceptions() {
-        assert_eq!(claim("Ingen av helseforetakene nådde målet om 90 prosent."), Some(Claim::NotMet));
-        assert_eq!(claim("Ingen av føretaka har nådd målet."), Some(Claim::NotMet));
+        assert_eq!(
+            claim("Ingen av helseforetakene nådde målet om 90 prosent."),
+            Some(Claim::NotMet)
+        );
+        assert_eq!(
+            claim("Ingen av føretaka har nådd målet."),
+            Some(Claim::NotMet)
+        );
         assert_eq!(
             claim("Ingen av foretakene har mer enn 2 prosent fristbrudd, og kravet er dermed innfridd."),
             Some(Claim::Met)
         );
-        assert_eq!(claim("Målet er nådd for alle foretak unntatt Sykehuset Telemark."), Some(Claim::Partial));
-        assert_eq!(claim("Kravet er ikkje innfridd i alle føretak."), Some(Claim::Partial));
+        assert_eq!(
+            claim("Målet er nådd for alle foretak unntatt Sykehuset Telemark."),
+            Some(Claim::Partial)
+        );
+        assert_eq!(
+            claim("Kravet er ikkje innfridd i alle føretak."),
+            Some(Claim::Partial)
+        );
         assert_eq!(
             claim("Målet ble nådd i UNN og Nordlandssykehuset, men ikke i Finnmarkssykehuset."),
             Some(Claim::Partial)
@@ -481,30 +514,39 @@ mod genre_tests {
     #[test]
     fn goal_language_is_no_claim() {
         assert_eq!(claim("Kravet er at målet skal være nådd innen 2026."), None);
-        assert_eq!(claim("Målet var at ventetida skulle vere under 60 dagar."), None);
+        assert_eq!(
+            claim("Målet var at ventetida skulle vere under 60 dagar."),
+            None
+        );
     }
 
     #[test]
     fn verdicts_per_area() {
         let c = subject_claims("Målet er nådd for somatikk og TSB for regionen samla, men ikkje for psykisk helsevern.");
-        let get = |s: &str| c.iter().find(|(x, _)| x == s).map(|(_, c)| *c);
+        let get = |s: &str| c.iter().find(|(x, _, _)| x == s).map(|(_, c, _)| *c);
         assert_eq!(get("Somatikk"), Some(Claim::Met));
         assert_eq!(get("TSB"), Some(Claim::Met));
         assert_eq!(get("Psykisk helsevern voksne"), Some(Claim::NotMet));
         assert_eq!(get("Psykisk helsevern barn og unge"), Some(Claim::NotMet));
 
-        let c = subject_claims("For regionen samlet er målet nådd for alle fagområder unntatt somatikk.");
-        let get = |s: &str| c.iter().find(|(x, _)| x == s).map(|(_, c)| *c);
+        let c = subject_claims(
+            "For regionen samlet er målet nådd for alle fagområder unntatt somatikk.",
+        );
+        let get = |s: &str| c.iter().find(|(x, _, _)| x == s).map(|(_, c, _)| *c);
         assert_eq!(get("Somatikk"), Some(Claim::NotMet));
         assert_eq!(get("*"), Some(Claim::Met));
 
         let c = subject_claims("TSB ligg godt innanfor kravet med 23 dagar, og psykisk helsevern vaksne nådde òg målet med 41 dagar.");
-        let get = |s: &str| c.iter().find(|(x, _)| x == s).map(|(_, c)| *c);
+        let get = |s: &str| c.iter().find(|(x, _, _)| x == s).map(|(_, c, _)| *c);
         assert_eq!(get("TSB"), Some(Claim::Met));
         assert_eq!(get("Psykisk helsevern voksne"), Some(Claim::Met));
 
         let c = subject_claims("Målet for somatikk vart ikkje oppfylt.");
-        assert_eq!(c, vec![("Somatikk".to_string(), Claim::NotMet)]);
+        assert_eq!(c.len(), 1);
+        assert_eq!((c[0].0.as_str(), c[0].1), ("Somatikk", Claim::NotMet));
+        // The offset is the verdict's, not the area's: "… og er innenfor målet".
+        let c = subject_claims("Psykisk helsevern voksne har 43 dager og er innenfor målet.");
+        assert_eq!(c[0].2, 44);
         assert!(subject_claims("Kravet er innfridd.").is_empty());
     }
 }

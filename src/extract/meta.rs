@@ -43,9 +43,7 @@ fn kind_in(folded: &str) -> Option<(std::ops::Range<usize>, bool)> {
     match (report, case) {
         (Some(r), _) => Some(r),
         // "Sak" alone is a kind only at the start of the line ("Sak 93/23 …").
-        (None, Some((r, false))) if r.start <= 1 || folded[r.clone()].len() > 3 => {
-            Some((r, false))
-        }
+        (None, Some((r, false))) if r.start <= 1 || folded[r.clone()].len() > 3 => Some((r, false)),
         _ => None,
     }
 }
@@ -173,7 +171,10 @@ pub fn read(doc: &Document) -> DocumentMeta {
         }
     }
     if owner.is_none() {
-        owner = page.iter().take(10).find_map(|(_, t)| named(t).first().copied());
+        owner = page
+            .iter()
+            .take(10)
+            .find_map(|(_, t)| named(t).first().copied());
     }
     // A board case whose first page names no one: the RHF it names most often early on, when
     // it is named at least twice and more often than any other.
@@ -221,7 +222,9 @@ mod tests {
 
     #[test]
     fn nynorsk_owner_above_the_title() {
-        let m = meta("Helse Vest RHF\n\nÅrleg melding 2024\n\n3 Rapportering på mål\nI 2023 var talet 61.\n");
+        let m = meta(
+            "Helse Vest RHF\n\nÅrleg melding 2024\n\n3 Rapportering på mål\nI 2023 var talet 61.\n",
+        );
         assert_eq!(m.year, Some(2024));
         assert_eq!(m.owner.as_deref(), Some("Helse Vest RHF"));
         assert_eq!(m.title.as_deref(), Some("Årleg melding 2024"));

@@ -58,7 +58,29 @@ pub fn parse_targets_folded(sentence: &str, f: &str) -> Vec<TargetSpec> {
     }
     let book = phrases::targets();
     let modal = first_of(f, book.get("modal"), 0);
-    let goal = first_of(f, book.get("goal_lead"), 0);
+    let mut goal = first_of(f, book.get("goal_lead"), 0);
+    // "Kravet til epikrisetid er at …", "Styringsmålet for sykefravær i 2025 er …",
+    // "Måltall 2025: …": a noun lead at the start of the sentence, when no fixed lead is there.
+    let lead = noun_lead(f);
+    let mut label = false;
+    let mut lead_measure: Option<String> = None;
+    let mut clause_start = 0;
+    if let Some(l) = &lead {
+        let earlier = goal.as_ref().is_none_or(|(g, _)| l.start < g.start);
+        // A label with a modal after it ("Styringsmål 2025: Foretaksgruppen skal ha …") is
+        // read from the modal; the label gives the year and where a leading threshold may stand.
+        // So is "Kravet for 2024 var at … skulle reduserast …": the modal carries the predicate.
+        let ends_with_at = f[..l.end].ends_with(" at");
+        let modal_after_label =
+            (l.label || ends_with_at) && modal.as_ref().is_some_and(|(m, _)| m.start > l.end);
+        if modal_after_label {
+            clause_start = l.end;
+        } else if earlier {
+            goal = Some((l.start..l.end, ""));
+            label = l.label;
+            lead_measure = Some(l.measure.clone());
+        }
+    }
     let (anchor_start, anchor_end, anchor) = match (modal, goal) {
         (Some((m, _)), Some((g, _))) => {
             if g.start < m.start {
@@ -101,7 +123,7 @@ pub fn parse_targets_folded(sentence: &str, f: &str) -> Vec<TargetSpec> {
         }
     }
     // A leading "Minst 70 pst. av …" is the threshold even though it stands before the modal.
-    let leading = leading_threshold(f, &tokens, anchor_start);
+    let leading = leading_threshold(f, &tokens, anchor_start, clause_start);
     let (kind, kind_at, kind_end) = match leading {
         Some((k, at, end)) => (k, at, end),
         None if anchor == Anchor::Request => match nominal_kind(f, anchor_end) {
@@ -110,6 +132,12 @@ pub fn parse_targets_folded(sentence: &str, f: &str) -> Vec<TargetSpec> {
         },
         None => match predicate_kind(f, &tokens, anchor_end) {
             Some(x) => x,
+            None if label && anchor == Anchor::Goal => {
+                match bare_label_figure(f, &tokens, anchor_end, lead_measure.as_deref()) {
+                    Some(x) => x,
+                    None => return Vec::new(),
+                }
+            }
             None => return Vec::new(),
         },
     };
@@ -139,7 +167,10 @@ pub fn parse_targets_folded(sentence: &str, f: &str) -> Vec<TargetSpec> {
                 || ["innen", "innan", "i løpet"]
                     .iter()
                     .any(|w| fold(&m).starts_with(w));
-            if anchor == Anchor::Goal && weak {
+            let hint = lead_measure.as_deref().filter(|h| h.chars().count() >= 4);
+            if anchor == Anchor::Goal && weak && hint.is_some() {
+                hint.unwrap_or_default().to_string()
+            } else if anchor == Anchor::Goal && weak {
                 // "Målet er å redusere antall overliggerdøgn med 20 prosent": the object.
                 let end = object_end(f, kind_end);
                 sentence
@@ -387,6 +418,162 @@ pub fn parse_nominal_target(sentence: &str) -> Option<TargetSpec> {
     })
 }
 
+/// A requirement opened by a noun: "Kravet til epikrisetid er at …" (lead "kravet … er at",
+/// measure "epikrisetid"), "Styringsmålet for sykefravær i 2025 er …", or a label ending in a
+/// colon: "Måltall 2025: …", "Fristbrudd – måltall 2025: 0", "Krav for 2025: …".
+struct NounLead {
+    start: usize,
+    end: usize,
+    /// A label ("…:") rather than a copula ("… er").
+    label: bool,
+    /// The measure the lead names ("epikrisetid", "sykefravær", "Fristbrudd"), may be empty.
+    measure: String,
+}
+
+fn noun_lead(f: &str) -> Option<NounLead> {
+    let book = phrases::targets();
+    let nouns = book.get("goal_nouns");
+    let copulas = book.get("goal_copula");
+    // Words with their byte ranges.
+    let mut words: Vec<(usize, usize)> = Vec::new();
+    let mut pos = 0;
+    for w in f.split_whitespace() {
+        let at = pos + f[pos..].find(w)?;
+        words.push((at, at + w.len()));
+        pos = at + w.len();
+        if words.len() > 16 {
+            break;
+        }
+    }
+    let core = |k: usize| -> &str {
+        let (a, b) = words[k];
+        f[a..b].trim_matches(|c: char| !c.is_alphanumeric())
+    };
+    // A short label before the sentence proper ("Svar:", "Oppdrag:") is skipped.
+    let mut first = 0;
+    if words.len() > 2 && f[words[0].0..words[0].1].ends_with(':') && words[0].1 - words[0].0 < 14 {
+        first = 1;
+    }
+    let noun = (first..words.len().min(first + 4)).find(|&k| nouns.iter().any(|n| n == core(k)))?;
+    let (n_start, n_end) = words[noun];
+    for k in noun..words.len().min(noun + 9) {
+        let (a, b) = words[k];
+        let raw = &f[a..b];
+        // A label: the noun phrase ends with a colon ("Måltall 2025:", "Krav til ventetid i 2026:").
+        if raw.ends_with(':') && raw.len() > 1 {
+            let before = f[words[first].0..n_start]
+                .trim()
+                .trim_end_matches(['–', '-', ':', ','])
+                .trim();
+            let after_noun = f.get(n_end..b.saturating_sub(1)).unwrap_or("").trim();
+            return Some(NounLead {
+                start: n_start,
+                end: b,
+                label: true,
+                measure: lead_measure_text(if before.is_empty() {
+                    after_noun
+                } else {
+                    before
+                }),
+            });
+        }
+        if k > noun && raw.contains([',', ';', '.']) && !raw.ends_with("nr.") {
+            return None;
+        }
+        if k > noun && copulas.iter().any(|c| c == raw) {
+            let mut end = b;
+            if let Some(&(na, nb)) = words.get(k + 1) {
+                if &f[na..nb] == "at" {
+                    end = nb;
+                }
+            }
+            return Some(NounLead {
+                start: n_start,
+                end,
+                label: false,
+                measure: lead_measure_text(f[n_end..a].trim()),
+            });
+        }
+    }
+    None
+}
+
+/// "til epikrisetid" → "epikrisetid"; "for 2024" → ""; "for sykefravær i 2025" → "sykefravær".
+fn lead_measure_text(s: &str) -> String {
+    let mut words: Vec<&str> = s.split_whitespace().collect();
+    while words.first().is_some_and(|w| {
+        matches!(
+            *w,
+            "til" | "for" | "om" | "i" | "på" | "frå" | "fra" | "–" | "-"
+        )
+    }) {
+        words.remove(0);
+    }
+    // Drop a trailing year ("i 2025", "2024").
+    while words.last().is_some_and(|w| {
+        w.trim_matches(|c: char| !c.is_alphanumeric()).len() == 4
+            && w.trim_matches(|c: char| !c.is_alphanumeric())
+                .chars()
+                .all(|c| c.is_ascii_digit())
+    }) || words
+        .last()
+        .is_some_and(|w| matches!(*w, "i" | "for" | "innen" | "innan"))
+    {
+        words.pop();
+    }
+    if words
+        .first()
+        .is_some_and(|w| w.chars().all(|c| c.is_ascii_digit()))
+    {
+        return String::new();
+    }
+    words.join(" ")
+}
+
+/// A label with a bare figure: "Måltal 2024: sjukefråvær 7,0 %", "Fristbrudd – måltall 2025: 0".
+/// The comparator follows the measure's better direction (`lower_is_better` /
+/// `higher_is_better` in the phrase data); unknown direction gives no target.
+fn bare_label_figure(
+    f: &str,
+    tokens: &[NumberToken],
+    from: usize,
+    measure: Option<&str>,
+) -> Option<(Kind, usize, usize)> {
+    let t = tokens
+        .iter()
+        .find(|t| t.span.start >= from && t.kind == NumberKind::Quantity)?;
+    // At most three words (the measure) between the colon and the figure.
+    let gap = f.get(from..t.span.start)?;
+    if gap.split_whitespace().count() > 3 || gap.contains([',', ';']) {
+        return None;
+    }
+    let text = format!("{} {}", measure.unwrap_or(""), gap);
+    let cmp = measure_polarity(&fold(&text))?;
+    Some((Kind::Threshold(cmp), t.span.start, t.span.start))
+}
+
+/// At most for a measure where lower is better, at least where higher is better.
+fn measure_polarity(f: &str) -> Option<Comparator> {
+    let book = phrases::targets();
+    let has = |section: &str| {
+        book.get(section).iter().any(|stem| {
+            crate::extract::phrases::find_bytes(f.as_bytes(), stem.as_bytes()).is_some_and(|i| {
+                f[..i]
+                    .chars()
+                    .next_back()
+                    .is_none_or(|c| !c.is_alphanumeric())
+            })
+        })
+    };
+    if has("lower_is_better") {
+        Some(Comparator::AtMost)
+    } else if has("higher_is_better") {
+        Some(Comparator::AtLeast)
+    } else {
+        None
+    }
+}
+
 fn starts_with_phrase(f: &str, p: &str) -> bool {
     let t = f.trim_start();
     t.starts_with(p)
@@ -413,9 +600,11 @@ fn leading_threshold(
     f: &str,
     tokens: &[NumberToken],
     anchor: usize,
+    clause_start: usize,
 ) -> Option<(Kind, usize, usize)> {
     let book = phrases::targets();
-    let lead = f.len() - f.trim_start().len();
+    let rest = f.get(clause_start..).unwrap_or("");
+    let lead = clause_start + rest.len() - rest.trim_start().len();
     for (section, cmp) in [
         ("at_least", Comparator::AtLeast),
         ("at_most", Comparator::AtMost),
@@ -464,7 +653,22 @@ fn predicate_kind(f: &str, tokens: &[NumberToken], from: usize) -> Option<(Kind,
     ] {
         // A threshold phrase counts only when a number follows closely.
         let mut at = from;
-        while let Some((r, _)) = first_of(f, book.get(section), at) {
+        while let Some((r, phrase)) = first_of(f, book.get(section), at) {
+            // Written after the figure: "65 dager eller mindre", "80 prosent eller meir".
+            if phrase.starts_with("eller ") {
+                let before = tokens
+                    .iter()
+                    .rev()
+                    .find(|t| t.span.end <= r.start && t.kind != NumberKind::Year);
+                if let Some(t) = before.filter(|t| {
+                    is_quantity(t) && t.span.start >= from && near(f, t.span.end, r.start, 0)
+                }) {
+                    found.push((t.span.start, t.span.start, kind));
+                    break;
+                }
+                at = r.end;
+                continue;
+            }
             let next = tokens
                 .iter()
                 .find(|t| t.span.start >= r.end && t.kind != NumberKind::Year);
@@ -787,7 +991,7 @@ fn baseline_year(f: &str, tokens: &[NumberToken], from: usize) -> Option<i32> {
     let mut at = from;
     while let Some((r, _)) = first_of(f, book.get("baseline"), at) {
         if let Some(t) = tokens.iter().find(|t| t.span.start >= r.end) {
-            if t.kind == NumberKind::Year && near(f, r.end, t.span.start, 2) {
+            if t.kind == NumberKind::Year && near(f, r.end, t.span.start, 3) {
                 return Some(t.value as i32);
             }
         }
