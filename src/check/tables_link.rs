@@ -189,16 +189,22 @@ pub fn linked_tables(
         refs.extend(n);
         nearby |= near;
     }
+    // A referenced table whose caption was not read ("jf. tabell 3", the caption wrapped over
+    // two lines): a table without a number inside the block stands in for it, when no table
+    // of the document carries that number.
+    let unmatched_ref = refs.iter().any(|n| {
+        !tables
+            .iter()
+            .any(|t| t.caption.as_deref().and_then(caption_number) == Some(*n))
+    });
     tables
         .iter()
         .filter(|t| {
-            let by_number = t
-                .caption
-                .as_deref()
-                .and_then(caption_number)
-                .is_some_and(|n| refs.contains(&n));
+            let number = t.caption.as_deref().and_then(caption_number);
+            let by_number = number.is_some_and(|n| refs.contains(&n));
             let inside = t.line > target.end_line && t.line <= block_end_line;
-            by_number || (inside && (nearby || refs.is_empty()))
+            by_number
+                || (inside && (nearby || refs.is_empty() || (unmatched_ref && number.is_none())))
         })
         .map(table_values)
         .collect()

@@ -138,6 +138,9 @@ pub fn assess_sentences(
         // is that trust's claim.
         let mut claim: Option<(ClaimSpec, usize)> = None;
         let mut entity_claims = Vec::new();
+        // The areas each entity claim's sentence names ("I TSB hadde Helse Førde 33 dagar, og
+        // nådde ikkje målet" speaks of TSB only).
+        let mut entity_claim_areas: Vec<Vec<String>> = Vec::new();
         let mut paragraph_entity: Option<String> = None;
         let mut claim_is_regional = false;
         let block_claims = &claims[answer_start.min(block_end)..block_end];
@@ -174,8 +177,10 @@ pub fn assess_sentences(
             if let Some(c) = block_claims[k].clone().filter(|_| !other_target) {
                 let line = reading.line_at(s.range.start + c.at);
                 let region_wide = k == 0 || mentions_region(t);
+                let areas = crate::extract::targets::subjects_in(&fold(t), 0);
                 if let Some(e) = &c.entity {
                     entity_claims.push((e.clone(), c.claim, line));
+                    entity_claim_areas.push(areas);
                 } else if !region_wide
                     && !names_this
                     && opener.is_none()
@@ -186,6 +191,7 @@ pub fn assess_sentences(
                         c.claim,
                         line,
                     ));
+                    entity_claim_areas.push(areas);
                 } else if claim.is_none() {
                     claim_is_regional = mentions_region(t);
                     claim = Some((c, line));
@@ -247,7 +253,15 @@ pub fn assess_sentences(
                 entity_claims: if spec.target.long_term {
                     Vec::new()
                 } else {
-                    entity_claims.clone()
+                    entity_claims
+                        .iter()
+                        .zip(&entity_claim_areas)
+                        .filter(|(_, areas)| match &spec.target.subject {
+                            Some(subject) => areas.is_empty() || areas.contains(subject),
+                            None => true,
+                        })
+                        .map(|(c, _)| c.clone())
+                        .collect()
                 },
                 has_figures,
                 claim_is_regional,

@@ -97,6 +97,17 @@ fn goal_clause(before: &str) -> bool {
 /// for Y" are partial.
 fn refine_met(v: &str, r: std::ops::Range<usize>) -> Claim {
     let book = phrases::claims();
+    // A negation before the verb, as in a subordinate clause: "som ikkje nådde målet".
+    let last = v[..r.start]
+        .split_whitespace()
+        .next_back()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()));
+    if matches!(
+        last,
+        Some("ikke" | "ikkje" | "aldri" | "ikkje heilt" | "ikke helt")
+    ) {
+        return Claim::NotMet;
+    }
     let clause_start = v[..r.start].rfind([',', ';', ':']).map_or(0, |p| p + 1);
     let head = &v[clause_start..r.start];
     if first_of(head, book.get("none"), 0).is_some() {

@@ -35,6 +35,7 @@
 
 use crate::document::Document;
 use crate::extract::numbers::NumUnit;
+use crate::extract::phrases::fold;
 use crate::report::Table;
 
 /// A parenthesised note on a cell: "(6,3 %)" or "(100% stilling)".
@@ -1574,11 +1575,74 @@ fn join_label(label: &mut String, piece: &str) {
 fn finish(cand: Option<Candidate>, idle: &mut Idle, out: &mut Vec<FoundTable>) {
     let Some(mut cand) = cand else { return };
     let leftover = std::mem::take(&mut cand.pending);
-    if let Some(t) = build_table(cand) {
+    if let Some(mut t) = build_table(cand) {
+        area_header(&mut t);
         out.push(t);
     }
     idle.pending = leftover;
     idle.caption = None;
+}
+
+/// A header flattened from PDF with one space between cells ("Helseføretak Somatikk Psykisk
+/// helsevern vaksne (VOP) Psykisk helsevern barn og unge (BUP) TSB") cannot be cut by gaps.
+/// When its text names exactly as many areas (fagområder, `data/phrases/subjects.txt`) as the
+/// table has value columns, and the columns as cut do not each name one, the columns are those
+/// areas in order. Words before the first area that do not label the row column (a wrapped
+/// caption's tail, "heile 2024") are dropped.
+fn area_header(t: &mut FoundTable) {
+    let n = t.width();
+    if n < 2 || t.header.is_empty() {
+        return;
+    }
+    let one_each = t.header[1..]
+        .iter()
+        .filter(|h| crate::extract::targets::subjects_in(&fold(h), 0).len() == 1)
+        .count();
+    if one_each == n {
+        return;
+    }
+    let joined = t.header.join(" ");
+    let f = fold(&joined);
+    // Every mention with its position; "phv" inside "phv barn og unge" is not a second one.
+    let mut hits: Vec<(usize, usize, String)> = Vec::new();
+    for (canonical, aliases) in crate::extract::phrases::subjects() {
+        if canonical == "Alle fagområder" {
+            continue;
+        }
+        let mut from = 0;
+        while let Some((r, _)) = crate::extract::phrases::first_of(&f, aliases, from) {
+            hits.push((r.start, r.end, canonical.clone()));
+            from = r.end;
+        }
+    }
+    crate::sorting::sort_by(&mut hits, |a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+    let mut kept: Vec<(usize, usize, String)> = Vec::new();
+    for h in hits {
+        // Overlapping, or the same area again ("Psykisk helsevern vaksne (VOP)").
+        if kept.last().is_some_and(|k| h.0 < k.1 || k.2 == h.2) {
+            continue;
+        }
+        kept.push(h);
+    }
+    if kept.len() != n {
+        return;
+    }
+    let mut header = Vec::with_capacity(n + 1);
+    // The label column: the last word before the first area ("Helseføretak", "Føretak").
+    let label = joined[..kept[0].0]
+        .split_whitespace()
+        .last()
+        .unwrap_or("")
+        .to_string();
+    header.push(label);
+    for (k, (start, _, _)) in kept.iter().enumerate() {
+        let end = kept.get(k + 1).map_or(joined.len(), |x| x.0);
+        header.push(joined[*start..end].trim().to_string());
+    }
+    for (c, h) in t.columns.iter_mut().zip(header.iter().skip(1)) {
+        c.header = Some(h.clone());
+    }
+    t.header = header;
 }
 
 fn build_table(cand: Candidate) -> Option<FoundTable> {
