@@ -80,6 +80,8 @@ enum Frame {
     Para {
         text: String,
         boxed: Vec<String>,
+        /// A list item (numbering or a list style), written with a bullet like a PDF's text.
+        list: bool,
     },
     Table(TableB),
     Cell(CellB),
@@ -115,8 +117,13 @@ impl State {
         else {
             return;
         };
-        let Frame::Para { text, boxed } = self.frames.remove(pos) else {
+        let Frame::Para { text, boxed, list } = self.frames.remove(pos) else {
             return;
+        };
+        let text = if list && !text.trim().is_empty() {
+            format!("• {}", text.trim_start())
+        } else {
+            text
         };
         self.frames.truncate(pos);
         let mut all = vec![text];
@@ -224,6 +231,37 @@ impl State {
     }
 }
 
+impl State {
+    /// A paragraph property: numbering (`w:numPr`) or a list style makes a list item; a
+    /// heading style does not (numbered headings are headings).
+    fn paragraph_property(&mut self, e: &BytesStart) {
+        let name = e.name();
+        let n = local(name.as_ref());
+        let list = match n {
+            "numPr" => Some(true),
+            "pStyle" => {
+                let v = attr(e, "val").unwrap_or_default().to_lowercase();
+                if v.starts_with("heading") || v.starts_with("overskrift") || v == "title" {
+                    Some(false)
+                } else if v.contains("list") || v.contains("liste") {
+                    Some(true)
+                } else {
+                    None
+                }
+            }
+            _ => None,
+        };
+        let heading = n == "pStyle" && list == Some(false);
+        if let Some(Frame::Para { list: l, .. }) = self.frames.last_mut() {
+            if heading {
+                *l = false;
+            } else if list == Some(true) {
+                *l = true;
+            }
+        }
+    }
+}
+
 fn local(name: &str) -> &str {
     name.rsplit(':').next().unwrap_or(name)
 }
@@ -258,6 +296,8 @@ pub fn read_document_xml(xml: &str) -> Result<Structured, DocxError> {
     // mc:AlternateContent: per open one, whether a branch was taken already.
     let mut alternates: Vec<(usize, bool)> = Vec::new();
     let mut in_text = false;
+    // Inside a paragraph's properties (w:pPr): only list numbering and style are looked at.
+    let mut ppr: Option<usize> = None;
     loop {
         let ev = reader
             .read_event()
@@ -272,11 +312,15 @@ pub fn read_document_xml(xml: &str) -> Result<Structured, DocxError> {
                 if skip.is_some() {
                     continue;
                 }
+                if ppr.is_some() {
+                    st.paragraph_property(&e);
+                    continue;
+                }
                 let name = e.name();
                 let n = local(name.as_ref());
                 match n {
                     "del" | "moveFrom" | "instrText" | "delText" | "delInstrText" | "rPr"
-                    | "pPr" | "tblPr" | "sectPr" | "footnoteReference" | "commentReference" => {
+                    | "tblPr" | "sectPr" | "footnoteReference" | "commentReference" => {
                         // Deleted text, field codes, and properties (no text; tcPr is read
                         // for spans and merges, so it is not skipped).
                         skip = Some(depth);
@@ -295,7 +339,9 @@ pub fn read_document_xml(xml: &str) -> Result<Structured, DocxError> {
                     "p" => st.frames.push(Frame::Para {
                         text: String::new(),
                         boxed: Vec::new(),
+                        list: false,
                     }),
+                    "pPr" => ppr = Some(depth),
                     "tbl" => st.frames.push(Frame::Table(TableB::default())),
                     "tr" => {
                         if let Some(Frame::Table(t)) = st.frames.last_mut() {
@@ -312,6 +358,10 @@ pub fn read_document_xml(xml: &str) -> Result<Structured, DocxError> {
             }
             Event::Empty(e) => {
                 if skip.is_some() || depth + 1 > MAX_DEPTH {
+                    continue;
+                }
+                if ppr.is_some() {
+                    st.paragraph_property(&e);
                     continue;
                 }
                 let name = e.name();
@@ -351,6 +401,12 @@ pub fn read_document_xml(xml: &str) -> Result<Structured, DocxError> {
                 if let Some(s) = skip {
                     if d == s {
                         skip = None;
+                    }
+                    continue;
+                }
+                if let Some(p) = ppr {
+                    if d == p {
+                        ppr = None;
                     }
                     continue;
                 }

@@ -4,10 +4,11 @@
 //! layout the engine reads best, the layout of a text extracted from a PDF with its columns kept:
 //! - a paragraph is one line; paragraphs are separated by a blank line, so a heading is never
 //!   joined to the paragraph under it;
-//! - a table is one line per row, its cells padded into aligned columns at least three spaces
-//!   apart (the table reader splits cells at gaps of two or more spaces, reads the header by the
-//!   columns the pieces sit under, and never joins "200 000   200 000" into one figure), with a
-//!   blank line before and after.
+//! - a table is one line per row, its cells three spaces apart (the table reader splits cells at
+//!   gaps of two or more spaces and never joins "200 000   200 000" into one figure), with a
+//!   blank line before and after. Cells are not padded into aligned columns: the table reader
+//!   takes a line over 80 characters for prose, and padding made rows of seed 000's staffing
+//!   table that long. A row that is still too long is wrapped (see `Structured::table`).
 //!
 //! Every line carries an [`Origin`] (page, paragraph, table row, sheet cell), so results can say
 //! where in the file they come from.
@@ -81,21 +82,17 @@ impl Structured {
         }
     }
 
-    /// Appends a table: one line per row, cells padded into aligned columns. `origins[i]` is
+    /// Appends a table: one line per row, its cells [`COLUMN_GAP`] spaces apart. `origins[i]` is
     /// row `i`'s origin. Cells are written on one line each (line breaks become spaces); blank
-    /// rows are left out.
+    /// rows are left out. The table reader takes a line longer than [`MAX_LINE`] characters for
+    /// prose, so a longer row is wrapped the way a PDF wraps it: a header row (no figures) into
+    /// several lines with each cell's pieces under its column, a row with figures by putting the
+    /// start of its label on lines of its own above the figures.
     pub fn table(&mut self, rows: &[Vec<String>], origins: &[Origin]) {
         let clean: Vec<Vec<String>> = rows
             .iter()
             .map(|r| r.iter().map(|c| one_line(c)).collect())
             .collect();
-        let cols = clean.iter().map(Vec::len).max().unwrap_or(0);
-        let mut width = vec![0usize; cols];
-        for r in &clean {
-            for (i, c) in r.iter().enumerate() {
-                width[i] = width[i].max(c.chars().count());
-            }
-        }
         self.blank();
         for (r, origin) in clean.iter().zip(
             origins
@@ -103,22 +100,152 @@ impl Structured {
                 .cloned()
                 .chain(std::iter::repeat(Origin::default())),
         ) {
-            if r.iter().all(|c| c.is_empty()) {
+            let cells: Vec<&str> = r.iter().map(String::as_str).collect();
+            let Some(last) = cells.iter().rposition(|c| !c.is_empty()) else {
                 continue;
+            };
+            let cells = &cells[..=last];
+            for line in row_lines(cells) {
+                self.line(&line, origin.clone());
             }
-            let last = r.iter().rposition(|c| !c.is_empty()).unwrap_or(0);
-            let mut line = String::new();
-            for (i, c) in r.iter().enumerate().take(last + 1) {
-                line.push_str(c);
-                if i < last {
-                    let pad = width[i] - c.chars().count() + COLUMN_GAP;
-                    line.extend(std::iter::repeat_n(' ', pad));
-                }
-            }
-            self.line(&line, origin);
         }
         self.blank();
     }
+}
+
+/// Longest table line the table reader reads as a row (its MAX_TABLE_LINE_CHARS).
+const MAX_LINE: usize = 80;
+
+/// A cell that holds a figure (not a year heading): starts with a digit or a signed digit.
+fn is_figure(cell: &str) -> bool {
+    let t = cell.trim_start_matches(['-', '−', '–', '+']);
+    let year = t.len() == 4 && t.chars().all(|c| c.is_ascii_digit());
+    t.starts_with(|c: char| c.is_ascii_digit()) && !year
+}
+
+fn compact(cells: &[&str]) -> String {
+    let mut line = String::new();
+    for (i, c) in cells.iter().enumerate() {
+        if i > 0 && !c.is_empty() {
+            line.extend(std::iter::repeat_n(' ', COLUMN_GAP));
+        }
+        line.push_str(c);
+    }
+    line.trim_start().to_string()
+}
+
+/// The lines one table row is written as (see [`Structured::table`]).
+fn row_lines(cells: &[&str]) -> Vec<String> {
+    let one = compact(cells);
+    if one.chars().count() <= MAX_LINE {
+        return vec![one];
+    }
+    if cells.iter().skip(1).any(|c| is_figure(c)) {
+        return wrap_label(cells);
+    }
+    wrap_header(cells)
+}
+
+/// Words of `s` greedily wrapped to `width` characters (a longer word gets a line of its own).
+fn wrap_words(s: &str, width: usize) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut cur = String::new();
+    for w in s.split_whitespace() {
+        if !cur.is_empty() && cur.chars().count() + 1 + w.chars().count() > width {
+            out.push(std::mem::take(&mut cur));
+        }
+        if !cur.is_empty() {
+            cur.push(' ');
+        }
+        cur.push_str(w);
+    }
+    if !cur.is_empty() {
+        out.push(cur);
+    }
+    out
+}
+
+/// A row with figures whose line is too long: the label's first words go on lines of their own
+/// (no figures on them), the rest of the label stays with the figures.
+fn wrap_label(cells: &[&str]) -> Vec<String> {
+    let rest = compact(&cells[1..]);
+    let room = MAX_LINE
+        .saturating_sub(rest.chars().count() + COLUMN_GAP)
+        .max(12);
+    let words: Vec<&str> = cells[0].split_whitespace().collect();
+    // The tail of the label that fits beside the figures.
+    let mut tail_len = 0;
+    let mut split = words.len();
+    while split > 0 {
+        let add = words[split - 1].chars().count() + usize::from(tail_len > 0);
+        if tail_len + add > room {
+            break;
+        }
+        tail_len += add;
+        split -= 1;
+    }
+    if split == words.len() && !words.is_empty() {
+        split -= 1;
+    }
+    let mut out = wrap_words(&words[..split].join(" "), 60);
+    let tail = words[split..].join(" ");
+    let mut last = tail;
+    if !last.is_empty() && !rest.is_empty() {
+        last.extend(std::iter::repeat_n(' ', COLUMN_GAP));
+    }
+    last.push_str(&rest);
+    out.push(last);
+    out
+}
+
+/// A header row too long for one line: each cell wrapped in its own column, the columns
+/// narrowed (widest first, never below its longest word) until the row fits; the first line
+/// has a piece in every column, the lines under it continue the cells above.
+fn wrap_header(cells: &[&str]) -> Vec<String> {
+    let n = cells.len();
+    let longest_word = |c: &str| {
+        c.split_whitespace()
+            .map(|w| w.chars().count())
+            .max()
+            .unwrap_or(0)
+    };
+    let mut width: Vec<usize> = cells.iter().map(|c| c.chars().count()).collect();
+    let floor: Vec<usize> = cells.iter().map(|c| longest_word(c)).collect();
+    let room = MAX_LINE.saturating_sub(COLUMN_GAP * n.saturating_sub(1));
+    while width.iter().sum::<usize>() > room {
+        let Some(i) = (0..n)
+            .filter(|&i| width[i] > floor[i])
+            .max_by_key(|&i| width[i])
+        else {
+            break;
+        };
+        width[i] -= 1;
+    }
+    let wrapped: Vec<Vec<String>> = cells
+        .iter()
+        .zip(&width)
+        .map(|(c, &w)| wrap_words(c, w.max(1)))
+        .collect();
+    let height = wrapped.iter().map(Vec::len).max().unwrap_or(0);
+    let mut out = Vec::new();
+    for k in 0..height {
+        let mut line = String::new();
+        let mut col = 0;
+        for (i, cell) in wrapped.iter().enumerate() {
+            if let Some(piece) = cell.get(k) {
+                let have = line.chars().count();
+                if have < col {
+                    line.extend(std::iter::repeat_n(' ', col - have));
+                } else if have > 0 {
+                    line.extend(std::iter::repeat_n(' ', COLUMN_GAP));
+                }
+                line.push_str(piece);
+            }
+            col += width[i] + COLUMN_GAP;
+        }
+        out.push(line.trim_end().to_string());
+    }
+    out
 }
 
 /// A cell's text on one line: whitespace runs (line breaks included) become one space, so the
@@ -158,9 +285,45 @@ mod tests {
         );
         assert_eq!(
             s.text,
-            "Tabell 1: Sykefravær\n\nForetak        2023      2024\nHelse Bergen   200 000   9,0 %\n\n"
+            "Tabell 1: Sykefravær\n\nForetak   2023   2024\nHelse Bergen   200 000   9,0 %\n\n"
         );
         assert_eq!(s.line_count(), 5);
+    }
+
+    #[test]
+    fn long_rows_are_wrapped_to_the_table_readers_width() {
+        let header = [
+            "Helseforetak",
+            "Ventetid somatikk (dager)",
+            "Ventetid psykisk helsevern (dager)",
+            "Fristbrudd (antall)",
+        ];
+        let lines = row_lines(&header);
+        assert!(lines.len() > 1, "{lines:?}");
+        assert!(
+            lines.iter().all(|l| l.chars().count() <= MAX_LINE),
+            "{lines:?}"
+        );
+        assert_eq!(
+            lines[0]
+                .split("  ")
+                .filter(|p| !p.trim().is_empty())
+                .count(),
+            4
+        );
+        let row = [
+            "Prosjektfinansiering helhetlige pasientforløp fra hjem til hjem i hele regionen",
+            "",
+            "1 200 000 (2 x 50% stillinger)",
+            "1 200 000",
+        ];
+        let lines = row_lines(&row);
+        assert!(
+            lines.iter().all(|l| l.chars().count() <= MAX_LINE),
+            "{lines:?}"
+        );
+        assert!(lines.last().unwrap().ends_with("stillinger)   1 200 000"));
+        assert!(!lines[0].contains(char::is_numeric));
     }
 
     #[test]
