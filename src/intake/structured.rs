@@ -82,35 +82,178 @@ impl Structured {
         }
     }
 
-    /// Appends a table: one line per row, its cells [`COLUMN_GAP`] spaces apart. `origins[i]` is
-    /// row `i`'s origin. Cells are written on one line each (line breaks become spaces); blank
-    /// rows are left out. The table reader takes a line longer than [`MAX_LINE`] characters for
-    /// prose, so a longer row is wrapped the way a PDF wraps it: a header row (no figures) into
-    /// several lines with each cell's pieces under its column, a row with figures by putting the
-    /// start of its label on lines of its own above the figures.
+    /// Appends a table the way a PDF lays one out: cells in aligned columns at least
+    /// [`COLUMN_GAP`] spaces apart, no line longer than [`MAX_LINE`] characters (the table
+    /// reader takes a longer line for prose). To fit, a long row label wraps over lines of its
+    /// own above the line with the figures, and a header cell wraps inside its column (the lines
+    /// under the header's first line continue the cells above). `origins[i]` is row `i`'s
+    /// origin; line breaks in cells become spaces; blank rows are left out. A table too wide
+    /// even so is written one row per line with the cells apart (see [`row_lines`]).
     pub fn table(&mut self, rows: &[Vec<String>], origins: &[Origin]) {
         let clean: Vec<Vec<String>> = rows
             .iter()
             .map(|r| r.iter().map(|c| one_line(c)).collect())
+            .filter(|r: &Vec<String>| r.iter().any(|c| !c.is_empty()))
             .collect();
+        let mut origins_of = Vec::new();
+        let mut k = 0;
+        for r in rows {
+            if r.iter().any(|c| !c.trim().is_empty()) {
+                origins_of.push(origins.get(k).cloned().unwrap_or_default());
+            }
+            k += 1;
+        }
         self.blank();
-        for (r, origin) in clean.iter().zip(
-            origins
-                .iter()
-                .cloned()
-                .chain(std::iter::repeat(Origin::default())),
-        ) {
-            let cells: Vec<&str> = r.iter().map(String::as_str).collect();
-            let Some(last) = cells.iter().rposition(|c| !c.is_empty()) else {
-                continue;
-            };
-            let cells = &cells[..=last];
-            for line in row_lines(cells) {
-                self.line(&line, origin.clone());
+        match aligned(&clean) {
+            Some(lines) => {
+                for (row, line) in lines {
+                    self.line(&line, origins_of.get(row).cloned().unwrap_or_default());
+                }
+            }
+            None => {
+                for (r, origin) in clean.iter().zip(origins_of) {
+                    let cells: Vec<&str> = r.iter().map(String::as_str).collect();
+                    let last = cells.iter().rposition(|c| !c.is_empty()).unwrap_or(0);
+                    for line in row_lines(&cells[..=last]) {
+                        self.line(&line, origin.clone());
+                    }
+                }
             }
         }
         self.blank();
     }
+}
+
+/// Lays out `rows` in aligned columns within [`MAX_LINE`]: (row index, line) pairs, or `None`
+/// when the columns do not fit even with the label column narrowed.
+fn aligned(rows: &[Vec<String>]) -> Option<Vec<(usize, String)>> {
+    let n = rows.iter().map(Vec::len).max()?;
+    if n < 2 {
+        return None;
+    }
+    let len = |s: &str| s.chars().count();
+    let longest_word = longest_atom;
+    let is_header = |r: &Vec<String>| !r.iter().skip(1).any(|c| is_figure(c));
+    // Value columns: as wide as their widest value, and a header's longest word.
+    let mut width = vec![0usize; n];
+    for r in rows {
+        for (i, c) in r.iter().enumerate().skip(1) {
+            let w = if is_header(r) {
+                longest_word(c)
+            } else {
+                len(c)
+            };
+            width[i] = width[i].max(w);
+        }
+    }
+    let values: usize = width[1..].iter().sum::<usize>() + COLUMN_GAP * (n - 1);
+    let label_max = rows
+        .iter()
+        .map(|r| r.first().map_or(0, |c| len(c)))
+        .max()
+        .unwrap_or(0);
+    let label_floor = rows
+        .iter()
+        .map(|r| r.first().map_or(0, |c| longest_word(c)))
+        .max()
+        .unwrap_or(0)
+        .max(12.min(label_max));
+    let room = MAX_LINE.checked_sub(values)?;
+    if room < label_floor {
+        return None;
+    }
+    width[0] = label_max.min(room);
+    // Room left over widens header columns so their cells wrap less, the smallest needs first
+    // (a header line under the first must not start with a year: it would read as a row).
+    let mut spare = room - width[0];
+    let mut needs: Vec<(usize, usize)> = (1..n)
+        .map(|i| {
+            let full = rows
+                .iter()
+                .filter(|r| is_header(r))
+                .filter_map(|r| r.get(i).map(|c| len(c)))
+                .max()
+                .unwrap_or(0);
+            (full.saturating_sub(width[i]), i)
+        })
+        .filter(|&(need, _)| need > 0)
+        .collect();
+    needs.sort_unstable();
+    for (need, i) in needs {
+        let grant = need.min(spare);
+        width[i] += grant;
+        spare -= grant;
+    }
+    let starts: Vec<usize> = (0..n)
+        .map(|i| width[..i].iter().sum::<usize>() + COLUMN_GAP * i)
+        .collect();
+    let mut out = Vec::new();
+    for (k, r) in rows.iter().enumerate() {
+        let wrapped: Vec<Vec<String>> = (0..n)
+            .map(|i| {
+                let c = r.get(i).map_or("", String::as_str);
+                if i == 0 || is_header(r) {
+                    wrap_words(c, width[i].max(1))
+                } else if c.is_empty() {
+                    Vec::new()
+                } else {
+                    vec![c.to_string()]
+                }
+            })
+            .collect();
+        if is_header(r) {
+            // Top-aligned: the first line has a piece in every column.
+            let height = wrapped.iter().map(Vec::len).max().unwrap_or(0);
+            for h in 0..height {
+                let pieces: Vec<(usize, &str)> = (0..n)
+                    .filter_map(|i| wrapped[i].get(h).map(|p| (starts[i], p.as_str())))
+                    .collect();
+                out.push((k, place(&pieces)));
+            }
+        } else {
+            // The label's last line goes with the values, the lines before it stand alone.
+            let label = &wrapped[0];
+            let (last, before) = label
+                .split_last()
+                .map_or((None, &[][..]), |(l, b)| (Some(l), b));
+            for l in before {
+                out.push((k, l.clone()));
+            }
+            let mut pieces: Vec<(usize, &str)> = Vec::new();
+            if let Some(l) = last {
+                pieces.push((0, l.as_str()));
+            }
+            for (i, w) in wrapped.iter().enumerate().skip(1) {
+                // Left-aligned under the column's header: the readers match a cell to the
+                // column whose start is nearest.
+                if let Some(c) = w.first() {
+                    pieces.push((starts[i], c.as_str()));
+                }
+            }
+            out.push((k, place(&pieces)));
+        }
+    }
+    Some(out)
+}
+
+/// A line with each piece starting at its column (at least [`COLUMN_GAP`] after the one before).
+fn place(pieces: &[(usize, &str)]) -> String {
+    let mut line = String::new();
+    let mut have = 0usize;
+    for &(col, text) in pieces {
+        if have > 0 || col > 0 {
+            let pad = if have == 0 {
+                col
+            } else {
+                col.saturating_sub(have).max(COLUMN_GAP)
+            };
+            line.extend(std::iter::repeat_n(' ', pad));
+            have += pad;
+        }
+        line.push_str(text);
+        have += text.chars().count();
+    }
+    line
 }
 
 /// Longest table line the table reader reads as a row (its MAX_TABLE_LINE_CHARS).
@@ -146,18 +289,46 @@ fn row_lines(cells: &[&str]) -> Vec<String> {
     wrap_header(cells)
 }
 
-/// Words of `s` greedily wrapped to `width` characters (a longer word gets a line of its own).
+/// The pieces a cell may wrap between: words, with a parenthesised group kept whole (the table
+/// reader joins a line with an unclosed parenthesis to the next one).
+fn atoms(s: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut depth = 0i32;
+    for w in s.split_whitespace() {
+        match out.last_mut() {
+            Some(last) if depth > 0 => {
+                last.push(' ');
+                last.push_str(w);
+            }
+            _ => out.push(w.to_string()),
+        }
+        depth += w.matches('(').count() as i32 - w.matches(')').count() as i32;
+        depth = depth.max(0);
+    }
+    out
+}
+
+/// The longest piece a cell cannot be wrapped inside.
+fn longest_atom(s: &str) -> usize {
+    atoms(s)
+        .iter()
+        .map(|a| a.chars().count())
+        .max()
+        .unwrap_or(0)
+}
+
+/// Words of `s` greedily wrapped to `width` characters (a longer atom gets a line of its own).
 fn wrap_words(s: &str, width: usize) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     let mut cur = String::new();
-    for w in s.split_whitespace() {
+    for w in atoms(s) {
         if !cur.is_empty() && cur.chars().count() + 1 + w.chars().count() > width {
             out.push(std::mem::take(&mut cur));
         }
         if !cur.is_empty() {
             cur.push(' ');
         }
-        cur.push_str(w);
+        cur.push_str(&w);
     }
     if !cur.is_empty() {
         out.push(cur);
@@ -285,7 +456,7 @@ mod tests {
         );
         assert_eq!(
             s.text,
-            "Tabell 1: Sykefravær\n\nForetak   2023   2024\nHelse Bergen   200 000   9,0 %\n\n"
+            "Tabell 1: Sykefravær\n\nForetak        2023      2024\nHelse Bergen   200 000   9,0 %\n\n"
         );
         assert_eq!(s.line_count(), 5);
     }
