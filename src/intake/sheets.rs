@@ -416,7 +416,15 @@ pub fn norsk(v: f64, decimals: usize, grouped: bool) -> String {
     if !v.is_finite() {
         return String::new();
     }
-    let s = format!("{:.*}", decimals.min(15), v.abs());
+    // Excel rounds half away from zero (f64::round), not to even as `format!` does.
+    let d = decimals.min(15);
+    let scale = 10f64.powi(d as i32);
+    let rounded = if (v.abs() * scale).is_finite() && v.abs() * scale < 1e15 {
+        (v.abs() * scale).round() / scale
+    } else {
+        v.abs()
+    };
+    let s = format!("{:.*}", d, rounded);
     let (int, frac) = match s.split_once('.') {
         Some((i, f)) => (i.to_string(), Some(f.to_string())),
         None => (s.clone(), None),
@@ -651,6 +659,7 @@ mod tests {
         assert_eq!(format_number(9.0, Some("General")), "9");
         assert_eq!(format_number(12.25, Some("General")), "12,25");
         assert_eq!(format_number(1234.0, None), "1234");
+        assert_eq!(format_number(1310500.5, Some("#,##0")), "1 310 501");
     }
 
     #[test]

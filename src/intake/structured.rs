@@ -95,14 +95,12 @@ impl Structured {
             .map(|r| r.iter().map(|c| one_line(c)).collect())
             .filter(|r: &Vec<String>| r.iter().any(|c| !c.is_empty()))
             .collect();
-        let mut origins_of = Vec::new();
-        let mut k = 0;
-        for r in rows {
-            if r.iter().any(|c| !c.trim().is_empty()) {
-                origins_of.push(origins.get(k).cloned().unwrap_or_default());
-            }
-            k += 1;
-        }
+        let origins_of: Vec<Origin> = rows
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| r.iter().any(|c| !c.trim().is_empty()))
+            .map(|(k, _)| origins.get(k).cloned().unwrap_or_default())
+            .collect();
         self.blank();
         match aligned(&clean) {
             Some(lines) => {
