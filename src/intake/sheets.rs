@@ -126,6 +126,11 @@ pub fn read_xlsx(bytes: &[u8]) -> Result<Structured, SheetError> {
     write_sheets(sheets)
 }
 
+/// Reads ODS `content.xml` text (the fuzz target's entry to the ODS parser).
+pub fn read_ods_content(xml: &str) -> Result<Structured, SheetError> {
+    write_sheets(read_content_xml(xml)?)
+}
+
 /// Reads an .ods from memory.
 pub fn read_ods(bytes: &[u8]) -> Result<Structured, SheetError> {
     let mut zip = Zip::open(bytes)?;
