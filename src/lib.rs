@@ -16,8 +16,10 @@ pub mod report;
 pub mod sorting;
 pub mod staffing;
 
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "view"))]
 pub mod web;
+#[cfg(target_arch = "wasm32")]
+pub mod worker_api;
 
 use intake::{InputKind, Intake, IntakeError};
 use report::{DocumentReport, Figure, Format, InputError, Report, Table};

@@ -159,6 +159,7 @@ impl Container {
         }
     }
 
+    #[cfg_attr(not(feature = "readers"), allow(dead_code))]
     fn advice(self) -> &'static str {
         match self {
             Container::Pdf => {
