@@ -1,9 +1,12 @@
 // Meldingssjekk's analysis worker (a module worker started by the page: mount(…, { worker })).
-// Loads the wasm once (from a JS module, nothing is fetched) and answers each { id, name, bytes }
-// with { id, json } (analyze_for_worker's JSON: {"ok": {report, text}} or {"err": message}), or
-// { id, error } when the engine failed. The page terminates the worker to cancel.
-import init, { analyze_for_worker } from './pkg/meldingssjekk.js';
-import wasm from './pkg/meldingssjekk_wasm.js';
+// Loads its own wasm once (pkg/meldingssjekk_worker*: the engine and the DOCX/XLSX/ODS readers,
+// no view; from a JS module, nothing is fetched) and answers each { id, name, bytes } with
+// { id, json } (analyze_for_worker's JSON: {"ok": {report, text, origins}} or {"err": message}),
+// or { id, error } when the engine or a reader crashed: a trap leaves the wasm unusable, so the
+// worker then closes itself and the page starts a fresh one. The page terminates the worker to
+// cancel.
+import init, { analyze_for_worker } from './pkg/meldingssjekk_worker.js';
+import wasm from './pkg/meldingssjekk_worker_wasm.js';
 
 const ready = init({ module_or_path: wasm });
 
@@ -14,5 +17,6 @@ self.onmessage = async (e) => {
     self.postMessage({ id, json: analyze_for_worker(name, bytes) });
   } catch (err) {
     self.postMessage({ id, error: String(err) });
+    self.close();
   }
 };

@@ -134,3 +134,56 @@ pub fn analyze(data: &[u8]) {
         serde_json::to_string(r).expect("report serialises");
     }
 }
+
+/// The structured-file text every reader gives: one origin per line.
+fn structured_ok(s: &meldingssjekk::intake::Structured) {
+    assert_eq!(
+        s.origins.len(),
+        s.text.matches('\n').count(),
+        "one origin per line"
+    );
+}
+
+/// DOCX: first byte even → `word/document.xml` text through the XML reader, odd → the bytes as
+/// a .docx archive through `analyze` (refusals name the file).
+pub fn docx(data: &[u8]) {
+    let Some((&pick, rest)) = data.split_first() else {
+        return;
+    };
+    if pick % 2 == 0 {
+        if let Ok(s) =
+            meldingssjekk::intake::docx::read_document_xml(&String::from_utf8_lossy(rest))
+        {
+            structured_ok(&s);
+        }
+    } else {
+        analyze_named("fuzz.docx", rest);
+    }
+}
+
+/// Spreadsheets: first byte % 3 → ODS content.xml text, .xlsx bytes, .ods bytes.
+pub fn sheets(data: &[u8]) {
+    let Some((&pick, rest)) = data.split_first() else {
+        return;
+    };
+    match pick % 3 {
+        0 => {
+            if let Ok(s) =
+                meldingssjekk::intake::sheets::read_ods_content(&String::from_utf8_lossy(rest))
+            {
+                structured_ok(&s);
+            }
+        }
+        1 => analyze_named("fuzz.xlsx", rest),
+        _ => analyze_named("fuzz.ods", rest),
+    }
+}
+
+fn analyze_named(name: &str, bytes: &[u8]) {
+    match meldingssjekk::analyze(name, bytes) {
+        Ok(a) => {
+            let _ = serde_json::to_string(&a.report).expect("report serialises");
+        }
+        Err(e) => assert!(e.to_string().starts_with(name), "{e}"),
+    }
+}

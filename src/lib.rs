@@ -16,10 +16,12 @@ pub mod report;
 pub mod sorting;
 pub mod staffing;
 
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "view"))]
 pub mod web;
+#[cfg(target_arch = "wasm32")]
+pub mod worker_api;
 
-use intake::{InputKind, IntakeError};
+use intake::{InputKind, Intake, IntakeError};
 use report::{DocumentReport, Figure, Format, InputError, Report, Table};
 
 /// A document's analysis together with the decoded text its line numbers refer to.
@@ -32,7 +34,30 @@ pub struct Analysis {
 /// Analyses one input (any bytes) named `name`. Refused inputs give an `IntakeError` whose
 /// message names the file and the reason. Never panics.
 pub fn analyze(name: &str, bytes: &[u8]) -> Result<Analysis, IntakeError> {
-    let decoded = intake::decode(name, bytes)?;
+    analyze_with_progress(name, bytes, &mut |_, _| {})
+}
+
+/// [`analyze`], calling `progress(done, total)` while a long file (a PDF, per page) is read.
+/// PDF, DOCX, XLSX and ODS files go through their reader into text and then the same engine
+/// path as text; each result's location in the file is in `DocumentReport::origins`.
+pub fn analyze_with_progress(
+    name: &str,
+    bytes: &[u8],
+    progress: &mut dyn FnMut(usize, usize),
+) -> Result<Analysis, IntakeError> {
+    let decoded = match intake::intake(name, bytes, progress)? {
+        Intake::Plain(d) => d,
+        Intake::Structured(s) => {
+            let doc = document::Document::new(s.doc.text);
+            let mut report = analyze_text(name, "UTF-8", &doc);
+            report.format = s.format;
+            report.origins = s.doc.origins;
+            return Ok(Analysis {
+                report,
+                text: doc.text,
+            });
+        }
+    };
     let doc = document::Document::new(decoded.text);
     let report = match decoded.kind {
         InputKind::Csv => analyze_csv(name, decoded.encoding, &doc),
@@ -133,6 +158,7 @@ fn analyze_text(name: &str, encoding: &str, doc: &document::Document) -> Documen
         title: meta.title,
         owner: meta.owner,
         year: meta.year,
+        origins: Vec::new(),
     }
 }
 
@@ -169,5 +195,6 @@ fn analyze_csv(name: &str, encoding: &str, doc: &document::Document) -> Document
         title: None,
         owner: None,
         year: None,
+        origins: Vec::new(),
     }
 }

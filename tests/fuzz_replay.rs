@@ -53,3 +53,13 @@ fn csv_corpus() {
 fn analyze_corpus() {
     replay("analyze", checks::analyze);
 }
+
+#[test]
+fn docx_corpus() {
+    replay("docx", checks::docx);
+}
+
+#[test]
+fn sheets_corpus() {
+    replay("sheets", checks::sheets);
+}

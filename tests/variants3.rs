@@ -142,11 +142,10 @@ fn entity_matches(got: &str, want: &str) -> bool {
 }
 
 fn indicators_at(doc: &Value, line: usize) -> Vec<&Value> {
-    let empty = Vec::new();
-    doc["indicators"]
-        .as_array()
-        .unwrap_or(&empty)
-        .iter()
+    let Some(all) = doc["indicators"].as_array() else {
+        return Vec::new();
+    };
+    all.iter()
         .filter(|i| {
             let l = i["line"].as_u64().unwrap_or(0) as usize;
             let e = i["end_line"].as_u64().unwrap_or(0) as usize;
@@ -260,7 +259,11 @@ fn score_document(name: &str, text: &str, expect: &Value, doc: &Value) -> Score 
             }
         }
     }
-    let findings: Vec<&Value> = doc["findings"].as_array().unwrap_or(&empty).iter().collect();
+    let findings: Vec<&Value> = doc["findings"]
+        .as_array()
+        .unwrap_or(&empty)
+        .iter()
+        .collect();
     let covers = |f: &Value, line: usize| {
         let l = f["line"].as_u64().unwrap_or(0) as usize;
         let e = f["end_line"].as_u64().unwrap_or(0) as usize;
@@ -361,9 +364,10 @@ fn score_all() -> (Score, Vec<(String, Score)>) {
     let mut per = Vec::new();
     for name in fixtures() {
         let text = std::fs::read_to_string(format!("{DIR}/{name}")).unwrap();
-        let expect: Value =
-            serde_json::from_str(&std::fs::read_to_string(format!("{DIR}/{}", expect_name(&name))).unwrap())
-                .unwrap_or_else(|e| panic!("{name}: bad expectations: {e}"));
+        let expect: Value = serde_json::from_str(
+            &std::fs::read_to_string(format!("{DIR}/{}", expect_name(&name))).unwrap(),
+        )
+        .unwrap_or_else(|e| panic!("{name}: bad expectations: {e}"));
         let Some(doc) = docs.get(&name) else {
             continue;
         };
@@ -414,5 +418,9 @@ fn variants3_score() {
         share >= FLOOR,
         "variants3 score {share:.3} fell below {FLOOR}"
     );
-    assert!(all.false_flags <= MAX_FALSE_FLAGS, "false flags: {}", all.false_flags);
+    assert!(
+        all.false_flags <= MAX_FALSE_FLAGS,
+        "false flags: {}",
+        all.false_flags
+    );
 }

@@ -99,6 +99,14 @@ fn verdict_word(s: VerdictStatus, lang: Lang) -> &'static str {
 }
 
 /// Formats a number the Norwegian way (decimal comma) for the text report.
+/// ", side 7" / ", avsnitt 14" / ", Ark1!B4" for a line of a structured file, else "".
+fn at(doc: &meldingssjekk::report::DocumentReport, line: usize, lang: Lang) -> String {
+    doc.origin(line)
+        .and_then(|o| o.label(lang == Lang::En))
+        .map(|l| format!(", {l}"))
+        .unwrap_or_default()
+}
+
 fn num(x: f64, lang: Lang) -> String {
     let s = if (x - x.round()).abs() < 1e-9 {
         format!("{}", x.round() as i64)
@@ -165,7 +173,7 @@ fn print_text(report: &Report, texts: &[String], lang: Lang) {
                     status_word(ind.status, lang)
                 ))
                 .with_labels(vec![Label::primary(id, line_span(ind.line, ind.end_line))
-                    .with_message(ind.measure.clone())]);
+                    .with_message(format!("{}{}", ind.measure, at(doc, ind.line, lang)))]);
             if let Some(cl) = ind.claim_line {
                 d.labels.push(
                     Label::secondary(id, line_span(cl, cl))
@@ -177,7 +185,7 @@ fn print_text(report: &Report, texts: &[String], lang: Lang) {
                 .iter()
                 .map(|v| {
                     format!(
-                        "{}{}: {} ({}{}, {} {})",
+                        "{}{}: {} ({}{}, {} {}{})",
                         v.entity,
                         v.subject
                             .as_deref()
@@ -189,7 +197,8 @@ fn print_text(report: &Report, texts: &[String], lang: Lang) {
                             .unwrap_or_default(),
                         v.value.map(|x| num(x, lang)).unwrap_or_else(|| "–".into()),
                         lang.t("linje", "line"),
-                        v.line
+                        v.line,
+                        at(doc, v.line, lang)
                     )
                 })
                 .collect();
@@ -203,7 +212,10 @@ fn print_text(report: &Report, texts: &[String], lang: Lang) {
             }
             .with_code(f.kind.as_str())
             .with_message(f.message.clone())
-            .with_labels(vec![Label::primary(id, line_span(f.line, f.end_line))]);
+            .with_labels(vec![Label::primary(id, line_span(f.line, f.end_line))
+                .with_message(
+                    at(doc, f.line, lang).trim_start_matches(", ").to_string(),
+                )]);
             if let Some(s) = f.stated {
                 let mut note = format!("{}: {}", lang.t("oppgitt", "stated"), num(s, lang));
                 if let Some(c) = f.computed {

@@ -12,6 +12,7 @@ Bruk (usage):
         [--fte-from PST --fte-to PST] [--sick-from PST --sick-to PST] [--task-sharing PST]
         [--productivity PST] [--completion PST] [--education-positions N] FIL
   meldingssjekk serve [--port 8080] [--root MAPPE]
+  meldingssjekk text FIL    (teksten motoren leser, med linjenummer og plassering i filen)
 
 Exit: 0 analysert, 2 feil bruk, 3 fil kan ikke leses eller ble avvist.";
 
@@ -29,6 +30,7 @@ pub fn run(args: &[String]) -> i32 {
         "check" => check::run(rest),
         "project" => project::run(rest),
         "serve" => serve::run(rest),
+        "text" => text(rest),
         "-h" | "--help" | "help" => {
             println!("{USAGE}");
             return EXIT_OK;
@@ -52,6 +54,28 @@ pub fn run(args: &[String]) -> i32 {
             EXIT_INPUT
         }
     }
+}
+
+/// `text FILE`: the text the engine reads (what a PDF, Word or spreadsheet file became), each
+/// line with its number and, for a structured file, where it came from.
+fn text(args: &[String]) -> Result<i32, CliError> {
+    let opts = Options::parse(args, &[])?;
+    let [path] = opts.positional.as_slice() else {
+        return Err(CliError::Usage(
+            "text trenger én fil (needs one file)".into(),
+        ));
+    };
+    let bytes = read_input(path)?;
+    let a = meldingssjekk::analyze(path, &bytes).map_err(|e| CliError::Input(e.to_string()))?;
+    for (i, line) in a.text.lines().enumerate() {
+        let at = a
+            .report
+            .origin(i + 1)
+            .and_then(|o| o.label(false))
+            .unwrap_or_default();
+        println!("{:>5} {at:<16} {line}", i + 1);
+    }
+    Ok(EXIT_OK)
 }
 
 /// What went wrong on the command line.

@@ -1,9 +1,26 @@
 //! Intake: bytes → text or table. Detects the encoding (BOM, valid UTF-8, else Windows-1252),
 //! decides whether the input is a table (CSV/TSV by name or by a sniffed delimiter) or running text,
 //! and refuses binary files with a message that names the file and the reason.
+//!
+//! Structured files (PDF, DOCX, XLSX, ODS) are recognised by their signature (a ZIP archive by
+//! the parts inside it) and turned by their reader into text laid out the way the engine reads
+//! it, with the origin of every line (see `structured`). The readers are behind the `readers`
+//! feature: the page's view wasm has none and says that these formats need the analysis worker.
 
 pub mod csv_table;
+#[cfg(feature = "readers")]
+pub mod docx;
 pub mod encoding;
+#[cfg(feature = "readers")]
+pub mod pdf;
+#[cfg(feature = "readers")]
+pub mod sheets;
+pub mod structured;
+#[cfg(feature = "readers")]
+pub mod zipped;
+
+use crate::report::Format;
+pub use structured::{Structured, StructuredInput};
 
 pub use csv_table::{read_table, CsvDialect, RawTable};
 
@@ -30,9 +47,30 @@ pub struct Decoded {
 /// Why an input was refused; `Display` gives the one-line message users see.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum IntakeError {
-    Empty { name: String },
-    TooLarge { name: String, bytes: usize },
-    Binary { name: String, reason: String },
+    Empty {
+        name: String,
+    },
+    TooLarge {
+        name: String,
+        bytes: usize,
+    },
+    Binary {
+        name: String,
+        reason: String,
+    },
+    /// A PDF, Word or spreadsheet file its reader could not read; `reason` says why, `advice`
+    /// what to do.
+    Unreadable {
+        name: String,
+        what: &'static str,
+        reason: String,
+        advice: &'static str,
+    },
+    /// A PDF, Word or spreadsheet file where no reader is built in (the page without its worker).
+    NoReader {
+        name: String,
+        what: &'static str,
+    },
 }
 
 impl std::fmt::Display for IntakeError {
@@ -51,6 +89,18 @@ impl std::fmt::Display for IntakeError {
                     "{name}: ikke en tekst- eller CSV-fil: {reason} (not a text or CSV file)"
                 )
             }
+            IntakeError::Unreadable {
+                name,
+                what,
+                reason,
+                advice,
+            } => write!(f, "{name}: {what} kunne ikke leses: {reason}. {advice}"),
+            IntakeError::NoReader { name, what } => write!(
+                f,
+                "{name}: {what} kan bare leses i den serverte siden (scripts/serve) eller på \
+                 kommandolinjen, ikke i enkeltfilen åpnet fra disk. Åpne siden fra en server, \
+                 eller lagre dokumentet som tekst."
+            ),
         }
     }
 }
@@ -62,11 +112,9 @@ fn format_mb(bytes: usize) -> String {
     format!("{mb:.1}").replace('.', ",")
 }
 
-/// Signatures of binary formats we do not read (yet), with the Norwegian name shown to users.
+/// Signatures of binary formats we do not read, with the Norwegian name shown to users.
 const SIGNATURES: &[(&[u8], &str)] = &[
-    (b"%PDF", "PDF-dokument"),
     (b"\x89PNG", "PNG-bilde"),
-    (b"PK\x03\x04", "ZIP-arkiv (også .docx/.xlsx)"),
     (b"\xFF\xD8\xFF", "JPEG-bilde"),
     (b"GIF8", "GIF-bilde"),
     (b"\xD0\xCF\x11\xE0", "Office-dokument (gammelt format)"),
@@ -74,6 +122,216 @@ const SIGNATURES: &[(&[u8], &str)] = &[
     (b"\0asm", "WebAssembly-modul"),
     (b"\x7FELF", "programfil"),
 ];
+
+/// What an input turned out to be: text or CSV to decode, or a structured file read into text.
+#[derive(Debug, Clone)]
+pub enum Intake {
+    Plain(Decoded),
+    Structured(StructuredInput),
+}
+
+/// A structured format recognised by its signature.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Container {
+    Pdf,
+    Docx,
+    Xlsx,
+    Ods,
+}
+
+impl Container {
+    pub fn format(self) -> Format {
+        match self {
+            Container::Pdf => Format::Pdf,
+            Container::Docx => Format::Docx,
+            Container::Xlsx => Format::Xlsx,
+            Container::Ods => Format::Ods,
+        }
+    }
+
+    /// The Norwegian name used in messages ("Word-dokumentet").
+    pub fn what(self) -> &'static str {
+        match self {
+            Container::Pdf => "PDF-dokumentet",
+            Container::Docx => "Word-dokumentet",
+            Container::Xlsx => "Excel-arbeidsboken",
+            Container::Ods => "regnearket (ODS)",
+        }
+    }
+
+    #[cfg_attr(not(feature = "readers"), allow(dead_code))]
+    fn advice(self) -> &'static str {
+        match self {
+            Container::Pdf => {
+                "Åpne den i en PDF-leser og lagre en ny kopi, eller kopier teksten og lim den inn"
+            }
+            Container::Docx => {
+                "Åpne det i Word og lagre det på nytt som .docx, eller lagre det som tekst (.txt)"
+            }
+            Container::Xlsx | Container::Ods => {
+                "Åpne det i regnearkprogrammet og lagre det på nytt, eller lagre arket som CSV"
+            }
+        }
+    }
+}
+
+/// The structured format of `bytes` by its signature, if any: `%PDF`, or a ZIP archive holding
+/// `word/document.xml`, `xl/workbook.xml`, or an ODS `mimetype`. Without the `readers` feature
+/// a ZIP archive is taken as DOCX/XLSX/ODS by its file name.
+pub fn container_of(name: &str, bytes: &[u8]) -> Option<Container> {
+    if bytes.starts_with(b"%PDF") {
+        return Some(Container::Pdf);
+    }
+    if !bytes.starts_with(b"PK\x03\x04") && !bytes.starts_with(b"PK\x05\x06") {
+        return None;
+    }
+    // An ODS names itself in its first entry, stored uncompressed.
+    if bytes.get(30..38) == Some(b"mimetype")
+        && memchr::memmem::find(
+            bytes.get(..200).unwrap_or(bytes),
+            b"application/vnd.oasis.opendocument.spreadsheet",
+        )
+        .is_some()
+    {
+        return Some(Container::Ods);
+    }
+    #[cfg(feature = "readers")]
+    {
+        if let Ok(zip) = zipped::Zip::open(bytes) {
+            if zip.has("word/document.xml") {
+                return Some(Container::Docx);
+            }
+            if zip.has("xl/workbook.xml") {
+                return Some(Container::Xlsx);
+            }
+            return None;
+        }
+    }
+    let lower = name.to_lowercase();
+    if lower.ends_with(".docx") {
+        Some(Container::Docx)
+    } else if lower.ends_with(".xlsx") {
+        Some(Container::Xlsx)
+    } else if lower.ends_with(".ods") {
+        Some(Container::Ods)
+    } else {
+        None
+    }
+}
+
+/// Reads any input: a structured file through its reader, anything else through [`decode`].
+/// `progress(done, total)` is called per PDF page. A panic inside a reader (third-party code)
+/// is caught where unwinding is possible and becomes a refusal.
+pub fn intake(
+    name: &str,
+    bytes: &[u8],
+    progress: &mut dyn FnMut(usize, usize),
+) -> Result<Intake, IntakeError> {
+    if bytes.len() > MAX_INPUT_BYTES {
+        return Err(IntakeError::TooLarge {
+            name: name.to_string(),
+            bytes: bytes.len(),
+        });
+    }
+    match container_of(name, bytes) {
+        Some(c) => read_container(name, c, bytes, progress).map(Intake::Structured),
+        None => decode(name, bytes).map(Intake::Plain),
+    }
+}
+
+#[cfg(not(feature = "readers"))]
+fn read_container(
+    name: &str,
+    c: Container,
+    _bytes: &[u8],
+    _progress: &mut dyn FnMut(usize, usize),
+) -> Result<StructuredInput, IntakeError> {
+    Err(IntakeError::NoReader {
+        name: name.to_string(),
+        what: c.what(),
+    })
+}
+
+#[cfg(feature = "readers")]
+fn read_container(
+    name: &str,
+    c: Container,
+    bytes: &[u8],
+    progress: &mut dyn FnMut(usize, usize),
+) -> Result<StructuredInput, IntakeError> {
+    let unreadable = |reason: String| IntakeError::Unreadable {
+        name: name.to_string(),
+        what: c.what(),
+        reason,
+        advice: c.advice(),
+    };
+    let read = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| match c {
+        Container::Docx => docx::read_docx(bytes).map_err(|e| e.to_string()),
+        Container::Xlsx => sheets::read_xlsx(bytes).map_err(|e| e.to_string()),
+        Container::Ods => sheets::read_ods(bytes).map_err(|e| e.to_string()),
+        Container::Pdf => pdf_text(bytes, progress),
+    }));
+    let doc = match read {
+        Ok(Ok(doc)) => doc,
+        Ok(Err(reason)) => return Err(unreadable(reason)),
+        Err(_) => {
+            return Err(unreadable(
+                "leseren stoppet med en intern feil (a reader panicked)".into(),
+            ))
+        }
+    };
+    if doc.text.trim().is_empty() {
+        return Err(unreadable("det er ingen tekst i filen".into()));
+    }
+    Ok(StructuredInput {
+        format: c.format(),
+        doc,
+    })
+}
+
+/// A PDF's text: each page's lines in order, running headers and footers left out, the pieces
+/// of a line (split at wide gaps) three spaces apart so the table reader sees the columns.
+#[cfg(feature = "readers")]
+fn pdf_text(bytes: &[u8], progress: &mut dyn FnMut(usize, usize)) -> Result<Structured, String> {
+    use crate::report::Origin;
+    let text = pdf::read_pdf(bytes, progress).map_err(|e| match e {
+        pdf::PdfError::Encrypted => "PDF-en er kryptert eller passordbeskyttet".to_string(),
+        pdf::PdfError::NoText => {
+            "PDF-en har ikke noe teksttlag (et skannet dokument?); Meldingssjekk leser ikke bilder (ingen OCR)"
+                .replace("teksttlag", "tekstlag")
+        }
+        pdf::PdfError::TooManyPages(n) => format!("PDF-en har {n} sider, som er for mange"),
+        pdf::PdfError::Malformed(m) => format!("PDF-en er skadet eller ikke støttet ({m})"),
+    })?;
+    let mut out = Structured::new();
+    for page in &text.pages {
+        let mut on_page = 0;
+        for line in &page.lines {
+            on_page += 1;
+            if line.furniture {
+                continue;
+            }
+            let cells: Vec<&str> = line
+                .cells
+                .iter()
+                .map(|c| c.trim())
+                .filter(|c| !c.is_empty())
+                .collect();
+            if cells.is_empty() {
+                continue;
+            }
+            out.line(
+                &cells.join("   "),
+                Origin {
+                    page: Some(page.number),
+                    page_line: Some(on_page),
+                    ..Origin::default()
+                },
+            );
+        }
+    }
+    Ok(out)
+}
 
 /// Reads bytes into text, deciding encoding and kind. `name` is used for messages and to
 /// recognise `.csv` / `.tsv` files.
@@ -83,6 +341,24 @@ pub fn decode(name: &str, bytes: &[u8]) -> Result<Decoded, IntakeError> {
         return Err(IntakeError::TooLarge {
             name: name_owned,
             bytes: bytes.len(),
+        });
+    }
+    if bytes.starts_with(b"PK\x03\x04") {
+        return Err(IntakeError::Binary {
+            name: name_owned,
+            reason: "filen er et ZIP-arkiv som ikke er et Word-dokument (.docx) eller et regneark (.xlsx, .ods)".into(),
+        });
+    }
+    if bytes.starts_with(b"%PDF") {
+        return Err(IntakeError::NoReader {
+            name: name_owned,
+            what: Container::Pdf.what(),
+        });
+    }
+    if bytes.starts_with(b"\xD0\xCF\x11\xE0") && is_encrypted_ooxml(bytes) {
+        return Err(IntakeError::Binary {
+            name: name_owned,
+            reason: "filen er et passordbeskyttet Office-dokument; åpne det, fjern passordet og lagre det på nytt".into(),
         });
     }
     if let Some((_, what)) = SIGNATURES.iter().find(|(sig, _)| bytes.starts_with(sig)) {
@@ -113,6 +389,15 @@ pub fn decode(name: &str, bytes: &[u8]) -> Result<Decoded, IntakeError> {
         encoding,
         kind,
     })
+}
+
+/// A password-protected Word/Excel file is an OLE container with an `EncryptedPackage` stream.
+fn is_encrypted_ooxml(bytes: &[u8]) -> bool {
+    let needle: Vec<u8> = "EncryptedPackage"
+        .encode_utf16()
+        .flat_map(|u| u.to_le_bytes())
+        .collect();
+    memchr::memmem::find(bytes, &needle).is_some()
 }
 
 /// Decodes: BOM first, then strict UTF-8, then BOM-less UTF-16, else Windows-1252.

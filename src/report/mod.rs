@@ -38,10 +38,70 @@ pub struct InputError {
 pub enum Format {
     Text,
     Csv,
+    Pdf,
+    Docx,
+    Xlsx,
+    Ods,
+}
+
+/// Where one line of the analysed text came from in a structured file (PDF page, DOCX
+/// paragraph, spreadsheet cell). Serialised beside `line` on indicators, verdicts, findings,
+/// figures and tables; every field is left out when unknown (added to contract v1; additive).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Origin {
+    /// 1-based PDF page.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub page: Option<usize>,
+    /// 1-based line on that PDF page.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub page_line: Option<usize>,
+    /// 1-based DOCX paragraph (body paragraphs and table rows counted in reading order).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub paragraph: Option<usize>,
+    /// 1-based DOCX table, for a line that is a table row.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub table: Option<usize>,
+    /// 1-based row in that table (DOCX) or sheet (XLSX/ODS).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub row: Option<usize>,
+    /// Spreadsheet sheet name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sheet: Option<String>,
+    /// Spreadsheet cell ("B4"): the row's first cell, or the cell holding the figure.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cell: Option<String>,
+}
+
+impl Origin {
+    pub fn is_empty(&self) -> bool {
+        *self == Origin::default()
+    }
+
+    /// Short human form: "side 7", "avsnitt 14", "tabell 2, rad 3", "Ark1!B4".
+    pub fn label(&self, english: bool) -> Option<String> {
+        if let Some(p) = self.page {
+            return Some(format!("{} {p}", if english { "page" } else { "side" }));
+        }
+        if let (Some(s), Some(c)) = (&self.sheet, &self.cell) {
+            return Some(format!("{s}!{c}"));
+        }
+        if let Some(s) = &self.sheet {
+            return Some(s.clone());
+        }
+        if let (Some(t), Some(r)) = (self.table, self.row) {
+            return Some(if english {
+                format!("table {t}, row {r}")
+            } else {
+                format!("tabell {t}, rad {r}")
+            });
+        }
+        self.paragraph
+            .map(|p| format!("{} {p}", if english { "paragraph" } else { "avsnitt" }))
+    }
 }
 
 /// Everything found in one document.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 pub struct DocumentReport {
     pub name: String,
     pub format: Format,
@@ -67,6 +127,101 @@ pub struct DocumentReport {
     /// The year the document reports on, from its title (not the most frequent year).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub year: Option<i32>,
+    /// Where each line (index = line − 1) came from in a structured file; empty for text and
+    /// CSV. Not serialised as such: each item's location is written beside its `line`.
+    #[serde(skip)]
+    pub origins: Vec<Origin>,
+}
+
+impl DocumentReport {
+    /// The origin of 1-based `line`, when the file had structure.
+    pub fn origin(&self, line: usize) -> Option<&Origin> {
+        line.checked_sub(1)
+            .and_then(|i| self.origins.get(i))
+            .filter(|o| !o.is_empty())
+    }
+}
+
+/// The serialised fields of `DocumentReport` (all but `origins`), in the contract's order.
+#[derive(Serialize)]
+struct PlainDocument<'a> {
+    name: &'a str,
+    format: Format,
+    encoding: &'a str,
+    lines: usize,
+    numbers: usize,
+    indicators: &'a [Indicator],
+    findings: &'a [Finding],
+    tables: &'a [Table],
+    figures: &'a [Figure],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    title: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    owner: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    year: Option<i32>,
+}
+
+impl Serialize for DocumentReport {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let plain = PlainDocument {
+            name: &self.name,
+            format: self.format,
+            encoding: &self.encoding,
+            lines: self.lines,
+            numbers: self.numbers,
+            indicators: &self.indicators,
+            findings: &self.findings,
+            tables: &self.tables,
+            figures: &self.figures,
+            title: self.title.as_deref(),
+            owner: self.owner.as_deref(),
+            year: self.year,
+        };
+        // Text and CSV have no origins: written as they are, without a detour through a tree.
+        // Only the readers of structured files (feature `readers`) make origins.
+        #[cfg(feature = "readers")]
+        if !self.origins.is_empty() {
+            let mut v = serde_json::to_value(&plain).map_err(serde::ser::Error::custom)?;
+            self.locate(&mut v);
+            return v.serialize(s);
+        }
+        plain.serialize(s)
+    }
+}
+
+#[cfg(feature = "readers")]
+impl DocumentReport {
+    /// Writes each item's origin beside its `line` (the item's own fields win on a clash).
+    fn locate(&self, v: &mut serde_json::Value) {
+        let put = |item: &mut serde_json::Value| {
+            let Some(line) = item.get("line").and_then(|l| l.as_u64()) else {
+                return;
+            };
+            let Some(origin) = self.origin(line as usize) else {
+                return;
+            };
+            let (Ok(serde_json::Value::Object(o)), Some(obj)) =
+                (serde_json::to_value(origin), item.as_object_mut())
+            else {
+                return;
+            };
+            for (k, val) in o {
+                obj.entry(k).or_insert(val);
+            }
+        };
+        for key in ["indicators", "findings", "tables", "figures"] {
+            let Some(items) = v.get_mut(key).and_then(|x| x.as_array_mut()) else {
+                continue;
+            };
+            for item in items {
+                if let Some(vs) = item.get_mut("verdicts").and_then(|x| x.as_array_mut()) {
+                    vs.iter_mut().for_each(put);
+                }
+                put(item);
+            }
+        }
+    }
 }
 
 /// A target the report sets, with the report's own verdict and ours.
@@ -292,6 +447,7 @@ mod tests {
             title: None,
             owner: None,
             year: None,
+            origins: vec![],
         };
         let v = serde_json::to_value(Report::new(vec![doc])).unwrap();
         assert_eq!(v["schema_version"], 1);

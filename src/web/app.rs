@@ -583,8 +583,8 @@ fn Intake(ui: Ui, examples: Vec<Example>) -> impl IntoView {
                 <p id=drop_hint class="ms-hint">
                     {move || {
                         l().t(
-                            "Tekst (.txt) eller tabell (.csv). Filene leses bare i nettleseren.",
-                            "Text (.txt) or table (.csv). Files are only read in your browser.",
+                            "Tekst (.txt), tabell (.csv), Word (.docx), Excel (.xlsx) eller ODS. Filene leses bare i nettleseren.",
+                            "Text (.txt), table (.csv), Word (.docx), Excel (.xlsx) or ODS. Files are only read in your browser.",
                         )
                     }}
                 </p>
@@ -738,6 +738,17 @@ fn Documents(ui: Ui) -> impl IntoView {
     }
 }
 
+fn format_name(f: Format) -> &'static str {
+    match f {
+        Format::Text => "tekst",
+        Format::Csv => "CSV",
+        Format::Pdf => "PDF",
+        Format::Docx => "Word (DOCX)",
+        Format::Xlsx => "Excel (XLSX)",
+        Format::Ods => "ODS",
+    }
+}
+
 fn doc_card(ui: Ui, d: Doc) -> impl IntoView {
     let l = ui.lang.get();
     let id = d.id;
@@ -757,6 +768,10 @@ fn doc_card(ui: Ui, d: Doc) -> impl IntoView {
                 <div>
                     <dt>{l.t("Tegnsett", "Encoding")}</dt>
                     <dd data-fact="encoding">{r.encoding.clone()}</dd>
+                </div>
+                <div>
+                    <dt>{l.t("Format", "Format")}</dt>
+                    <dd data-fact="format">{format_name(r.format)}</dd>
                 </div>
                 <div>
                     <dt>{l.t("Linjer", "Lines")}</dt>
@@ -1096,7 +1111,14 @@ fn Results(ui: Ui, doc: Doc) -> impl IntoView {
                                     <ul class="ms-target-list">
                                         {idx
                                             .into_iter()
-                                            .filter_map(|i| rep.indicators.get(i).map(|ind| indicator_row(ui, lang, i, ind)))
+                                            .filter_map(|i| {
+                                                rep.indicators.get(i).map(|ind| {
+                                                    let at = rep
+                                                        .origin(ind.line)
+                                                        .and_then(|o| o.label(lang == Lang::En));
+                                                    indicator_row(ui, lang, i, ind, at)
+                                                })
+                                            })
                                             .collect_view()}
                                     </ul>
                                 }
@@ -1271,7 +1293,7 @@ fn verdict_text(l: Lang, v: &crate::report::Verdict, unit: Option<TargetUnit>) -
     s
 }
 
-fn indicator_row(ui: Ui, l: Lang, i: usize, ind: &Indicator) -> impl IntoView {
+fn indicator_row(ui: Ui, l: Lang, i: usize, ind: &Indicator, at: Option<String>) -> impl IntoView {
     let unit = ind.target.unit;
     let measure = if ind.measure.is_empty() {
         l.t("Mål", "Target").to_string()
@@ -1289,6 +1311,7 @@ fn indicator_row(ui: Ui, l: Lang, i: usize, ind: &Indicator) -> impl IntoView {
                 {status_badge(l, ind.status)}
                 <span class="ms-measure">{measure}</span>
                 <span class="ms-lineref">{line_ref(l, ind.line, ind.end_line)}</span>
+                {at.map(|a| { let shown = a.clone(); view! { <span class="ms-lineref ms-at" data-at=a>{shown}</span> } })}
             </div>
             <p class="ms-quote">{ind.text.clone()}</p>
             <p class="ms-spec">

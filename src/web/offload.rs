@@ -2,7 +2,7 @@
 //! page gives its URL and the browser allows it, else on the main thread after the browser has
 //! painted (the fallback, e.g. dist/meldingssjekk.html from file://, whose CSP allows no worker).
 //!
-//! The worker posts back `{ id, json }` where `json` is [`analyze_for_worker`]'s answer, or
+//! The worker posts back `{ id, json }` where `json` is [`crate::worker_api::analyze_for_worker`]'s answer, or
 //! `{ id, error }` when the engine failed in the worker. "Avbryt" terminates the worker (the
 //! work really stops) and starts a fresh one for later inputs.
 
@@ -10,48 +10,26 @@ use std::cell::RefCell;
 use std::collections::VecDeque;
 use std::rc::{Rc, Weak};
 
-use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::report::DocumentReport;
 
-/// The worker's answer, as JSON: `{"ok": {"report", "text"}}` or `{"err": message}`.
-#[derive(Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-enum WorkerReply {
-    Ok {
-        report: DocumentReport,
-        text: String,
-    },
-    Err(String),
-}
-
-/// Analyses one input for worker.js and returns the answer as a JSON string
-/// (`{"ok": {"report": DocumentReport, "text": string}}` or `{"err": message}`).
-#[wasm_bindgen]
-pub fn analyze_for_worker(name: &str, bytes: &[u8]) -> String {
-    let reply = match crate::analyze(name, bytes) {
-        Ok(a) => WorkerReply::Ok {
-            report: a.report,
-            text: a.text,
-        },
-        Err(e) => WorkerReply::Err(e.to_string()),
-    };
-    serde_json::to_string(&reply).unwrap_or_else(|e| {
-        serde_json::to_string(&WorkerReply::Err(format!(
-            "{name}: kunne ikke sende svaret (could not send the answer): {e}"
-        )))
-        .unwrap_or_default()
-    })
-}
+use crate::worker_api::WorkerReply;
 
 /// What an analysis gives the page: the report and its text, or a message saying why not.
 pub type Outcome = Result<(DocumentReport, String), String>;
 
 fn decode_reply(name: &str, json: &str) -> Outcome {
     match serde_json::from_str::<WorkerReply>(json) {
-        Ok(WorkerReply::Ok { report, text }) => Ok((report, text)),
+        Ok(WorkerReply::Ok {
+            mut report,
+            text,
+            origins,
+        }) => {
+            report.origins = origins;
+            Ok((report, text))
+        }
         Ok(WorkerReply::Err(m)) => Err(m),
         Err(e) => Err(format!(
             "{name}: svaret fra analysen kunne ikke leses (the analysis answer could not be read): {e}"
@@ -227,15 +205,32 @@ fn start_worker(url: &str, inner: Weak<RefCell<Inner>>) -> Result<Live, JsValue>
                 }
             };
             let Some(job) = job else { return };
-            let outcome = match get("json").and_then(|v| v.as_string()) {
+            let json = get("json").and_then(|v| v.as_string());
+            let crashed = json.is_none();
+            let outcome = match json {
                 Some(json) => decode_reply(&job.name, &json),
                 None => Err(format!(
-                    "{}: analysen feilet (the analysis failed): {}",
+                    "{}: filen fikk analysen til å krasje, og den ble startet på nytt (the \
+                     reader crashed on this file). Lagre filen på nytt, eller som tekst, og \
+                     prøv igjen. ({})",
                     job.name,
                     get("error").and_then(|v| v.as_string()).unwrap_or_default()
                 )),
             };
             (job.done)(outcome);
+            if crashed {
+                // A trap leaves the worker's wasm unusable (worker.js closes it): start a
+                // fresh worker and give it the files that were waiting.
+                let (live, jobs): (Option<Live>, Vec<Job>) = {
+                    let mut i = inner.borrow_mut();
+                    (i.live.take(), i.pending.drain(..).collect())
+                };
+                leptos::prelude::set_timeout(move || drop(live), std::time::Duration::ZERO);
+                let again = Offload { inner };
+                for j in jobs {
+                    again.run(j.name, j.bytes, j.done);
+                }
+            }
         });
 
     // Fired when the worker script cannot load or start (e.g. a CSP without worker-src 'self'):

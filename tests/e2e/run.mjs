@@ -184,6 +184,44 @@ test('a file dropped on the drop zone is read; the file input is reachable by ke
   await page.ctx.close();
 });
 
+test('a Word file dropped on the page is read by the worker with its tables and locations', async () => {
+  const page = await open('');
+  await ready(page);
+  const b64 = readFileSync(join(repo, 'tests/fixtures/formats/w3_styresak.docx')).toString('base64');
+  await page.evaluate((b64) => {
+    const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+    const dt = new DataTransfer();
+    dt.items.add(new File([bytes], 'styresak.docx', { type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' }));
+    const zone = document.querySelector('.ms-drop');
+    zone.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    zone.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+  }, b64);
+  const card = page.locator('.ms-card[data-doc="styresak.docx"]');
+  await card.waitFor({ timeout: 20000 });
+  eq(await card.locator('[data-fact=format]').textContent(), 'Word (DOCX)', 'format');
+  // The same targets as the text of the board case (tests/formats.rs checks the details).
+  eq(await card.locator('[data-fact=indicators]').textContent(), '2', 'targets');
+  const at = page.locator('.ms-target .ms-at').first();
+  await at.waitFor();
+  assert((await at.textContent()).startsWith('avsnitt '), 'a target shows its paragraph');
+  clean(page);
+  await page.ctx.close();
+});
+
+test('an Excel file is read with its number formats (7,5 %, not 0.075)', async () => {
+  const page = await open('');
+  await ready(page);
+  await page.setInputFiles('.ms-drop input[type=file]', join(repo, 'tests/fixtures/formats/indikatorer.xlsx'));
+  const card = page.locator('.ms-card[data-doc="indikatorer.xlsx"]');
+  await card.waitFor({ timeout: 20000 });
+  eq(await card.locator('[data-fact=format]').textContent(), 'Excel (XLSX)', 'format');
+  await page.locator('.ms-tables summary').first().click();
+  const text = await page.locator('.ms-tables table').first().textContent();
+  assert(text.includes('7,5 %') && !text.includes('0.075'), 'percent cell as formatted: ' + text);
+  clean(page);
+  await page.ctx.close();
+});
+
 test('a CSV file shows its table', async () => {
   const page = await open('');
   await ready(page);
