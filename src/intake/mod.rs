@@ -4,6 +4,7 @@
 
 pub mod csv_table;
 pub mod encoding;
+pub mod pdf;
 
 pub use csv_table::{read_table, CsvDialect, RawTable};
 
