@@ -53,3 +53,8 @@ fn csv_corpus() {
 fn analyze_corpus() {
     replay("analyze", checks::analyze);
 }
+
+#[test]
+fn pdf_corpus() {
+    replay("pdf", checks::pdf);
+}
