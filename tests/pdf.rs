@@ -203,6 +203,10 @@ fn two_column_page_reads_left_column_then_right() {
         body(&text, 1)[0],
         "Årlig melding 2024 for Helse Nord RHF – tilleggsrapportering"
     );
+    // Justified lines with wide word spaces are text, not table rows.
+    for line in text.pages.iter().flat_map(|p| &p.lines) {
+        assert_eq!(line.cells.len(), 1, "{:?}", line.cells);
+    }
     // The position:fixed footer repeats on both pages and is furniture there.
     for page in &text.pages {
         let last = page.lines.last().unwrap();

@@ -102,6 +102,8 @@ fn make_line(mut glyphs: Vec<Glyph>) -> Option<Line> {
         return None;
     }
     glyphs.sort_by(|a, b| a.x.total_cmp(&b.x));
+    // The same glyph drawn twice (fill then stroke, or "fake bold" by overprinting) counts once.
+    glyphs.dedup_by(|g, p| p.text == g.text && (g.x - p.x).abs() < 0.3 * p.adv.max(0.05 * p.size));
     // The baseline most glyphs sit on (superscripts and subscripts aside).
     let y = {
         let mut ys: Vec<f32> = glyphs.iter().map(|g| g.y).collect();
@@ -109,31 +111,30 @@ fn make_line(mut glyphs: Vec<Glyph>) -> Option<Line> {
         ys[ys.len() / 2]
     };
     let size = glyphs.iter().map(|g| g.size).fold(0f32, f32::max);
-    let mut cells: Vec<Cell> = Vec::new();
-    let mut prev: Option<&Glyph> = None;
-    for g in &glyphs {
-        if let Some(p) = prev {
-            // The same glyph drawn twice (fill then stroke, or "fake bold" by overprinting).
-            if p.text == g.text && (g.x - p.x).abs() < 0.3 * p.adv.max(0.05 * p.size) {
-                continue;
-            }
-            let em = 0.5 * (p.size + g.size);
-            let gap = g.x - (p.x + p.adv);
-            let cell = cells
-                .last_mut()
-                .expect("a cell exists after the first glyph");
-            if gap > CELL_EM * em {
-                cells.push(Cell::new(g));
-            } else {
-                if gap > SPACE_EM * em {
-                    cell.text.push(' ');
-                }
-                cell.add(g);
-            }
-        } else {
+    // Gaps between neighbours, in em.
+    let gaps: Vec<f32> = glyphs
+        .windows(2)
+        .map(|w| (w[1].x - (w[0].x + w[0].adv)) / (0.5 * (w[0].size + w[1].size)))
+        .collect();
+    // A justified line stretches every word space by the same amount, sometimes past a cell gap;
+    // table rows have normal spaces inside cells beside wide ones between them. A line whose
+    // word spaces are all equal (two or more of them) is text, not cells.
+    let spaces = gaps.iter().copied().filter(|&g| g > SPACE_EM);
+    let (count, lo, hi) = spaces.fold((0, f32::INFINITY, f32::NEG_INFINITY), |(n, lo, hi), g| {
+        (n + 1, lo.min(g), hi.max(g))
+    });
+    let justified = count >= 2 && hi - lo <= 0.1;
+    let mut cells = vec![Cell::new(&glyphs[0])];
+    for (g, &gap) in glyphs[1..].iter().zip(&gaps) {
+        if gap > CELL_EM && !justified {
             cells.push(Cell::new(g));
+        } else {
+            let cell = cells.last_mut().expect("the first cell");
+            if gap > SPACE_EM {
+                cell.text.push(' ');
+            }
+            cell.add(g);
         }
-        prev = Some(g);
     }
     Some(Line { y, size, cells })
 }
@@ -445,6 +446,17 @@ mod tests {
         g.extend(set("første linje", 72.0, 100.0, 10.0));
         g.extend(set("1", 129.8, 97.0, 6.0));
         assert_eq!(page(g), vec![vec!["første linje1"], vec!["andre linje"]]);
+    }
+
+    #[test]
+    fn justified_lines_stay_whole_however_wide_their_spaces() {
+        let mut g = Vec::new();
+        let mut x = 72.0;
+        for w in ["poliklinikker", "ved", "behov", "oppsøker"] {
+            g.extend(set(w, x, 100.0, 10.0));
+            x += 5.0 * w.chars().count() as f32 + 14.0;
+        }
+        assert_eq!(page(g), vec![vec!["poliklinikker ved behov oppsøker"]]);
     }
 
     #[test]
