@@ -260,29 +260,32 @@ impl<'a> Device<'a> for Collector {
     fn pop_transparency_group(&mut self) {}
 }
 
-/// The glyph's text, or None for glyphs without Unicode, whitespace (gaps are measured instead)
-/// and control characters.
+/// The glyph's text, or None for glyphs without Unicode, whitespace (gaps are measured instead),
+/// control characters and private-use code points (symbol-font bullets). Ligatures are spelled
+/// out ("ﬁ" → "fi") and soft or non-breaking hyphens become '-', as they are shown.
 fn glyph_text(unicode: Option<BfString>) -> Option<GlyphText> {
+    let mut s = String::new();
+    let mut push = |c: char| match c {
+        '\u{FB00}' => s.push_str("ff"),
+        '\u{FB01}' => s.push_str("fi"),
+        '\u{FB02}' => s.push_str("fl"),
+        '\u{FB03}' => s.push_str("ffi"),
+        '\u{FB04}' => s.push_str("ffl"),
+        '\u{FB05}' | '\u{FB06}' => s.push_str("st"),
+        '\u{AD}' | '\u{2010}' | '\u{2011}' => s.push('-'),
+        '\u{E000}'..='\u{F8FF}' | '\u{FFFD}' => {}
+        c if c.is_whitespace() || c.is_control() => {}
+        c => s.push(c),
+    };
     match unicode? {
-        BfString::Char(c) => {
-            if c.is_whitespace() || c.is_control() || c == '\u{FFFD}' {
-                None
-            } else {
-                Some(GlyphText::One(c))
-            }
-        }
-        BfString::String(s) => {
-            let s: String = s
-                .chars()
-                .filter(|c| !c.is_whitespace() && !c.is_control())
-                .collect();
-            let mut chars = s.chars();
-            match (chars.next(), chars.next()) {
-                (None, _) => None,
-                (Some(c), None) => Some(GlyphText::One(c)),
-                _ => Some(GlyphText::Many(s.into_boxed_str())),
-            }
-        }
+        BfString::Char(c) => push(c),
+        BfString::String(text) => text.chars().for_each(&mut push),
+    }
+    let mut chars = s.chars();
+    match (chars.next(), chars.next()) {
+        (None, _) => None,
+        (Some(c), None) => Some(GlyphText::One(c)),
+        _ => Some(GlyphText::Many(s.into_boxed_str())),
     }
 }
 
@@ -331,4 +334,23 @@ fn upright(raw: Vec<RawGlyph>, width: f32, height: f32) -> PageGlyphs {
         })
         .collect();
     PageGlyphs { height: ph, glyphs }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn glyph_texts() {
+        let one = |c| glyph_text(Some(BfString::Char(c)));
+        assert_eq!(one('å'), Some(GlyphText::One('å')));
+        assert_eq!(one('\u{FB01}'), Some(GlyphText::Many("fi".into())));
+        assert_eq!(one('\u{AD}'), Some(GlyphText::One('-')));
+        assert_eq!(one('\u{A0}'), None);
+        assert_eq!(one('\u{F0B7}'), None);
+        assert_eq!(one('\u{0}'), None);
+        assert_eq!(glyph_text(None), None);
+        let many = glyph_text(Some(BfString::String("f\u{FB01}".into())));
+        assert_eq!(many, Some(GlyphText::Many("ffi".into())));
+    }
 }
