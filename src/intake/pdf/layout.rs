@@ -319,6 +319,20 @@ fn two_columns(lines: Vec<Line>, gutter: Gutter) -> Vec<Line> {
     };
     let within = |y: f32, (top, bottom): (f32, f32)| y >= top && y <= bottom;
 
+    // A line with cells on both sides where one side is not prose is a table row (names on the
+    // left, numbers on the right): it stays whole.
+    let table_row = |l: &Line| {
+        let (mut ll, mut lc, mut rl, mut rc) = (0, 0, 0, 0);
+        for c in &l.cells {
+            if matches!(side(c, gutter), Side::Left) {
+                (ll, lc) = (ll + c.letters, lc + c.chars);
+            } else {
+                (rl, rc) = (rl + c.letters, rc + c.chars);
+            }
+        }
+        lc > 0 && rc > 0 && (ll * 2 < lc || rl * 2 < rc)
+    };
+
     let mut out = Vec::with_capacity(lines.len() + 8);
     let mut left: Vec<Line> = Vec::new();
     let mut right: Vec<Line> = Vec::new();
@@ -327,7 +341,7 @@ fn two_columns(lines: Vec<Line>, gutter: Gutter) -> Vec<Line> {
             || match (has(&line, true), has(&line, false)) {
                 (true, false) => !within(line.y, left_span),
                 (false, true) => !within(line.y, right_span),
-                _ => false,
+                _ => table_row(&line),
             };
         if full_width {
             out.append(&mut left);
@@ -530,6 +544,36 @@ mod tests {
         let texts: Vec<String> = page(g).iter().map(|l| l.join(" | ")).collect();
         assert_eq!(texts[8], "venstre spalte linje 8 med tekst");
         assert_eq!(texts[9], "høyre spalte linje 0 med tekst");
+    }
+
+    #[test]
+    fn a_number_table_under_two_columns_keeps_its_rows_whole() {
+        let mut g = Vec::new();
+        for i in 0..8 {
+            let y = 120.0 + 14.0 * i as f32;
+            g.extend(set(
+                &format!("venstre spalte linje {i} med tekst"),
+                72.0,
+                y,
+                10.0,
+            ));
+            g.extend(set(
+                &format!("høyre spalte linje {i} med tekst"),
+                320.0,
+                y,
+                10.0,
+            ));
+        }
+        for i in 0..3 {
+            let y = 260.0 + 14.0 * i as f32;
+            g.extend(set(&format!("Helse {i}"), 72.0, y, 10.0));
+            g.extend(set(&format!("{} 173", 70 + i), 330.0, y, 10.0));
+            g.extend(set("9,0 %", 420.0, y, 10.0));
+        }
+        let texts: Vec<String> = page(g).iter().map(|l| l.join(" | ")).collect();
+        assert_eq!(texts[15], "høyre spalte linje 7 med tekst");
+        assert_eq!(texts[16], "Helse 0 | 70 173 | 9,0 %");
+        assert_eq!(texts[18], "Helse 2 | 72 173 | 9,0 %");
     }
 
     #[test]
