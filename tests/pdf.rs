@@ -232,6 +232,13 @@ fn encrypted_pdf_is_refused() {
 }
 
 #[test]
+fn a_pdf_with_only_an_owner_password_reads_like_the_plain_one() {
+    let plain = read(&fixture("two_column.pdf")).expect("two_column.pdf reads");
+    let locked = read(&fixture("owner_password.pdf")).expect("owner_password.pdf reads");
+    assert_eq!(locked, plain);
+}
+
+#[test]
 fn truncated_pdfs_are_malformed_or_read_never_panic() {
     let bytes = fixture("report.pdf");
     let mut malformed = 0;
