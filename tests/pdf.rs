@@ -343,3 +343,84 @@ fn five_hundred_pages_in_bounded_time() {
         assert_eq!(furniture, expected, "page {}", page.number);
     }
 }
+
+/// A minimal PDF from numbered object bodies (object 1 is the catalog), with a correct xref.
+fn build_pdf(objects: &[Vec<u8>]) -> Vec<u8> {
+    let mut out = b"%PDF-1.7\n".to_vec();
+    let mut offsets = Vec::new();
+    for (i, body) in objects.iter().enumerate() {
+        offsets.push(out.len());
+        out.extend_from_slice(format!("{} 0 obj\n", i + 1).as_bytes());
+        out.extend_from_slice(body);
+        out.extend_from_slice(b"\nendobj\n");
+    }
+    let xref = out.len();
+    out.extend_from_slice(
+        format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes(),
+    );
+    for o in offsets {
+        out.extend_from_slice(format!("{o:010} 00000 n \n").as_bytes());
+    }
+    out.extend_from_slice(
+        format!(
+            "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
+            objects.len() + 1
+        )
+        .as_bytes(),
+    );
+    out
+}
+
+fn stream(dict: &str, data: &str) -> Vec<u8> {
+    format!(
+        "<< {dict} /Length {} >>\nstream\n{data}\nendstream",
+        data.len()
+    )
+    .into_bytes()
+}
+
+/// Forms that each draw the next one twice, 40 deep: 2^40 drawings from a 5 KB file. The
+/// per-page operation budget stops it (natively) in bounded time.
+#[test]
+fn exponentially_nested_forms_are_refused_in_bounded_time() {
+    let depth = 40;
+    let mut objects = vec![
+        b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_vec(),
+        format!("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /XObject << /X 5 0 R >> /Font << /F 4 0 R >> >> /Contents {} 0 R >>", 5 + depth).into_bytes(),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>".to_vec(),
+    ];
+    // Object 5 is the first form; form k (object 5 + k) draws form k + 1 twice; the page's
+    // content stream comes after the forms.
+    let mut forms = Vec::new();
+    for k in 0..depth {
+        let (resources, data) = if k + 1 < depth {
+            (
+                format!("/Resources << /XObject << /X {} 0 R >> >>", 5 + k + 1),
+                "/X Do /X Do".to_string(),
+            )
+        } else {
+            (
+                "/Resources << /Font << /F 4 0 R >> >>".to_string(),
+                "BT /F 10 Tf 72 700 Td (x) Tj ET".to_string(),
+            )
+        };
+        forms.push(stream(
+            &format!("/Type /XObject /Subtype /Form /BBox [0 0 595 842] {resources}"),
+            &data,
+        ));
+    }
+    objects.extend(forms);
+    objects.push(stream("", "BT /F 12 Tf 72 760 Td (Tittel) Tj ET /X Do"));
+    let bytes = build_pdf(&objects);
+    let start = Instant::now();
+    let result = read(&bytes);
+    let took = start.elapsed();
+    eprintln!("nested forms: {result:?} in {took:?}");
+    assert!(
+        matches!(&result, Err(PdfError::Malformed(m)) if m.contains("side 1")),
+        "{result:?}"
+    );
+    let bound = if cfg!(debug_assertions) { 120 } else { 20 };
+    assert!(took < Duration::from_secs(bound), "{took:?}");
+}

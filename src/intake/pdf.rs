@@ -21,8 +21,8 @@
 //! Hyphenated word breaks are left as they are (the engine joins them in text).
 //!
 //! Limits: at most [`MAX_PAGES`] pages; per page at most [`MAX_GLYPHS_PER_PAGE`] glyphs are kept
-//! and at most [`MAX_OPS_PER_PAGE`] drawing operations are interpreted; the whole document keeps at
-//! most [`MAX_TEXT_CHARS`] characters. Time is linear in the content the interpreter walks, which
+//! and at most [`MAX_OPS_PER_PAGE`] drawing operations are interpreted ([`MAX_OPS_TOTAL`] for the
+//! document); the whole document keeps at most [`MAX_TEXT_CHARS`] characters. Time is linear in the content the interpreter walks, which
 //! these bound (a page that draws too much is refused as malformed) — except that a single
 //! compressed stream is inflated whole by the parser, so a "flate bomb" is bounded only by the
 //! caller's input size limit.
@@ -44,8 +44,11 @@ pub const MAX_PAGES: usize = 2000;
 pub const MAX_GLYPHS_PER_PAGE: usize = 200_000;
 /// Drawing operations (glyph runs, paths, images, clips, groups) interpreted per page before the
 /// page is refused as malformed: bounds the time a hostile page (e.g. forms nested to draw each
-/// other exponentially often) can take.
-pub const MAX_OPS_PER_PAGE: usize = 2_000_000;
+/// other exponentially often) can take. A page of a report uses hundreds to a few thousand; one
+/// operation costs a few microseconds in a release build.
+pub const MAX_OPS_PER_PAGE: usize = 250_000;
+/// Drawing operations for the whole document (2 500 per page on average at [`MAX_PAGES`]).
+pub const MAX_OPS_TOTAL: usize = 5_000_000;
 /// Characters of text kept for the whole document.
 pub const MAX_TEXT_CHARS: usize = 32 * 1024 * 1024;
 

@@ -2,7 +2,7 @@
 //! device that records glyphs (text, position, advance, size), and turn the parser's failures and
 //! panics into [`PdfError`].
 
-use super::{PdfError, MAX_GLYPHS_PER_PAGE, MAX_OPS_PER_PAGE, MAX_PAGES};
+use super::{PdfError, MAX_GLYPHS_PER_PAGE, MAX_OPS_PER_PAGE, MAX_OPS_TOTAL, MAX_PAGES};
 use hayro_interpret::font::GlyphRun;
 use hayro_interpret::hayro_cmap::BfString;
 use hayro_interpret::hayro_syntax::{DecryptionError, LoadPdfError, Pdf};
@@ -107,12 +107,19 @@ pub(super) fn collect(
 
     let cache = InterpreterCache::new();
     let mut out = Vec::with_capacity(count);
+    let mut ops_left = MAX_OPS_TOTAL;
     for index in 0..count {
-        let result = catch_unwind(AssertUnwindSafe(|| read_page(&pdf, &cache, index)));
+        let budget = ops_left.min(MAX_OPS_PER_PAGE);
+        let result = catch_unwind(AssertUnwindSafe(|| read_page(&pdf, &cache, index, budget)));
         match result {
-            Ok(page) => out.push(page),
+            Ok((page, ops)) => {
+                out.push(page);
+                ops_left = ops_left.saturating_sub(ops);
+            }
             Err(payload) => {
-                let detail = if payload.is::<OverBudget>() {
+                let detail = if payload.is::<OverBudget>() && budget < MAX_OPS_PER_PAGE {
+                    "dokumentet tegner for mye til å leses".to_string()
+                } else if payload.is::<OverBudget>() {
                     format!("side {} tegner for mye til å leses", index + 1)
                 } else {
                     format!("PDF-leseren stoppet på en feil på side {}", index + 1)
@@ -131,7 +138,13 @@ fn looks_like_pdf(bytes: &[u8]) -> bool {
     head.windows(5).any(|w| w == b"%PDF-")
 }
 
-fn read_page<'a>(pdf: &'a Pdf, cache: &InterpreterCache<'a>, index: usize) -> PageGlyphs {
+/// The page's glyphs and the drawing operations it took.
+fn read_page<'a>(
+    pdf: &'a Pdf,
+    cache: &InterpreterCache<'a>,
+    index: usize,
+    budget: usize,
+) -> (PageGlyphs, usize) {
     let page = &pdf.pages()[index];
     let (width, height) = page.render_dimensions();
     let initial = Affine::new(page.initial_transform(true).as_coeffs());
@@ -142,9 +155,14 @@ fn read_page<'a>(pdf: &'a Pdf, cache: &InterpreterCache<'a>, index: usize) -> Pa
         pdf.xref(),
         InterpreterSettings::default(),
     );
-    let mut device = Collector::default();
+    let mut device = Collector {
+        glyphs: Vec::new(),
+        ops: 0,
+        budget,
+    };
     interpret_page(page, &mut context, &mut device);
-    upright(device.glyphs, width, height)
+    let ops = device.ops;
+    (upright(device.glyphs, width, height), ops)
 }
 
 /// A glyph as drawn, before the page's dominant text direction is known.
@@ -159,16 +177,17 @@ struct RawGlyph {
     size: f32,
 }
 
-#[derive(Default)]
 struct Collector {
     glyphs: Vec<RawGlyph>,
     ops: usize,
+    /// Operations allowed on this page.
+    budget: usize,
 }
 
 impl Collector {
     fn count_op(&mut self) {
         self.ops += 1;
-        if self.ops > MAX_OPS_PER_PAGE {
+        if self.ops > self.budget {
             over_budget();
         }
     }
@@ -201,7 +220,7 @@ impl<'a> Device<'a> for Collector {
 
     fn draw_glyph_run(&mut self, run: &GlyphRun<'_, 'a>, props: DrawProps<'a>, _: &DrawMode) {
         self.count_op();
-        if self.ops > MAX_OPS_PER_PAGE {
+        if self.ops > self.budget {
             return;
         }
         for glyph in run.glyphs() {
