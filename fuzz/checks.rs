@@ -6,6 +6,7 @@
 
 use meldingssjekk::document::Document;
 use meldingssjekk::extract::numbers::{lex, parse_number};
+use meldingssjekk::intake::pdf::{read_pdf, PdfError};
 use meldingssjekk::intake::{decode, read_table, InputKind};
 
 /// File names users give; the first input byte picks one so both the by-name (.csv/.tsv/.txt)
@@ -186,4 +187,56 @@ fn analyze_named(name: &str, bytes: &[u8]) {
         }
         Err(e) => assert!(e.to_string().starts_with(name), "{e}"),
     }
+/// `intake::pdf::read_pdf`: never panics out (panics inside the PDF parser are caught and become
+/// `Malformed`); progress counts 1, 2, … up to the page count; pages are numbered 1..; no empty
+/// cells; a result has some text outside the furniture; refusals are one Norwegian sentence.
+pub fn pdf(data: &[u8]) {
+    let mut last = (0usize, 0usize);
+    let result = read_pdf(data, &mut |done, total| {
+        assert_eq!(done, last.0 + 1, "progress out of order");
+        assert!(done <= total && (last.1 == 0 || last.1 == total));
+        last = (done, total);
+    });
+    match result {
+        Ok(text) => {
+            assert_eq!(text.pages.len(), last.1, "pages vs progress");
+            for (i, page) in text.pages.iter().enumerate() {
+                assert_eq!(page.number, i + 1);
+                for line in &page.lines {
+                    assert!(!line.cells.is_empty(), "line without cells");
+                    assert!(
+                        line.cells.iter().all(|c| !c.trim().is_empty()),
+                        "empty cell"
+                    );
+                }
+            }
+            assert!(
+                text.pages
+                    .iter()
+                    .flat_map(|p| &p.lines)
+                    .any(|l| !l.furniture),
+                "text without body lines"
+            );
+        }
+        Err(e) => {
+            let msg = e.to_string();
+            assert!(msg.starts_with("PDF-en "), "{msg}");
+            if let PdfError::TooManyPages(n) = e {
+                assert!(n > 2000);
+            }
+        }
+    }
+}
+
+/// libFuzzer's panic hook aborts on every panic, even one that `read_pdf` catches on purpose
+/// (a panic inside the third-party parser, which becomes `Malformed`). This hook only notes it;
+/// a panic that escapes still fails the run (libfuzzer-sys aborts when the target unwinds).
+/// Set FUZZ_PDF_STRICT=1 to keep the aborting hook and find the parser's own panics.
+pub fn quiet_caught_panics() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        if std::env::var_os("FUZZ_PDF_STRICT").is_none() {
+            std::panic::set_hook(Box::new(|info| eprintln!("caught: {info}")));
+        }
+    });
 }

@@ -63,3 +63,8 @@ fn docx_corpus() {
 fn sheets_corpus() {
     replay("sheets", checks::sheets);
 }
+
+#[test]
+fn pdf_corpus() {
+    replay("pdf", checks::pdf);
+}

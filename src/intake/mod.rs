@@ -11,7 +11,7 @@ pub mod csv_table;
 #[cfg(feature = "readers")]
 pub mod docx;
 pub mod encoding;
-#[cfg(feature = "readers")]
+#[cfg(feature = "pdf")]
 pub mod pdf;
 #[cfg(feature = "readers")]
 pub mod sheets;
@@ -289,9 +289,15 @@ fn read_container(
     })
 }
 
+/// Without the PDF reader (the web worker's wasm for Office files): PDFs go to the PDF worker.
+#[cfg(all(feature = "readers", not(feature = "pdf")))]
+fn pdf_text(_: &[u8], _: &mut dyn FnMut(usize, usize)) -> Result<Structured, String> {
+    Err("PDF leses av PDF-modulen, som ikke er lastet her".to_string())
+}
+
 /// A PDF's text: each page's lines in order, running headers and footers left out, the pieces
 /// of a line (split at wide gaps) three spaces apart so the table reader sees the columns.
-#[cfg(feature = "readers")]
+#[cfg(feature = "pdf")]
 fn pdf_text(bytes: &[u8], progress: &mut dyn FnMut(usize, usize)) -> Result<Structured, String> {
     use crate::report::Origin;
     let text = pdf::read_pdf(bytes, progress).map_err(|e| match e {
