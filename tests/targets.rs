@@ -111,13 +111,65 @@ fn long_term_goal_without_modal() {
 
 #[test]
 fn leading_minimum_before_the_modal() {
-    let t = one("Minst 70 pst. av epikrisene skal være sendt innen én dag etter utskrivning innen somatikk, psykisk helsevern for voksne og TSB.");
-    assert_eq!(t.target.comparator, Comparator::AtLeast);
-    assert_eq!(t.target.threshold, Some(70.0));
+    // One target per area the sentence names, each with the same minimum.
+    let ts = parse_targets("Minst 70 pst. av epikrisene skal være sendt innen én dag etter utskrivning innen somatikk, psykisk helsevern for voksne og TSB.");
+    assert!(ts
+        .iter()
+        .all(|t| t.target.comparator == Comparator::AtLeast && t.target.threshold == Some(70.0)));
+    let areas: Vec<_> = ts.iter().filter_map(|t| t.target.subject.clone()).collect();
+    assert_eq!(areas, vec!["Somatikk", "Psykisk helsevern voksne", "TSB"]);
+}
+
+#[test]
+fn one_named_area_is_the_targets_area() {
+    let t = one("Ventetida i psykisk helsevern barn og unge skal reduserast samanlikna med 2023.");
     assert_eq!(
-        t.subjects,
-        vec!["Somatikk", "Psykisk helsevern voksne", "TSB"]
+        t.target.subject.as_deref(),
+        Some("Psykisk helsevern barn og unge")
     );
+    // "psykisk helsevern og rusbehandling" covers more than TSB: no single area.
+    let t = one("Andel pasienter i psykisk helsevern og rusbehandling med behandlingsplan skal være minst 80 pst.");
+    assert_eq!(t.target.subject, None);
+}
+
+#[test]
+fn requirements_written_as_nouns_and_labels() {
+    let t = one(
+        "Kravet til epikrisetid er at minst 80 prosent av epikrisene skal sendes innen sju dager.",
+    );
+    assert_eq!(
+        (t.target.comparator, t.target.threshold),
+        (Comparator::AtLeast, Some(80.0))
+    );
+    let t = one("Styringsmålet for sykefravær i 2025 er lavere enn 8,0 prosent.");
+    assert_eq!(
+        (t.target.comparator, t.target.threshold),
+        (Comparator::Below, Some(8.0))
+    );
+    let t = one("Måltal 2024: sjukefråvær 7,0 %.");
+    assert_eq!(
+        (t.target.comparator, t.target.threshold),
+        (Comparator::AtMost, Some(7.0))
+    );
+    assert_eq!(t.target.target_year, Some(2024));
+    let t = one("Fristbrudd – måltall 2025: 0");
+    assert_eq!(
+        (t.target.comparator, t.target.threshold),
+        (Comparator::AtMost, Some(0.0))
+    );
+    let t = one("Det nasjonale målet er 65 dager eller mindre.");
+    assert_eq!(
+        (t.target.comparator, t.target.threshold),
+        (Comparator::AtMost, Some(65.0))
+    );
+    let t = one(
+        "Kravet for 2023 var at gjennomsnittleg ventetid ikkje skulle vere høgare enn 60 dagar.",
+    );
+    assert_eq!(t.target.threshold, Some(60.0));
+    // A label with a figure of a measure whose better direction is unknown gives nothing.
+    assert!(parse_targets("Måltall 2025: 14 stillinger.").is_empty());
+    // A verdict is no target.
+    assert!(parse_targets("Målet er nådd for alle fagområder.").is_empty());
 }
 
 #[test]

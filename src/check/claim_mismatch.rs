@@ -28,6 +28,7 @@ fn status_word(s: Status) -> &'static str {
         Status::NotMet => "ikke innfridd for noen",
         Status::Partial => "innfridd for noen, ikke for andre",
         Status::Unknown => "ukjent",
+        Status::Pending => "ikke ute ennå (fristen er senere)",
     }
 }
 

@@ -66,6 +66,10 @@ pub fn run(
         assessed.extend(from_tables);
         crate::sorting::sort_by_key(&mut assessed, |a| a.indicator.line);
     }
+    let year = crate::extract::meta::read(doc)
+        .year
+        .or_else(|| report_year(&prose.tokens));
+    verdicts::mark_pending(&mut assessed, year);
     let mut findings = table_sums::check_sums(found);
     findings.extend(table_percent::check_percents(found));
     findings.extend(claim_mismatch::check(&assessed));

@@ -534,7 +534,7 @@ fn quoted_threshold(text: &str, target: &Target) -> bool {
 fn subject_fits(spec: &TargetSpec, subject: Option<&str>) -> bool {
     match (&spec.target.subject, subject) {
         (Some(want), Some(got)) => want == got,
-        (Some(_), None) => false,
+        (Some(_), None) => spec.sole_area,
         (None, Some(got)) => {
             spec.subjects.is_empty()
                 || spec.subjects.iter().any(|s| s == got)
@@ -689,11 +689,45 @@ pub fn overall(verdicts: &[Verdict]) -> Status {
         .iter()
         .filter(|v| v.status == VerdictStatus::NotMet)
         .count();
+    let pending = verdicts
+        .iter()
+        .filter(|v| v.status == VerdictStatus::Pending)
+        .count();
     match (met, not) {
+        (0, 0) if pending > 0 => Status::Pending,
         (0, 0) => Status::Unknown,
         (_, 0) => Status::Met,
         (0, _) => Status::NotMet,
         _ => Status::Partial,
+    }
+}
+
+/// A target whose deadline lies after the year of its figures is not failed yet: its verdicts
+/// become pending ("Innan utgangen av 2026 skal ventetida vere på høgst 45 dagar" judged on 2024
+/// figures). A long-term goal with no year ("på sikt") is pending too. `report_year` stands in
+/// for a figure without a year.
+pub fn mark_pending(assessed: &mut [Assessed], report_year: Option<i32>) {
+    for a in assessed.iter_mut() {
+        let target = &a.indicator.target;
+        let due = target.target_year;
+        let open_ended = target.long_term && due.is_none();
+        let mut changed = false;
+        for v in a.indicator.verdicts.iter_mut() {
+            if !matches!(v.status, VerdictStatus::Met | VerdictStatus::NotMet) {
+                continue;
+            }
+            let before_due = match (due, v.year.or(report_year)) {
+                (Some(d), Some(y)) => d > y,
+                _ => false,
+            };
+            if open_ended || before_due {
+                v.status = VerdictStatus::Pending;
+                changed = true;
+            }
+        }
+        if changed {
+            a.indicator.status = overall(&a.indicator.verdicts);
+        }
     }
 }
 

@@ -87,6 +87,7 @@ fn status_word(s: Status, lang: Lang) -> &'static str {
         Status::NotMet => lang.t("ikke oppfylt", "not met"),
         Status::Partial => lang.t("delvis oppfylt", "partly met"),
         Status::Unknown => lang.t("ukjent", "unknown"),
+        Status::Pending => lang.t("fristen er ikke ute", "deadline not passed"),
     }
 }
 
@@ -95,6 +96,7 @@ fn verdict_word(s: VerdictStatus, lang: Lang) -> &'static str {
         VerdictStatus::Met => lang.t("oppfylt", "met"),
         VerdictStatus::NotMet => lang.t("ikke oppfylt", "not met"),
         VerdictStatus::Unknown => lang.t("ukjent", "unknown"),
+        VerdictStatus::Pending => lang.t("fristen er ikke ute", "deadline not passed"),
     }
 }
 

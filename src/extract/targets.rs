@@ -24,6 +24,9 @@ pub struct TargetSpec {
     pub measure: String,
     /// Areas the target covers when it names several with one threshold ("for somatikk, PHV og TSB").
     pub subjects: Vec<String>,
+    /// The sentence names this one area only ("Ventetida i TSB skal reduserast"): a figure that
+    /// names no area is this area's.
+    pub sole_area: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -119,6 +122,7 @@ pub fn parse_targets_folded(sentence: &str, f: &str) -> Vec<TargetSpec> {
                 },
                 measure,
                 subjects: subjects_in(f, 0),
+                sole_area: false,
             }];
         }
     }
@@ -274,6 +278,7 @@ pub fn parse_targets_folded(sentence: &str, f: &str) -> Vec<TargetSpec> {
                         target: t,
                         measure: measure.clone(),
                         subjects: vec![subject],
+                        sole_area: false,
                     });
                 }
             } else {
@@ -281,6 +286,7 @@ pub fn parse_targets_folded(sentence: &str, f: &str) -> Vec<TargetSpec> {
                     target: base,
                     measure,
                     subjects: subjects_all,
+                    sole_area: false,
                 });
             }
         }
@@ -297,6 +303,7 @@ pub fn parse_targets_folded(sentence: &str, f: &str) -> Vec<TargetSpec> {
             },
             measure,
             subjects: subjects_all,
+            sole_area: false,
         }),
         Kind::Change(cmp) | Kind::SameLevel(cmp) => {
             let qualitative = matches!(kind, Kind::Change(_))
@@ -343,8 +350,9 @@ pub fn parse_targets_folded(sentence: &str, f: &str) -> Vec<TargetSpec> {
                         },
                         measure,
                         subjects: subjects_all,
+                        sole_area: false,
                     });
-                    return out;
+                    return by_area(out);
                 }
             }
             let comparator = if qualitative {
@@ -365,10 +373,63 @@ pub fn parse_targets_folded(sentence: &str, f: &str) -> Vec<TargetSpec> {
                 },
                 measure,
                 subjects: subjects_all,
+                sole_area: false,
             });
         }
     }
-    out
+    by_area(out)
+}
+
+/// One target for the areas its sentence names: "Ventetida i psykisk helsevern barn og unge skal
+/// reduserast" is that area's; "For psykisk helsevern vaksne og TSB skal ventetida vere under 45
+/// dagar" is one target per area with the same limit. A comparison with another quantity
+/// ("høyere enn i somatikk") names areas as its terms, not as what it covers.
+fn by_area(mut out: Vec<TargetSpec>) -> Vec<TargetSpec> {
+    if out.len() != 1
+        || out[0].target.subject.is_some()
+        || out[0].target.comparator == Comparator::Qualitative
+        || out[0].subjects.is_empty()
+    {
+        return out;
+    }
+    let Some(mut spec) = out.pop() else {
+        return out;
+    };
+    // "psykisk helsevern og rusbehandling": the unqualified area names both age groups, so the
+    // one area matched (TSB) is not all the target covers.
+    let f = fold(&spec.measure);
+    let unqualified = crate::extract::phrases::find_phrase(&f, "psykisk helsevern", 0)
+        .or_else(|| crate::extract::phrases::find_phrase(&f, "psykiske helsevern", 0))
+        .is_some_and(|r| {
+            let rest = f[r.end..].trim_start();
+            ![
+                "voksne",
+                "vaksne",
+                "for voksne",
+                "for vaksne",
+                "barn",
+                "for barn",
+                "for born",
+            ]
+            .iter()
+            .any(|q| rest.starts_with(q))
+        });
+    if unqualified {
+        return vec![spec];
+    }
+    if spec.subjects.len() == 1 {
+        spec.target.subject = Some(spec.subjects[0].clone());
+        spec.sole_area = true;
+        return vec![spec];
+    }
+    spec.subjects
+        .iter()
+        .map(|a| {
+            let mut one = spec.clone();
+            one.target.subject = Some(a.clone());
+            one
+        })
+        .collect()
 }
 
 /// Reads a requirement written as a noun phrase, "Reduksjon i andel ikke-planlagte
@@ -415,6 +476,7 @@ pub fn parse_nominal_target(sentence: &str) -> Option<TargetSpec> {
             .take(160)
             .collect(),
         subjects: subjects_in(&f, 0),
+        sole_area: false,
     })
 }
 

@@ -298,6 +298,9 @@ pub enum VerdictStatus {
     Met,
     NotMet,
     Unknown,
+    /// The target's deadline lies after the period of the figure ("innen 2026" judged on 2024
+    /// figures): not failed yet (added to contract v1; additive).
+    Pending,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -307,6 +310,8 @@ pub enum Status {
     NotMet,
     Partial,
     Unknown,
+    /// Every figure is from before the target's deadline (added to contract v1; additive).
+    Pending,
 }
 
 /// Our verdict for one entity (and subject) against one target, from the report's own figures.

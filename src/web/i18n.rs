@@ -40,6 +40,7 @@ pub fn status_icon(s: Status) -> &'static str {
         Status::NotMet => "✗",
         Status::Partial => "◐",
         Status::Unknown => "?",
+        Status::Pending => "…",
     }
 }
 
@@ -49,6 +50,7 @@ pub fn status_key(s: Status) -> &'static str {
         Status::NotMet => "not_met",
         Status::Partial => "partial",
         Status::Unknown => "unknown",
+        Status::Pending => "pending",
     }
 }
 
@@ -58,13 +60,15 @@ pub fn status_text(l: Lang, s: Status) -> &'static str {
         Status::NotMet => l.t("Ikke oppnådd", "Not met"),
         Status::Partial => l.t("Delvis oppnådd", "Partly met"),
         Status::Unknown => l.t("Kan ikke avgjøres", "Cannot tell"),
+        Status::Pending => l.t("Fristen er ikke ute", "Deadline not passed"),
     }
 }
 
-pub const STATUSES: [Status; 4] = [
+pub const STATUSES: [Status; 5] = [
     Status::Met,
     Status::NotMet,
     Status::Partial,
+    Status::Pending,
     Status::Unknown,
 ];
 
@@ -73,6 +77,7 @@ pub fn verdict_as_status(v: VerdictStatus) -> Status {
         VerdictStatus::Met => Status::Met,
         VerdictStatus::NotMet => Status::NotMet,
         VerdictStatus::Unknown => Status::Unknown,
+        VerdictStatus::Pending => Status::Pending,
     }
 }
 
