@@ -399,8 +399,8 @@ fn row(name: &str, s: &Score) -> String {
 
 /// The floor this suite holds the engine to (share of expectations met, and false flags).
 /// Raised as the engine improves; the first score before any change is in the closing note.
-const FLOOR: f64 = 0.0;
-const MAX_FALSE_FLAGS: usize = usize::MAX;
+const FLOOR: f64 = 0.75;
+const MAX_FALSE_FLAGS: usize = 0;
 
 #[test]
 fn variants3_score() {

@@ -4,6 +4,7 @@ pub mod chain;
 pub mod change;
 pub mod claim_mismatch;
 pub mod direction;
+pub mod flat_target_tables;
 pub mod list_sum;
 pub mod missing_data;
 pub mod multiple;

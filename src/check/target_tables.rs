@@ -70,7 +70,7 @@ fn starts_with_any(folded: &str, words: &[&str]) -> bool {
 
 /// The columns of a target table's header: (start column, role, year).
 #[derive(Debug, Clone, Copy, PartialEq)]
-enum Role {
+pub(crate) enum Role {
     Label,
     Target,
     Result,
@@ -145,6 +145,15 @@ fn nearest(cols: &mut [Column], start: usize) -> Option<&mut Column> {
     cols.iter_mut().min_by_key(|c| c.start.abs_diff(start))
 }
 
+/// A result cell's figure: "8,9 %" → 8.9, "281 mill. kr" → 281 000 000.
+fn cell_value(t: &str) -> Option<f64> {
+    crate::extract::numbers::lex(t)
+        .into_iter()
+        .find(|x| x.kind == crate::extract::numbers::NumberKind::Quantity && x.value.is_finite())
+        .map(|x| x.value)
+        .or_else(|| parse_number(t.trim().trim_end_matches('%').trim()))
+}
+
 /// A target cell → the target it sets (without unit when the cell gives none).
 fn target_cell(text: &str) -> Option<Target> {
     let t = text.trim();
@@ -216,6 +225,8 @@ pub fn assess(doc: &Document) -> Vec<Assessed> {
         };
         i = read_rows(doc, i + 1, &cols, &owner, &mut out);
     }
+    // The same tables flattened with single spaces between cells (text copied from a PDF).
+    out.extend(crate::check::flat_target_tables::assess(doc, &owner));
     out
 }
 
@@ -307,8 +318,36 @@ fn row(
         taken[k] = true;
         by_role.push((col.role, col.year, c.text.as_str()));
     }
+    let target_col_year = cols
+        .iter()
+        .find(|c| c.role == Role::Target)
+        .and_then(|c| c.year);
+    assemble(
+        &by_role,
+        target_col_year,
+        label,
+        owner,
+        line,
+        end_line,
+        None,
+    )
+}
+
+/// A row's cells by role → its indicator. `parsed` is a target already read from the cell.
+pub(crate) fn assemble(
+    by_role: &[(Role, Option<i32>, &str)],
+    target_col_year: Option<i32>,
+    label: &str,
+    owner: &str,
+    line: usize,
+    end_line: usize,
+    parsed: Option<Target>,
+) -> Option<Assessed> {
     let cell = by_role.iter().find(|(r, ..)| *r == Role::Target)?.2;
-    let mut target = target_cell(cell)?;
+    let mut target = match parsed {
+        Some(t) => t,
+        None => target_cell(cell)?,
+    };
     let lf = fold(label);
     if target.unit.is_none() && target.threshold.is_some() {
         target.unit = LABEL_UNITS
@@ -319,7 +358,7 @@ fn row(
     let mut results: Vec<(Option<i32>, f64)> = by_role
         .iter()
         .filter(|(r, ..)| *r == Role::Result)
-        .filter_map(|(_, y, t)| Some((*y, parse_number(t.trim().trim_end_matches('%').trim())?)))
+        .filter_map(|(_, y, t)| Some((*y, cell_value(t)?)))
         .collect();
     crate::sorting::sort_by_key(&mut results, |(y, _)| *y);
     let &(year, value) = results.last()?;
@@ -331,16 +370,14 @@ fn row(
     if matches!(
         target.comparator,
         Comparator::Increase | Comparator::Decrease
-    ) {
+    ) && target.baseline_year.is_none()
+    {
         target.baseline_year = before.and_then(|b| b.0);
     }
-    target.target_year = cols
-        .iter()
-        .find(|c| c.role == Role::Target)
-        .and_then(|c| c.year);
+    target.target_year = target_col_year.or(target.target_year);
     let obs = Observation {
         entity: owner.to_string(),
-        subject: None,
+        subject: target.subject.clone(),
         value: Some(value),
         baseline_value: before.map(|b| b.1),
         year,
@@ -351,7 +388,7 @@ fn row(
     let verdicts: Vec<Verdict> = judge(&target, &obs)
         .map(|status| Verdict {
             entity: obs.entity.clone(),
-            subject: None,
+            subject: target.subject.clone(),
             status,
             value: obs.value,
             baseline_value: obs.baseline_value,
@@ -373,9 +410,9 @@ fn row(
     let status = overall(&verdicts);
     // The row as one line: the label, then its cells apart by " · " instead of column gaps.
     let mut text = label.trim().to_string();
-    for c in data {
+    for (_, _, c) in by_role {
         text.push_str(" · ");
-        text.push_str(c.text.trim());
+        text.push_str(c.trim());
     }
     Some(Assessed {
         indicator: Indicator {
