@@ -187,6 +187,8 @@ fn analyze_named(name: &str, bytes: &[u8]) {
         }
         Err(e) => assert!(e.to_string().starts_with(name), "{e}"),
     }
+}
+
 /// `intake::pdf::read_pdf`: never panics out (panics inside the PDF parser are caught and become
 /// `Malformed`); progress counts 1, 2, … up to the page count; pages are numbered 1..; no empty
 /// cells; a result has some text outside the furniture; refusals are one Norwegian sentence.
