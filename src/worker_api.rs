@@ -1,8 +1,11 @@
-//! The analysis worker's entry point (worker.js), in every wasm build: the page's build has it
-//! for its own main-thread fallback, the worker's build (`--no-default-features --features
-//! readers`: the engine and the DOCX/XLSX/ODS readers, no view) exists for it.
+//! The analysis workers' entry points and their answer. The answer's type is in every wasm
+//! build (the page decodes it); the entry points only in the workers' builds, which have the
+//! readers: worker.js's (`--features readers`: the engine and the DOCX/XLSX/ODS readers, no
+//! view) and worker-pdf.js's (`--features pdf`: the engine and all readers, no view). The
+//! page's build does not carry them (nor the serialiser they pull in for the locations).
 
 use serde::{Deserialize, Serialize};
+#[cfg(feature = "readers")]
 use wasm_bindgen::prelude::*;
 
 use crate::report::{DocumentReport, Origin};
@@ -25,9 +28,35 @@ pub(crate) enum WorkerReply {
 /// Analyses one input for worker.js and returns the answer as a JSON string
 /// (`{"ok": {"report": DocumentReport, "text": string, "origins"?: [Origin]}}` or
 /// `{"err": message}`).
+#[cfg(feature = "readers")]
 #[wasm_bindgen]
 pub fn analyze_for_worker(name: &str, bytes: &[u8]) -> String {
-    let reply = match crate::analyze(name, bytes) {
+    reply_json(name, crate::analyze(name, bytes))
+}
+
+/// [`analyze_for_worker`] for worker-pdf.js: calls `progress(done, total)` once per PDF page
+/// while the file is read, so the page can show how far a long PDF has come.
+#[cfg(feature = "pdf")]
+#[wasm_bindgen]
+pub fn analyze_for_worker_with_progress(
+    name: &str,
+    bytes: &[u8],
+    #[wasm_bindgen(unchecked_param_type = "(done: number, total: number) => void")]
+    progress: &js_sys::Function,
+) -> String {
+    let mut report = |done: usize, total: usize| {
+        let _ = progress.call2(
+            &JsValue::NULL,
+            &JsValue::from(done as u32),
+            &JsValue::from(total as u32),
+        );
+    };
+    reply_json(name, crate::analyze_with_progress(name, bytes, &mut report))
+}
+
+#[cfg(feature = "readers")]
+fn reply_json(name: &str, analysis: Result<crate::Analysis, crate::intake::IntakeError>) -> String {
+    let reply = match analysis {
         Ok(a) => WorkerReply::Ok {
             origins: a.report.origins.clone(),
             report: a.report,

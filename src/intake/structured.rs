@@ -134,11 +134,13 @@ fn aligned(rows: &[Vec<String>]) -> Option<Vec<(usize, String)>> {
     let is_header = |r: &Vec<String>| !r.iter().skip(1).any(|c| is_figure(c));
     // Value columns: as wide as their widest value, and a header's longest word.
     let mut width = vec![0usize; n];
+    let mut value_width = vec![0usize; n];
     for r in rows {
         for (i, c) in r.iter().enumerate().skip(1) {
             let w = if is_header(r) {
                 longest_word(c)
             } else {
+                value_width[i] = value_width[i].max(len(c));
                 len(c)
             };
             width[i] = width[i].max(w);
@@ -162,7 +164,10 @@ fn aligned(rows: &[Vec<String>]) -> Option<Vec<(usize, String)>> {
     }
     width[0] = label_max.min(room);
     // Room left over widens header columns so their cells wrap less, the smallest needs first
-    // (a header line under the first must not start with a year: it would read as a row).
+    // (a header line under the first must not start with a year: it would read as a row), but
+    // a column stays within a few characters of its values: the table reader takes a row with
+    // two or more gaps of ten spaces for something else than a table row, and a header like
+    // "Psykisk helsevern vaksne (VOP)" over two-digit values made exactly that.
     let mut spare = room - width[0];
     let mut needs: Vec<(usize, usize)> = (1..n)
         .map(|i| {
@@ -178,7 +183,8 @@ fn aligned(rows: &[Vec<String>]) -> Option<Vec<(usize, String)>> {
         .collect();
     needs.sort_unstable();
     for (need, i) in needs {
-        let grant = need.min(spare);
+        let cap = (value_width[i] + MAX_VALUE_SLACK).saturating_sub(width[i]);
+        let grant = need.min(spare).min(cap);
         width[i] += grant;
         spare -= grant;
     }
@@ -218,14 +224,26 @@ fn aligned(rows: &[Vec<String>]) -> Option<Vec<(usize, String)>> {
                 out.push((k, l.clone()));
             }
             let mut pieces: Vec<(usize, &str)> = Vec::new();
+            let mut end = 0;
             if let Some(l) = last {
                 pieces.push((0, l.as_str()));
+                end = len(l);
             }
             for (i, w) in wrapped.iter().enumerate().skip(1) {
                 // Left-aligned under the column's header: the readers match a cell to the
-                // column whose start is nearest.
+                // column whose start is nearest. A value after a narrow value under a wide
+                // header, that would leave a gap of ten spaces or more, moves left (never past
+                // the middle between its column's start and the one before).
                 if let Some(c) = w.first() {
-                    pieces.push((starts[i], c.as_str()));
+                    let mut at = starts[i];
+                    let after_value = pieces.len() > usize::from(last.is_some());
+                    if after_value && at > end + MAX_VALUE_GAP + 1 {
+                        let mid = (starts[i - 1] + starts[i]) / 2 + 1;
+                        at = at.min((end + MAX_VALUE_GAP).max(mid));
+                    }
+                    let at = at.max(end + COLUMN_GAP);
+                    pieces.push((at, c.as_str()));
+                    end = at + len(c);
                 }
             }
             out.push((k, place(&pieces)));
@@ -253,6 +271,12 @@ fn place(pieces: &[(usize, &str)]) -> String {
     }
     line
 }
+
+/// Widest gap between two values of a row, where the columns allow it (see [`aligned`]).
+const MAX_VALUE_GAP: usize = 8;
+
+/// How much wider than its widest value a column may grow to keep its header on fewer lines.
+const MAX_VALUE_SLACK: usize = 6;
 
 /// Longest table line the table reader reads as a row (its MAX_TABLE_LINE_CHARS).
 const MAX_LINE: usize = 80;
@@ -287,14 +311,29 @@ fn row_lines(cells: &[&str]) -> Vec<String> {
     wrap_header(cells)
 }
 
+/// A year or a span of years: "2030", "2023–2030", "2023-2030".
+fn is_year(w: &str) -> bool {
+    let year = |y: &str| {
+        y.len() == 4
+            && y.bytes().all(|b| b.is_ascii_digit())
+            && (y.starts_with("19") || y.starts_with("20"))
+    };
+    match w.split_once(['–', '-']) {
+        Some((a, b)) => year(a) && year(b),
+        None => year(w),
+    }
+}
+
 /// The pieces a cell may wrap between: words, with a parenthesised group kept whole (the table
 /// reader joins a line with an unclosed parenthesis to the next one).
 fn atoms(s: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     let mut depth = 0i32;
     for w in s.split_whitespace() {
+        // A year stays with the word before it ("BEHOV 2030", "ENDRING 2023–2030"): a header
+        // line under the first that starts with a year reads as a row of figures.
         match out.last_mut() {
-            Some(last) if depth > 0 => {
+            Some(last) if depth > 0 || is_year(w) => {
                 last.push(' ');
                 last.push_str(w);
             }
@@ -457,6 +496,38 @@ mod tests {
             "Tabell 1: Sykefravær\n\nForetak        2023      2024\nHelse Bergen   200 000   9,0 %\n\n"
         );
         assert_eq!(s.line_count(), 5);
+    }
+
+    #[test]
+    fn narrow_values_under_wide_headers_keep_their_gaps_under_ten_spaces() {
+        // Word table of variants3/a1: long area names over two-digit waiting times.
+        let row = |c: &[&str]| c.iter().map(|s| s.to_string()).collect::<Vec<String>>();
+        let mut s = Structured::new();
+        s.table(
+            &[
+                row(&[
+                    "Helseføretak",
+                    "Somatikk",
+                    "Psykisk helsevern vaksne (VOP)",
+                    "Psykisk helsevern barn og unge (BUP)",
+                    "TSB",
+                ]),
+                row(&["Helse Bergen", "56", "44", "47", "29"]),
+                row(&["Helse Stavanger", "61", "39", "38", "31"]),
+            ],
+            &[],
+        );
+        let gaps = |l: &str| {
+            let mut wide = 0;
+            for run in l.trim_start().split(|c: char| c != ' ') {
+                wide += usize::from(run.len() >= 10);
+            }
+            wide
+        };
+        for line in s.text.lines().filter(|l| l.starts_with("Helse ")) {
+            assert!(gaps(line) <= 1, "{line:?}\n{}", s.text);
+            assert_eq!(line.split_whitespace().count(), 6, "{line:?}");
+        }
     }
 
     #[test]

@@ -80,6 +80,8 @@ struct Ui {
     announce: RwSignal<String>,
     /// Name of the input being analysed, shown while the page works.
     busy: RwSignal<Option<String>>,
+    /// Pages read so far and in all, while the PDF worker reads a PDF.
+    pages: RwSignal<Option<(u32, u32)>>,
     f_status: RwSignal<String>,
     f_entity: RwSignal<String>,
     f_kind: RwSignal<String>,
@@ -120,13 +122,23 @@ pub fn mount_app(
     preloaded: Vec<(DocumentReport, String)>,
     examples: Vec<Example>,
     worker: Option<String>,
+    pdf_worker: Option<String>,
 ) {
     static MOUNTS: AtomicU32 = AtomicU32::new(0);
     let n = MOUNTS.fetch_add(1, Ordering::Relaxed);
     let initial = lang.or_else(stored_lang).unwrap_or(Lang::Nb);
     let prefix = format!("ms{n}-");
     leptos::mount::mount_to(el, move || {
-        view! { <App lang=initial prefix=prefix preloaded=preloaded examples=examples worker=worker /> }
+        view! {
+            <App
+                lang=initial
+                prefix=prefix
+                preloaded=preloaded
+                examples=examples
+                worker=worker
+                pdf_worker=pdf_worker
+            />
+        }
     })
     .forget();
 }
@@ -385,9 +397,12 @@ fn App(
     preloaded: Vec<(DocumentReport, String)>,
     examples: Vec<Example>,
     worker: Option<String>,
+    pdf_worker: Option<String>,
 ) -> impl IntoView {
+    let pages = RwSignal::new(None);
     let ui = Ui {
-        offload: StoredValue::new_local(Offload::new(worker)),
+        offload: StoredValue::new_local(Offload::new(worker, pdf_worker, move |p| pages.set(p))),
+        pages,
         page: RwSignal::new(Page::Check),
         staff: RwSignal::new(StaffInput::blank()),
         levers: initial_levers(),
@@ -583,19 +598,31 @@ fn Intake(ui: Ui, examples: Vec<Example>) -> impl IntoView {
                 <p id=drop_hint class="ms-hint">
                     {move || {
                         l().t(
-                            "Tekst (.txt), tabell (.csv), Word (.docx), Excel (.xlsx) eller ODS. Filene leses bare i nettleseren.",
-                            "Text (.txt), table (.csv), Word (.docx), Excel (.xlsx) or ODS. Files are only read in your browser.",
+                            "Tekst (.txt), tabell (.csv), PDF, Word (.docx), Excel (.xlsx) eller ODS. Filene leses bare i nettleseren.",
+                            "Text (.txt), table (.csv), PDF, Word (.docx), Excel (.xlsx) or ODS. Files are only read in your browser.",
                         )
                     }}
                 </p>
             </div>
             <div class="ms-busy" data-busy="" class:ms-hidden=move || ui.busy.with(|b| b.is_none())>
-                <progress aria-label=move || l().t("Analyserer", "Analysing")></progress>
-                <span>
+                <progress
+                    aria-label=move || l().t("Analyserer", "Analysing")
+                    max=move || ui.pages.get().map(|(_, total)| total.max(1).to_string())
+                    value=move || ui.pages.get().map(|(done, _)| done.to_string())
+                ></progress>
+                <span data-pages=move || ui.pages.get().map(|(done, total)| format!("{done}/{total}"))>
                     {move || {
+                        let pages = ui
+                            .pages
+                            .get()
+                            .map(|(done, total)| match l() {
+                                Lang::Nb => format!(" (side {done} av {total})"),
+                                Lang::En => format!(" (page {done} of {total})"),
+                            })
+                            .unwrap_or_default();
                         ui.busy
                             .get()
-                            .map(|n| format!("{} {n} …", l().t("Analyserer", "Analysing")))
+                            .map(|n| format!("{} {n} …{pages}", l().t("Analyserer", "Analysing")))
                     }}
                 </span>
                 <button type="button" class="ms-button ms-small" data-cancel="" on:click=move |_| cancel(ui)>
@@ -1555,6 +1582,7 @@ fn mark_label(l: Lang, m: Mark) -> &'static str {
 
 fn detail(ui: Ui, l: Lang, d: &Doc, f: Focus) -> impl IntoView {
     let r = &d.report;
+    let place = |line: usize| r.origin(line).and_then(|o| o.label(l == Lang::En));
     let mut marks: Vec<(usize, usize, Mark)> = Vec::new();
     let body = match f {
         Focus::Indicator(i) => match r.indicators.get(i) {
@@ -1574,13 +1602,25 @@ fn detail(ui: Ui, l: Lang, d: &Doc, f: Focus) -> impl IntoView {
                     .figures
                     .iter()
                     .filter(|x| fig_lines.binary_search(&x.line).is_ok())
-                    .map(|x| format!("{} ({})", x.text, line_ref(l, x.line, x.line)))
+                    .map(|x| match place(x.line) {
+                        Some(p) => format!("{} ({}, {p})", x.text, line_ref(l, x.line, x.line)),
+                        None => format!("{} ({})", x.text, line_ref(l, x.line, x.line)),
+                    })
                     .collect();
+                // Where the target is in a PDF, Word or Excel file ("side 7", "avsnitt 14").
+                let at = place(ind.line).map(|p| {
+                    view! {
+                        <p class="ms-detail-at" data-detail-at="">
+                            {format!("{}, {p}", line_ref(l, ind.line, ind.end_line))}
+                        </p>
+                    }
+                });
                 view! {
                     <div class="ms-detail-body" data-detail-indicator=ind.line.to_string()>
                         <p class="ms-detail-status">{status_badge(l, ind.status)}</p>
                         <h4>{l.t("Målet i rapporten", "The target in the report")}</h4>
                         <blockquote class="ms-quote">{ind.text.clone()}</blockquote>
+                        {at}
                         <p>
                             <span class="ms-k">{l.t("Tolket som: ", "Read as: ")}</span>
                             {target_desc(l, &ind.target)}

@@ -13,8 +13,11 @@
 //!   next to it): analyses then run in a module Web Worker, so big inputs never freeze the page and
 //!   "Avbryt" stops the work. Without it (or when the browser refuses the worker, e.g. a CSP with no
 //!   `worker-src 'self'`), analyses run on the main thread after the busy note is painted.
-//! - `analyze_for_worker(name: string, bytes: Uint8Array) -> string` is worker.js's entry: the
-//!   analysis as JSON, `{"ok": {report, text}}` or `{"err": message}`.
+//!   `pdfWorker` is the URL of worker-pdf.js: PDFs (the `%PDF` signature or a `.pdf` name) go to
+//!   it, started only when the first PDF arrives; it reports progress per page.
+//! - The workers' wasm (not the page's) export `analyze_for_worker(name, bytes) -> string` and
+//!   `analyze_for_worker_with_progress(name, bytes, progress)`: the analysis as JSON,
+//!   `{"ok": {report, text, origins?}}` or `{"err": message}` (src/worker_api.rs).
 
 mod app;
 mod compare;
@@ -48,7 +51,7 @@ const TS_CONTRACT: &str = r#"
 export interface Report { schema_version: number; documents: DocumentReport[]; errors?: InputError[]; }
 export interface InputError { name: string; message: string; }
 export interface DocumentReport {
-  name: string; format: "text" | "csv"; encoding: string; lines: number; numbers: number;
+  name: string; format: "text" | "csv" | "pdf" | "docx" | "xlsx" | "ods"; encoding: string; lines: number; numbers: number;
   indicators: Indicator[]; findings: Finding[]; tables: Table[]; figures: Figure[];
   title?: string; owner?: string; year?: number;
 }
@@ -80,7 +83,7 @@ export interface Figure { line: number; text: string; value: number; unit: strin
 export interface AnalyzeOptions { name?: string; }
 export interface MountOptions {
   lang?: "nb" | "en"; documents?: { report: DocumentReport; text: string }[];
-  examples?: { file: string; text: string }[]; worker?: string | URL;
+  examples?: { file: string; text: string }[]; worker?: string | URL; pdfWorker?: string | URL;
 }
 "#;
 
@@ -124,8 +127,9 @@ pub fn mount(
     let lang = option_string(&options, "lang").and_then(|c| Lang::from_code(&c));
     let preloaded = preloaded_documents(&options)?;
     let examples = examples_option(&options)?;
-    let worker = worker_option(&options);
-    app::mount_app(el, lang, preloaded, examples, worker);
+    let worker = worker_option(&options, "worker");
+    let pdf_worker = worker_option(&options, "pdfWorker");
+    app::mount_app(el, lang, preloaded, examples, worker, pdf_worker);
     Ok(())
 }
 
@@ -195,12 +199,12 @@ fn from_js<T: serde::de::DeserializeOwned>(value: &JsValue) -> Result<T, String>
     serde_json::from_str(&json).map_err(|e| e.to_string())
 }
 
-/// `options.worker` as a URL string (a `URL` object gives its `href`).
-fn worker_option(options: &JsValue) -> Option<String> {
+/// `options[key]` (`worker`, `pdfWorker`) as a URL string (a `URL` object gives its `href`).
+fn worker_option(options: &JsValue, key: &str) -> Option<String> {
     if !options.is_object() {
         return None;
     }
-    let w = js_sys::Reflect::get(options, &JsValue::from_str("worker")).ok()?;
+    let w = js_sys::Reflect::get(options, &JsValue::from_str(key)).ok()?;
     if let Some(s) = w.as_string() {
         return Some(s).filter(|s| !s.is_empty());
     }

@@ -1,10 +1,17 @@
-//! Runs the engine off the UI thread: in a module Web Worker (worker.js next to boot.js) when the
-//! page gives its URL and the browser allows it, else on the main thread after the browser has
-//! painted (the fallback, e.g. dist/meldingssjekk.html from file://, whose CSP allows no worker).
+//! Runs the engine off the UI thread: in module Web Workers when the page gives their URLs and
+//! the browser allows them, else on the main thread after the browser has painted (the
+//! fallback, e.g. dist/meldingssjekk.html from file://, whose CSP allows no worker).
 //!
-//! The worker posts back `{ id, json }` where `json` is [`crate::worker_api::analyze_for_worker`]'s answer, or
-//! `{ id, error }` when the engine failed in the worker. "Avbryt" terminates the worker (the
-//! work really stops) and starts a fresh one for later inputs.
+//! Two lanes, each with its own worker and wasm: the Office worker (worker.js: the engine and
+//! the DOCX/XLSX/ODS readers), started with the page so it is ready for the first input, and the
+//! PDF worker (worker-pdf.js: the engine and the PDF reader, about 1 MB gzipped), started only
+//! when a PDF arrives (the `%PDF` signature or a `.pdf` name), never on page load.
+//!
+//! A worker posts back `{ id, json }` where `json` is [`crate::worker_api::WorkerReply`] as JSON,
+//! `{ id, progress: [done, total] }` while a PDF's pages are read, or `{ id, error }` when the
+//! engine or a reader crashed (the worker is then restarted and the file gets a message).
+//! "Avbryt" terminates the workers (the work really stops); the Office worker is started again
+//! at once, the PDF worker when the next PDF comes.
 
 use std::cell::RefCell;
 use std::collections::VecDeque;
@@ -45,6 +52,15 @@ fn analyze_here(name: &str, bytes: &[u8]) -> Outcome {
 
 type Done = Box<dyn FnOnce(Outcome)>;
 
+/// Told `Some((done, total))` per page while a PDF is read, `None` when that reading ends.
+pub type Progress = Rc<dyn Fn(Option<(u32, u32)>)>;
+
+/// Whether `bytes` named `name` go to the PDF worker: the `%PDF` signature, or a `.pdf` name
+/// (a PDF with something before its signature still reaches the reader, which says what it is).
+pub fn is_pdf(name: &str, bytes: &[u8]) -> bool {
+    bytes.starts_with(b"%PDF") || name.to_ascii_lowercase().ends_with(".pdf")
+}
+
 struct Job {
     id: u32,
     name: String,
@@ -70,6 +86,10 @@ impl Drop for Live {
 #[derive(Default)]
 struct Inner {
     url: Option<String>,
+    /// Started with the page (the Office worker), or only when a file needs it (the PDF worker).
+    eager: bool,
+    /// Where per-page progress goes (the PDF lane).
+    progress: Option<Progress>,
     live: Option<Live>,
     /// Set when the worker could not start: from then on everything runs on the main thread.
     broken: bool,
@@ -81,26 +101,77 @@ struct Inner {
 /// The page's analysis runner (one per mounted app).
 #[derive(Clone)]
 pub struct Offload {
-    inner: Rc<RefCell<Inner>>,
+    office: Lane,
+    pdf: Lane,
 }
 
 impl Offload {
-    /// `worker_url`: URL of worker.js; `None` runs every analysis on the main thread.
-    pub fn new(worker_url: Option<String>) -> Self {
+    /// `worker_url`: URL of worker.js, `pdf_worker_url`: of worker-pdf.js; without a URL that
+    /// lane's analyses run on the main thread (whose wasm has no file readers: a PDF, DOCX or
+    /// XLSX then gets a message that it needs the served page). `progress` hears how far a
+    /// PDF's reading has come.
+    pub fn new(
+        worker_url: Option<String>,
+        pdf_worker_url: Option<String>,
+        progress: impl Fn(Option<(u32, u32)>) + 'static,
+    ) -> Self {
         let o = Offload {
-            inner: Rc::new(RefCell::new(Inner {
-                url: worker_url,
-                ..Inner::default()
-            })),
+            office: Lane::new(worker_url, true, None),
+            pdf: Lane::new(pdf_worker_url, false, Some(Rc::new(progress))),
         };
-        // Started at once so the wasm is ready in the worker when the first input comes.
-        o.ensure_worker();
+        // Started at once so the wasm is ready in the worker when the first input comes. The
+        // PDF worker is not: its module is loaded only when a PDF arrives.
+        o.office.ensure_worker();
         o
     }
 
     /// Analyses `bytes` named `name` and calls `done` with the outcome, unless cancelled first.
+    /// A PDF goes to the PDF worker (started now if it is not running), anything else to the
+    /// Office worker.
     pub fn run(&self, name: String, bytes: Vec<u8>, done: impl FnOnce(Outcome) + 'static) {
-        let done: Done = Box::new(done);
+        let lane = if is_pdf(&name, &bytes) && self.pdf.inner.borrow().url.is_some() {
+            &self.pdf
+        } else {
+            &self.office
+        };
+        lane.run(name, bytes, Box::new(done));
+    }
+
+    /// Name of the oldest input still being analysed in a worker.
+    pub fn pending_name(&self) -> Option<String> {
+        self.office
+            .pending_name()
+            .or_else(|| self.pdf.pending_name())
+    }
+
+    /// Stops the work under way: the working workers are terminated (their jobs' callbacks never
+    /// run); a fresh Office worker is started for later inputs, a PDF worker only when a PDF
+    /// comes.
+    pub fn cancel(&self) {
+        self.office.cancel();
+        self.pdf.cancel();
+    }
+}
+
+/// One worker and the jobs posted to it.
+#[derive(Clone)]
+struct Lane {
+    inner: Rc<RefCell<Inner>>,
+}
+
+impl Lane {
+    fn new(url: Option<String>, eager: bool, progress: Option<Progress>) -> Self {
+        Lane {
+            inner: Rc::new(RefCell::new(Inner {
+                url,
+                eager,
+                progress,
+                ..Inner::default()
+            })),
+        }
+    }
+
+    fn run(&self, name: String, bytes: Vec<u8>, done: Done) {
         if !self.ensure_worker() {
             run_on_main_thread(name, bytes, done);
             return;
@@ -127,20 +198,28 @@ impl Offload {
         }
     }
 
-    /// Name of the oldest input still being analysed in the worker.
-    pub fn pending_name(&self) -> Option<String> {
+    fn pending_name(&self) -> Option<String> {
         self.inner.borrow().pending.front().map(|j| j.name.clone())
     }
 
-    /// Stops the work under way: the worker is terminated (its jobs' callbacks never run) and a
-    /// fresh one is started for later inputs.
-    pub fn cancel(&self) {
-        {
+    /// Terminates the worker if it is working (its jobs' callbacks never run); an eager lane
+    /// then starts a fresh one. An idle worker is kept.
+    fn cancel(&self) {
+        let (eager, progress) = {
             let mut inner = self.inner.borrow_mut();
+            if inner.pending.is_empty() {
+                return;
+            }
             inner.pending.clear();
             inner.live = None;
+            (inner.eager, inner.progress.clone())
+        };
+        if let Some(p) = progress {
+            p(None);
         }
-        self.ensure_worker();
+        if eager {
+            self.ensure_worker();
+        }
     }
 
     /// Starts the worker if there is none; false when analyses must run on the main thread.
@@ -197,6 +276,26 @@ fn start_worker(url: &str, inner: Weak<RefCell<Inner>>) -> Result<Live, JsValue>
             let Some(id) = get("id").and_then(|v| v.as_f64()) else {
                 return;
             };
+            if let Some(p) = get("progress").filter(|p| p.is_object()) {
+                let at = |i: u32| {
+                    js_sys::Reflect::get_u32(&p, i)
+                        .ok()
+                        .and_then(|v| v.as_f64())
+                };
+                let (i, progress) = {
+                    let i = inner.borrow();
+                    (
+                        i.pending.front().map(|j| f64::from(j.id)),
+                        i.progress.clone(),
+                    )
+                };
+                if let (Some(progress), Some(done), Some(total)) = (progress, at(0), at(1)) {
+                    if i == Some(id) {
+                        progress(Some((done as u32, total as u32)));
+                    }
+                }
+                return;
+            }
             let job = {
                 let mut i = inner.borrow_mut();
                 match i.pending.iter().position(|j| f64::from(j.id) == id) {
@@ -205,6 +304,10 @@ fn start_worker(url: &str, inner: Weak<RefCell<Inner>>) -> Result<Live, JsValue>
                 }
             };
             let Some(job) = job else { return };
+            let progress = inner.borrow().progress.clone();
+            if let Some(p) = progress {
+                p(None);
+            }
             let json = get("json").and_then(|v| v.as_string());
             let crashed = json.is_none();
             let outcome = match json {
@@ -226,7 +329,7 @@ fn start_worker(url: &str, inner: Weak<RefCell<Inner>>) -> Result<Live, JsValue>
                     (i.live.take(), i.pending.drain(..).collect())
                 };
                 leptos::prelude::set_timeout(move || drop(live), std::time::Duration::ZERO);
-                let again = Offload { inner };
+                let again = Lane { inner };
                 for j in jobs {
                     again.run(j.name, j.bytes, j.done);
                 }

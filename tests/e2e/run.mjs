@@ -4,7 +4,9 @@
 //
 //   BASE_URL=http://127.0.0.1:8080/ node tests/e2e/run.mjs [name-filter]
 import { chromium } from 'playwright-core';
-import { readFileSync, existsSync, mkdirSync } from 'node:fs';
+import { readFileSync, existsSync, mkdirSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { dirname, join } from 'node:path';
 import * as contract from './fixtures/contract.mjs';
@@ -199,8 +201,15 @@ test('a Word file dropped on the page is read by the worker with its tables and 
   const card = page.locator('.ms-card[data-doc="styresak.docx"]');
   await card.waitFor({ timeout: 20000 });
   eq(await card.locator('[data-fact=format]').textContent(), 'Word (DOCX)', 'format');
-  // The same targets as the text of the board case (tests/formats.rs checks the details).
-  eq(await card.locator('[data-fact=indicators]').textContent(), '2', 'targets');
+  // The same number of targets as the text of the board case, analysed by the page's own
+  // module (tests/formats.rs checks the details).
+  const text = readFileSync(join(repo, 'tests/fixtures/variants2/w3_sorost_styresak_tertial.txt'), 'utf8');
+  const fromText = await page.evaluate(async (text) => {
+    const m = await import('/pkg/meldingssjekk.js');
+    return m.analyze(text, { name: 'w3.txt' }).documents[0].indicators.length;
+  }, text);
+  assert(fromText > 0, 'the text has targets');
+  eq(await card.locator('[data-fact=indicators]').textContent(), String(fromText), 'targets as in the text');
   const at = page.locator('.ms-target .ms-at').first();
   await at.waitFor();
   assert((await at.textContent()).startsWith('avsnitt '), 'a target shows its paragraph');
@@ -987,6 +996,143 @@ test('worker: the page answers within 200 ms while a 10 MB report is analysed; "
   console.log(`    example 004 after cancelling 10 MB: results after ${Date.now() - t0} ms`);
   await page.waitForTimeout(500);
   eq(await page.locator('.ms-card[data-doc="stor.txt"]').count(), 0, 'cancelled analysis never shown');
+  clean(page);
+  await page.ctx.close();
+});
+
+/** Drops the file at `path` (named `name`) on the drop zone, as a user dragging it would. */
+async function dropFile(page, path, name, type = 'application/octet-stream') {
+  const b64 = readFileSync(path).toString('base64');
+  await page.evaluate(({ b64, name, type }) => {
+    const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+    const dt = new DataTransfer();
+    dt.items.add(new File([bytes], name, { type }));
+    const zone = document.querySelector('.ms-drop');
+    zone.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    zone.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+  }, { b64, name, type });
+}
+
+const isPdfModule = (u) => /worker-pdf\.js|meldingssjekk_pdf/.test(u);
+
+test('PDF: the page load starts no PDF worker; a dropped PDF is read in one, with "side N" locations', async () => {
+  const page = await open(null);
+  await countWorkers(page);
+  await page.goto(BASE);
+  await ready(page);
+  await page.waitForTimeout(1000);
+  eq(await page.evaluate(() => window.__workers.made), 1, 'only the Office worker started with the page');
+  eq(page.log.requests.filter(isPdfModule).length, 0, `PDF module requested on load: ${page.log.requests.filter(isPdfModule)}`);
+  const entries = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name));
+  eq(entries.filter(isPdfModule).length, 0, 'no PDF module among the resources loaded');
+  // A text file goes to the Office worker: still no PDF worker.
+  await page.click('[data-example="004_6a014670dbcf36ad.txt"]');
+  await page.locator('.ms-results[data-results="004_6a014670dbcf36ad.txt"]').waitFor({ timeout: 10000 });
+  eq(await page.evaluate(() => window.__workers.made), 1, 'a text file starts no PDF worker');
+
+  await dropFile(page, join(repo, 'tests/fixtures/formats/report.pdf'), 'rapport.pdf', 'application/pdf');
+  const card = page.locator('.ms-card[data-doc="rapport.pdf"]');
+  await card.waitFor({ timeout: 30000 });
+  eq(await page.evaluate(() => window.__workers.made), 2, 'the PDF worker started when the PDF came');
+  assert(page.log.requests.some((u) => u.endsWith('/worker-pdf.js')), 'worker-pdf.js loaded for the PDF');
+  eq(await card.locator('[data-fact=format]').textContent(), 'PDF', 'format');
+  eq(await card.locator('[data-fact=indicators]').textContent(), '2', 'targets');
+  const at = page.locator('.ms-target .ms-at');
+  await at.first().waitFor();
+  const places = await at.allTextContents();
+  eq(places.length, 2, 'each target shows its place');
+  assert(places.every((t) => /^side \d+/.test(t.trim())), `targets show "side N": ${places.join(' | ')}`);
+  // The detail view of a target names its page too.
+  await page.locator('.ms-target').first().getByRole('button', { name: 'Vis i teksten' }).click();
+  const detail = page.locator('.ms-detail [data-detail-indicator]');
+  await detail.waitFor();
+  assert(/side \d+/.test(await page.locator('.ms-detail').textContent()), 'detail view shows the page');
+  if (SHOTS) await page.screenshot({ path: join(SHOTS, 'pdf.png'), fullPage: false });
+  clean(page);
+  await page.ctx.close();
+});
+
+test('PDF: an encrypted and an image-only PDF are refused clearly; the page stays usable', async () => {
+  const page = await open('');
+  await ready(page);
+  await dropFile(page, join(repo, 'tests/fixtures/formats/encrypted.pdf'), 'kryptert.pdf', 'application/pdf');
+  const enc = page.locator('.ms-refusal[data-refused="kryptert.pdf"]');
+  await enc.waitFor({ timeout: 30000 });
+  assert(/kryptert eller passordbeskyttet/.test(await enc.textContent()), `encrypted: ${await enc.textContent()}`);
+  await dropFile(page, join(repo, 'tests/fixtures/formats/image_only.pdf'), 'skannet.pdf', 'application/pdf');
+  const img = page.locator('.ms-refusal[data-refused="skannet.pdf"]');
+  await img.waitFor({ timeout: 30000 });
+  assert(/tekstlag.*ingen OCR/.test(await img.textContent()), `image only: ${await img.textContent()}`);
+  eq(await page.locator('[data-busy]:not(.ms-hidden)').count(), 0, 'no analysis left running');
+  await page.click('[data-example="004_6a014670dbcf36ad.txt"]');
+  await page.locator('.ms-results[data-results="004_6a014670dbcf36ad.txt"]').waitFor({ timeout: 10000 });
+  clean(page);
+  await page.ctx.close();
+});
+
+test('PDF: a long PDF shows progress per page; "Avbryt" terminates the PDF worker', async () => {
+  const long = join(tmpdir(), `meldingssjekk-long-${process.pid}.pdf`);
+  execFileSync(join(repo, 'scripts/make-format-fixtures'), ['--long', long, '600']);
+  const page = await open(null);
+  await countWorkers(page);
+  await page.goto(BASE);
+  await ready(page);
+  await dropFile(page, long, 'lang.pdf', 'application/pdf');
+  const pages = page.locator('[data-busy] [data-pages]');
+  await pages.waitFor({ timeout: 30000 });
+  const first = await pages.getAttribute('data-pages');
+  assert(/^\d+\/\d+$/.test(first), `progress as done/total: ${first}`);
+  const total = Number(first.split('/')[1]);
+  assert(total > 20, `the long PDF has many pages: ${total}`);
+  assert(/side \d+ av \d+/.test(await page.locator('[data-busy]').textContent()), 'the note says which page');
+  eq(await page.evaluate(() => window.__workers.made), 2, 'the PDF worker is running');
+  await page.click('[data-busy] [data-cancel]');
+  eq(await page.locator('[data-busy]:not(.ms-hidden)').count(), 0, 'busy note gone');
+  const w = await page.evaluate(() => window.__workers);
+  eq(w.terminated, 1, 'the PDF worker was terminated');
+  eq(w.made, 2, 'no worker started again: the idle Office worker is kept, the PDF worker waits for a PDF');
+  await page.waitForTimeout(500);
+  eq(await page.locator('.ms-card[data-doc="lang.pdf"]').count(), 0, 'cancelled PDF never shown');
+  await dropFile(page, join(repo, 'tests/fixtures/formats/report.pdf'), 'rapport.pdf', 'application/pdf');
+  await page.locator('.ms-card[data-doc="rapport.pdf"]').waitFor({ timeout: 30000 });
+  clean(page);
+  await page.ctx.close();
+  rmSync(long, { force: true });
+});
+
+test('PDF: a crash in the PDF worker names the file, and a fresh worker reads the next PDF', async () => {
+  const page = await open(null);
+  await countWorkers(page);
+  // worker-pdf.js as served, with the wasm call made to trap for one file name (a reader crash).
+  const src = readFileSync(join(repo, 'worker-pdf.js'), 'utf8').replace(
+    'self.postMessage({ id, json: analyze_for_worker_with_progress(',
+    "if (name === 'krasj.pdf') throw new Error('RuntimeError: unreachable');\n    self.postMessage({ id, json: analyze_for_worker_with_progress(");
+  assert(src.includes('krasj.pdf'), 'worker-pdf.js patched for the test');
+  await page.route('**/worker-pdf.js', (r) => r.fulfill({ contentType: 'text/javascript', body: src }));
+  await page.goto(BASE);
+  await ready(page);
+  await dropFile(page, join(repo, 'tests/fixtures/formats/report.pdf'), 'krasj.pdf', 'application/pdf');
+  const msg = page.locator('.ms-refusal[data-refused="krasj.pdf"]');
+  await msg.waitFor({ timeout: 30000 });
+  assert(/krasj\.pdf: .*krasje/.test(await msg.textContent()), `crash message: ${await msg.textContent()}`);
+  await dropFile(page, join(repo, 'tests/fixtures/formats/report.pdf'), 'rapport.pdf', 'application/pdf');
+  await page.locator('.ms-card[data-doc="rapport.pdf"]').waitFor({ timeout: 30000 });
+  eq(await page.evaluate(() => window.__workers.made), 3, 'a fresh PDF worker read the next PDF');
+  clean(page);
+  await page.ctx.close();
+});
+
+test('dist/meldingssjekk.html from file://: PDF, Word and Excel get a message that they need the served page', async () => {
+  const page = await open(pathToFileURL(join(repo, 'dist', 'meldingssjekk.html')).href);
+  await ready(page);
+  for (const [file, name] of [['report.pdf', 'r.pdf'], ['w3_styresak.docx', 'w.docx'], ['indikatorer.xlsx', 'x.xlsx']]) {
+    await dropFile(page, join(repo, 'tests/fixtures/formats', file), name);
+    const r = page.locator(`.ms-refusal[data-refused="${name}"]`);
+    await r.waitFor({ timeout: 10000 });
+    assert(/kan bare leses i den serverte siden/.test(await r.textContent()), `${name}: ${await r.textContent()}`);
+  }
+  await page.click('[data-example="004_6a014670dbcf36ad.txt"]');
+  await page.locator('.ms-results[data-results="004_6a014670dbcf36ad.txt"]').waitFor({ timeout: 10000 });
   clean(page);
   await page.ctx.close();
 });
