@@ -145,6 +145,11 @@ pub fn parse_targets_folded(sentence: &str, f: &str) -> Vec<TargetSpec> {
             None => return Vec::new(),
         },
     };
+    // "Et relevant måltall er andelen reinnleggelser innen 30 dager": after a noun lead,
+    // "innen N dager" names the measure, it sets no limit.
+    if lead_measure.is_some() && kind == Kind::Within {
+        return Vec::new();
+    }
     // The requirement is the predicate itself: "skal (i 2025) være minst …", "skal reduseres …",
     // not a purpose clause further on ("skal iverksette tiltak for å redusere …").
     if leading.is_none() && !predicate_near(f, anchor_end, kind_at) {
