@@ -165,6 +165,13 @@ fn sum_column(members: &[&FoundRow], total: &FoundRow, j: usize, left: bool) -> 
     }
     if overlaps(t_lo, t_hi, lo, hi) {
         SumOutcome::Consistent
+    } else if (sum.abs() > 0.0 && (t_lo / sum).abs() > MISREAD_RATIO)
+        || (t_hi.abs() > 0.0 && (sum / t_hi).abs() > MISREAD_RATIO)
+    {
+        // A total a hundred times its rows (or the reverse) is another column's figure, read
+        // into this one where the table's columns could not be lined up (a header wrapped over
+        // several lines in a PDF): not a wrong sum, unknown.
+        SumOutcome::Inconclusive
     } else {
         let c = cell_at(total, j, left);
         SumOutcome::Wrong {
@@ -176,6 +183,9 @@ fn sum_column(members: &[&FoundRow], total: &FoundRow, j: usize, left: bool) -> 
         }
     }
 }
+
+/// How far a total may be from its rows before the table is taken as misread, not wrong.
+const MISREAD_RATIO: f64 = 100.0;
 
 pub(crate) fn overlaps(a_lo: f64, a_hi: f64, b_lo: f64, b_hi: f64) -> bool {
     let eps = 1e-9 * (1.0 + a_hi.abs().max(b_hi.abs()));
