@@ -280,19 +280,9 @@ fn opposite(c: Claim) -> Claim {
 /// Areas named in a folded clause with their offsets; "psykisk helsevern" without an age
 /// group names both of its areas.
 fn subjects_at(clause: &str) -> Vec<(usize, String)> {
-    let mut hits: Vec<(usize, String)> = Vec::new();
-    let mut covered: Vec<std::ops::Range<usize>> = Vec::new();
-    for (canonical, aliases) in phrases::subjects() {
-        if canonical == "Alle fagområder" {
-            continue;
-        }
-        let mut from = 0;
-        while let Some((r, _)) = first_of(clause, aliases, from) {
-            hits.push((r.start, canonical.clone()));
-            covered.push(r.clone());
-            from = r.end;
-        }
-    }
+    let mentions = crate::extract::targets::area_mentions(clause);
+    let covered: Vec<std::ops::Range<usize>> = mentions.iter().map(|(r, _)| r.clone()).collect();
+    let mut hits: Vec<(usize, String)> = mentions.into_iter().map(|(r, s)| (r.start, s)).collect();
     let mut from = 0;
     while let Some(r) = crate::extract::phrases::find_phrase(clause, "psykisk helsevern", from) {
         if !covered

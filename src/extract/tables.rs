@@ -1603,41 +1603,21 @@ fn area_header(t: &mut FoundTable) {
     }
     let joined = t.header.join(" ");
     let f = fold(&joined);
-    // Every mention with its position; "phv" inside "phv barn og unge" is not a second one.
-    let mut hits: Vec<(usize, usize, String)> = Vec::new();
-    for (canonical, aliases) in crate::extract::phrases::subjects() {
-        if canonical == "Alle fagområder" {
-            continue;
-        }
-        let mut from = 0;
-        while let Some((r, _)) = crate::extract::phrases::first_of(&f, aliases, from) {
-            hits.push((r.start, r.end, canonical.clone()));
-            from = r.end;
-        }
-    }
-    crate::sorting::sort_by(&mut hits, |a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
-    let mut kept: Vec<(usize, usize, String)> = Vec::new();
-    for h in hits {
-        // Overlapping, or the same area again ("Psykisk helsevern vaksne (VOP)").
-        if kept.last().is_some_and(|k| h.0 < k.1 || k.2 == h.2) {
-            continue;
-        }
-        kept.push(h);
-    }
+    let kept = crate::extract::targets::area_mentions(&f);
     if kept.len() != n {
         return;
     }
     let mut header = Vec::with_capacity(n + 1);
     // The label column: the last word before the first area ("Helseføretak", "Føretak").
-    let label = joined[..kept[0].0]
+    let label = joined[..kept[0].0.start]
         .split_whitespace()
         .last()
         .unwrap_or("")
         .to_string();
     header.push(label);
-    for (k, (start, _, _)) in kept.iter().enumerate() {
-        let end = kept.get(k + 1).map_or(joined.len(), |x| x.0);
-        header.push(joined[*start..end].trim().to_string());
+    for (k, (r, _)) in kept.iter().enumerate() {
+        let end = kept.get(k + 1).map_or(joined.len(), |x| x.0.start);
+        header.push(joined[r.start..end].trim().to_string());
     }
     for (c, h) in t.columns.iter_mut().zip(header.iter().skip(1)) {
         c.header = Some(h.clone());

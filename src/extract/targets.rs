@@ -1195,6 +1195,37 @@ pub fn subjects_in(f: &str, from: usize) -> Vec<String> {
     out
 }
 
+/// Every area named in folded text with its byte range, in order: "Psykisk helsevern vaksne
+/// (VOP)" is one mention (an alias inside or right after another of the same area is not a
+/// second one). "Alle fagområder" is not an area.
+pub fn area_mentions(f: &str) -> Vec<(std::ops::Range<usize>, String)> {
+    let mut hits: Vec<(std::ops::Range<usize>, String)> = Vec::new();
+    for (canonical, aliases) in phrases::subjects() {
+        if canonical == "Alle fagområder" {
+            continue;
+        }
+        let mut from = 0;
+        while let Some((r, _)) = first_of(f, aliases, from) {
+            from = r.end;
+            hits.push((r, canonical.clone()));
+        }
+    }
+    crate::sorting::sort_by(&mut hits, |a, b| {
+        a.0.start.cmp(&b.0.start).then(b.0.end.cmp(&a.0.end))
+    });
+    let mut kept: Vec<(std::ops::Range<usize>, String)> = Vec::new();
+    for h in hits {
+        if kept
+            .last()
+            .is_some_and(|k| h.0.start < k.0.end || k.1 == h.1)
+        {
+            continue;
+        }
+        kept.push(h);
+    }
+    kept
+}
+
 /// For "61 dager i somatikken, 44 dager i PHV …": each threshold with the area named right
 /// after it (or right before it when the list is written "for somatikk 61 dager").
 fn per_subject_thresholds(f: &str, tokens: &[&NumberToken]) -> Vec<(f64, String)> {

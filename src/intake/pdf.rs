@@ -7,7 +7,7 @@
 //!
 //! - lines: glyphs on one baseline (within a fraction of the font size), sorted by x;
 //! - spaces where the gap between two glyphs is wider than 0.15 em (a narrow word space in Times
-//!   is 0.25 em; gaps inside a number such as "75 173" are the font's own advances, so digits are
+//!   is 0.25 em; gaps inside a number such as "64 281" are the font's own advances, so digits are
 //!   never split apart);
 //! - cells: pieces of a line split at gaps wider than about one em (table columns);
 //! - reading order top to bottom; a page with two columns (a vertical gutter free of glyphs over

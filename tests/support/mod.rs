@@ -161,3 +161,53 @@ pub fn assert_no_other_flags(d: &DocumentReport, allowed: &[(FindingKind, RangeI
         dump(d)
     );
 }
+
+/// "… (linje 33) …" → "… (linje N) …": results are compared with line numbers aside.
+pub fn without_lines(s: &str) -> String {
+    let mut out = String::new();
+    let mut rest = s;
+    while let Some(i) = rest.find("linje ") {
+        out.push_str(&rest[..i + 6]);
+        rest = rest[i + 6..].trim_start_matches(|c: char| c.is_ascii_digit());
+        out.push('N');
+    }
+    out.push_str(rest);
+    out
+}
+
+/// What must be the same whatever the format: targets, claims, verdicts, findings.
+pub fn results(d: &DocumentReport) -> Vec<String> {
+    let mut out = Vec::new();
+    for i in &d.indicators {
+        let t = &i.target;
+        out.push(format!(
+            "target {} {:?} {:?} {:?} {:?} {:?} claim={:?} status={:?}",
+            i.measure,
+            t.comparator,
+            t.threshold,
+            t.unit,
+            t.target_year,
+            t.subject,
+            i.claim,
+            i.status
+        ));
+        for v in &i.verdicts {
+            out.push(format!(
+                "verdict {} {} {:?} {:?} {:?} {:?}",
+                i.measure, v.entity, v.subject, v.status, v.value, v.baseline_value
+            ));
+        }
+    }
+    for f in &d.findings {
+        out.push(format!(
+            "finding {:?} {:?} {:?} {:?} {}",
+            f.kind,
+            f.stated,
+            f.computed,
+            f.computed_range,
+            without_lines(&f.message)
+        ));
+    }
+    out.sort();
+    out
+}
