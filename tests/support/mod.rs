@@ -3,6 +3,8 @@
 //! and findings with a reviewer's expectations, printing the whole reading when they differ.
 #![allow(dead_code)]
 
+pub mod expect;
+
 use std::ops::RangeInclusive;
 
 use meldingssjekk::report::{
