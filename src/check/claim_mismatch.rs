@@ -46,15 +46,20 @@ fn is_region(entity: &str) -> bool {
 
 pub fn check(assessed: &[Assessed]) -> Vec<Finding> {
     let mut out = Vec::new();
-    let mut judged: Vec<(usize, usize)> = Vec::new();
+    let mut judged: Vec<(usize, usize, Option<Claim>)> = Vec::new();
     for a in assessed {
         let ind = &a.indicator;
         // One sentence may set a target per area ("50 dager for somatikk, 40 dager for …");
-        // the report's one claim answers all of them together.
+        // the report's one claim answers all of them together. A claim sentence that gives
+        // each area its own verdict ("nådd i PHV, men ikkje i somatikken") answers each alone.
         let group: Vec<&Assessed> = match ind.claim_line {
             Some(cl) => assessed
                 .iter()
-                .filter(|b| b.indicator.line == ind.line && b.indicator.claim_line == Some(cl))
+                .filter(|b| {
+                    b.indicator.line == ind.line
+                        && b.indicator.claim_line == Some(cl)
+                        && b.indicator.claim == ind.claim
+                })
                 .collect(),
             None => vec![a],
         };
@@ -64,14 +69,23 @@ pub fn check(assessed: &[Assessed]) -> Vec<Finding> {
             .collect();
         let group_status = crate::check::verdicts::overall(&group_verdicts);
         let first_of_group = match ind.claim_line {
-            Some(cl) if !judged.contains(&(ind.line, cl)) => {
-                judged.push((ind.line, cl));
+            Some(cl) if !judged.contains(&(ind.line, cl, ind.claim)) => {
+                judged.push((ind.line, cl, ind.claim));
                 true
             }
             Some(_) => false,
             None => true,
         };
-        if let (Some(claim), Some(claim_line), true) = (ind.claim, ind.claim_line, first_of_group) {
+        // A claim for every trust ("innfridd i alle foretakene") is held to each trust's own
+        // figure below, not to the mix of them here.
+        let per_trust = ind.claim_line.is_some_and(|cl| {
+            a.entity_claims
+                .iter()
+                .any(|(_, c, l)| *l == cl && Some(*c) == ind.claim)
+        });
+        if let (Some(claim), Some(claim_line), true, false) =
+            (ind.claim, ind.claim_line, first_of_group, per_trust)
+        {
             // A met/not-met claim speaks for the region when the report gives the region's figure.
             let regional = matches!(claim, Claim::Met | Claim::NotMet);
             let region_status = group_verdicts

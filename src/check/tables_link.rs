@@ -174,6 +174,10 @@ pub fn referenced_numbers(text: &str) -> (Vec<u32>, bool) {
 
 /// The tables that answer a target: referenced by number in the target or its block, or placed
 /// inside the block.
+/// Most lines between a table and its continuation after a page break (footer, header, blank
+/// lines).
+const MAX_CONTINUATION_GAP: usize = 15;
+
 pub fn linked_tables(
     _doc: &Document,
     reading: &Reading,
@@ -197,16 +201,33 @@ pub fn linked_tables(
             .iter()
             .any(|t| t.caption.as_deref().and_then(caption_number) == Some(*n))
     });
+    let by_number = |t: &Table| {
+        t.caption
+            .as_deref()
+            .and_then(caption_number)
+            .is_some_and(|n| refs.contains(&n))
+    };
+    // A table split by a page break goes on without its caption, under the same header: the
+    // part after the break belongs to the table it continues.
+    let continues_linked = |i: usize| {
+        let t = &tables[i];
+        t.caption.is_none()
+            && i > 0
+            && by_number(&tables[i - 1])
+            && tables[i - 1].header == t.header
+            && t.line <= tables[i - 1].end_line + MAX_CONTINUATION_GAP
+    };
     tables
         .iter()
-        .filter(|t| {
+        .enumerate()
+        .filter(|(i, t)| {
             let number = t.caption.as_deref().and_then(caption_number);
-            let by_number = number.is_some_and(|n| refs.contains(&n));
             let inside = t.line > target.end_line && t.line <= block_end_line;
-            by_number
+            by_number(t)
+                || continues_linked(*i)
                 || (inside && (nearby || refs.is_empty() || (unmatched_ref && number.is_none())))
         })
-        .map(table_values)
+        .map(|(_, t)| table_values(t))
         .collect()
 }
 
@@ -299,8 +320,21 @@ pub fn table_values(table: &Table) -> TableValues {
     for (r, row) in table.rows.iter().enumerate() {
         let line = table.row_lines.get(r).copied().unwrap_or(table.line);
         let Some(label) = row.first() else { continue };
+        // In a table by month, the row for the whole year so far is the owner's total.
+        let year_row = crate::extract::phrases::targets()
+            .get("year_rows")
+            .iter()
+            .any(|p| fold(label).trim() == p.as_str());
         let row_entity = entity_of(label)
-            .filter(|e| !is_total(e) || fold(label).trim() == "totalt" || !names_entities);
+            .or_else(|| (year_row && !names_entities).then(|| "Totalt".to_string()))
+            .filter(|e| {
+                !is_total(e)
+                    || matches!(
+                        fold(label).trim(),
+                        "totalt" | "total" | "sum" | "i alt" | "samla" | "samlet"
+                    )
+                    || !names_entities
+            });
         let row_subject = if row_entity.is_none() {
             subject_of(label)
         } else {
@@ -318,6 +352,16 @@ pub fn table_values(table: &Table) -> TableValues {
                 continue;
             };
             let value = token.value;
+            // A total of shares ("Totalt … 99,9 %" under "Andel (%)") is the whole, not a
+            // level of the measure.
+            let percent = token.unit == crate::extract::numbers::NumUnit::Percent
+                || unit_hint(header_for(c)) == Some(TargetUnit::Percent);
+            if row_entity.as_deref().is_some_and(is_total)
+                && percent
+                && (99.0..=101.0).contains(&value)
+            {
+                continue;
+            }
             let entity = match (&row_entity, col_entity.get(c).cloned().flatten()) {
                 (Some(e), _) => e.clone(),
                 (None, Some(e)) => e,
@@ -361,8 +405,14 @@ fn content_words(s: &str) -> Vec<String> {
         .collect()
 }
 
+/// The number of letters two words share from their start ("epikrisar"/"epikrisane": 7).
+fn common_stem(a: &str, b: &str) -> usize {
+    a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count()
+}
+
 /// How many of `measure`'s words a column header shares (same word, or a common stem of six
-/// letters: "ventetid"/"ventetider", "fristbrudd"/"fristbruddene").
+/// letters: "ventetid"/"ventetider", "fristbrudd"/"fristbruddene"; or seven letters in common:
+/// "epikrisar"/"epikrisane").
 fn header_score(header: &str, measure: &[String]) -> usize {
     let h = content_words(header);
     measure
@@ -372,6 +422,7 @@ fn header_score(header: &str, measure: &[String]) -> usize {
                 w == *m
                     || (w.chars().count() >= 6 && m.starts_with(w.as_str()))
                     || (m.chars().count() >= 6 && w.starts_with(m.as_str()))
+                    || common_stem(w, m) >= 7
             })
         })
         .count()

@@ -75,6 +75,8 @@ pub(crate) enum Role {
     Target,
     Result,
     Assessment,
+    /// One trust's or the region's results ("Helse / Bergen" over two header lines).
+    Entity,
     Other,
 }
 
@@ -83,10 +85,24 @@ struct Column {
     start: usize,
     role: Role,
     year: Option<i32>,
+    /// The entity an `Entity` column gives results for.
+    entity: Option<String>,
 }
 
-/// A header line (and the year line under it, if any) → its columns, when it is a target table.
-fn header(line: &str, next: Option<&str>) -> Option<Vec<Column>> {
+/// The entity a header cell names, "Helse Bergen" (HF, RHF or the region), when the whole cell
+/// is that name.
+fn header_entity(text: &str) -> Option<String> {
+    let cat = crate::extract::entities::catalogue();
+    let id = cat.resolve(text.trim())?;
+    use crate::extract::entities::EntityKind as K;
+    matches!(cat.kind(id), K::Hf | K::Rhf | K::Region | K::Support)
+        .then(|| cat.name(id).to_string())
+}
+
+/// A header line (and the line under it, if it goes on with years or with the rest of the
+/// column names) → its columns and whether the next line was part of the header, when it is a
+/// target table.
+fn header(line: &str, next: Option<&str>) -> Option<(Vec<Column>, bool)> {
     // Cheap gate before splitting: columns, and a target-column word (every entry of
     // TARGET_HEADERS contains one of these, in either case of its first letter).
     if !line.contains("  ") || !["ål", "rav", "mbisjon"].iter().any(|w| line.contains(w)) {
@@ -116,12 +132,74 @@ fn header(line: &str, next: Option<&str>) -> Option<Vec<Column>> {
                 start: c.start,
                 role,
                 year: year_in(&c.text),
+                entity: None,
             }
         })
         .collect();
+    // Column names wrapped onto the next line ("Helse" over "Bergen", "Mål" over "2024"): each
+    // piece under the column it starts at.
+    let mut consumed = false;
+    let texts: Vec<String> = cs.iter().map(|c| c.text.clone()).collect();
+    let mut joined = texts.clone();
+    if let Some(next) = next {
+        let under = cells(next);
+        let aligned = !under.is_empty()
+            && under.len() <= cs.len()
+            && under
+                .iter()
+                .all(|u| cs.iter().any(|c| c.start.abs_diff(u.start) <= 2))
+            && under.iter().all(|u| u.text.chars().count() <= 24)
+            && under
+                .iter()
+                .all(|u| cell_value(&u.text).is_none() || year_in(&u.text).is_some());
+        if aligned {
+            for u in &under {
+                if let Some(k) = cs.iter().position(|c| c.start.abs_diff(u.start) <= 2) {
+                    joined[k] = format!("{} {}", joined[k], u.text);
+                }
+            }
+        }
+        let entities: Vec<Option<String>> = joined.iter().map(|t| header_entity(t)).collect();
+        if aligned && entities.iter().filter(|e| e.is_some()).count() >= 2 {
+            consumed = true;
+            for (c, e) in cols.iter_mut().zip(entities) {
+                if e.is_some() && c.role == Role::Other {
+                    c.role = Role::Entity;
+                    c.entity = e;
+                }
+            }
+            for (c, t) in cols.iter_mut().zip(&joined) {
+                c.year = c.year.or(year_in(t));
+            }
+        }
+    }
+    if !consumed {
+        for (c, t) in cols.iter_mut().zip(&texts) {
+            if let Some(e) = header_entity(t).filter(|_| c.role == Role::Other) {
+                c.role = Role::Entity;
+                c.entity = Some(e);
+            }
+        }
+    }
+    // "Status" beside result columns is the assessment ("Nådd", "Ikke nådd").
+    let results_named = cs
+        .iter()
+        .zip(&cols)
+        .filter(|(c, col)| col.role == Role::Result && !fold(&c.text).starts_with("status"))
+        .count();
+    if results_named > 0 && !cols.iter().any(|c| c.role == Role::Assessment) {
+        for (c, col) in cs.iter().zip(cols.iter_mut()) {
+            if col.role == Role::Result && fold(&c.text).starts_with("status") {
+                col.role = Role::Assessment;
+            }
+        }
+    }
     let has = |r: Role| cols.iter().filter(|c| c.role == r).count();
-    if has(Role::Target) != 1 || has(Role::Result) == 0 {
+    if has(Role::Target) != 1 || (has(Role::Result) == 0 && has(Role::Entity) < 2) {
         return None;
+    }
+    if consumed {
+        return Some((cols, true));
     }
     // Years on the line under the header, each under the nearest column.
     if let Some(next) = next {
@@ -138,7 +216,7 @@ fn header(line: &str, next: Option<&str>) -> Option<Vec<Column>> {
             }
         }
     }
-    Some(cols)
+    Some((cols, false))
 }
 
 fn nearest(cols: &mut [Column], start: usize) -> Option<&mut Column> {
@@ -169,7 +247,16 @@ fn target_cell(text: &str) -> Option<Target> {
         subject: None,
         long_term: false,
     };
-    let number = |s: &str| parse_number(s.trim().trim_end_matches('%').trim());
+    // The first figure of the cell's rest ("25 % fra 2023" → 25).
+    let number = |s: &str| {
+        crate::extract::numbers::lex(s)
+            .into_iter()
+            .find(|x| {
+                x.kind == crate::extract::numbers::NumberKind::Quantity && x.value.is_finite()
+            })
+            .map(|x| x.value)
+            .or_else(|| parse_number(s.trim().trim_end_matches('%').trim()))
+    };
     for (sign, comparator) in [
         ("<=", Comparator::AtMost),
         (">=", Comparator::AtLeast),
@@ -184,7 +271,29 @@ fn target_cell(text: &str) -> Option<Target> {
             return Some(target);
         }
     }
-    // "–10 %", "-10 %", "+5 %": a change from the year before.
+    // "minst 70 %", "maks 5 %", "under 60 dagar": the comparator words of the target grammar.
+    let book = crate::extract::phrases::targets();
+    for (section, comparator) in [
+        ("at_least", Comparator::AtLeast),
+        ("at_most", Comparator::AtMost),
+        ("below", Comparator::Below),
+        ("above", Comparator::Above),
+    ] {
+        let hit = book.get(section).iter().find(|p| {
+            f.starts_with(p.as_str())
+                && f[p.len()..].starts_with(' ')
+                && f[p.len()..]
+                    .trim_start()
+                    .starts_with(|c: char| c.is_ascii_digit())
+        });
+        if let Some(p) = hit {
+            target.comparator = comparator;
+            target.threshold = Some(number(&f[p.len()..])?);
+            return Some(target);
+        }
+    }
+    // "–10 %", "-10 %", "+5 %": a change from the year before ("-25 % fra 2023": from that
+    // year).
     for (sign, comparator) in [
         ('–', Comparator::Decrease),
         ('-', Comparator::Decrease),
@@ -196,6 +305,7 @@ fn target_cell(text: &str) -> Option<Target> {
                 target.comparator = comparator;
                 target.change_pct = Some(number(rest)?);
                 target.unit = None;
+                target.baseline_year = year_in(rest);
                 return Some(target);
             }
         }
@@ -219,11 +329,13 @@ pub fn assess(doc: &Document) -> Vec<Assessed> {
     let n = doc.line_count();
     let mut i = 1;
     while i <= n {
-        let Some(cols) = header(doc.line_text(i), (i < n).then(|| doc.line_text(i + 1))) else {
+        let Some((cols, two_lines)) =
+            header(doc.line_text(i), (i < n).then(|| doc.line_text(i + 1)))
+        else {
             i += 1;
             continue;
         };
-        i = read_rows(doc, i + 1, &cols, &owner, &mut out);
+        i = read_rows(doc, i + 1 + two_lines as usize, &cols, &owner, &mut out);
     }
     // The same tables flattened with single spaces between cells (text copied from a PDF).
     out.extend(crate::check::flat_target_tables::assess(doc, &owner));
@@ -305,6 +417,7 @@ fn row(
     end_line: usize,
 ) -> Option<Assessed> {
     let mut by_role: Vec<(Role, Option<i32>, &str)> = Vec::new();
+    let mut by_entity: Vec<(String, &str)> = Vec::new();
     let mut taken = vec![false; cols.len()];
     for c in data {
         let (k, col) = cols
@@ -316,21 +429,137 @@ fn row(
             return None;
         }
         taken[k] = true;
-        by_role.push((col.role, col.year, c.text.as_str()));
+        match &col.entity {
+            Some(e) => by_entity.push((e.clone(), c.text.as_str())),
+            None => by_role.push((col.role, col.year, c.text.as_str())),
+        }
     }
     let target_col_year = cols
         .iter()
         .find(|c| c.role == Role::Target)
         .and_then(|c| c.year);
-    assemble(
-        &by_role,
-        target_col_year,
-        label,
-        owner,
-        line,
-        end_line,
-        None,
-    )
+    if by_entity.is_empty() {
+        return assemble(
+            &by_role,
+            target_col_year,
+            label,
+            owner,
+            line,
+            end_line,
+            None,
+        );
+    }
+    by_entity_row(&by_role, &by_entity, target_col_year, label, line, end_line)
+}
+
+/// A row of a table with one column per trust ("Indikator | Mål 2024 | Helse Bergen | …"):
+/// each trust's figure judged against the row's target, for the target column's year.
+fn by_entity_row(
+    by_role: &[(Role, Option<i32>, &str)],
+    by_entity: &[(String, &str)],
+    target_col_year: Option<i32>,
+    label: &str,
+    line: usize,
+    end_line: usize,
+) -> Option<Assessed> {
+    let cell = by_role.iter().find(|(r, ..)| *r == Role::Target)?.2;
+    let mut target = target_of(cell, label)?;
+    // Without the year before, a change target cannot be judged from one column per trust.
+    if matches!(
+        target.comparator,
+        Comparator::Increase | Comparator::Decrease
+    ) {
+        return None;
+    }
+    target.target_year = target_col_year;
+    let verdicts: Vec<Verdict> = by_entity
+        .iter()
+        .filter_map(|(entity, text)| {
+            let obs = Observation {
+                entity: entity.clone(),
+                subject: None,
+                value: Some(cell_value(text)?),
+                baseline_value: None,
+                year: target_col_year,
+                baseline_year: None,
+                change_pct: None,
+                at: 0,
+            };
+            let status = judge(&target, &obs)?;
+            Some(Verdict {
+                entity: obs.entity,
+                subject: target.subject.clone(),
+                status,
+                value: obs.value,
+                baseline_value: None,
+                year: obs.year,
+                line: end_line,
+                change_pct: None,
+            })
+        })
+        .collect();
+    let mut text = label.trim().to_string();
+    for c in by_role
+        .iter()
+        .map(|(_, _, c)| *c)
+        .chain(by_entity.iter().map(|(_, c)| *c))
+    {
+        text.push_str(" · ");
+        text.push_str(c.trim());
+    }
+    let status = overall(&verdicts);
+    Some(Assessed {
+        indicator: Indicator {
+            id: format!("L{line}"),
+            line,
+            end_line,
+            text,
+            measure: label.trim().to_string(),
+            target,
+            claim: None,
+            claim_line: None,
+            verdicts,
+            status,
+        },
+        entity_claims: Vec::new(),
+        has_figures: true,
+        claim_is_regional: true,
+    })
+}
+
+/// A target cell read with its row's label: the unit from the label when the cell gives none,
+/// and a bare figure ("0 %", "75") read by the measure's better direction.
+fn target_of(cell: &str, label: &str) -> Option<Target> {
+    let lf = fold(label);
+    let mut target = match target_cell(cell) {
+        Some(t) => t,
+        None => {
+            let value = cell_value(cell)?;
+            let comparator = crate::extract::targets::measure_polarity(&lf)?;
+            let percent = cell.contains('%') || fold(cell).contains("prosent");
+            Target {
+                comparator,
+                threshold: Some(value),
+                unit: percent.then_some(TargetUnit::Percent),
+                baseline_year: None,
+                change_pct: None,
+                target_year: None,
+                subject: None,
+                long_term: false,
+            }
+        }
+    };
+    if target.unit.is_none() && target.threshold.is_some() {
+        target.unit = LABEL_UNITS
+            .iter()
+            .find(|(w, _)| lf.contains(w))
+            .map(|(_, u)| *u);
+    }
+    // "Gj.snittleg ventetid somatikk": a row for one area sets that area's target.
+    if let [area] = crate::extract::targets::subjects_in(&lf, 0).as_slice() {
+        target.subject = Some(area.clone());
+    }
+    Some(target)
 }
 
 /// A row's cells by role → its indicator. `parsed` is a target already read from the cell.
@@ -346,7 +575,7 @@ pub(crate) fn assemble(
     let cell = by_role.iter().find(|(r, ..)| *r == Role::Target)?.2;
     let mut target = match parsed {
         Some(t) => t,
-        None => target_cell(cell)?,
+        None => target_of(cell, label)?,
     };
     let lf = fold(label);
     if target.unit.is_none() && target.threshold.is_some() {

@@ -127,9 +127,31 @@ pub fn assess_sentences(
         }
         let answer_start = targets[last].0 + 1;
         let next = targets.get(last + 1).map_or(sentences.len(), |(n, _)| *n);
-        let block_end = next
+        let mut block_end = next
             .min(answer_start + MAX_BLOCK_SENTENCES)
             .min(sentences.len());
+        // A numbered heading of another section ("6. Felles løsning …") starts another topic:
+        // what follows it does not answer this target (a subsection of the target's own
+        // section, "3.1.2 Resultat" under "3.1", still does). Targets that end their section
+        // ("2 Krav" listing them, then "3 Resultater") are answered in the sections after it.
+        let section = section_of(sentences, &texts, targets[first].0);
+        let is_heading = |j: usize| sentences[j].kind == crate::document::UnitKind::Heading;
+        let ends_section = (answer_start..block_end)
+            .take_while(|&j| is_heading(j) || texts[j].trim().is_empty())
+            .any(|j| section_number(texts[j]).is_some());
+        if let (false, Some(h)) = (
+            ends_section,
+            (answer_start..block_end).find(|&j| {
+                is_heading(j)
+                    && section_number(texts[j]).is_some_and(|n| {
+                        section
+                            .as_deref()
+                            .is_none_or(|own| !n.starts_with(&format!("{own}.")))
+                    })
+            }),
+        ) {
+            block_end = h;
+        }
         let block = &sentences[answer_start.min(block_end)..block_end];
         let block_texts = &texts[answer_start.min(block_end)..block_end];
         let sentence = &sentences[*si];
@@ -137,6 +159,9 @@ pub fn assess_sentences(
         // after a paragraph about one trust ("St. Olavs hospital HF har redusert … Målet er nådd")
         // is that trust's claim.
         let mut claim: Option<(ClaimSpec, usize)> = None;
+        // Whether the report's claim speaks of every trust ("Kravet er innfridd i alle
+        // føretaka"): then each trust's own figure can contradict it.
+        let mut claim_all_trusts = false;
         let mut entity_claims = Vec::new();
         // The areas each entity claim's sentence names ("I TSB hadde Helse Førde 33 dagar, og
         // nådde ikkje målet" speaks of TSB only).
@@ -163,13 +188,18 @@ pub fn assess_sentences(
                     let head = folded
                         .get(s.range.start..s.range.start + c.at)
                         .unwrap_or("");
-                    let this = specs.iter().any(|sp| names_measure(head, sp));
+                    let this = specs
+                        .iter()
+                        .any(|sp| names_measure(head, sp, label_of(texts[*si])));
                     let other = first < last
                         && !this
                         && targets[first..=last]
                             .iter()
                             .filter(|(n, _)| n != si)
-                            .any(|(_, o)| o.iter().any(|sp| names_measure(head, sp)));
+                            .any(|(n, o)| {
+                                o.iter()
+                                    .any(|sp| names_measure(head, sp, label_of(texts[*n])))
+                            });
                     (this, other)
                 }
                 None => (false, false),
@@ -185,6 +215,12 @@ pub fn assess_sentences(
                     && !names_this
                     && opener.is_none()
                     && paragraph_entity.is_some()
+                    && crate::extract::phrases::first_of(
+                        &fold(t),
+                        crate::extract::phrases::claims().get("all_trusts"),
+                        0,
+                    )
+                    .is_none()
                 {
                     entity_claims.push((
                         paragraph_entity.clone().unwrap_or_default(),
@@ -194,6 +230,12 @@ pub fn assess_sentences(
                     entity_claim_areas.push(areas);
                 } else if claim.is_none() {
                     claim_is_regional = mentions_region(t);
+                    claim_all_trusts = crate::extract::phrases::first_of(
+                        &fold(t),
+                        crate::extract::phrases::claims().get("all_trusts"),
+                        0,
+                    )
+                    .is_some();
                     claim = Some((c, line));
                 }
             }
@@ -208,10 +250,21 @@ pub fn assess_sentences(
             }
         }
         let linked = tables_link::linked_tables(doc, reading, sentence, block, tables);
+        // The other targets written back to back with this one, by what they measure: a
+        // sentence that names one of them and not this one gives figures for that one.
+        let others: Vec<(&TargetSpec, &str)> = targets[first..=last]
+            .iter()
+            .filter(|(n, _)| n != si)
+            .flat_map(|(n, o)| {
+                let label = label_of(texts[*n]);
+                o.iter().map(move |sp| (sp, label))
+            })
+            .collect();
         for (n, spec) in specs.iter().enumerate() {
-            let verdicts = verdicts_for(
+            let mut verdicts = verdicts_for(
                 reading,
-                spec,
+                (spec, label_of(texts[*si])),
+                &others,
                 block,
                 block_texts,
                 block_claims,
@@ -224,6 +277,49 @@ pub fn assess_sentences(
             } else {
                 claim.clone()
             };
+            // Targets listed in one section ("2 Krav for 2024: a) … b) …") are answered in the
+            // later section whose numbered heading names the measure ("3.1 Epikrisetid").
+            if verdicts.is_empty() && claim.is_none() {
+                if let Some((from, to)) = answer_section(
+                    sentences,
+                    &texts,
+                    folded,
+                    block_end,
+                    spec,
+                    label_of(texts[*si]),
+                ) {
+                    let section = &sentences[from..to];
+                    let section_texts = &texts[from..to];
+                    let section_claims = &claims[from..to];
+                    let linked = tables_link::linked_tables(
+                        doc,
+                        reading,
+                        &sentences[from - 1],
+                        section,
+                        tables,
+                    );
+                    let mut fresh = ObservationMemo {
+                        owner: memo.owner.clone(),
+                        ..ObservationMemo::default()
+                    };
+                    verdicts = verdicts_for(
+                        reading,
+                        (spec, label_of(texts[*si])),
+                        &[],
+                        section,
+                        section_texts,
+                        section_claims,
+                        &linked,
+                        &mut fresh,
+                    );
+                    if !spec.target.long_term {
+                        claim = section_claims.iter().zip(section).find_map(|(c, s)| {
+                            let c = c.as_ref().filter(|c| c.entity.is_none())?;
+                            Some((c.clone(), reading.line_at(s.range.start + c.at)))
+                        });
+                    }
+                }
+            }
             // A target for one area takes the verdict the block gives that area ("Målet er nådd
             // for alle fagområder unntatt somatikk").
             if let (Some(subject), false) = (&spec.target.subject, spec.target.long_term) {
@@ -231,6 +327,22 @@ pub fn assess_sentences(
             }
             let has_figures = !verdicts.is_empty();
             let status = overall(&verdicts);
+            let mut entity_claims = entity_claims.clone();
+            let mut entity_claim_areas = entity_claim_areas.clone();
+            if let (true, Some((c, claim_line))) = (claim_all_trusts, &claim) {
+                if matches!(c.claim, Claim::Met | Claim::NotMet) {
+                    let cat = crate::extract::entities::catalogue();
+                    for v in &verdicts {
+                        let is_trust = cat.resolve(&v.entity).is_some_and(|e| {
+                            cat.kind(e) == crate::extract::entities::EntityKind::Hf
+                        });
+                        if is_trust && !entity_claims.iter().any(|(e, _, _)| e == &v.entity) {
+                            entity_claims.push((v.entity.clone(), c.claim, *claim_line));
+                            entity_claim_areas.push(Vec::new());
+                        }
+                    }
+                }
+            }
             let (line, end_line) = (sentence.line, sentence.end_line);
             let text = texts[*si].trim().to_string();
             out.push(Assessed {
@@ -271,6 +383,72 @@ pub fn assess_sentences(
     out
 }
 
+/// The section that answers a target listed earlier: the first numbered heading after the
+/// target's block that names its measure, up to the next heading of the same or a higher level
+/// (sentence indices, the heading excluded).
+fn answer_section(
+    sentences: &[Sentence],
+    texts: &[&str],
+    folded: &str,
+    from: usize,
+    spec: &TargetSpec,
+    label: &str,
+) -> Option<(usize, usize)> {
+    let is_heading = |j: usize| sentences[j].kind == crate::document::UnitKind::Heading;
+    let (h, number) = (from..sentences.len()).find_map(|j| {
+        if !is_heading(j) {
+            return None;
+        }
+        let n = section_number(texts[j])?;
+        let f = folded.get(sentences[j].range.clone()).unwrap_or("");
+        // The heading's words after its number.
+        let words = f
+            .trim_start()
+            .trim_start_matches(|c: char| c.is_ascii_digit() || c == '.');
+        names_measure(words, spec, label).then_some((j, n))
+    })?;
+    let depth = number.split('.').count();
+    let end = (h + 1..sentences.len())
+        .find(|&j| {
+            is_heading(j) && section_number(texts[j]).is_some_and(|n| n.split('.').count() <= depth)
+        })
+        .unwrap_or(sentences.len())
+        .min(h + 1 + MAX_BLOCK_SENTENCES);
+    (end > h + 1).then_some((h + 1, end))
+}
+
+/// The number of a numbered heading ("3.1 Ventetider" → "3.1", "6. Felles løsning" → "6"):
+/// one to four dot-separated numbers of at most two digits, then a capitalised word.
+fn section_number(text: &str) -> Option<String> {
+    let t = text.trim_start();
+    let end = t.find(|c: char| !(c.is_ascii_digit() || c == '.'))?;
+    let (num, rest) = t.split_at(end);
+    let num = num.trim_end_matches('.');
+    let parts: Vec<&str> = num.split('.').collect();
+    let ok = !num.is_empty()
+        && parts.len() <= 4
+        && parts.iter().all(|p| (1..=2).contains(&p.len()))
+        && rest.starts_with(' ')
+        && rest
+            .trim_start()
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase);
+    ok.then(|| num.to_string())
+}
+
+/// The number of the section sentence `i` stands in: the nearest numbered heading before it.
+fn section_of(sentences: &[Sentence], texts: &[&str], i: usize) -> Option<String> {
+    (0..=i.min(sentences.len().saturating_sub(1)))
+        .rev()
+        .take(400)
+        .find_map(|j| {
+            (sentences[j].kind == crate::document::UnitKind::Heading)
+                .then(|| section_number(texts[j]))
+                .flatten()
+        })
+}
+
 /// The verdict a block gives one area: the first sentence that names the area (or all but
 /// some) with a verdict. A claim sentence that gives verdicts for other areas only does not
 /// answer this one.
@@ -285,6 +463,13 @@ fn area_claim(
     for (s, t) in block.iter().zip(block_texts) {
         let per_area = subject_claims(t);
         if per_area.is_empty() {
+            continue;
+        }
+        // "Helse Møre og Romsdal har ikke nådd målet for somatikk" is that trust's verdict
+        // (an entity claim), not the region's for the area.
+        if leading_entity(t).is_some()
+            || crate::extract::claims::parse_claim(t).is_some_and(|c| c.entity.is_some())
+        {
             continue;
         }
         let own = per_area
@@ -325,9 +510,11 @@ struct ObservationMemo {
     owner: String,
 }
 
+#[allow(clippy::too_many_arguments)]
 fn verdicts_for(
     reading: &Reading,
-    spec: &TargetSpec,
+    (spec, label): (&TargetSpec, &str),
+    others: &[(&TargetSpec, &str)],
     block: &[Sentence],
     block_texts: &[&str],
     block_claims: &[Option<ClaimSpec>],
@@ -370,6 +557,14 @@ fn verdicts_for(
             .map
             .entry((k, target.unit, default.is_some()))
             .or_insert_with(|| observations(t, target.unit, default));
+        if !others.is_empty() {
+            let f = fold(t);
+            if !names_measure(&f, spec, label)
+                && others.iter().any(|(o, l)| names_measure(&f, o, l))
+            {
+                continue;
+            }
+        }
         let quoted = quoted_threshold(t, target);
         for o in found.iter() {
             if !subject_fits(spec, o.subject.as_deref()) {
@@ -419,12 +614,24 @@ fn verdicts_for(
         }
     }
     let prose_count = out.len();
+    let cat = crate::extract::entities::catalogue();
+    let owner_is_trust = cat
+        .resolve(owner)
+        .is_some_and(|e| cat.kind(e) == crate::extract::entities::EntityKind::Hf);
     for table in tables {
         for o in tables_link::observations_for(table, target, &spec.measure) {
             if !subject_fits(spec, o.obs.subject.as_deref()) {
                 continue;
             }
-            let o2 = o.obs.clone();
+            let mut o2 = o.obs.clone();
+            // In a trust's own report, the total row of a table of its units is the trust's.
+            if owner_is_trust
+                && cat
+                    .resolve(&o2.entity)
+                    .is_some_and(|e| cat.kind(e) == crate::extract::entities::EntityKind::Total)
+            {
+                o2.entity = owner.to_string();
+            }
             if let Some(status) = judge(target, &o2) {
                 push(
                     Verdict {
@@ -562,13 +769,30 @@ pub(crate) fn document_owner(doc: &Document) -> String {
             return cat.name(first).to_string();
         }
     }
-    String::from("Regionen")
+    // The owner the title page names (a case paper's "Nordlandssykehuset HF" under its
+    // meeting date and archive number).
+    crate::extract::meta::read(doc)
+        .owner
+        .filter(|o| {
+            cat.resolve(o)
+                .is_some_and(|id| cat.kind(id) == EntityKind::Hf)
+        })
+        .unwrap_or_else(|| String::from("Regionen"))
 }
 
 /// Whether the words before a claim phrase (`head`, folded) name the target's area or a
 /// distinctive word of its measure ("målet for ventetid i phbu" names "Gjennomsnittlig
 /// ventetid i psykisk helsevern barn og unge").
-fn names_measure(head: &str, spec: &TargetSpec) -> bool {
+/// What a target sentence says before its first figure ("Pakkeforløp for kreft: Delen … skal
+/// vere minst"): the words a claim may name it by, beside its measure.
+fn label_of(sentence: &str) -> &str {
+    let end = sentence
+        .find(|c: char| c.is_ascii_digit())
+        .unwrap_or(sentence.len());
+    &sentence[..end]
+}
+
+fn names_measure(head: &str, spec: &TargetSpec, label: &str) -> bool {
     if head.trim().is_empty() {
         return false;
     }
@@ -580,7 +804,7 @@ fn names_measure(head: &str, spec: &TargetSpec) -> bool {
         return true;
     }
     let generic = crate::extract::phrases::targets().get("generic_measure_words");
-    let measure = fold(&spec.measure);
+    let measure = format!("{} {}", fold(&spec.measure), fold(label));
     let head_words: Vec<&str> = head
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| w.chars().count() >= 5)
@@ -774,6 +998,54 @@ mod tests {
     fn claim_at(d: &DocumentReport, line: usize) -> Option<(Claim, usize)> {
         let i = d.indicators.iter().find(|i| i.line == line)?;
         Some((i.claim?, i.claim_line?))
+    }
+
+    fn flags(d: &DocumentReport) -> Vec<(crate::report::FindingKind, usize)> {
+        d.findings
+            .iter()
+            .filter(|f| f.kind != crate::report::FindingKind::MissingData)
+            .map(|f| (f.kind, f.line))
+            .collect()
+    }
+
+    #[test]
+    fn a_trusts_own_area_verdict_is_not_the_regions() {
+        // "Helse Møre og Romsdal har ikke nådd målet for somatikk" speaks of that trust; the
+        // region, whose figure went down, is not contradicted.
+        let d = report(
+            "Ventetiden skal reduseres sammenlignet med 2023 for somatikk og TSB.\n\n\
+             For regionen gikk ventetiden i somatikken ned fra 74 til 72 dager og i TSB fra 20 til 18 dager.\n\
+             Helse Møre og Romsdal har ikke nådd målet for somatikk.\n",
+        );
+        assert_eq!(flags(&d), vec![]);
+    }
+
+    #[test]
+    fn a_claim_for_every_trust_is_held_to_each_trusts_figure() {
+        let text = "Minst 72 prosent av epikrisene skal sendes innen én dag.\n\n\
+                    Helse Bergen hadde 74,6 prosent, Helse Fonna 70,9 prosent og Helse Førde 78,1 prosent.\n\
+                    Kravet er innfridd i alle foretakene.\n";
+        let d = report(text);
+        assert_eq!(
+            flags(&d),
+            vec![(crate::report::FindingKind::ClaimMismatch, 4)]
+        );
+        // Pass: the same claim where every trust meets the target.
+        let d = report(&text.replace("70,9", "72,9"));
+        assert_eq!(flags(&d), vec![]);
+    }
+
+    #[test]
+    fn a_numbered_heading_ends_the_answer_to_a_target() {
+        // The claim under "6. Felles løsning" answers the next section's assignment, not the
+        // long-term target above it.
+        let d = report(
+            "5. Heltid\n\nAndelen ansatte i heltid skal være minst 75 prosent.\n\n\
+             Ved utgangen av 2024 var andelen 68,4 prosent.\n\n\
+             6. Felles løsning for ventelister\n\nOppdraget er gjennomført.\n",
+        );
+        let i = d.indicators.iter().find(|i| i.line == 3).expect("target");
+        assert_eq!(i.claim, None);
     }
 
     #[test]

@@ -89,6 +89,16 @@ fn clean(raw: &str) -> (String, bool) {
                     continue;
                 }
             }
+            // A lettered item ("a) Andelen …", "(b) For …", "iii) Det …") before a capital.
+            if is_letter_marker(tok)
+                && toks
+                    .peek()
+                    .and_then(|n| first_alnum(n))
+                    .is_some_and(|c| c.is_uppercase())
+            {
+                bullet = true;
+                continue;
+            }
             if let Some(c) = tok.chars().next() {
                 if BULLETS.contains(&c) && c != '*' {
                     bullet = true;
@@ -112,6 +122,21 @@ fn clean(raw: &str) -> (String, bool) {
         out.push_str(tok);
     }
     (out, bullet)
+}
+
+/// "a)", "(b)", "iv)": the marker of a lettered or roman-numbered list item.
+fn is_letter_marker(tok: &str) -> bool {
+    let Some(body) = tok.strip_suffix(')') else {
+        return false;
+    };
+    let body = body.strip_prefix('(').unwrap_or(body);
+    let mut chars = body.chars();
+    let single = matches!((chars.next(), chars.next()), (Some(c), None) if c.is_lowercase());
+    single
+        || matches!(
+            body,
+            "ii" | "iii" | "iv" | "vi" | "vii" | "viii" | "ix" | "xi" | "xii"
+        )
 }
 
 fn first_char(s: &str) -> Option<char> {
@@ -597,6 +622,17 @@ mod tests {
         assert!(!is_table_row(
             "prosent. Tallet for St. Olav hospital er 84 prosent, for Helse Nord-Trøndelag 92 prosent"
         ));
+    }
+
+    #[test]
+    fn lettered_items_are_bullets() {
+        assert_eq!(
+            clean("b) For Oslo gjelder et særskilt krav."),
+            ("For Oslo gjelder et særskilt krav.".to_string(), true)
+        );
+        assert!(clean("(iv) Andelen skal økes").1);
+        // A letter in brackets inside running text wrapped to a new line is not an item.
+        assert!(!clean("a) og b) nedenfor").1);
     }
 
     #[test]

@@ -113,7 +113,9 @@ fn refine_met(v: &str, r: std::ops::Range<usize>) -> Claim {
     if first_of(head, book.get("none"), 0).is_some() {
         return Claim::NotMet;
     }
-    let tail_end = v[r.end..].find(['.', ';']).map_or(v.len(), |p| r.end + p);
+    // The sentence is already one sentence: a full stop inside it ends an abbreviation
+    // ("St. Olavs hospital"), not the clause.
+    let tail_end = v[r.end..].find(';').map_or(v.len(), |p| r.end + p);
     let tail = &v[r.end..tail_end];
     if first_of(tail, book.get("exception"), 0).is_some() {
         return Claim::Partial;

@@ -1429,7 +1429,15 @@ fn caption_of(t: &str) -> Option<(String, Option<u32>)> {
     let rest_of_second = &second[digits.len()..];
     let short = t.chars().count() <= MAX_LABEL_CHARS;
     let marked = matches!(rest_of_second, ":" | "." | "-" | "–")
-        || (rest_of_second.is_empty() && words.clone().next().is_none_or(|w| w == "-" || w == "–"));
+        || (rest_of_second.is_empty() && words.clone().next().is_none_or(|w| w == "-" || w == "–"))
+        // "Tabell 5 Registrerte infeksjoner etter type, 2024": a title in capitals after the
+        // number ("Tabell 5 viser at …" is prose).
+        || (rest_of_second.is_empty()
+            && !t.trim_end().ends_with('.')
+            && words
+                .clone()
+                .next()
+                .is_some_and(|w| w.starts_with(char::is_uppercase)));
     if !(marked || short && rest_of_second.chars().all(|c| c.is_ascii_alphabetic())) {
         return None;
     }
@@ -1603,7 +1611,29 @@ fn area_header(t: &mut FoundTable) {
     }
     let joined = t.header.join(" ");
     let f = fold(&joined);
-    let kept = crate::extract::targets::area_mentions(&f);
+    let mut kept = crate::extract::targets::area_mentions(&f);
+    // A last column for all areas together ("Alle fag-/områder", "Totalt") after one per area.
+    if kept.len() + 1 == n {
+        let Some(last_end) = kept.last().map(|k| k.0.end) else {
+            return;
+        };
+        let rest = f[last_end..].replace("- ", "").replace('-', "");
+        let cat = crate::extract::entities::catalogue();
+        let total = crate::extract::phrases::subjects().iter().any(|(c, a)| {
+            c == "Alle fagområder" && crate::extract::phrases::first_of(&rest, a, 0).is_some()
+        }) || cat
+            .resolve(rest.trim())
+            .is_some_and(|id| cat.kind(id) == crate::extract::entities::EntityKind::Total);
+        if !total {
+            return;
+        }
+        // The total column's header starts after the last area's name.
+        let start = f[last_end..]
+            .char_indices()
+            .find(|(_, c)| !c.is_whitespace())
+            .map_or(f.len(), |(i, _)| last_end + i);
+        kept.push((start..f.len(), String::new()));
+    }
     if kept.len() != n {
         return;
     }

@@ -620,7 +620,7 @@ fn bare_label_figure(
 }
 
 /// At most for a measure where lower is better, at least where higher is better.
-fn measure_polarity(f: &str) -> Option<Comparator> {
+pub(crate) fn measure_polarity(f: &str) -> Option<Comparator> {
     let book = phrases::targets();
     let has = |section: &str| {
         book.get(section).iter().any(|stem| {
