@@ -13,6 +13,7 @@ pub mod document;
 pub mod extract;
 pub mod grants;
 pub mod intake;
+pub mod letter;
 pub mod report;
 pub mod sorting;
 pub mod staffing;
