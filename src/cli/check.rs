@@ -261,8 +261,9 @@ fn print_application(a: &meldingssjekk::report::Application, lang: Lang) {
         a.end_line,
         a.title.as_deref().unwrap_or("–")
     );
+    let grouped = |x: f64| meldingssjekk::check::prose::fmt_no(x, 0);
     let money = |v: Option<f64>| {
-        v.map(|x| format!("{} kr", num(x, lang)))
+        v.map(|x| format!("{} kr", grouped(x)))
             .unwrap_or_else(|| "–".into())
     };
     println!(
@@ -307,7 +308,7 @@ fn print_application(a: &meldingssjekk::report::Application, lang: Lang) {
             let vals: Vec<String> = r
                 .values
                 .iter()
-                .map(|v| v.map(|x| num(x, lang)).unwrap_or_else(|| "–".into()))
+                .map(|v| v.map(grouped).unwrap_or_else(|| "–".into()))
                 .collect();
             println!("    {:<50} {}", r.label, vals.join("  "));
         }

@@ -686,7 +686,14 @@ fn read_one(
         }
     }
 
-    // Mentions in the answer text.
+    // Mentions in the answer text: only where no label of the form answered the field.
+    let fill = |fields: &mut BTreeMap<String, Option<usize>>, f: &str, line: usize| {
+        if let Some(slot) = fields.get_mut(f) {
+            if slot.is_none() {
+                *slot = Some(line);
+            }
+        }
+    };
     for &(i, at) in &answer_text {
         let t = lines.lower[i].get(at..).unwrap_or("");
         for f in MENTIONS {
@@ -706,7 +713,7 @@ fn read_one(
                     }
                 }
                 "own_contribution" => {
-                    set(&mut r.fields, f, num(i));
+                    fill(&mut r.fields, f, num(i));
                     if r.own_contribution.is_none() {
                         let after = t.find(p.as_str()).map(|k| &t[k..]).unwrap_or("");
                         if let Some(t0) = money(after).first() {
@@ -720,10 +727,10 @@ fn read_one(
                         r.period = dates::period_in(after, num(i));
                     }
                     if r.period.is_some() {
-                        set(&mut r.fields, f, num(i));
+                        fill(&mut r.fields, f, num(i));
                     }
                 }
-                _ => set(&mut r.fields, f, num(i)),
+                _ => fill(&mut r.fields, f, num(i)),
             }
         }
         // Shares of the total cost: "50 % av totalkostnaden", "egenandel 40 %".

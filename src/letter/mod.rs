@@ -74,7 +74,7 @@ pub fn detect(text: &str) -> Lang {
 }
 
 /// Where a question comes from.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Source {
     /// `documents[].findings[index]`.
@@ -87,11 +87,20 @@ pub enum Source {
     NoVerdict { indicator: usize },
 }
 
+impl Default for Source {
+    /// Only for a letter read back from JSON (whose questions' sources are not read).
+    fn default() -> Self {
+        Source::Finding { index: 0 }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Question {
     /// 1-based, through the whole letter.
     pub number: usize,
     pub line: usize,
+    /// Not read back: the .docx writer needs only the text.
+    #[serde(skip_deserializing, default)]
     pub source: Source,
     pub text: String,
 }
