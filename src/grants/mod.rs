@@ -365,6 +365,8 @@ pub fn read(doc: &Document, tables: &[Table], findings: &[Finding]) -> Vec<Readi
     if starts.is_empty() {
         return Vec::new();
     }
+    // The form's labels, once for the whole document (a case paper may hold many applications).
+    let labels: Vec<Option<Label>> = lines.lower.iter().map(|l| label_of(l)).collect();
     let mut out = Vec::new();
     let mut prev_end = 0usize;
     for (k, &s) in starts.iter().enumerate() {
@@ -396,7 +398,7 @@ pub fn read(doc: &Document, tables: &[Table], findings: &[Finding]) -> Vec<Readi
             last -= 1;
         }
         prev_end = last + 1;
-        out.push(read_one(&lines, begin, s, last, tables, findings));
+        out.push(read_one(&lines, &labels, begin, s, last, tables, findings));
     }
     out
 }
@@ -427,8 +429,10 @@ fn answer_lines(lines: &Lines, i: usize, last: usize, labels: &[Option<Label>]) 
     out
 }
 
+#[allow(clippy::too_many_arguments)]
 fn read_one(
     lines: &Lines,
+    labels: &[Option<Label>],
     begin: usize,
     name_at: usize,
     last: usize,
@@ -452,15 +456,6 @@ fn read_one(
             }
         }
     };
-    let labels: Vec<Option<Label>> = (0..lines.text.len())
-        .map(|i| {
-            if i >= name_at && i <= last {
-                label_of(&lines.lower[i])
-            } else {
-                None
-            }
-        })
-        .collect();
 
     // The scheme: named in the form heading or anywhere in the application.
     'scheme: for i in begin..=last {
@@ -490,7 +485,7 @@ fn read_one(
             continue;
         };
         let rest = rest_of(lines, i, label.rest_at);
-        let answer = answer_lines(lines, i, last, &labels);
+        let answer = answer_lines(lines, i, last, labels);
         let answered = !rest.is_empty() || !answer.is_empty();
         if !rest.is_empty() {
             answer_text.push((i, label.rest_at));

@@ -152,24 +152,40 @@ pub fn LetterPanel(
         let text = text.clone();
         move |ll: letter::Lang| Arc::new(letter::build(&report, &text, ll))
     };
-    let first = make(initial);
-    let items0: Vec<(bool, String)> = first.questions().map(|q| (true, q.text.clone())).collect();
-    let current = RwSignal::new(first);
-    let items = RwSignal::new(items0);
+    // Built when the panel is first opened: a long report's headings are not read before.
+    let current: RwSignal<Option<Arc<Letter>>> = RwSignal::new(None);
+    let items: RwSignal<Vec<(bool, String)>> = RwSignal::new(Vec::new());
+    let chosen = RwSignal::new(initial);
     let note = RwSignal::new(String::new());
     let l = move || lang.get();
     let name = stem(&report.name);
     let name2 = name.clone();
-    let make2 = make.clone();
+    let load = {
+        let make = make.clone();
+        move |ll: letter::Lang| {
+            let fresh = make(ll);
+            items.set(fresh.questions().map(|q| (true, q.text.clone())).collect());
+            current.set(Some(fresh));
+        }
+    };
+    let load2 = load.clone();
     let on_lang = move |ev: leptos::ev::Event| {
         let ll = letter::Lang::parse(&event_target_value(&ev)).unwrap_or(letter::Lang::Nb);
-        let fresh = make2(ll);
-        items.set(fresh.questions().map(|q| (true, q.text.clone())).collect());
-        current.set(fresh);
+        chosen.set(ll);
+        load2(ll);
     };
-    let finished = move || current.with(|c| items.with(|i| final_letter(c, i)));
+    let on_toggle = move |ev: leptos::ev::Event| {
+        let open = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok())
+            .is_some_and(|d| d.open());
+        if open && current.with_untracked(|c| c.is_none()) {
+            load(chosen.get_untracked());
+        }
+    };
+    let finished = move || current.with(|c| c.as_ref().map(|c| items.with(|i| final_letter(c, i))));
     let export_text = move |_| {
-        let f = finished();
+        let Some(f) = finished() else { return };
         save_bytes(
             &format!("{name}-brev.txt"),
             "text/plain;charset=utf-8",
@@ -177,7 +193,7 @@ pub fn LetterPanel(
         );
     };
     let export_docx = move |_| {
-        let f = finished();
+        let Some(f) = finished() else { return };
         match worker_url() {
             Some(url) => docx_in_worker(&url, format!("{name2}-brev.docx"), &f, move |ok| {
                 if !ok {
@@ -208,7 +224,9 @@ pub fn LetterPanel(
     let count = move || items.with(|i| (i.iter().filter(|x| x.0).count(), i.len()));
     let list = move || {
         let lt = l();
-        let c = current.get();
+        let Some(c) = current.get() else {
+            return ().into_any();
+        };
         let mut k = 0usize;
         c.groups
             .iter()
@@ -253,10 +271,11 @@ pub fn LetterPanel(
                 }
             })
             .collect_view()
+            .into_any()
     };
     let printable = move || {
-        let f = finished();
-        view! {
+        let f = finished()?;
+        Some(view! {
             <h2>{f.title.clone()}</h2>
             <p>{f.intro.clone()}</p>
             {f.groups
@@ -267,14 +286,19 @@ pub fn LetterPanel(
                 })
                 .collect_view()}
             {f.closing.split("\n\n").map(|p| view! { <p>{p.to_string()}</p> }).collect_view()}
-        }
+        })
     };
     view! {
-        <details class="ms-letter">
+        <details class="ms-letter" on:toggle=on_toggle>
             <summary>
                 {move || {
                     let (a, b) = count();
-                    format!("{} ({a} {} {b} {})", l().t("Oppfølgingsbrev", "Follow-up letter"), l().t("av", "of"), l().t("spørsmål", "questions"))
+                    let title = l().t("Oppfølgingsbrev", "Follow-up letter");
+                    if current.with(|c| c.is_none()) {
+                        title.to_string()
+                    } else {
+                        format!("{title} ({a} {} {b} {})", l().t("av", "of"), l().t("spørsmål", "questions"))
+                    }
                 }}
             </summary>
             <div class="ms-letter-controls">
@@ -298,7 +322,11 @@ pub fn LetterPanel(
                 </button>
             </div>
             <p class="ms-hint" role="status">{move || note.get()}</p>
-            {move || current.with(|c| c.groups.is_empty()).then(|| view! { <p class="ms-empty">{current.with(|c| c.empty.clone())}</p> })}
+            {move || {
+                current
+                    .with(|c| c.as_ref().filter(|c| c.groups.is_empty()).map(|c| c.empty.clone()))
+                    .map(|e| view! { <p class="ms-empty">{e}</p> })
+            }}
             <div class="ms-letter-list">{list}</div>
             <div class="ms-letter-print">{printable}</div>
         </details>
