@@ -107,8 +107,11 @@ fn card(lang: RwSignal<Lang>, i: usize, a: Application) -> impl IntoView {
             .collect_view()
     };
     let a4 = a.clone();
+    let region_title = title.clone();
     let budget = move || {
         let l = l();
+        // Each budget is a region named after its application (landmarks must be unique).
+        let region = format!("{}: {}", l.t("Budsjett", "Budget"), region_title);
         a4.budget.as_ref().map(|b| {
             let mut header = vec![l.t("Post", "Item").to_string()];
             header.extend(b.years.iter().map(|y| y.to_string()));
@@ -127,7 +130,7 @@ fn card(lang: RwSignal<Lang>, i: usize, a: Application) -> impl IntoView {
                 }
             };
             view! {
-                <div class="ms-matrix-wrap" tabindex="0" role="region" aria-label=l.t("Budsjett", "Budget")>
+                <div class="ms-matrix-wrap" tabindex="0" role="region" aria-label=region.clone()>
                     <table class="ms-table ms-budget">
                         <caption>{format!("{} ({} {}–{})", l.t("Budsjett", "Budget"), l.t("linje", "lines"), b.line, b.end_line)}</caption>
                         <thead><tr>{header.into_iter().map(|h| view! { <th scope="col">{h}</th> }).collect_view()}</tr></thead>
