@@ -357,6 +357,16 @@ fn rest_of(lines: &Lines, i: usize, at: usize) -> String {
 /// Reads every application in a document. `tables` are the document's tables (a budget may be
 /// one of them), `findings` its findings (placeholders inside an application are its own).
 pub fn read(doc: &Document, tables: &[Table], findings: &[Finding]) -> Vec<Reading> {
+    // Most documents hold no application: only lines with a colon can open one, so the rest
+    // are not lowercased before one is found.
+    let any = doc.lines.iter().any(|l| {
+        doc.text
+            .get(l.start..l.end)
+            .is_some_and(|t| t.contains(':') && starts_application(&strip_bullet(t).to_lowercase()))
+    });
+    if !any {
+        return Vec::new();
+    }
     let lines = Lines::of(doc);
     let n = lines.text.len();
     let starts: Vec<usize> = (0..n)
