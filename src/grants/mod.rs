@@ -590,7 +590,9 @@ fn read_one(
                         j += 1;
                     }
                     if !parts.is_empty() {
-                        contacts.push(parts.join(" "));
+                        // One person a line under the label; a wrapped answer on the label's line.
+                        let sep = if rest.is_empty() { "; " } else { " " };
+                        contacts.push(parts.join(sep).trim_end_matches('.').to_string());
                         set(&mut r.fields, "contact", num(i));
                     }
                 }
