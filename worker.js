@@ -4,16 +4,21 @@
 // { id, json } (analyze_for_worker's JSON: {"ok": {report, text, origins}} or {"err": message}),
 // or { id, error } when the engine or a reader crashed: a trap leaves the wasm unusable, so the
 // worker then closes itself and the page starts a fresh one. The page terminates the worker to
-// cancel.
-import init, { analyze_for_worker } from './pkg/meldingssjekk_worker.js';
+// cancel. A { id, letter } message (a follow-up letter as JSON, from the page's letter panel) is
+// answered with { id, docx } (the .docx bytes; empty when it could not be written).
+import init, { analyze_for_worker, letter_docx } from './pkg/meldingssjekk_worker.js';
 import wasm from './pkg/meldingssjekk_worker_wasm.js';
 
 const ready = init({ module_or_path: wasm });
 
 self.onmessage = async (e) => {
-  const { id, name, bytes } = e.data;
+  const { id, name, bytes, letter } = e.data;
   try {
     await ready;
+    if (typeof letter === 'string') {
+      self.postMessage({ id, docx: letter_docx(letter) });
+      return;
+    }
     self.postMessage({ id, json: analyze_for_worker(name, bytes) });
   } catch (err) {
     self.postMessage({ id, error: String(err) });

@@ -11,7 +11,9 @@ pub mod check;
 pub mod csvmap;
 pub mod document;
 pub mod extract;
+pub mod grants;
 pub mod intake;
+pub mod letter;
 pub mod report;
 pub mod sorting;
 pub mod staffing;
@@ -145,6 +147,7 @@ fn analyze_text(name: &str, encoding: &str, doc: &document::Document) -> Documen
     crate::sorting::sort_by_key(&mut found, |t| t.line);
     let tables: Vec<Table> = found.iter().map(|t| t.to_contract()).collect();
     let (indicators, findings) = check::run(doc, &reading, &found, &tables);
+    let applications = grants::applications(doc, &tables, &findings);
     DocumentReport {
         name: name.to_string(),
         format: Format::Text,
@@ -158,6 +161,7 @@ fn analyze_text(name: &str, encoding: &str, doc: &document::Document) -> Documen
         title: meta.title,
         owner: meta.owner,
         year: meta.year,
+        applications,
         origins: Vec::new(),
     }
 }
@@ -195,6 +199,7 @@ fn analyze_csv(name: &str, encoding: &str, doc: &document::Document) -> Document
         title: None,
         owner: None,
         year: None,
+        applications: Vec::new(),
         origins: Vec::new(),
     }
 }

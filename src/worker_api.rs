@@ -71,3 +71,16 @@ fn reply_json(name: &str, analysis: Result<crate::Analysis, crate::intake::Intak
         .unwrap_or_default()
     })
 }
+
+/// The follow-up letter (`crate::letter::Letter` as JSON, as the page edited it) as the bytes of
+/// a .docx file, for worker.js: the ZIP writer lives in the worker's wasm, not the page's. Empty
+/// when the JSON is not a letter or the file cannot be written.
+/// Only in worker.js's wasm: the PDF worker never writes letters.
+#[cfg(all(feature = "readers", not(feature = "pdf")))]
+#[wasm_bindgen]
+pub fn letter_docx(json: &str) -> Vec<u8> {
+    serde_json::from_str::<crate::letter::Letter>(json)
+        .ok()
+        .and_then(|l| crate::letter::docx::write(&l).ok())
+        .unwrap_or_default()
+}

@@ -234,6 +234,100 @@ fn print_text(report: &Report, texts: &[String], lang: Lang) {
             }
             let _ = term::emit(&mut writer.lock(), &config, &files, &d);
         }
+        for a in &doc.applications {
+            print_application(a, lang);
+            for f in &a.findings {
+                let d = match f.severity {
+                    Severity::Error => Diagnostic::error(),
+                    Severity::Warning => Diagnostic::warning(),
+                    Severity::Info => Diagnostic::note(),
+                }
+                .with_code(f.kind.as_str())
+                .with_message(f.message.clone())
+                .with_labels(vec![Label::primary(id, line_span(f.line, f.end_line))]);
+                let _ = term::emit(&mut writer.lock(), &config, &files, &d);
+            }
+        }
+    }
+}
+
+/// An application as a card: its facts, then a checklist of its fields.
+fn print_application(a: &meldingssjekk::report::Application, lang: Lang) {
+    let code = if lang == Lang::En { "en" } else { "nb" };
+    println!(
+        "\n{} {}–{}: {}",
+        lang.t("Søknad, linje", "Application, lines"),
+        a.line,
+        a.end_line,
+        a.title.as_deref().unwrap_or("–")
+    );
+    let grouped = |x: f64| meldingssjekk::check::prose::fmt_no(x, 0);
+    let money = |v: Option<f64>| {
+        v.map(|x| format!("{} kr", grouped(x)))
+            .unwrap_or_else(|| "–".into())
+    };
+    println!(
+        "  {}: {}",
+        lang.t("Eiere", "Owners"),
+        if a.owners.is_empty() {
+            "–".to_string()
+        } else {
+            a.owners.join("; ")
+        }
+    );
+    println!(
+        "  {}: {}",
+        lang.t("Kontakt", "Contact"),
+        a.contact.as_deref().unwrap_or("–")
+    );
+    println!(
+        "  {}: {}   {}: {}",
+        lang.t("Søkt beløp", "Applied for"),
+        money(a.amount_applied),
+        lang.t("Totalkostnad", "Total cost"),
+        money(a.total_cost)
+    );
+    if let Some(p) = &a.period {
+        let y = |v: Option<i32>| v.map(|x| x.to_string()).unwrap_or_else(|| "?".into());
+        println!(
+            "  {}: {}–{}",
+            lang.t("Periode", "Period"),
+            y(p.start),
+            y(p.end)
+        );
+    }
+    if let Some(b) = &a.budget {
+        println!(
+            "  {} ({} {}–{}):",
+            lang.t("Budsjett", "Budget"),
+            lang.t("linje", "lines"),
+            b.line,
+            b.end_line
+        );
+        for r in b.rows.iter().chain(b.total.iter()) {
+            let vals: Vec<String> = r
+                .values
+                .iter()
+                .map(|v| v.map(grouped).unwrap_or_else(|| "–".into()))
+                .collect();
+            println!("    {:<50} {}", r.label, vals.join("  "));
+        }
+    }
+    for f in meldingssjekk::grants::FIELDS {
+        let at = a.fields.get(f).copied().flatten();
+        let inconsistent =
+            at.is_some_and(|l| a.findings.iter().any(|x| x.line == l && x.stated.is_some()));
+        let mark = match (at, inconsistent) {
+            (None, _) => lang.t("mangler", "missing"),
+            (Some(_), true) => lang.t("avvik", "inconsistent"),
+            (Some(_), false) => lang.t("ok", "present"),
+        };
+        println!(
+            "  [{mark:^8}] {}{}",
+            meldingssjekk::grants::field_name(f, code),
+            at.map(|l| format!(" ({} {l})", lang.t("linje", "line")))
+                .unwrap_or_default()
+        );
     }
 }
 

@@ -2,6 +2,7 @@
 //! refused input.
 
 mod check;
+mod letter;
 mod project;
 mod serve;
 
@@ -11,6 +12,8 @@ Bruk (usage):
   meldingssjekk project [--format json|text|csv] [--horizon ÅR] [--turnover PST]
         [--fte-from PST --fte-to PST] [--sick-from PST --sick-to PST] [--task-sharing PST]
         [--productivity PST] [--completion PST] [--education-positions N] FIL
+  meldingssjekk letter [--lang nb|nn|en] [--format text|docx|json] [-o FIL] FIL
+        (oppfølgingsspørsmål: ett per funn eller mangel, med linje)
   meldingssjekk serve [--port 8080] [--root MAPPE]
   meldingssjekk text FIL    (teksten motoren leser, med linjenummer og plassering i filen)
 
@@ -29,6 +32,7 @@ pub fn run(args: &[String]) -> i32 {
     let result = match cmd.as_str() {
         "check" => check::run(rest),
         "project" => project::run(rest),
+        "letter" => letter::run(rest),
         "serve" => serve::run(rest),
         "text" => text(rest),
         "-h" | "--help" | "help" => {

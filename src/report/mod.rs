@@ -127,6 +127,10 @@ pub struct DocumentReport {
     /// The year the document reports on, from its title (not the most frequent year).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub year: Option<i32>,
+    /// Grant applications the document holds (RS-midler and similar schemes), each with its
+    /// fields, budget and findings (added to contract v1; additive, absent when there are none).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub applications: Vec<Application>,
     /// Where each line (index = line − 1) came from in a structured file; empty for text and
     /// CSV. Not serialised as such: each item's location is written beside its `line`.
     #[serde(skip)]
@@ -160,6 +164,8 @@ struct PlainDocument<'a> {
     owner: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     year: Option<i32>,
+    #[serde(skip_serializing_if = "<[Application]>::is_empty")]
+    applications: &'a [Application],
 }
 
 impl Serialize for DocumentReport {
@@ -177,6 +183,7 @@ impl Serialize for DocumentReport {
             title: self.title.as_deref(),
             owner: self.owner.as_deref(),
             year: self.year,
+            applications: &self.applications,
         };
         // Text and CSV have no origins: written as they are, without a detour through a tree.
         // Only the readers of structured files (feature `readers`) make origins.
@@ -210,7 +217,13 @@ impl DocumentReport {
                 obj.entry(k).or_insert(val);
             }
         };
-        for key in ["indicators", "findings", "tables", "figures"] {
+        for key in [
+            "indicators",
+            "findings",
+            "tables",
+            "figures",
+            "applications",
+        ] {
             let Some(items) = v.get_mut(key).and_then(|x| x.as_array_mut()) else {
                 continue;
             };
@@ -345,6 +358,8 @@ pub enum FindingKind {
     ClaimMismatch,
     MissingData,
     Placeholder,
+    /// A gap or inconsistency in a grant application (added to contract v1; additive).
+    Application,
 }
 
 impl FindingKind {
@@ -354,6 +369,7 @@ impl FindingKind {
             FindingKind::ClaimMismatch => "claim_mismatch",
             FindingKind::MissingData => "missing_data",
             FindingKind::Placeholder => "placeholder",
+            FindingKind::Application => "application",
         }
     }
 }
@@ -382,6 +398,70 @@ pub struct Table {
     /// 1-based line of each row's values (added to contract v1; additive).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub row_lines: Vec<usize>,
+}
+
+/// A grant application (søknad om RS-midler or a similar scheme) found in a document.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Application {
+    /// First line of the application (its form heading, or the project-name line).
+    pub line: usize,
+    pub end_line: usize,
+    /// The project's name as the application gives it.
+    pub title: Option<String>,
+    /// Project owners: the HF and the municipalities, as written.
+    pub owners: Vec<String>,
+    /// Contact person(s), as written.
+    pub contact: Option<String>,
+    /// The scheme applied to ("rekrutterings- og samhandlingstilskudd"), when named.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scheme: Option<String>,
+    /// Amount applied for, in kroner.
+    pub amount_applied: Option<f64>,
+    /// Total cost of the project, in kroner.
+    pub total_cost: Option<f64>,
+    /// Own contribution / co-financing in kroner, when stated as an amount.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub own_contribution: Option<f64>,
+    pub period: Option<GrantPeriod>,
+    /// Each field of the form: the line where the application answers it, or null.
+    pub fields: std::collections::BTreeMap<String, Option<usize>>,
+    /// The budget table or list, when the application has one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub budget: Option<Budget>,
+    pub findings: Vec<Finding>,
+}
+
+/// The project period of an application: calendar years, and a duration when the text gives one
+/// ("over en periode på fem år").
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct GrantPeriod {
+    pub start: Option<i32>,
+    pub end: Option<i32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub years: Option<f64>,
+    pub line: usize,
+}
+
+/// An application's budget: one column per year (or a single amount column) and its total row.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Budget {
+    pub line: usize,
+    pub end_line: usize,
+    /// Column years; empty for a budget with one amount column.
+    pub years: Vec<i32>,
+    /// Whether the last value of each row is the row's own sum (a "Sum"/"Totalt" column).
+    pub sum_column: bool,
+    pub rows: Vec<BudgetRow>,
+    /// The budget's total row ("Sum", "Totalt"), when it has one.
+    pub total: Option<BudgetRow>,
+}
+
+/// One budget line: its label and the amounts in kroner (null for an empty cell).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct BudgetRow {
+    pub label: String,
+    pub line: usize,
+    pub values: Vec<Option<f64>>,
 }
 
 /// One figure as the report gives it.
@@ -452,6 +532,7 @@ mod tests {
             title: None,
             owner: None,
             year: None,
+            applications: vec![],
             origins: vec![],
         };
         let v = serde_json::to_value(Report::new(vec![doc])).unwrap();

@@ -128,6 +128,7 @@ pub fn mount_app(
     let n = MOUNTS.fetch_add(1, Ordering::Relaxed);
     let initial = lang.or_else(stored_lang).unwrap_or(Lang::Nb);
     let prefix = format!("ms{n}-");
+    super::letter::set_worker_url(worker.clone());
     leptos::mount::mount_to(el, move || {
         view! {
             <App
@@ -1197,6 +1198,10 @@ fn Results(ui: Ui, doc: Doc) -> impl IntoView {
                     })}
                     <Tables ui=ui doc=doc />
                     <Figures ui=ui doc=doc />
+                    {doc.with_value(|d| view! {
+                        <super::applications::Applications lang=ui.lang report=d.report.clone() />
+                        <super::letter::LetterPanel lang=ui.lang report=d.report.clone() text=Arc::new(d.lines.join("\n")) />
+                    })}
                 </div>
                 <aside class="ms-detail" aria-labelledby=sel(ui, "detail-title")>
                     <h3 id=sel(ui, "detail-title") tabindex="-1">

@@ -120,11 +120,12 @@ pub fn severity_text(l: Lang, s: Severity) -> &'static str {
 
 pub const SEVERITIES: [Severity; 3] = [Severity::Error, Severity::Warning, Severity::Info];
 
-pub const KINDS: [FindingKind; 4] = [
+pub const KINDS: [FindingKind; 5] = [
     FindingKind::Arithmetic,
     FindingKind::ClaimMismatch,
     FindingKind::MissingData,
     FindingKind::Placeholder,
+    FindingKind::Application,
 ];
 
 pub fn kind_text(l: Lang, k: FindingKind) -> &'static str {
@@ -139,6 +140,7 @@ pub fn kind_text(l: Lang, k: FindingKind) -> &'static str {
             "Plassholder eller uferdig tekst",
             "Placeholder or unfinished text",
         ),
+        FindingKind::Application => l.t("Søknad", "Application"),
     }
 }
 

@@ -20,11 +20,13 @@
 //!   `{"ok": {report, text, origins?}}` or `{"err": message}` (src/worker_api.rs).
 
 mod app;
+mod applications;
 mod compare;
 mod csvmap_view;
 mod examples;
 mod fmt;
 mod i18n;
+mod letter;
 mod offload;
 mod staffing;
 
@@ -53,8 +55,19 @@ export interface InputError { name: string; message: string; }
 export interface DocumentReport {
   name: string; format: "text" | "csv" | "pdf" | "docx" | "xlsx" | "ods"; encoding: string; lines: number; numbers: number;
   indicators: Indicator[]; findings: Finding[]; tables: Table[]; figures: Figure[];
-  title?: string; owner?: string; year?: number;
+  title?: string; owner?: string; year?: number; applications?: Application[];
 }
+/** A grant application (RS-midler and similar schemes) with its fields, budget and findings. */
+export interface Application {
+  line: number; end_line: number; title: string | null; owners: string[]; contact: string | null;
+  scheme?: string; amount_applied: number | null; total_cost: number | null; own_contribution?: number;
+  period: { start: number | null; end: number | null; years?: number; line: number } | null;
+  fields: Record<string, number | null>;
+  budget?: { line: number; end_line: number; years: number[]; sum_column: boolean;
+    rows: BudgetRow[]; total: BudgetRow | null };
+  findings: Finding[];
+}
+export interface BudgetRow { label: string; line: number; values: (number | null)[]; }
 export type Status = "met" | "not_met" | "partial" | "unknown";
 export interface Indicator {
   id: string; line: number; end_line: number; text: string; measure: string; target: Target;
@@ -74,7 +87,7 @@ export interface Verdict {
   value: number | null; baseline_value: number | null; year: number | null; line: number;
 }
 export interface Finding {
-  kind: "arithmetic" | "claim_mismatch" | "missing_data" | "placeholder";
+  kind: "arithmetic" | "claim_mismatch" | "missing_data" | "placeholder" | "application";
   severity: "error" | "warning" | "info"; line: number; end_line: number; message: string;
   stated: number | null; computed: number | null; computed_range: [number, number] | null;
 }

@@ -1137,6 +1137,69 @@ test('dist/meldingssjekk.html from file://: PDF, Word and Excel get a message th
   await page.ctx.close();
 });
 
+test('applications: example 003 shows one card per application with its checklist and budget', async () => {
+  const page = await open('', { bypassCSP: true });
+  await ready(page);
+  await page.click('[data-example="003_1aa3c3bfad0b64da.txt"]');
+  await page.locator('.ms-applications').waitFor();
+  const cards = page.locator('.ms-app-card');
+  eq(await cards.count(), 5, 'one card per application');
+  const first = cards.nth(0);
+  assert((await first.locator('h4').textContent()).includes('Interkommunalt innsats- og vurderingsteam'), 'title');
+  eq(await first.locator('[data-field=continued_operation]').getAttribute('data-state'), 'missing', 'no plan for operation');
+  eq(await first.locator('[data-field=amount_applied]').getAttribute('data-state'), 'present', 'amount applied');
+  assert((await first.locator('[data-app-fact=amount_applied]').textContent()).replace(/\s/g, ' ').includes('4 657 500'), 'amount shown');
+  const obs = cards.nth(2);
+  eq(await obs.locator('.ms-budget tbody tr').count(), 4, 'budget: three lines and the total');
+  eq(await obs.locator('.ms-check-missing').count(), 0, 'complete application');
+  eq(await cards.nth(4).locator('[data-finding-kind=application]').count(), 2, 'Helgelandssykepleier: missing fields and no end year');
+  await axe(page, 'applications');
+  clean(page);
+  await page.ctx.close();
+});
+
+test('letter: untick and edit questions, export text and .docx, print only the letter', async () => {
+  const page = await open('');
+  await ready(page);
+  await page.click('[data-example="000_2a6fda8bf9662336.txt"]');
+  await page.locator('.ms-letter').waitFor();
+  await page.click('.ms-letter > summary');
+  const qs = page.locator('.ms-letter .ms-question');
+  await qs.first().waitFor();
+  eq(await qs.count(), 8, 'one question per finding or target without verdict');
+  const firstText = await qs.nth(0).locator('textarea').inputValue();
+  assert(firstText.includes('linje 8'), `question 1 names its line: ${firstText}`);
+  await qs.nth(0).locator('input[type=checkbox]').uncheck();
+  await qs.nth(1).locator('textarea').fill('Vi ber om at endringen for anestesisykepleiere kontrolleres.');
+  assert((await page.locator('.ms-letter > summary').textContent()).includes('7 av 8'), 'count of ticked questions');
+  const get = async (what) => {
+    const [dl] = await Promise.all([page.waitForEvent('download'), page.click(`[data-letter-export=${what}]`)]);
+    return { name: dl.suggestedFilename(), path: await dl.path() };
+  };
+  const t = await get('text');
+  eq(t.name, '000_2a6fda8bf9662336-brev.txt', 'text file name');
+  const text = readFileSync(t.path, 'utf8');
+  assert(!text.includes(firstText), 'the unticked question is left out');
+  assert(text.includes('1. Vi ber om at endringen for anestesisykepleiere kontrolleres.'), 'edited text, numbered again');
+  assert(text.includes('7. '), 'seven questions');
+  const d = await get('docx');
+  eq(d.name, '000_2a6fda8bf9662336-brev.docx', 'docx file name');
+  eq(readFileSync(d.path).subarray(0, 2).toString(), 'PK', 'a ZIP file');
+  const paras = execFileSync('python3', ['-c',
+    'import sys, docx\nfor p in docx.Document(sys.argv[1]).paragraphs: print(p.text)', d.path]).toString();
+  assert(paras.includes('1.\tVi ber om at endringen for anestesisykepleiere kontrolleres.'), `docx holds the edited letter: ${paras}`);
+  assert(!paras.includes(firstText), 'docx leaves the unticked question out');
+  await page.selectOption('[data-letter-lang]', 'nn');
+  await page.waitForFunction(() => document.querySelector('.ms-letter .ms-question textarea')?.value.includes('seier ikkje'));
+  await page.evaluate(() => document.body.classList.add('ms-print-letter'));
+  await page.emulateMedia({ media: 'print' });
+  assert(await page.locator('.ms-letter-print').isVisible(), 'print shows the letter');
+  assert(!(await page.locator('.ms-intake').isVisible()), 'print hides the rest of the page');
+  assert(!(await page.locator('.ms-letter textarea').first().isVisible()), 'print hides the editing controls');
+  clean(page);
+  await page.ctx.close();
+});
+
 test('worker: when worker.js cannot load, analyses run on the main thread', async () => {
   const page = await open(null);
   await page.route('**/worker.js', (r) => r.abort());
