@@ -894,9 +894,17 @@ fn split_names(s: &str) -> Vec<String> {
     for piece in s.split([',', ';', '&']) {
         let mut parts = vec![piece.trim().to_string()];
         // "A kommune og B kommune": split at "og" only before a capital.
+        // Not inside a trust's name ("Helse Møre og Romsdal HF").
+        let cat = crate::extract::entities::catalogue();
         while let Some(k) = parts.last().and_then(|p| {
+            let names = cat.mentions(p);
             p.match_indices(" og ")
-                .find(|(k, _)| p[k + 4..].starts_with(|c: char| c.is_uppercase()))
+                .find(|(k, _)| {
+                    p[k + 4..].starts_with(|c: char| c.is_uppercase())
+                        && !names
+                            .iter()
+                            .any(|m| m.span.start < *k && *k + 4 < m.span.end)
+                })
                 .map(|(k, _)| k)
         }) {
             let p = parts.pop().unwrap_or_default();
