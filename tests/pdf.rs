@@ -1,7 +1,7 @@
 //! The PDF reader (`meldingssjekk::intake::pdf`) on PDFs printed by headless Chromium from the HTML
 //! sources in tests/fixtures/formats/ (regenerate with scripts/make-format-fixtures).
 
-use meldingssjekk::intake::pdf::{read_pdf, PdfError, PdfText};
+use meldingssjekk::intake::pdf::{page_blocks, read_pdf, Block, PdfError, PdfText};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -30,7 +30,8 @@ fn dump(text: &PdfText) -> String {
 }
 
 /// `PDF_DUMP=file.pdf cargo test --test pdf dump -- --ignored --nocapture` prints what the reader
-/// makes of any PDF (F marks furniture, ¦ separates cells).
+/// makes of any PDF (F marks furniture, ¦ separates cells; each line's baseline and size, and
+/// each cell's x span, in points).
 #[test]
 #[ignore]
 fn dump_env_pdf() {
@@ -38,7 +39,21 @@ fn dump_env_pdf() {
     let bytes = std::fs::read(&path).expect("read PDF_DUMP");
     let start = Instant::now();
     match read(&bytes) {
-        Ok(text) => print!("{}", dump(&text)),
+        Ok(text) => {
+            for page in &text.pages {
+                println!("=== side {}", page.number);
+                for l in &page.lines {
+                    let cells: Vec<String> = l
+                        .cells
+                        .iter()
+                        .zip(&l.spans)
+                        .map(|(c, (a, b))| format!("{c} [{a:.1}–{b:.1}]"))
+                        .collect();
+                    let f = if l.furniture { "F" } else { " " };
+                    println!("{f} y={:.1} size={:.1}  {}", l.y, l.size, cells.join(" ¦ "));
+                }
+            }
+        }
         Err(e) => println!("error: {e}"),
     }
     eprintln!("{path}: {:?}", start.elapsed());
@@ -425,9 +440,9 @@ fn exponentially_nested_forms_are_refused_in_bounded_time() {
     assert!(took < Duration::from_secs(bound), "{took:?}");
 }
 
-/// The report's population table has a header wrapped over three lines; its columns cannot be
-/// lined up from the PDF's cells, so its "Sum" row must not be flagged as a wrong sum (a total
-/// a hundred times its rows is a misread column, not an error in the report).
+/// The report's population table has a header wrapped over three lines: lined up by x (see
+/// `a_wrapped_header_and_an_empty_cell_are_lined_up_by_x`) its columns are read right, and its
+/// "Sum" row must not be flagged as a wrong sum.
 #[test]
 fn a_misread_pdf_table_gives_no_wrong_sum() {
     let a = meldingssjekk::analyze("report.pdf", &fixture("report.pdf")).expect("report.pdf reads");
@@ -441,4 +456,49 @@ fn a_misread_pdf_table_gives_no_wrong_sum() {
     assert!(sums.is_empty(), "{sums:?}");
     // The targets are still read.
     assert_eq!(a.report.indicators.len(), 2);
+}
+
+/// A table printed by Chromium with its header cells wrapped over up to four lines (the
+/// single-line ones centred beside them), a row label wrapped over two lines with its values
+/// centred between them, and a row with an empty cell: lined up by x, the header's pieces join
+/// their columns, the label its row, and the row with the empty cell keeps its last value in the
+/// last column.
+#[test]
+fn a_wrapped_header_and_an_empty_cell_are_lined_up_by_x() {
+    let text = read(&fixture("wrapped_header.pdf")).expect("wrapped_header.pdf reads");
+    let page = &text.pages[0];
+    let tables: Vec<Vec<Vec<String>>> = page_blocks(&page.lines)
+        .into_iter()
+        .filter_map(|b| match b {
+            Block::Table { rows, .. } => Some(rows),
+            Block::Line(_) => None,
+        })
+        .collect();
+    assert_eq!(tables.len(), 1, "{}", dump(&text));
+    let rows = &tables[0];
+    assert_eq!(
+        rows[0],
+        [
+            "Helseforetak",
+            "Ventetid somatikk (dager)",
+            "Fristbrudd psykisk helsevern (antall)",
+            "Korridorpasienter (prosent)"
+        ]
+    );
+    assert_eq!(rows[1], ["Finnmarkssykehuset HF", "61", "14", "2,4 %"]);
+    assert_eq!(
+        rows[2],
+        ["Universitetssykehuset Nord-Norge HF", "58", "", "1,9 %"]
+    );
+    assert_eq!(rows.len(), 5);
+    // The engine reads the header whole, and the caption above it.
+    let a = meldingssjekk::analyze("wrapped_header.pdf", &fixture("wrapped_header.pdf"))
+        .expect("reads");
+    let t = &a.report.tables[0];
+    assert_eq!(t.header, rows[0], "{}", a.text);
+    assert_eq!(
+        t.caption.as_deref(),
+        Some("Tabell 3: Ventetid og fristbrudd per helseforetak")
+    );
+    assert_eq!(t.rows[0], rows[1]);
 }

@@ -54,7 +54,8 @@ fn words(line: &str) -> Vec<String> {
 
 /// A flattened header starting at line `i`: (result column years, in order; the line after
 /// the header).
-fn header(doc: &Document, i: usize) -> Option<(Vec<Option<i32>>, usize)> {
+/// With `spaced` (a blank line after every paragraph) a blank line inside the header is skipped.
+fn header(doc: &Document, i: usize, spaced: bool) -> Option<(Vec<Option<i32>>, usize)> {
     let first = words(doc.line_text(i));
     if first.is_empty() || first.len() > 8 || doc.line_text(i).contains("  ") {
         return None;
@@ -63,7 +64,13 @@ fn header(doc: &Document, i: usize) -> Option<(Vec<Option<i32>>, usize)> {
     let mut results: Vec<Option<i32>> = Vec::new();
     let mut has_assessment = false;
     let mut j = i;
-    while j <= doc.line_count() && j < i + MAX_HEADER_LINES {
+    let mut lines = 0;
+    while j <= doc.line_count() && lines < MAX_HEADER_LINES {
+        if spaced && doc.line_text(j).trim().is_empty() && blank_between(doc, j) {
+            j += 1;
+            continue;
+        }
+        lines += 1;
         let ws = words(doc.line_text(j));
         if ws.is_empty() || ws.len() > 8 {
             break;
@@ -96,15 +103,39 @@ fn header(doc: &Document, i: usize) -> Option<(Vec<Option<i32>>, usize)> {
 pub fn assess(doc: &Document, owner: &str) -> Vec<Assessed> {
     let mut out = Vec::new();
     let n = doc.line_count();
+    let spaced = paragraph_spaced(doc);
     let mut i = 1;
     while i <= n {
-        let Some((results, body)) = header(doc, i) else {
+        let Some((results, body)) = header(doc, i, spaced) else {
             i += 1;
             continue;
         };
-        i = read_rows(doc, body, &results, owner, &mut out);
+        i = read_rows(doc, body, &results, owner, spaced, &mut out);
     }
     out
+}
+
+/// A document with a blank line after (nearly) every line of text: each paragraph is one line
+/// (the text of a Word file), so a blank line separates paragraphs, not tables from prose.
+fn paragraph_spaced(doc: &Document) -> bool {
+    let n = doc.line_count();
+    let (mut text, mut followed) = (0usize, 0usize);
+    for i in 1..=n {
+        if doc.line_text(i).trim().is_empty() {
+            continue;
+        }
+        text += 1;
+        if i < n && doc.line_text(i + 1).trim().is_empty() {
+            followed += 1;
+        }
+    }
+    text >= 4 && followed * 10 >= text * 8
+}
+
+/// Line `j` is a single blank line between two lines of text.
+fn blank_between(doc: &Document, j: usize) -> bool {
+    let text = |k: usize| k >= 1 && k <= doc.line_count() && !doc.line_text(k).trim().is_empty();
+    text(j - 1) && text(j + 1)
 }
 
 /// The assessment at the end of a row's text: its start, when the text ends with a claim.
@@ -143,38 +174,105 @@ fn assessment_at(text: &str) -> Option<usize> {
     None
 }
 
+/// Reads rows from line `from` until the table ends; returns the line after it. A row may wrap
+/// over lines; several rows may also share one line (rows joined into one paragraph): a row
+/// ends at its assessment, and the next one starts with a capital.
 fn read_rows(
     doc: &Document,
     from: usize,
     results: &[Option<i32>],
     owner: &str,
+    spaced: bool,
     out: &mut Vec<Assessed>,
 ) -> usize {
-    let mut chunk: Vec<&str> = Vec::new();
+    let mut chunk = String::new();
+    let mut chunk_lines = 0;
     let mut chunk_start = from;
     let mut i = from;
     while i <= doc.line_count() {
         let line = doc.line_text(i).trim();
-        if line.is_empty() || line.chars().count() > MAX_LINE_CHARS || line.contains("  ") {
+        if line.is_empty() && spaced && blank_between(doc, i) {
+            i += 1;
+            continue;
+        }
+        if line.is_empty() || line.contains("  ") {
             break;
         }
+        let long = line.chars().count() > MAX_LINE_CHARS;
         if chunk.is_empty() {
             chunk_start = i;
         }
-        chunk.push(line);
-        if chunk.len() > MAX_ROW_LINES {
+        let mut joined = chunk.clone();
+        if !joined.is_empty() {
+            joined.push(' ');
+        }
+        joined.push_str(line);
+        let (rows, rest) = split_rows(&joined, results, owner, chunk_start, i);
+        // A long line is prose unless rows were read from it.
+        if long && rows.is_empty() {
             break;
         }
-        let joined = chunk.join(" ");
-        if let Some(at) = assessment_at(&joined) {
-            if let Some(a) = row(&joined, at, results, owner, chunk_start, i) {
-                out.push(a);
-            }
-            chunk.clear();
+        if rows.is_empty() {
+            chunk_lines += 1;
+        } else {
+            // What follows the last row on this line starts the next one.
+            chunk_lines = 1;
+            chunk_start = i;
+        }
+        out.extend(rows);
+        chunk = rest;
+        if chunk.is_empty() {
+            chunk_lines = 0;
+        }
+        if chunk_lines > MAX_ROW_LINES {
+            break;
         }
         i += 1;
     }
     i
+}
+
+/// The rows `text` holds: each ends with an assessment, the next starting with a capital after
+/// it (or the text ends). Returns the rows and the text after the last one.
+fn split_rows(
+    text: &str,
+    results: &[Option<i32>],
+    owner: &str,
+    line: usize,
+    end_line: usize,
+) -> (Vec<Assessed>, String) {
+    let mut rows = Vec::new();
+    let mut start = 0;
+    // Word ends where a row may stop: before a word with a capital, and the end of the text.
+    let mut stops: Vec<usize> = Vec::new();
+    let mut prev_end: Option<usize> = None;
+    for w in text.split_whitespace() {
+        let at = w.as_ptr() as usize - text.as_ptr() as usize;
+        if let Some(e) = prev_end {
+            if w.starts_with(|c: char| c.is_uppercase()) {
+                stops.push(e);
+            }
+        }
+        prev_end = Some(at + w.len());
+    }
+    stops.extend(prev_end);
+    for stop in stops {
+        let Some(piece) = text.get(start..stop) else {
+            continue;
+        };
+        let Some(at) = assessment_at(piece) else {
+            continue;
+        };
+        if let Some(a) = row(piece, at, results, owner, line, end_line) {
+            rows.push(a);
+            start = stop;
+        } else if stop == text.len() {
+            // Ends with an assessment but does not read as a row: skipped, as before.
+            start = stop;
+        }
+    }
+    let rest = text.get(start..).unwrap_or("").trim().to_string();
+    (rows, rest)
 }
 
 fn row(
@@ -316,6 +414,28 @@ mod tests {
         assert_eq!(epi.target.comparator, Comparator::AtLeast);
         assert_eq!(epi.claim, Some(Claim::NotMet));
         assert_eq!(epi.verdicts[0].status, VerdictStatus::NotMet);
+    }
+
+    #[test]
+    fn rows_joined_into_paragraphs_with_blank_lines_between_are_read() {
+        // A Word file's text: each paragraph one line, a blank line after it; three rows
+        // joined into one paragraph, the last row's label wrapped into the next paragraphs.
+        let text = "Helse Midt-Norge RHF\n\nOppfølging av styringsparametrar 2024\n\n\
+            Tabell 2 Styringsparametrar\n\nStyringsparameter Måltal Resultat\n\n2023\n\n\
+            Resultat\n\n2024\n\nVurdering\n\n\
+            Gjennomsnittleg ventetid, TSB Under 40 dagar 43 38 Nådd \
+            Epikrisar sende innan éin dag Minst 75 % 71 % 73 % Ikkje nådd \
+            Delen korridorpasientar i\n\nsomatikken\n\n\
+            Lågare enn 2023 1,9 % 2,1 % Nådd\n\nKjelde: eigne tal.\n";
+        let d = report(text);
+        let rows: Vec<_> = d.indicators.iter().filter(|i| i.line >= 17).collect();
+        assert_eq!(rows.len(), 3, "{:#?}", d.indicators);
+        assert_eq!(rows[0].target.threshold, Some(40.0));
+        assert_eq!(rows[0].claim, Some(Claim::Met));
+        assert_eq!(rows[1].target.comparator, Comparator::AtLeast);
+        assert_eq!(rows[1].claim, Some(Claim::NotMet));
+        assert_eq!(rows[2].target.comparator, Comparator::Decrease);
+        assert_eq!(rows[2].verdicts[0].status, VerdictStatus::NotMet);
     }
 
     #[test]

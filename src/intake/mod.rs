@@ -296,7 +296,9 @@ fn pdf_text(_: &[u8], _: &mut dyn FnMut(usize, usize)) -> Result<Structured, Str
 }
 
 /// A PDF's text: each page's lines in order, running headers and footers left out, the pieces
-/// of a line (split at wide gaps) three spaces apart so the table reader sees the columns.
+/// of a line (split at wide gaps) three spaces apart so the table reader sees the columns; a
+/// table whose lines do not all have the same cells (a wrapped header, an empty cell) lined up
+/// by x and written as a Word table is (see `pdf::page_blocks`, `Structured::table`).
 #[cfg(feature = "pdf")]
 fn pdf_text(bytes: &[u8], progress: &mut dyn FnMut(usize, usize)) -> Result<Structured, String> {
     use crate::report::Origin;
@@ -311,29 +313,27 @@ fn pdf_text(bytes: &[u8], progress: &mut dyn FnMut(usize, usize)) -> Result<Stru
     })?;
     let mut out = Structured::new();
     for page in &text.pages {
-        let mut on_page = 0;
-        for line in &page.lines {
-            on_page += 1;
-            if line.furniture {
-                continue;
+        let origin = |i: usize| Origin {
+            page: Some(page.number),
+            page_line: Some(i + 1),
+            ..Origin::default()
+        };
+        for block in pdf::page_blocks(&page.lines) {
+            match block {
+                pdf::Block::Line(i) => {
+                    let cells: Vec<&str> = page.lines[i]
+                        .cells
+                        .iter()
+                        .map(|c| c.trim())
+                        .filter(|c| !c.is_empty())
+                        .collect();
+                    out.line(&cells.join("   "), origin(i));
+                }
+                pdf::Block::Table { rows, lines } => {
+                    let origins: Vec<Origin> = lines.iter().map(|&i| origin(i)).collect();
+                    out.table(&rows, &origins);
+                }
             }
-            let cells: Vec<&str> = line
-                .cells
-                .iter()
-                .map(|c| c.trim())
-                .filter(|c| !c.is_empty())
-                .collect();
-            if cells.is_empty() {
-                continue;
-            }
-            out.line(
-                &cells.join("   "),
-                Origin {
-                    page: Some(page.number),
-                    page_line: Some(on_page),
-                    ..Origin::default()
-                },
-            );
         }
     }
     Ok(out)

@@ -35,6 +35,9 @@
 mod collect;
 mod furniture;
 mod layout;
+mod table;
+
+pub use table::{page_blocks, Block};
 
 use collect::PageGlyphs;
 
@@ -53,13 +56,13 @@ pub const MAX_OPS_TOTAL: usize = 5_000_000;
 pub const MAX_TEXT_CHARS: usize = 32 * 1024 * 1024;
 
 /// The text of a PDF, page by page.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct PdfText {
     pub pages: Vec<PdfPage>,
 }
 
 /// One page: its lines in reading order.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct PdfPage {
     /// 1-based page number (the physical page, not the printed number).
     pub number: usize,
@@ -67,11 +70,18 @@ pub struct PdfPage {
 }
 
 /// One line of a page.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct PdfLine {
     /// Text pieces, left to right, split at gaps wider than about one em (table cells). Inside a
     /// cell, words are separated by single spaces.
     pub cells: Vec<String>,
+    /// Each cell's left and right edge in points from the page's left edge (`spans[i]` is
+    /// `cells[i]`'s): how table rows are lined up with their columns.
+    pub spans: Vec<(f32, f32)>,
+    /// Baseline, in points from the top of the page.
+    pub y: f32,
+    /// Largest font size on the line, in points.
+    pub size: f32,
     /// Running header, footer or page number: kept out of the reading view.
     pub furniture: bool,
 }
@@ -157,7 +167,10 @@ fn build(pages: Vec<PageGlyphs>) -> Result<PdfText, PdfError> {
                 .map(|(line, furniture)| {
                     any_text |= !furniture;
                     PdfLine {
+                        spans: line.cells.iter().map(|c| (c.x0, c.x1)).collect(),
                         cells: line.cells.into_iter().map(|c| c.text).collect(),
+                        y: line.y,
+                        size: line.size,
                         furniture,
                     }
                 })

@@ -122,15 +122,34 @@ impl Structured {
     }
 }
 
-/// Lays out `rows` in aligned columns within [`MAX_LINE`]: (row index, line) pairs, or `None`
-/// when the columns do not fit even with the label column narrowed.
+/// Lays out `rows` in aligned columns: (row index, line) pairs, or `None` when the columns do
+/// not fit even with the label column narrowed and the header wrapped word by word. Lines are
+/// kept within [`ROW_WIDTH`] where the columns allow it (the table reader takes a table whose
+/// rows average more than 70 characters for prose), else within [`MAX_LINE`]; a header's year
+/// stays with the word before it ("BEHOV 2030") unless only splitting them lets the columns fit
+/// (the header's lines under the first are then indented: they start in a value column).
 fn aligned(rows: &[Vec<String>]) -> Option<Vec<(usize, String)>> {
+    let wide = [true, false]
+        .into_iter()
+        .find_map(|keep_years| aligned_within(rows, MAX_LINE, keep_years))?;
+    let lengths: Vec<usize> = wide.iter().map(|(_, l)| l.chars().count()).collect();
+    if lengths.iter().sum::<usize>() <= ROW_WIDTH * lengths.len() {
+        return Some(wide);
+    }
+    Some(aligned_within(rows, ROW_WIDTH, true).unwrap_or(wide))
+}
+
+fn aligned_within(
+    rows: &[Vec<String>],
+    max_line: usize,
+    keep_years: bool,
+) -> Option<Vec<(usize, String)>> {
     let n = rows.iter().map(Vec::len).max()?;
     if n < 2 {
         return None;
     }
     let len = |s: &str| s.chars().count();
-    let longest_word = longest_atom;
+    let longest_word = |s: &str| longest_atom(s, keep_years);
     let is_header = |r: &Vec<String>| !r.iter().skip(1).any(|c| is_figure(c));
     // Value columns: as wide as their widest value, and a header's longest word.
     let mut width = vec![0usize; n];
@@ -158,7 +177,7 @@ fn aligned(rows: &[Vec<String>]) -> Option<Vec<(usize, String)>> {
         .max()
         .unwrap_or(0)
         .max(12.min(label_max));
-    let room = MAX_LINE.checked_sub(values)?;
+    let room = max_line.checked_sub(values)?;
     if room < label_floor {
         return None;
     }
@@ -168,7 +187,8 @@ fn aligned(rows: &[Vec<String>]) -> Option<Vec<(usize, String)>> {
     // a column stays within a few characters of its values: the table reader takes a row with
     // two or more gaps of ten spaces for something else than a table row, and a header like
     // "Psykisk helsevern vaksne (VOP)" over two-digit values made exactly that.
-    let mut spare = room - width[0];
+    // Never past ROW_WIDTH on that account: rows that long read as prose.
+    let mut spare = (room - width[0]).min(ROW_WIDTH.saturating_sub(values + width[0]));
     let mut needs: Vec<(usize, usize)> = (1..n)
         .map(|i| {
             let full = rows
@@ -197,7 +217,7 @@ fn aligned(rows: &[Vec<String>]) -> Option<Vec<(usize, String)>> {
             .map(|i| {
                 let c = r.get(i).map_or("", String::as_str);
                 if i == 0 || is_header(r) {
-                    wrap_words(c, width[i].max(1))
+                    wrap_words(c, width[i].max(1), keep_years)
                 } else if c.is_empty() {
                     Vec::new()
                 } else {
@@ -281,6 +301,9 @@ const MAX_VALUE_SLACK: usize = 6;
 /// Longest table line the table reader reads as a row (its MAX_TABLE_LINE_CHARS).
 const MAX_LINE: usize = 80;
 
+/// Widest row aimed for: the table reader takes rows averaging over 70 characters for prose.
+const ROW_WIDTH: usize = 70;
+
 /// A cell that holds a figure (not a year heading): starts with a digit or a signed digit.
 fn is_figure(cell: &str) -> bool {
     let t = cell.trim_start_matches(['-', '−', '–', '+']);
@@ -325,15 +348,16 @@ fn is_year(w: &str) -> bool {
 }
 
 /// The pieces a cell may wrap between: words, with a parenthesised group kept whole (the table
-/// reader joins a line with an unclosed parenthesis to the next one).
-fn atoms(s: &str) -> Vec<String> {
+/// reader joins a line with an unclosed parenthesis to the next one) and, with `keep_years`, a
+/// year kept with the word before it.
+fn atoms(s: &str, keep_years: bool) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     let mut depth = 0i32;
     for w in s.split_whitespace() {
         // A year stays with the word before it ("BEHOV 2030", "ENDRING 2023–2030"): a header
         // line under the first that starts with a year reads as a row of figures.
         match out.last_mut() {
-            Some(last) if depth > 0 || is_year(w) => {
+            Some(last) if depth > 0 || (keep_years && is_year(w)) => {
                 last.push(' ');
                 last.push_str(w);
             }
@@ -346,8 +370,8 @@ fn atoms(s: &str) -> Vec<String> {
 }
 
 /// The longest piece a cell cannot be wrapped inside.
-fn longest_atom(s: &str) -> usize {
-    atoms(s)
+fn longest_atom(s: &str, keep_years: bool) -> usize {
+    atoms(s, keep_years)
         .iter()
         .map(|a| a.chars().count())
         .max()
@@ -355,10 +379,10 @@ fn longest_atom(s: &str) -> usize {
 }
 
 /// Words of `s` greedily wrapped to `width` characters (a longer atom gets a line of its own).
-fn wrap_words(s: &str, width: usize) -> Vec<String> {
+fn wrap_words(s: &str, width: usize, keep_years: bool) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     let mut cur = String::new();
-    for w in atoms(s) {
+    for w in atoms(s, keep_years) {
         if !cur.is_empty() && cur.chars().count() + 1 + w.chars().count() > width {
             out.push(std::mem::take(&mut cur));
         }
@@ -395,7 +419,7 @@ fn wrap_label(cells: &[&str]) -> Vec<String> {
     if split == words.len() && !words.is_empty() {
         split -= 1;
     }
-    let mut out = wrap_words(&words[..split].join(" "), 60);
+    let mut out = wrap_words(&words[..split].join(" "), 60, true);
     let tail = words[split..].join(" ");
     let mut last = tail;
     if !last.is_empty() && !rest.is_empty() {
@@ -411,15 +435,13 @@ fn wrap_label(cells: &[&str]) -> Vec<String> {
 /// has a piece in every column, the lines under it continue the cells above.
 fn wrap_header(cells: &[&str]) -> Vec<String> {
     let n = cells.len();
-    let longest_word = |c: &str| {
-        c.split_whitespace()
-            .map(|w| w.chars().count())
-            .max()
-            .unwrap_or(0)
-    };
-    let mut width: Vec<usize> = cells.iter().map(|c| c.chars().count()).collect();
-    let floor: Vec<usize> = cells.iter().map(|c| longest_word(c)).collect();
     let room = MAX_LINE.saturating_sub(COLUMN_GAP * n.saturating_sub(1));
+    // A year stays with its word unless the columns cannot fit so.
+    let floors =
+        |keep: bool| -> Vec<usize> { cells.iter().map(|c| longest_atom(c, keep)).collect() };
+    let keep_years = floors(true).iter().sum::<usize>() <= room;
+    let floor = floors(keep_years);
+    let mut width: Vec<usize> = cells.iter().map(|c| c.chars().count()).collect();
     while width.iter().sum::<usize>() > room {
         let Some(i) = (0..n)
             .filter(|&i| width[i] > floor[i])
@@ -432,7 +454,7 @@ fn wrap_header(cells: &[&str]) -> Vec<String> {
     let wrapped: Vec<Vec<String>> = cells
         .iter()
         .zip(&width)
-        .map(|(c, &w)| wrap_words(c, w.max(1)))
+        .map(|(c, &w)| wrap_words(c, w.max(1), keep_years))
         .collect();
     let height = wrapped.iter().map(Vec::len).max().unwrap_or(0);
     let mut out = Vec::new();
@@ -528,6 +550,52 @@ mod tests {
             assert!(gaps(line) <= 1, "{line:?}\n{}", s.text);
             assert_eq!(line.split_whitespace().count(), 6, "{line:?}");
         }
+    }
+
+    #[test]
+    fn a_header_too_wide_with_its_years_wraps_them_under_their_words() {
+        let row = |c: &[&str]| c.iter().map(|s| s.to_string()).collect::<Vec<String>>();
+        let mut s = Structured::new();
+        s.table(
+            &[
+                row(&[
+                    "GRUPPE",
+                    "TAL 2023",
+                    "BEHOV 2030",
+                    "ENDRING 2023–2030",
+                    "BEHOV 2040",
+                    "ENDRING 2023–2040",
+                ]),
+                row(&[
+                    "OPERASJONSSJUKEPLEIARAR",
+                    "138",
+                    "149",
+                    "8,0 %",
+                    "165",
+                    "16,3 %",
+                ]),
+                row(&["KREFTSJUKEPLEIARAR", "57", "63", "10,5 %", "70", "22,8 %"]),
+            ],
+            &[],
+        );
+        let lines: Vec<&str> = s.text.lines().filter(|l| !l.is_empty()).collect();
+        assert!(
+            lines.iter().all(|l| l.chars().count() <= MAX_LINE),
+            "{}",
+            s.text
+        );
+        // The header's second line starts in a value column, with a year.
+        assert!(
+            lines[1].starts_with("   ") && lines[1].contains("2023–2040"),
+            "{}",
+            s.text
+        );
+        // Rows stay within the width the table reader takes for rows.
+        assert!(
+            lines[2..].iter().all(|l| l.chars().count() <= ROW_WIDTH),
+            "{}",
+            s.text
+        );
     }
 
     #[test]

@@ -10,6 +10,10 @@ const CELL_EM: f32 = 0.8;
 /// Glyphs whose baselines differ by at most this many em (of the larger size) share a line.
 const BASELINE_EM: f32 = 0.4;
 
+/// The median line of a column of text has at least this many characters (a narrow newspaper
+/// column has about 30; a table's cells, a wrapped header's pieces, are shorter).
+const MIN_COLUMN_CHARS: usize = 20;
+
 /// A piece of a line between gaps wider than [`CELL_EM`].
 #[derive(Debug, Clone, PartialEq)]
 pub(super) struct Cell {
@@ -246,18 +250,21 @@ fn find_gutter(lines: &[Line]) -> Option<Gutter> {
     let mut crossing = 0;
     let (mut left_lines, mut right_lines) = (0, 0);
     let (mut left_letters, mut left_chars, mut right_letters, mut right_chars) = (0, 0, 0, 0);
+    // Characters of each line on each side: lines of a column of text are long, the cells of a
+    // table (a wrapped header's pieces, figures) short.
+    let (mut left_widths, mut right_widths) = (Vec::new(), Vec::new());
     for line in lines {
-        let (mut l, mut r) = (false, false);
+        let (mut l, mut r) = (0, 0);
         let mut cross = false;
         for c in &line.cells {
             match side(c, gutter) {
                 Side::Left => {
-                    l = true;
+                    l += c.chars;
                     left_letters += c.letters;
                     left_chars += c.chars;
                 }
                 Side::Right => {
-                    r = true;
+                    r += c.chars;
                     right_letters += c.letters;
                     right_chars += c.chars;
                 }
@@ -267,16 +274,28 @@ fn find_gutter(lines: &[Line]) -> Option<Gutter> {
         if cross {
             crossing += 1;
         } else {
-            left_lines += l as usize;
-            right_lines += r as usize;
+            left_lines += usize::from(l > 0);
+            right_lines += usize::from(r > 0);
+            if l > 0 {
+                left_widths.push(l);
+            }
+            if r > 0 {
+                right_widths.push(r);
+            }
         }
     }
     let prose = |letters: usize, chars: usize| chars > 0 && letters * 2 >= chars;
+    let long = |mut w: Vec<usize>| {
+        w.sort_unstable();
+        w.get(w.len() / 2).is_some_and(|&m| m >= MIN_COLUMN_CHARS)
+    };
     (crossing <= allowed
         && left_lines >= 5
         && right_lines >= 5
         && prose(left_letters, left_chars)
-        && prose(right_letters, right_chars))
+        && prose(right_letters, right_chars)
+        && long(left_widths)
+        && long(right_widths))
     .then_some(gutter)
 }
 
