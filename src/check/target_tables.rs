@@ -485,30 +485,50 @@ fn by_entity_row(
                 change_pct: None,
                 at: 0,
             };
-            let status = judge(&target, &obs)?;
-            Some(Verdict {
-                entity: obs.entity,
-                subject: target.subject.clone(),
-                status,
-                value: obs.value,
-                baseline_value: None,
-                year: obs.year,
-                line: end_line,
-                change_pct: None,
-            })
+            verdict_of(&target, &obs, end_line)
         })
         .collect();
-    let mut text = label.trim().to_string();
-    for c in by_role
+    let cells = by_role
         .iter()
         .map(|(_, _, c)| *c)
-        .chain(by_entity.iter().map(|(_, c)| *c))
-    {
+        .chain(by_entity.iter().map(|(_, c)| *c));
+    Some(row_indicator(
+        label, cells, target, None, verdicts, line, end_line,
+    ))
+}
+
+/// The verdict of one figure of a row (its subject the target's), on the row's line.
+fn verdict_of(target: &Target, obs: &Observation, line: usize) -> Option<Verdict> {
+    Some(Verdict {
+        entity: obs.entity.clone(),
+        subject: target.subject.clone(),
+        status: judge(target, obs)?,
+        value: obs.value,
+        baseline_value: obs.baseline_value,
+        year: obs.year,
+        line,
+        change_pct: None,
+    })
+}
+
+/// A row of a target table as an indicator of the report's owner; its text is the label, then
+/// its cells apart by " · " instead of column gaps.
+fn row_indicator<'c>(
+    label: &str,
+    cells: impl Iterator<Item = &'c str>,
+    target: Target,
+    claim: Option<crate::report::Claim>,
+    verdicts: Vec<Verdict>,
+    line: usize,
+    end_line: usize,
+) -> Assessed {
+    let mut text = label.trim().to_string();
+    for c in cells {
         text.push_str(" · ");
         text.push_str(c.trim());
     }
     let status = overall(&verdicts);
-    Some(Assessed {
+    Assessed {
         indicator: Indicator {
             id: format!("L{line}"),
             line,
@@ -516,15 +536,25 @@ fn by_entity_row(
             text,
             measure: label.trim().to_string(),
             target,
-            claim: None,
-            claim_line: None,
+            claim,
+            claim_line: claim.map(|_| end_line),
             verdicts,
             status,
         },
         entity_claims: Vec::new(),
         has_figures: true,
         claim_is_regional: true,
-    })
+    }
+}
+
+/// The unit a row's label gives ("Ventetid (dagar)", "Andel …") to a threshold without one.
+fn label_unit(target: &mut Target, label_folded: &str) {
+    if target.unit.is_none() && target.threshold.is_some() {
+        target.unit = LABEL_UNITS
+            .iter()
+            .find(|(w, _)| label_folded.contains(w))
+            .map(|(_, u)| *u);
+    }
 }
 
 /// A target cell read with its row's label: the unit from the label when the cell gives none,
@@ -549,12 +579,7 @@ fn target_of(cell: &str, label: &str) -> Option<Target> {
             }
         }
     };
-    if target.unit.is_none() && target.threshold.is_some() {
-        target.unit = LABEL_UNITS
-            .iter()
-            .find(|(w, _)| lf.contains(w))
-            .map(|(_, u)| *u);
-    }
+    label_unit(&mut target, &lf);
     // "Gj.snittleg ventetid somatikk": a row for one area sets that area's target.
     if let [area] = crate::extract::targets::subjects_in(&lf, 0).as_slice() {
         target.subject = Some(area.clone());
@@ -577,13 +602,7 @@ pub(crate) fn assemble(
         Some(t) => t,
         None => target_of(cell, label)?,
     };
-    let lf = fold(label);
-    if target.unit.is_none() && target.threshold.is_some() {
-        target.unit = LABEL_UNITS
-            .iter()
-            .find(|(w, _)| lf.contains(w))
-            .map(|(_, u)| *u);
-    }
+    label_unit(&mut target, &fold(label));
     let mut results: Vec<(Option<i32>, f64)> = by_role
         .iter()
         .filter(|(r, ..)| *r == Role::Result)
@@ -614,19 +633,7 @@ pub(crate) fn assemble(
         change_pct: None,
         at: 0,
     };
-    let verdicts: Vec<Verdict> = judge(&target, &obs)
-        .map(|status| Verdict {
-            entity: obs.entity.clone(),
-            subject: target.subject.clone(),
-            status,
-            value: obs.value,
-            baseline_value: obs.baseline_value,
-            year: obs.year,
-            line: end_line,
-            change_pct: None,
-        })
-        .into_iter()
-        .collect();
+    let verdicts: Vec<Verdict> = verdict_of(&target, &obs, end_line).into_iter().collect();
     let claim = by_role
         .iter()
         .find(|(r, ..)| *r == Role::Assessment)
@@ -636,30 +643,10 @@ pub(crate) fn assemble(
             parse_claim(t).or_else(|| parse_claim(&format!("Kravet er {}.", t.to_lowercase())))
         })
         .map(|c| c.claim);
-    let status = overall(&verdicts);
-    // The row as one line: the label, then its cells apart by " · " instead of column gaps.
-    let mut text = label.trim().to_string();
-    for (_, _, c) in by_role {
-        text.push_str(" · ");
-        text.push_str(c.trim());
-    }
-    Some(Assessed {
-        indicator: Indicator {
-            id: format!("L{line}"),
-            line,
-            end_line,
-            text,
-            measure: label.trim().to_string(),
-            target,
-            claim,
-            claim_line: claim.map(|_| end_line),
-            verdicts,
-            status,
-        },
-        entity_claims: Vec::new(),
-        has_figures: true,
-        claim_is_regional: true,
-    })
+    let cells = by_role.iter().map(|(_, _, c)| *c);
+    Some(row_indicator(
+        label, cells, target, claim, verdicts, line, end_line,
+    ))
 }
 
 #[cfg(test)]

@@ -511,47 +511,35 @@ fn read_one(
                     .unwrap_or_default()
             }
         };
+        // The same, with a line wrapped onto the next one (which starts in small letters and
+        // is no label) joined to it.
+        let first_wrapped = || -> String {
+            let mut text = first();
+            let next = if rest.is_empty() {
+                answer.get(1)
+            } else {
+                answer.first()
+            };
+            if let Some(&j) = next {
+                let t = lines.text[j].trim();
+                if j == i + 1 + usize::from(rest.is_empty())
+                    && t.starts_with(|c: char| c.is_lowercase())
+                    && !t.contains(':')
+                {
+                    text.push(' ');
+                    text.push_str(t);
+                }
+            }
+            text
+        };
         for &f in &label.fields {
             match f {
                 "name" if answered && r.title.is_none() => {
-                    let mut title = first();
-                    // A title wrapped onto the next line (which starts in small letters).
-                    let next = if rest.is_empty() {
-                        answer.get(1)
-                    } else {
-                        answer.first()
-                    };
-                    if let Some(&j) = next {
-                        let t = lines.text[j].trim();
-                        if j == i + 1 + usize::from(rest.is_empty())
-                            && t.starts_with(|c: char| c.is_lowercase())
-                            && !t.contains(':')
-                        {
-                            title.push(' ');
-                            title.push_str(t);
-                        }
-                    }
-                    r.title = Some(title);
+                    r.title = Some(first_wrapped());
                     set(&mut r.fields, "name", num(i));
                 }
                 "owners" if answered && r.owners.is_empty() => {
-                    let mut text = first();
-                    let next = if rest.is_empty() {
-                        answer.get(1)
-                    } else {
-                        answer.first()
-                    };
-                    if let Some(&j) = next {
-                        let t = lines.text[j].trim();
-                        if j == i + 1 + usize::from(rest.is_empty())
-                            && t.starts_with(|c: char| c.is_lowercase())
-                            && !t.contains(':')
-                        {
-                            text.push(' ');
-                            text.push_str(t);
-                        }
-                    }
-                    r.owners = split_names(&text);
+                    r.owners = split_names(&first_wrapped());
                     set(&mut r.fields, "owners", num(i));
                 }
                 "municipalities" if answered => {
