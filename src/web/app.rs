@@ -344,11 +344,17 @@ fn scroll_source(doc: &web_sys::Document, source_id: &str) {
 }
 
 fn download(name: &str, mime: &str, content: &str) {
+    download_bytes(name, mime, content.as_bytes());
+}
+
+/// Saves `bytes` as a file (a Blob URL on a hidden link), for every export of the page.
+pub(crate) fn download_bytes(name: &str, mime: &str, bytes: &[u8]) {
     let run = || -> Result<(), wasm_bindgen::JsValue> {
-        let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(content));
+        let array = js_sys::Uint8Array::from(bytes);
+        let parts = js_sys::Array::of1(&array);
         let opts = web_sys::BlobPropertyBag::new();
         opts.set_type(mime);
-        let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts)?;
+        let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &opts)?;
         let url = web_sys::Url::create_object_url_with_blob(&blob)?;
         let document = web_sys::window()
             .and_then(|w| w.document())

@@ -50,37 +50,6 @@ fn final_letter(l: &Letter, items: &[(bool, String)]) -> Letter {
     out
 }
 
-fn save_bytes(name: &str, mime: &str, bytes: &[u8]) {
-    let run = || -> Result<(), JsValue> {
-        let array = js_sys::Uint8Array::from(bytes);
-        let parts = js_sys::Array::of1(&array);
-        let opts = web_sys::BlobPropertyBag::new();
-        opts.set_type(mime);
-        let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &opts)?;
-        let url = web_sys::Url::create_object_url_with_blob(&blob)?;
-        let document = web_sys::window()
-            .and_then(|w| w.document())
-            .ok_or("no document")?;
-        let a: web_sys::HtmlAnchorElement = document.create_element("a")?.dyn_into()?;
-        a.set_href(&url);
-        a.set_download(name);
-        a.set_class_name("ms-hidden");
-        document.body().ok_or("no body")?.append_child(&a)?;
-        a.click();
-        a.remove();
-        set_timeout(
-            move || {
-                let _ = web_sys::Url::revoke_object_url(&url);
-            },
-            std::time::Duration::from_secs(30),
-        );
-        Ok(())
-    };
-    if let Err(e) = run() {
-        web_sys::console::error_2(&"Meldingssjekk: export failed".into(), &e);
-    }
-}
-
 /// Asks a fresh worker for the .docx of `l` and saves it; `done(false)` when that fails.
 fn docx_in_worker(url: &str, name: String, l: &Letter, done: impl Fn(bool) + 'static) {
     let json = match serde_json::to_string(l) {
@@ -102,7 +71,7 @@ fn docx_in_worker(url: &str, name: String, l: &Letter, done: impl Fn(bool) + 'st
                 .map(|v| js_sys::Uint8Array::new(&v).to_vec());
             match docx {
                 Some(bytes) if !bytes.is_empty() => {
-                    save_bytes(
+                    super::app::download_bytes(
                         &name,
                         "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
                         &bytes,
@@ -186,7 +155,7 @@ pub fn LetterPanel(
     let finished = move || current.with(|c| c.as_ref().map(|c| items.with(|i| final_letter(c, i))));
     let export_text = move |_| {
         let Some(f) = finished() else { return };
-        save_bytes(
+        super::app::download_bytes(
             &format!("{name}-brev.txt"),
             "text/plain;charset=utf-8",
             letter::text::render(&f).as_bytes(),
