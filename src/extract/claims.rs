@@ -304,25 +304,43 @@ fn subjects_at(clause: &str) -> Vec<(usize, String)> {
     hits
 }
 
+/// The words a bare "er innfridd" / "er nådd" needs as its subject.
+const TARGET_WORDS: &[&str] = &[
+    "kravet",
+    "kravene",
+    "krava",
+    "målet",
+    "måla",
+    "målene",
+    "indikatoren",
+    "målkravet",
+    "oppdraget",
+    "styringsmålet",
+    "måltallet",
+    "måltalet",
+];
+
 fn generic_subject_ok(f: &str, at: usize) -> bool {
     let before = f[..at].trim_end();
+    // "Kravet om minst 10 prosent reduksjon er innfridd", "Målet for BUP er nådd": the clause
+    // opens with the target word.
+    let clause = before
+        .rfind(['.', ',', ';', ':'])
+        .map_or(before, |p| &before[p + 1..])
+        .trim_start();
+    if clause.split_whitespace().count() <= 12
+        && clause
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| TARGET_WORDS.contains(&w))
+    {
+        return true;
+    }
     let last = before
         .rsplit(|c: char| !c.is_alphanumeric())
         .next()
         .unwrap_or("");
-    matches!(
-        last,
-        "kravet"
-            | "kravene"
-            | "krava"
-            | "målet"
-            | "måla"
-            | "målene"
-            | "indikatoren"
-            | "målkravet"
-            | "oppdraget"
-            | "styringsmålet"
-    ) || subject_entity_f(f, at)
+    TARGET_WORDS.contains(&last) || subject_entity_f(f, at)
 }
 
 fn subject_entity_f(f: &str, at: usize) -> bool {
@@ -484,6 +502,29 @@ mod genre_tests {
             claim("Foretaket klarte ikke målet i 2024."),
             Some(Claim::NotMet)
         );
+    }
+
+    #[test]
+    fn a_target_named_by_its_noun_phrase_and_not_reaching_it() {
+        // The subject is the requirement itself, named with what it asks.
+        assert_eq!(
+            claim("Kravet om minst 10 prosent reduksjon er dermed innfridd for regionen."),
+            Some(Claim::Met)
+        );
+        assert_eq!(
+            claim("Målet for TSB er nådd i alle føretaka."),
+            Some(Claim::Met)
+        );
+        assert_eq!(
+            claim("Regionen samlet nådde ikke kravet, men fem av åtte helseforetak gjorde det."),
+            Some(Claim::NotMet)
+        );
+        assert_eq!(
+            claim("Helse Nord-Trøndelag nådde ikke kravet i 2024."),
+            Some(Claim::NotMet)
+        );
+        // Fail: a bare "er nådd" after something that is not the target is no claim.
+        assert_eq!(claim("Toppen av sykefraværet er nådd i februar."), None);
     }
 
     #[test]
