@@ -215,12 +215,7 @@ pub fn assess_sentences(
                     && !names_this
                     && opener.is_none()
                     && paragraph_entity.is_some()
-                    && crate::extract::phrases::first_of(
-                        &fold(t),
-                        crate::extract::phrases::claims().get("all_trusts"),
-                        0,
-                    )
-                    .is_none()
+                    && !speaks_of_all_trusts(t)
                 {
                     entity_claims.push((
                         paragraph_entity.clone().unwrap_or_default(),
@@ -230,12 +225,7 @@ pub fn assess_sentences(
                     entity_claim_areas.push(areas);
                 } else if claim.is_none() {
                     claim_is_regional = mentions_region(t);
-                    claim_all_trusts = crate::extract::phrases::first_of(
-                        &fold(t),
-                        crate::extract::phrases::claims().get("all_trusts"),
-                        0,
-                    )
-                    .is_some();
+                    claim_all_trusts = speaks_of_all_trusts(t);
                     claim = Some((c, line));
                 }
             }
@@ -675,6 +665,38 @@ fn verdicts_for(
                 && v.subject.is_some()
                 && !table_region.contains(&v.subject))
         });
+        // The same figure for the region from the prose ("Regionen", by default) and from the
+        // table's row for the RHF is one verdict: the table's row, with the prose's baseline.
+        let prose_count = out.iter().take(prose_count).count();
+        let (prose, tables) = out.split_at_mut(prose_count);
+        let mut merged = vec![false; prose.len()];
+        for (k, p) in prose.iter().enumerate() {
+            if p.entity != "Regionen" || p.value.is_none() {
+                continue;
+            }
+            if let Some(t) = tables.iter_mut().find(|t| {
+                t.entity != p.entity
+                    && t.subject == p.subject
+                    && t.value == p.value
+                    && cat.resolve(&t.entity).is_some_and(|e| {
+                        matches!(
+                            cat.kind(e),
+                            crate::extract::entities::EntityKind::Rhf
+                                | crate::extract::entities::EntityKind::Total
+                        )
+                    })
+            }) {
+                if t.baseline_value.is_none() && t.status == p.status {
+                    t.baseline_value = p.baseline_value;
+                }
+                merged[k] = true;
+            }
+        }
+        let mut k = 0;
+        out.retain(|_| {
+            k += 1;
+            !merged.get(k - 1).copied().unwrap_or(false)
+        });
     }
     out
 }
@@ -1111,4 +1133,16 @@ mod tests {
         );
         assert_eq!(claim_at(&d, 1), Some((Claim::NotMet, 4)), "{d:#?}");
     }
+}
+
+/// Whether a claim sentence speaks of every trust ("Kravet er innfridd i alle føretaka"). Only the
+/// claim's own clause counts: in "Målet er nådd for somatikk, men ikke for PHV ved alle
+/// helseforetak" the trusts belong to the exception.
+fn speaks_of_all_trusts(sentence: &str) -> bool {
+    let folded = fold(sentence);
+    let phrases = crate::extract::phrases::claims();
+    let own = crate::extract::phrases::first_of(&folded, phrases.get("exception"), 0)
+        .map_or(folded.len(), |(r, _)| r.start);
+    crate::extract::phrases::first_of(&folded, phrases.get("all_trusts"), 0)
+        .is_some_and(|(r, _)| r.start < own)
 }

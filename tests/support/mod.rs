@@ -164,13 +164,20 @@ pub fn assert_no_other_flags(d: &DocumentReport, allowed: &[(FindingKind, RangeI
     );
 }
 
-/// "… (linje 33) …" → "… (linje N) …": results are compared with line numbers aside.
+/// "… (linje 33) …" → "… (linje N) …", "linje 36, 38" → "linje N": results are compared with line numbers aside.
 pub fn without_lines(s: &str) -> String {
     let mut out = String::new();
     let mut rest = s;
     while let Some(i) = rest.find("linje ") {
         out.push_str(&rest[..i + 6]);
+        // One number or a list of them ("tall på linje 36, 38, 40").
         rest = rest[i + 6..].trim_start_matches(|c: char| c.is_ascii_digit());
+        while let Some(more) = rest
+            .strip_prefix(", ")
+            .filter(|r| r.starts_with(|c: char| c.is_ascii_digit()))
+        {
+            rest = more.trim_start_matches(|c: char| c.is_ascii_digit());
+        }
         out.push('N');
     }
     out.push_str(rest);
