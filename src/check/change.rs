@@ -182,6 +182,39 @@ fn readings(
     out
 }
 
+/// "I somatikken er ventetiden redusert fra 66 til 63 dager, og i PHBU er ventetiden redusert
+/// med 5 dager": the change figure stands in a clause of its own (after a comma or semicolon and
+/// a conjunction of `[clause_breaks]`) that names its own area or trust, so it is not the change
+/// between the values.
+fn other_clause(text: &str, from: &NumberToken, to: &NumberToken, change: &NumberToken) -> bool {
+    let pair = from.span.start.min(to.span.start)..from.span.end.max(to.span.end);
+    let gap = if change.span.start >= pair.end {
+        pair.end..change.span.start
+    } else if change.span.end <= pair.start {
+        change.span.end..pair.start
+    } else {
+        return false;
+    };
+    let Some(gap) = text.get(gap) else {
+        return false;
+    };
+    let folded = crate::extract::phrases::fold(gap);
+    let breaks = crate::extract::phrases::claims().get("clause_breaks");
+    folded.match_indices([',', ';']).any(|(i, _)| {
+        let rest = folded[i + 1..].trim_start();
+        let first = rest.split_whitespace().next().unwrap_or("");
+        let rest = if breaks.iter().any(|b| b == first) {
+            &rest[first.len()..]
+        } else {
+            rest
+        };
+        !crate::extract::targets::subjects_in(rest, 0).is_empty()
+            || !crate::extract::entities::catalogue()
+                .mentions(rest)
+                .is_empty()
+    })
+}
+
 /// Runs the check.
 pub fn check(prose: &Prose) -> Vec<Finding> {
     let mut out = Vec::new();
@@ -206,6 +239,9 @@ pub fn check(prose: &Prose) -> Vec<Finding> {
         ) else {
             continue;
         };
+        if other_clause(prose.text, from, to, change) {
+            continue;
+        }
         let rs = readings(from, to, &pair, change);
         if rs.is_empty() {
             continue;
@@ -256,6 +292,20 @@ pub fn check(prose: &Prose) -> Vec<Finding> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_change_in_a_clause_about_another_area_is_not_checked_against_the_values() {
+        // Pass: the 5 days belong to PHBU, the values to somatikk.
+        assert!(run(
+            "I somatikken er ventetiden redusert fra 66 til 63 dager, og i PHBU er ventetiden redusert med 5 dager."
+        )
+        .is_empty());
+        // Fail: one clause, one statement.
+        assert_eq!(
+            run("I somatikken er ventetiden redusert med 5 dager, fra 66 til 63 dager.").len(),
+            1
+        );
+    }
 
     fn run(text: &str) -> Vec<Finding> {
         super::super::prose::run_on(text, check)

@@ -101,7 +101,20 @@ pub fn check(assessed: &[Assessed]) -> Vec<Finding> {
                 (true, Some(s)) => s,
                 _ => group_status,
             };
+            // "Delvis innfridd" for a target in four areas, with figures for one of them: the
+            // other areas may be the part that was met.
+            let areas_covered = group
+                .iter()
+                .filter(|b| {
+                    b.indicator
+                        .verdicts
+                        .iter()
+                        .any(|v| v.status != VerdictStatus::Unknown)
+                })
+                .count();
+            let partly_covered = group.len() > 1 && areas_covered < group.len();
             let severity = match (claim, status) {
+                (Claim::Partial, _) if partly_covered => None,
                 (Claim::Met, Status::NotMet) | (Claim::NotMet, Status::Met) => {
                     Some(Severity::Error)
                 }

@@ -61,7 +61,17 @@ pub fn assess_sentences(
         // `fold` keeps offsets, so the sentence's folded text is the same range of `folded`
         // (empty where `text` is).
         let f = folded.get(s.range.clone()).unwrap_or("");
-        claims.push(parse_claim_folded(text, f));
+        // A table row that ends with its assessment ("Lavere ventetid enn i 2023  76 dager
+        // Innfridd") carries its own claim.
+        let claim = parse_claim_folded(text, f).or_else(|| {
+            let raw = doc.line_text(s.end_line).trim_end();
+            let cell = raw.rfind("  ").map_or("", |p| raw[p..].trim());
+            let own = !cell.is_empty() && text.trim_end().ends_with(cell);
+            (s.kind == crate::document::UnitKind::TableRow || own)
+                .then(|| crate::extract::claims::trailing_status(text))
+                .flatten()
+        });
+        claims.push(claim);
         sentence_specs.push(parse_targets_folded(text, f));
     }
     // "Styringsmål 2025:" alone on the line above a run of target sentences (bullets) gives
@@ -858,18 +868,12 @@ fn leading_entity(text: &str) -> Option<String> {
 }
 
 fn mentions_region(text: &str) -> bool {
-    let f = crate::extract::phrases::fold(text);
-    [
-        "regionen samlet",
-        "for regionen",
-        "i regionen",
-        "regionen som helhet",
-        "regionen samla",
-        "helseregionen",
-        "for helseregionen",
-    ]
-    .iter()
-    .any(|w| f.contains(w))
+    // "regionen samlet", "foretaksgruppen", "heile regionen": the region's aliases in
+    // data/entities.tsv.
+    let cat = crate::extract::entities::catalogue();
+    cat.mentions(text)
+        .iter()
+        .any(|m| cat.kind(m.entity) == crate::extract::entities::EntityKind::Region)
 }
 
 /// Decides one verdict from the report's figures; `None` when they cannot decide it.

@@ -34,6 +34,16 @@ pub(crate) struct ContentLine {
     /// The raw line starts with whitespace and then a capital letter: in PDF extractions this is
     /// where a bullet glyph or a paragraph indent was lost, so a new sentence starts here.
     pub indented_capital: bool,
+    /// A piece of a status table's cell (see `columns`): the first piece of a cell starts a
+    /// unit, the others continue it.
+    pub cell: CellPiece,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum CellPiece {
+    None,
+    First,
+    More,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -43,6 +53,36 @@ pub(crate) enum HeadingKind {
     Section(u8),
     /// A table or figure caption: its own unit, not a section.
     Caption,
+}
+
+/// The cells of a status table as content lines: each cell a unit of its pieces in line order.
+fn push_cells(lines: &mut Vec<ContentLine>, t: &super::columns::ColumnTable) {
+    for row in &t.rows {
+        for cell in row {
+            for (k, (i, piece)) in cell.iter().enumerate() {
+                let text = piece.split_whitespace().collect::<Vec<_>>().join(" ");
+                if text.is_empty() {
+                    continue;
+                }
+                lines.push(ContentLine {
+                    number: i + 1,
+                    chars: text.chars().count(),
+                    text,
+                    bullet: false,
+                    numbered: None,
+                    table_row: false,
+                    para_before: k == 0,
+                    heading: HeadingKind::None,
+                    indented_capital: false,
+                    cell: if k == 0 {
+                        CellPiece::First
+                    } else {
+                        CellPiece::More
+                    },
+                });
+            }
+        }
+    }
 }
 
 pub(crate) struct Layout {
@@ -461,12 +501,32 @@ impl Layout {
             }
         }
 
+        // Status tables whose cells wrap over lines: read cell by cell (see `columns`).
+        let tables = super::columns::find(
+            n,
+            |i| doc.line_text(i + 1).to_string(),
+            |i| matches!(kinds[i], K::Noise | K::PageNoise),
+            |i| is_blank(kinds[i]),
+        );
+        let mut table_at = 0usize;
+
         // Pass 2: content lines with their gaps.
         let mut lines: Vec<ContentLine> = Vec::new();
         let mut para = false;
         let mut page = false;
         let mut pending_bullet = false;
         for (i, kind) in kinds.iter().enumerate() {
+            while tables.get(table_at).is_some_and(|t| t.end <= i) {
+                table_at += 1;
+            }
+            if let Some(t) = tables.get(table_at).filter(|t| t.header < i && i < t.end) {
+                if i == t.header + 1 {
+                    push_cells(&mut lines, t);
+                    para = false;
+                    page = false;
+                }
+                continue;
+            }
             match *kind {
                 K::Empty => para |= !soft_empty,
                 K::WsBlank => para = true,
@@ -500,6 +560,7 @@ impl Layout {
                         // Blank lines around page furniture say nothing about paragraphs.
                         para_before: (para && !page) || lines.is_empty(),
                         heading: HeadingKind::None,
+                        cell: CellPiece::None,
                     });
                     para = false;
                     page = false;
@@ -543,7 +604,7 @@ impl Layout {
                 self.lines[i].heading = HeadingKind::Caption;
                 continue;
             }
-            if !shape[i] {
+            if !shape[i] || self.lines[i].cell != CellPiece::None {
                 continue;
             }
             let cur = &self.lines[i];

@@ -28,6 +28,10 @@ pub(crate) struct Lexicon {
     pub noise_labels: WordSet,
     /// Finite verbs (lower case): lines holding one are statements, not headings.
     pub finite_verbs: WordSet,
+    /// First words of a status table's requirement column header (lower case).
+    pub requirement_headers: WordSet,
+    /// First words of a status table's status column header (lower case).
+    pub status_headers: WordSet,
 }
 
 fn entries(src: &'static str) -> impl Iterator<Item = String> {
@@ -68,6 +72,8 @@ pub(crate) fn lexicon() -> &'static Lexicon {
             captions: set(include_str!("../../data/caption_words.txt")),
             noise_labels: set(include_str!("../../data/noise_labels.txt")),
             finite_verbs: set(include_str!("../../data/finite_verbs.txt")),
+            requirement_headers: set(include_str!("../../data/table_requirement_headers.txt")),
+            status_headers: set(include_str!("../../data/table_status_headers.txt")),
         }
     })
 }

@@ -2,6 +2,7 @@
 //! normalised reading view (hyphenation joined, footers, page numbers, links and bullets dropped,
 //! lines of one sentence joined) in which every position maps back to its original line.
 
+mod columns;
 mod layout;
 mod lexicon;
 pub mod noise;

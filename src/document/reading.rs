@@ -17,7 +17,9 @@
 
 use std::ops::Range;
 
-use super::layout::{ends_open, ends_terminal, first_alnum, starts_lower, HeadingKind, Layout};
+use super::layout::{
+    ends_open, ends_terminal, first_alnum, starts_lower, CellPiece, HeadingKind, Layout,
+};
 use super::lexicon::lexicon;
 use super::Document;
 
@@ -93,7 +95,11 @@ impl Reading {
                 Space,
                 Unit,
             }
-            let join = if hyphen && !structural {
+            let join = if cur.cell == CellPiece::First {
+                Join::Unit
+            } else if cur.cell == CellPiece::More && !hyphen {
+                Join::Space
+            } else if hyphen && !structural {
                 let before = prev.text.chars().rev().nth(1);
                 let next_first = cur.text.split_whitespace().next().unwrap_or("");
                 if conj.contains(&next_first) {

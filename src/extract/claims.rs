@@ -31,6 +31,13 @@ pub fn parse_claim_folded(sentence: &str, f: &str) -> Option<ClaimSpec> {
     if sentence.len() > 2000 {
         return None;
     }
+    if let Some(claim) = bare_status(f) {
+        return Some(ClaimSpec {
+            claim,
+            entity: None,
+            at: 0,
+        });
+    }
     let view = ClaimView::new(f);
     let v = view.text.as_str();
     let book = phrases::claims();
@@ -80,6 +87,53 @@ pub fn parse_claim_folded(sentence: &str, f: &str) -> Option<ClaimSpec> {
         }
     }
     None
+}
+
+/// A sentence that is nothing but a verdict, as a status cell writes it ("Innfridd", "Delvis
+/// oppfylt", "Ikkje nådd."): read as "Kravet er …" with the phrases of claims.txt, and only when
+/// the phrase covers the whole of it.
+fn bare_status(f: &str) -> Option<Claim> {
+    let core = f.trim().trim_end_matches(['.', '!']).trim();
+    let words = core.split_whitespace().count();
+    if !(1..=3).contains(&words) || core.chars().any(|c| !c.is_alphabetic() && c != ' ') {
+        return None;
+    }
+    let s = format!("kravet er {core}");
+    let view = ClaimView::new(&s);
+    let book = phrases::claims();
+    for section in book.sections() {
+        let claim = match section.as_str() {
+            "uncertain" => Claim::Uncertain,
+            "partial" => Claim::Partial,
+            "not_met" => Claim::NotMet,
+            "met" => Claim::Met,
+            _ => continue,
+        };
+        if let Some((r, _)) = first_of(&view.text, book.get(section), 0) {
+            return (r.end == view.text.len()).then_some(claim);
+        }
+    }
+    None
+}
+
+/// The assessment a table row ends with ("Færre fristbrudd enn i 2023  4 431  Innfridd"): its
+/// last one to three words, when they are a bare status.
+pub fn trailing_status(row: &str) -> Option<ClaimSpec> {
+    let words: Vec<(usize, &str)> = row
+        .split_whitespace()
+        .map(|w| (w.as_ptr() as usize - row.as_ptr() as usize, w))
+        .collect();
+    (1..=3.min(words.len().saturating_sub(1)))
+        .rev()
+        .find_map(|k| {
+            let at = words[words.len() - k].0;
+            let claim = bare_status(&fold(&row[at..]))?;
+            Some(ClaimSpec {
+                claim,
+                entity: None,
+                at,
+            })
+        })
 }
 
 /// "Kravet er at …", "Målet var at …": a goal clause, not a report of one.
@@ -501,6 +555,18 @@ mod genre_tests {
             claim("Foretaket klarte ikke målet i 2024."),
             Some(Claim::NotMet)
         );
+    }
+
+    #[test]
+    fn a_status_cell_alone_is_a_verdict() {
+        assert_eq!(claim("Innfridd"), Some(Claim::Met));
+        assert_eq!(claim("Delvis innfridd"), Some(Claim::Partial));
+        assert_eq!(claim("Ikkje oppfylt."), Some(Claim::NotMet));
+        assert_eq!(claim("Ikke innfridd"), Some(Claim::NotMet));
+        // Fail: a heading or a label is no verdict.
+        assert_eq!(claim("Måloppnåelse"), None);
+        assert_eq!(claim("Pågående"), None);
+        assert_eq!(claim("Nådde pasienter"), None);
     }
 
     #[test]

@@ -1090,6 +1090,13 @@ fn cuts_of(row: &RawRow) -> Vec<Cut> {
     let g = &row.groups;
     let mut cuts = Vec::new();
     let can_absorb = g.len() > 1 && is_year_group(&g[0]) && !joinable(&g[0], &g[1]);
+    // A row laid out in columns ("21 480      22 930      1 450      7,4"): every boundary that
+    // cannot continue a number is a gap of two or more spaces. Then a single space is a
+    // thousands separator and only a wide gap starts a cell.
+    // A wide gap after a year that may belong to the label ("Samhandlingskonferanse\n2025  200
+    // 000 200 000") says nothing about the figures' columns.
+    let aligned = (1 + usize::from(can_absorb)..g.len()).any(|i| g[i].gap >= 2)
+        && (1..g.len()).all(|i| g[i].gap >= 2 || joinable(&g[i - 1], &g[i]));
     for absorbed in [false, true] {
         if absorbed && !can_absorb {
             continue;
@@ -1103,7 +1110,9 @@ fn cuts_of(row: &RawRow) -> Vec<Cut> {
             .collect();
         let free: Vec<usize> = joins.iter().filter(|j| !j.1).map(|j| j.0).collect();
         let all = (1u32 << free.len().min(31)).wrapping_sub(1);
-        let combos: Vec<u32> = if free.len() > MAX_FREE_JOINS {
+        let combos: Vec<u32> = if aligned {
+            vec![all]
+        } else if free.len() > MAX_FREE_JOINS {
             vec![all, 0]
         } else {
             (0..=all).collect()
