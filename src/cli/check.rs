@@ -5,12 +5,26 @@ use super::{read_input, CliError, Options, EXIT_INPUT, EXIT_OK};
 use codespan_reporting::diagnostic::{Diagnostic, Label};
 use codespan_reporting::files::SimpleFiles;
 use codespan_reporting::term::{self, termcolor};
+use meldingssjekk::check::rules;
 use meldingssjekk::report::{Report, Severity, Status, VerdictStatus};
 
 pub fn run(args: &[String]) -> Result<i32, CliError> {
-    let opts = Options::parse(args, &["format", "lang"])?;
+    let opts = Options::parse_with_flags(args, &["format", "lang", "disable"], &["rules"])?;
     let format = opts.choice("format", &["json", "text", "csv"])?;
     let lang = Lang::from(opts.choice("lang", &["nb", "en"])?);
+    if opts.flag("rules") {
+        print_rules(lang);
+        return Ok(EXIT_OK);
+    }
+    let mut disabled = Vec::new();
+    for list in opts.all("disable") {
+        disabled.extend(rules::parse_list(list).map_err(|id| {
+            CliError::Usage(format!(
+                "--disable: ukjent regel «{id}» (unknown rule); \
+                 `meldingssjekk check --rules` viser reglene (lists the rules)"
+            ))
+        })?);
+    }
     if opts.positional.is_empty() {
         return Err(CliError::Usage(
             "check trenger minst én fil (needs at least one file)".into(),
@@ -30,7 +44,8 @@ pub fn run(args: &[String]) -> Result<i32, CliError> {
             }
         };
         match meldingssjekk::analyze(path, &bytes) {
-            Ok(a) => {
+            Ok(mut a) => {
+                rules::disable(&mut a.report, &disabled);
                 report.documents.push(a.report);
                 texts.push(a.text);
             }
@@ -57,6 +72,15 @@ pub fn run(args: &[String]) -> Result<i32, CliError> {
     } else {
         EXIT_INPUT
     })
+}
+
+/// `--rules`: every rule's id and what it finds, one a line.
+fn print_rules(lang: Lang) {
+    let code = lang.t("nb", "en");
+    let width = rules::RULES.iter().map(|r| r.id.len()).max().unwrap_or(0);
+    for r in rules::RULES {
+        println!("{:<width$}  {}", r.id, r.doc(code));
+    }
 }
 
 #[derive(Clone, Copy, PartialEq)]
