@@ -219,3 +219,34 @@ fn disable_drops_a_rules_findings_and_refuses_an_unknown_rule() {
     );
     assert!(out.stdout.is_empty());
 }
+
+#[test]
+fn text_format_quotes_a_screen_line_of_one_very_long_line() {
+    // A transcript that is one line of 20 000 characters, with a wrong change in the middle.
+    let filler = "Dette avsnittet handler om drift og samarbeid i regionen, uten tall. ";
+    let finding = "Antallet ble redusert med 10,0 % fra 200 til 150 i løpet av året. ";
+    let half = filler.repeat(10_000 / filler.len());
+    let mut line = format!("{half}{finding}{half}");
+    while line.chars().count() < 20_000 {
+        line.push_str("tekst ");
+    }
+    let line: String = line.chars().take(20_000).collect();
+    let p = temp("lang_linje.txt", line.as_bytes());
+    let out = run(&["check", "--format", "text", &p]);
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.len() < 3_000, "{} bytes: {text}", text.len());
+    assert!(text.contains("error[arithmetic]"), "{text}");
+    // The quote is around the finding, not the line's start, and says what it shows.
+    assert!(
+        text.contains("redusert med 10,0 % fra 200 til 150"),
+        "{text}"
+    );
+    assert!(text.contains("linje 1 har 20000 tegn"), "{text}");
+    let carets = text
+        .lines()
+        .map(|l| l.chars().filter(|&c| c == '^').count())
+        .max()
+        .unwrap_or(0);
+    assert!((1..=160).contains(&carets), "{carets} carets: {text}");
+}
