@@ -149,3 +149,104 @@ fn csv_format_is_for_norwegian_excel() {
         .lines()
         .any(|l| l.contains(";verdict;") && l.contains(",")));
 }
+
+#[test]
+fn rules_lists_every_rule_with_its_doc_line() {
+    let out = run(&["check", "--rules"]);
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8_lossy(&out.stdout);
+    for r in meldingssjekk::check::rules::RULES {
+        assert!(
+            text.lines()
+                .any(|l| l.starts_with(&format!("{} ", r.id)) && l.ends_with(r.nb)),
+            "{}: {text}",
+            r.id
+        );
+    }
+    assert_eq!(
+        text.lines().count(),
+        meldingssjekk::check::rules::RULES.len()
+    );
+    let en = run(&["check", "--rules", "--lang", "en"]);
+    assert_eq!(en.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&en.stdout)
+        .contains("a stated change against the from/to values it describes."));
+    // A flag takes no value.
+    assert_eq!(run(&["check", "--rules=yes"]).status.code(), Some(2));
+}
+
+#[test]
+fn disable_drops_a_rules_findings_and_refuses_an_unknown_rule() {
+    let p = temp(
+        "endring.txt",
+        "Antallet ble redusert med 10,0 % fra 200 til 150.\nDet er satt av Kr. X til prosjektet.\n"
+            .as_bytes(),
+    );
+    let rules_of = |args: &[&str]| -> Vec<String> {
+        let out = run(args);
+        assert_eq!(out.status.code(), Some(0), "{args:?}");
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        v["documents"][0]["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| f["rule"].as_str().expect("rule").to_string())
+            .collect()
+    };
+    let all = rules_of(&["check", "--format", "json", &p]);
+    assert!(
+        all.contains(&"change".to_string()) && all.contains(&"placeholder".to_string()),
+        "{all:?}"
+    );
+    let some = rules_of(&["check", "--format", "json", "--disable", "change", &p]);
+    assert!(!some.contains(&"change".to_string()), "{some:?}");
+    assert!(some.contains(&"placeholder".to_string()), "{some:?}");
+    let none = rules_of(&[
+        "check",
+        "--format",
+        "json",
+        "--disable=change,placeholder",
+        &p,
+    ]);
+    assert!(none.is_empty(), "{none:?}");
+
+    let out = run(&["check", "--disable", "change,nosuchrule", &p]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("nosuchrule") && err.contains("--rules"),
+        "{err}"
+    );
+    assert!(out.stdout.is_empty());
+}
+
+#[test]
+fn text_format_quotes_a_screen_line_of_one_very_long_line() {
+    // A transcript that is one line of 20 000 characters, with a wrong change in the middle.
+    let filler = "Dette avsnittet handler om drift og samarbeid i regionen, uten tall. ";
+    let finding = "Antallet ble redusert med 10,0 % fra 200 til 150 i løpet av året. ";
+    let half = filler.repeat(10_000 / filler.len());
+    let mut line = format!("{half}{finding}{half}");
+    while line.chars().count() < 20_000 {
+        line.push_str("tekst ");
+    }
+    let line: String = line.chars().take(20_000).collect();
+    let p = temp("lang_linje.txt", line.as_bytes());
+    let out = run(&["check", "--format", "text", &p]);
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.len() < 3_000, "{} bytes: {text}", text.len());
+    assert!(text.contains("error[arithmetic]"), "{text}");
+    // The quote is around the finding, not the line's start, and says what it shows.
+    assert!(
+        text.contains("redusert med 10,0 % fra 200 til 150"),
+        "{text}"
+    );
+    assert!(text.contains("linje 1 har 20000 tegn"), "{text}");
+    let carets = text
+        .lines()
+        .map(|l| l.chars().filter(|&c| c == '^').count())
+        .max()
+        .unwrap_or(0);
+    assert!((1..=160).contains(&carets), "{carets} carets: {text}");
+}

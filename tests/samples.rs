@@ -273,3 +273,72 @@ fn the_supplementary_staffing_table_has_its_wrong_percentages_flagged() {
     // The budget table's Sum row adds up.
     assert!(!doc.findings.iter().any(|f| (300..=335).contains(&f.line)));
 }
+
+/// Every file under `dir` (recursively) that the engine reads.
+fn readable_files(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for e in entries.flatten() {
+        let p = e.path();
+        if p.is_dir() {
+            readable_files(&p, out);
+        } else if p
+            .extension()
+            .and_then(|x| x.to_str())
+            .is_some_and(|x| ["txt", "csv", "pdf", "docx", "xlsx", "ods"].contains(&x))
+        {
+            out.push(p);
+        }
+    }
+}
+
+#[test]
+fn every_finding_names_a_rule_from_the_list() {
+    use meldingssjekk::check::rules;
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files = Vec::new();
+    // examples/ holds the sample reports of /work/shared/seeds; tests/fixtures the variant sets
+    // and the same reports as PDF, DOCX, XLSX and ODS.
+    readable_files(&root.join("examples"), &mut files);
+    readable_files(&root.join("tests/fixtures"), &mut files);
+    files.sort();
+    let mut seen = std::collections::BTreeSet::new();
+    let mut analysed = 0;
+    for p in &files {
+        let bytes = std::fs::read(p).expect("fixture");
+        let name = p.file_name().unwrap().to_string_lossy().into_owned();
+        // Some fixtures are refused on purpose (encrypted, image only).
+        let Ok(a) = meldingssjekk::analyze(&name, &bytes) else {
+            continue;
+        };
+        analysed += 1;
+        let doc = a.report;
+        for f in doc
+            .findings
+            .iter()
+            .chain(doc.applications.iter().flat_map(|a| &a.findings))
+        {
+            assert!(
+                rules::get(&f.rule).is_some(),
+                "{}: line {}: rule {:?} is not in the list ({})",
+                p.display(),
+                f.line,
+                f.rule,
+                f.message
+            );
+            seen.insert(f.rule.clone());
+        }
+    }
+    assert!(analysed >= 60, "{analysed} files analysed");
+    // The samples exercise most rules, the document's and the applications'.
+    for id in [
+        "change",
+        "table_sum",
+        "claim_mismatch",
+        "missing_data",
+        "required_fields",
+    ] {
+        assert!(seen.contains(id), "{id} not seen: {seen:?}");
+    }
+}

@@ -22,6 +22,9 @@ use super::prose::{
 use crate::extract::numbers::{NumUnit, NumberToken};
 use crate::report::{Finding, Severity};
 
+/// This rule's id in findings (`Finding::rule`), `--rules` and `--disable`.
+pub const ID: &str = "chain";
+
 /// Words that introduce the start value: "på 3 518", "var 3 518", "fra 3 518".
 const START_WORDS: &[&str] = &[
     "på", "var", "er", "fra", "frå", "utgjorde", "utgjør", "utgjer", "utgjorde", "vore", "vært",
@@ -126,6 +129,7 @@ fn step_chains(
             fmt_unit(y.value, y.unit, dy),
         );
         out.push(arithmetic(
+            ID,
             Severity::Error,
             prose.lines_of(&[x, d, y]),
             message,
@@ -187,6 +191,7 @@ fn shares(prose: &Prose, idx: std::ops::Range<usize>) -> Vec<Finding> {
             fmt_unit(y.value, y.unit, dy),
         );
         out.push(arithmetic(
+            ID,
             Severity::Error,
             prose.lines_of(&[n, x, y]),
             message,

@@ -24,6 +24,9 @@ use super::prose::{
 use crate::extract::numbers::{NumUnit, NumberToken};
 use crate::report::{Finding, Severity};
 
+/// This rule's id in findings (`Finding::rule`), `--rules` and `--disable`.
+pub const ID: &str = "change";
+
 /// A change figure: the token and the direction word it belongs to.
 #[derive(Debug)]
 pub(crate) struct ChangeFigure {
@@ -278,6 +281,7 @@ pub fn check(prose: &Prose) -> Vec<Finding> {
         );
         let first = &rs[0];
         out.push(arithmetic(
+            ID,
             Severity::Error,
             prose.lines_of(&[change, from, to]),
             message,

@@ -1,4 +1,4 @@
-//! `claim_mismatch`: the report's own verdict disagrees with its own figures.
+//! **claim_mismatch**: the report's own verdict disagrees with its own figures.
 //!
 //! Why it matters: a reader trusts "Kravet er innfridd" and skips the numbers; if the numbers say
 //! otherwise, the ministry is told something the report itself contradicts.
@@ -12,6 +12,9 @@
 
 use crate::check::verdicts::Assessed;
 use crate::report::{Claim, Finding, FindingKind, Severity, Status, VerdictStatus};
+
+/// This rule's id in findings (`Finding::rule`), `--rules` and `--disable`.
+pub const ID: &str = "claim_mismatch";
 
 fn claim_word(c: Claim) -> &'static str {
     match c {
@@ -133,6 +136,7 @@ pub fn check(assessed: &[Assessed]) -> Vec<Finding> {
                 let lines: Vec<String> = lines.iter().map(usize::to_string).collect();
                 out.push(Finding {
                     kind: FindingKind::ClaimMismatch,
+                    rule: ID.into(),
                     severity,
                     line: claim_line,
                     end_line: claim_line,
@@ -165,6 +169,7 @@ pub fn check(assessed: &[Assessed]) -> Vec<Finding> {
             if contradicts {
                 out.push(Finding {
                     kind: FindingKind::ClaimMismatch,
+                    rule: ID.into(),
                     severity: Severity::Error,
                     line: *line,
                     end_line: *line,

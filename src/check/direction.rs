@@ -17,6 +17,9 @@ use super::prose::{decimals_for, fmt_unit, last_direction, pairs_in, tail, words
 use crate::extract::numbers::NumUnit;
 use crate::report::{Finding, FindingKind, Severity};
 
+/// This rule's id in findings (`Finding::rule`), `--rules` and `--disable`.
+pub const ID: &str = "direction";
+
 /// Runs the check.
 pub fn check(prose: &Prose) -> Vec<Finding> {
     let mut out = Vec::new();
@@ -74,6 +77,7 @@ pub fn check(prose: &Prose) -> Vec<Finding> {
             let (l0, l1) = prose.lines_of(&[from, to]);
             out.push(Finding {
                 kind: FindingKind::Arithmetic,
+                rule: ID.into(),
                 severity,
                 line: prose.line_at(pair.fra_at).min(l0),
                 end_line: l1,

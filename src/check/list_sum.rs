@@ -20,6 +20,9 @@ use crate::extract::numbers::{NumUnit, NumberToken};
 use crate::extract::phrases::find_bytes;
 use crate::report::{Finding, Severity};
 
+/// This rule's id in findings (`Finding::rule`), `--rules` and `--disable`.
+pub const ID: &str = "list_sum";
+
 /// Words that split a total into all of its parts (bokmål and nynorsk).
 const COMPLETE: &[&str] = &[
     "fordelt på",
@@ -199,6 +202,7 @@ pub fn check(prose: &Prose) -> Vec<Finding> {
         let mut involved = parts.clone();
         involved.push(total);
         out.push(arithmetic(
+            ID,
             Severity::Error,
             prose.lines_of(&involved),
             message,

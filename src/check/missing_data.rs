@@ -1,4 +1,4 @@
-//! `missing_data`: a target the report answers with a verdict but no figures, or not at all.
+//! **missing_data**: a target the report answers with a verdict but no figures, or not at all.
 //!
 //! Why it matters: "Kravet er innfridd" without a number cannot be checked, and a target with
 //! neither verdict nor figures is a gap in the account the ministry asked for.
@@ -8,6 +8,9 @@
 
 use crate::check::verdicts::Assessed;
 use crate::report::{Claim, Comparator, Finding, FindingKind, Severity};
+
+/// This rule's id in findings (`Finding::rule`), `--rules` and `--disable`.
+pub const ID: &str = "missing_data";
 
 /// `report_year`: the year the report is about; targets for later years are not yet due.
 pub fn check(assessed: &[Assessed], report_year: Option<i32>) -> Vec<Finding> {
@@ -59,6 +62,7 @@ pub fn check(assessed: &[Assessed], report_year: Option<i32>) -> Vec<Finding> {
         }
         out.push(Finding {
             kind: FindingKind::MissingData,
+            rule: ID.into(),
             severity,
             line: ind.line,
             end_line: ind.end_line,

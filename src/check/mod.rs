@@ -1,4 +1,5 @@
-//! Checks: where verdicts are made (`verdicts`) and one file per finding rule, like a linter.
+//! Checks: where verdicts are made (`verdicts`) and one file per finding rule, like a linter;
+//! `rules` is the list of them (id and doc line).
 
 pub mod chain;
 pub mod change;
@@ -12,6 +13,7 @@ pub mod placeholder;
 pub mod prose;
 pub mod rate;
 pub mod ratio;
+pub mod rules;
 pub mod table_percent;
 pub mod table_sums;
 pub mod tables_link;

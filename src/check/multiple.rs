@@ -16,6 +16,9 @@ use super::prose::{arithmetic, fmt_no, is_plain_quantity, looks_like_year, pairs
 use crate::extract::numbers::NumberToken;
 use crate::report::{Finding, Severity};
 
+/// This rule's id in findings (`Finding::rule`), `--rules` and `--disable`.
+pub const ID: &str = "multiple";
+
 /// Words for multiples with their factor (bokmål and nynorsk).
 const MULTIPLES: &[(&str, f64)] = &[
     ("halvert", 0.5),
@@ -146,6 +149,7 @@ pub fn check(prose: &Prose) -> Vec<Finding> {
             fmt_no(ratio, 2)
         );
         out.push(arithmetic(
+            ID,
             Severity::Error,
             prose.lines_of(&[from, to]),
             message,

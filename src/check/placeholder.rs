@@ -14,6 +14,9 @@
 use super::prose::{head, lower, Prose};
 use crate::report::{Finding, FindingKind, Severity};
 
+/// This rule's id in findings (`Finding::rule`), `--rules` and `--disable`.
+pub const ID: &str = "placeholder";
+
 const BRACKET_WORDS: &str = include_str!("../../data/phrases/placeholders.txt");
 
 fn bracket_words() -> Vec<&'static str> {
@@ -109,6 +112,7 @@ fn finding(prose: &Prose, at: usize, written: &str, what: &str) -> Finding {
     let line = prose.line_at(at);
     Finding {
         kind: FindingKind::Placeholder,
+        rule: ID.into(),
         severity: Severity::Warning,
         line,
         end_line: line,

@@ -602,9 +602,10 @@ pub fn decimals_for(res: f64, unit: NumUnit, v: f64) -> usize {
     }
 }
 
-/// An arithmetic finding.
+/// An arithmetic finding made by rule `rule` (the check's `ID`).
 #[allow(clippy::too_many_arguments)]
 pub fn arithmetic(
+    rule: &'static str,
     severity: Severity,
     lines: (usize, usize),
     message: String,
@@ -614,6 +615,7 @@ pub fn arithmetic(
 ) -> Finding {
     Finding {
         kind: FindingKind::Arithmetic,
+        rule: rule.into(),
         severity,
         line: lines.0,
         end_line: lines.1.max(lines.0),

@@ -23,6 +23,9 @@ use super::prose::{
 use crate::extract::numbers::{NumUnit, NumberToken};
 use crate::report::{Finding, Severity};
 
+/// This rule's id in findings (`Finding::rule`), `--rules` and `--disable`.
+pub const ID: &str = "rate";
+
 /// Words that label a population figure (bokmål and nynorsk).
 const POPULATION_LABELS: &[&str] = &[
     "befolkning",
@@ -172,6 +175,7 @@ pub fn check(prose: &Prose) -> Vec<Finding> {
         );
         let line = prose.line_at(rate.span.start);
         out.push(arithmetic(
+            ID,
             Severity::Warning,
             (line, line),
             message,

@@ -17,6 +17,9 @@ use super::prose::{
 use crate::extract::numbers::NumUnit;
 use crate::report::{Finding, Severity};
 
+/// This rule's id in findings (`Finding::rule`), `--rules` and `--disable`.
+pub const ID: &str = "ratio";
+
 /// A number written in `s` at `start`: (value, resolution, end). Digits with a decimal comma
 /// or point; no thousands groups (a ratio's terms are written tight).
 fn number_at(s: &str, start: usize) -> Option<(f64, f64, usize)> {
@@ -114,7 +117,15 @@ fn finding(
         prose.line_at(at.0),
         prose.line_at(at.1.saturating_sub(1).max(at.0)),
     );
-    arithmetic(Severity::Error, lines, message, stated.0, computed, range)
+    arithmetic(
+        ID,
+        Severity::Error,
+        lines,
+        message,
+        stated.0,
+        computed,
+        range,
+    )
 }
 
 fn fits(range: Iv, stated: (f64, f64), change: bool) -> bool {

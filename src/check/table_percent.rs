@@ -1,4 +1,4 @@
-//! Percentages in tables against the counts beside them.
+//! **table_percent**: percentages in tables against the counts beside them.
 //!
 //! **What it finds.** A percentage in a table that the table's own counts contradict:
 //! - a change note on a count, "808 (11,7 %)" in a column "BEHOV 2040 (% ENDRING)" next to
@@ -26,6 +26,9 @@ use crate::check::table_sums::{decimals_of, format_no, is_total_label, overlaps}
 use crate::extract::numbers::NumUnit;
 use crate::extract::tables::{Cell, FoundRow, FoundTable};
 use crate::report::{Finding, FindingKind, Severity};
+
+/// This rule's id in findings (`Finding::rule`), `--rules` and `--disable`.
+pub const ID: &str = "table_percent";
 
 /// Header words that say a percentage is a change (bokmål and nynorsk).
 const CHANGE_WORDS: &[&str] = &[
@@ -396,6 +399,7 @@ fn finding(t: &FoundTable, row: &FoundRow, s: Series, reading: Reading, e: &Eval
     };
     Finding {
         kind: FindingKind::Arithmetic,
+        rule: ID.into(),
         severity: Severity::Error,
         line: row.line,
         end_line: row.end_line,

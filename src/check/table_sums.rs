@@ -1,4 +1,4 @@
-//! Sums and totals in tables.
+//! **table_sum**: sums and totals in tables against the rows and cells they add up.
 //!
 //! **What it finds.** A "Sum", "Total", "Totalt", "I alt", "Til sammen", "Samla" or "Samlet" row
 //! whose figure in a column is not the sum of the rows above it (back to the previous total row),
@@ -22,6 +22,9 @@
 use crate::extract::numbers::NumUnit;
 use crate::extract::tables::{Cell, FoundRow, FoundTable};
 use crate::report::{Finding, FindingKind, Severity};
+
+/// This rule's id in findings (`Finding::rule`), `--rules` and `--disable`.
+pub const ID: &str = "table_sum";
 
 /// Labels of a total row or column (bokmål and nynorsk), compared in lower case.
 const TOTAL_LABELS: &[&str] = &[
@@ -271,6 +274,7 @@ fn check_total_rows(t: &FoundTable, out: &mut Vec<Finding>) {
             let d = decimals_of(stated_res);
             out.push(Finding {
                 kind: FindingKind::Arithmetic,
+                rule: ID.into(),
                 severity: if uncertain {
                     Severity::Warning
                 } else {
@@ -335,6 +339,7 @@ fn check_total_column(t: &FoundTable, out: &mut Vec<Finding>) {
         let d = decimals_of(total.resolution);
         out.push(Finding {
             kind: FindingKind::Arithmetic,
+            rule: ID.into(),
             severity: if r.padded {
                 Severity::Warning
             } else {

@@ -8,7 +8,8 @@ mod serve;
 
 pub const USAGE: &str = "\
 Bruk (usage):
-  meldingssjekk check [--format json|text|csv] [--lang nb|en] FIL...
+  meldingssjekk check [--format json|text|csv] [--lang nb|en] [--disable REGEL[,REGEL]] FIL...
+  meldingssjekk check --rules [--lang nb|en]    (reglene funnene kommer fra, med id)
   meldingssjekk project [--format json|text|csv] [--horizon ÅR] [--turnover PST]
         [--fte-from PST --fte-to PST] [--sick-from PST --sick-to PST] [--task-sharing PST]
         [--productivity PST] [--completion PST] [--education-positions N] FIL
@@ -89,16 +90,28 @@ pub enum CliError {
     Input(String),
 }
 
-/// Simple option scanner: `--name value` and `--name=value`, positional arguments kept in order.
+/// Simple option scanner: `--name value` and `--name=value`, flags (`--rules`) without a value,
+/// positional arguments kept in order.
 pub struct Options {
     pub pairs: Vec<(String, String)>,
+    pub flags: Vec<String>,
     pub positional: Vec<String>,
 }
 
 impl Options {
     /// Parses `args`; every option in `known` takes a value.
     pub fn parse(args: &[String], known: &[&str]) -> Result<Options, CliError> {
+        Options::parse_with_flags(args, known, &[])
+    }
+
+    /// Parses `args`; every option in `known` takes a value, every one in `flags` none.
+    pub fn parse_with_flags(
+        args: &[String],
+        known: &[&str],
+        flags: &[&str],
+    ) -> Result<Options, CliError> {
         let mut pairs = Vec::new();
+        let mut set = Vec::new();
         let mut positional = Vec::new();
         let mut it = args.iter();
         while let Some(a) = it.next() {
@@ -107,6 +120,16 @@ impl Options {
                 break;
             }
             if let Some(opt) = a.strip_prefix("--") {
+                let flag = opt.split_once('=').map_or(opt, |(n, _)| n);
+                if flags.contains(&flag) {
+                    if flag != opt {
+                        return Err(CliError::Usage(format!(
+                            "--{flag} tar ingen verdi (takes no value)"
+                        )));
+                    }
+                    set.push(flag.to_string());
+                    continue;
+                }
                 let (name, value) = match opt.split_once('=') {
                     Some((n, v)) => (n.to_string(), v.to_string()),
                     None => {
@@ -126,7 +149,24 @@ impl Options {
                 positional.push(a.clone());
             }
         }
-        Ok(Options { pairs, positional })
+        Ok(Options {
+            pairs,
+            flags: set,
+            positional,
+        })
+    }
+
+    /// Whether flag `name` was given.
+    pub fn flag(&self, name: &str) -> bool {
+        self.flags.iter().any(|f| f == name)
+    }
+
+    /// Every value given to `name`, in order (an option that may be repeated).
+    pub fn all<'s>(&'s self, name: &'s str) -> impl Iterator<Item = &'s str> + 's {
+        self.pairs
+            .iter()
+            .filter(move |(n, _)| n == name)
+            .map(|(_, v)| v.as_str())
     }
 
     pub fn get(&self, name: &str) -> Option<&str> {

@@ -382,10 +382,7 @@ fn generic_subject_ok(f: &str, at: usize) -> bool {
         .map_or(before, |p| &before[p + 1..])
         .trim_start();
     if clause.split_whitespace().count() <= 12
-        && clause
-            .split_whitespace()
-            .next()
-            .is_some_and(|w| is_target_word(w))
+        && clause.split_whitespace().next().is_some_and(is_target_word)
     {
         return true;
     }

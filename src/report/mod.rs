@@ -378,6 +378,12 @@ impl FindingKind {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Finding {
     pub kind: FindingKind,
+    /// The id of the rule that made the finding ("change", "rate", "table_sum", …; the list is
+    /// `check::rules::RULES`). Added to contract v1 (additive): `kind` stays for compatibility,
+    /// several rules share one kind. Empty (and not written) only for a finding read from JSON
+    /// that predates it.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub rule: String,
     pub severity: Severity,
     pub line: usize,
     pub end_line: usize,
@@ -519,6 +525,7 @@ mod tests {
             }],
             findings: vec![Finding {
                 kind: FindingKind::ClaimMismatch,
+                rule: "claim_mismatch".into(),
                 severity: Severity::Error,
                 line: 2,
                 end_line: 3,
@@ -546,8 +553,21 @@ mod tests {
         assert_eq!(i["verdicts"][0]["status"], "not_met");
         assert!(i["target"]["baseline_year"].is_null());
         assert_eq!(d["findings"][0]["kind"], "claim_mismatch");
+        assert_eq!(d["findings"][0]["rule"], "claim_mismatch");
         assert_eq!(d["findings"][0]["computed_range"][1], 1.5);
         assert!(d["findings"][0]["computed"].is_null());
         assert!(v.get("errors").is_none());
+    }
+
+    #[test]
+    fn a_finding_from_before_rule_ids_still_reads() {
+        let f: Finding = serde_json::from_str(
+            r#"{"kind":"arithmetic","severity":"error","line":3,"end_line":3,"message":"m",
+                "stated":1.0,"computed":2.0,"computed_range":[1.5,2.5]}"#,
+        )
+        .unwrap();
+        assert_eq!(f.rule, "");
+        // Written back as it was read: no empty `rule`.
+        assert!(serde_json::to_value(&f).unwrap().get("rule").is_none());
     }
 }

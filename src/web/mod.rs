@@ -88,6 +88,8 @@ export interface Verdict {
 }
 export interface Finding {
   kind: "arithmetic" | "claim_mismatch" | "missing_data" | "placeholder" | "application";
+  /** The id of the rule that made it ("change", "rate", "table_sum", …). */
+  rule: string;
   severity: "error" | "warning" | "info"; line: number; end_line: number; message: string;
   stated: number | null; computed: number | null; computed_range: [number, number] | null;
 }

@@ -25,6 +25,7 @@ pub fn check(r: &Reading) -> Vec<Finding> {
                 computed: Some(t.value),
                 computed_range: Some([t.lo, t.hi]),
                 ..finding(
+                    ID,
                     Severity::Error,
                     al,
                     al,
@@ -42,6 +43,7 @@ pub fn check(r: &Reading) -> Vec<Finding> {
             if let Some(Some(v)) = row.values.last() {
                 if row.line != al && !overlaps(a.iv(), v.iv()) {
                     out.push(arithmetic(
+                        ID,
                         al,
                         al,
                         format!(
@@ -62,6 +64,7 @@ pub fn check(r: &Reading) -> Vec<Finding> {
             if let Some(Some(v)) = total.values.last() {
                 if total.line != tl && !overlaps(t.iv(), v.iv()) {
                     out.push(arithmetic(
+                        ID,
                         tl,
                         tl,
                         format!(

@@ -51,6 +51,7 @@ pub fn check(r: &Reading) -> Vec<Finding> {
             };
             flagged.push(j);
             out.push(arithmetic(
+                ID,
                 total.line,
                 total.line,
                 format!(
@@ -92,6 +93,7 @@ pub fn check(r: &Reading) -> Vec<Finding> {
                 continue;
             }
             out.push(arithmetic(
+                ID,
                 row.line,
                 row.line,
                 format!(

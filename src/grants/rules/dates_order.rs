@@ -26,6 +26,7 @@ pub fn check(r: &Reading) -> Vec<Finding> {
         let ((a, al), (b, bl)) = (w[0], w[1]);
         if b < a {
             out.push(finding(
+                ID,
                 Severity::Warning,
                 bl,
                 bl,
@@ -40,6 +41,7 @@ pub fn check(r: &Reading) -> Vec<Finding> {
     if let Some((d, dl)) = r.application_date {
         if let Some(&(m, ml)) = r.milestones.iter().find(|(m, _)| *m < d) {
             out.push(finding(
+                ID,
                 Severity::Warning,
                 ml,
                 ml,
@@ -52,6 +54,7 @@ pub fn check(r: &Reading) -> Vec<Finding> {
         } else if let Some(p) = r.period.as_ref().filter(|_| !r.period_from_plan) {
             if p.start.is_some_and(|s| s < d.year) {
                 out.push(finding(
+                    ID,
                     Severity::Warning,
                     p.line,
                     p.line,
@@ -68,6 +71,7 @@ pub fn check(r: &Reading) -> Vec<Finding> {
         if let (Some(s), Some(e)) = (p.start, p.end) {
             if e < s {
                 out.push(finding(
+                    ID,
                     Severity::Error,
                     p.line,
                     p.line,

@@ -38,8 +38,9 @@ pub fn run(r: &Reading) -> Vec<Finding> {
     out
 }
 
-/// A finding of kind `application`.
+/// A finding of kind `application` made by rule `rule` (the rule's `ID`).
 pub(crate) fn finding(
+    rule: &'static str,
     severity: Severity,
     line: usize,
     end_line: usize,
@@ -47,6 +48,7 @@ pub(crate) fn finding(
 ) -> Finding {
     Finding {
         kind: FindingKind::Application,
+        rule: rule.into(),
         severity,
         line,
         end_line: end_line.max(line),
@@ -60,6 +62,7 @@ pub(crate) fn finding(
 /// An arithmetic finding of kind `application`: the stated figure, what the others give, and
 /// the interval their rounding allows.
 pub(crate) fn arithmetic(
+    rule: &'static str,
     line: usize,
     end_line: usize,
     message: String,
@@ -71,7 +74,7 @@ pub(crate) fn arithmetic(
         stated: Some(stated),
         computed: Some(computed),
         computed_range: Some([range.0, range.1]),
-        ..finding(Severity::Error, line, end_line, message)
+        ..finding(rule, Severity::Error, line, end_line, message)
     }
 }
 

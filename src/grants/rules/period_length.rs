@@ -27,6 +27,7 @@ pub fn check(r: &Reading) -> Vec<Finding> {
     match (p.start, p.end) {
         (Some(s), Some(e)) if e >= s && e - s + 1 > MAX_YEARS => {
             out.push(finding(
+                ID,
                 Severity::Error,
                 p.line,
                 p.line,
@@ -38,6 +39,7 @@ pub fn check(r: &Reading) -> Vec<Finding> {
         }
         (_, None) => {
             out.push(finding(
+                ID,
                 Severity::Warning,
                 p.line,
                 p.line,
@@ -49,6 +51,7 @@ pub fn check(r: &Reading) -> Vec<Finding> {
     if let Some(n) = p.years {
         if n > MAX_YEARS as f64 && out.is_empty() {
             out.push(finding(
+                ID,
                 Severity::Error,
                 p.line,
                 p.line,

@@ -18,6 +18,7 @@ pub fn check(r: &Reading) -> Vec<Finding> {
         .iter()
         .map(|p| {
             finding(
+                ID,
                 Severity::Warning,
                 p.line,
                 p.end_line,

@@ -33,6 +33,7 @@ pub fn check(r: &Reading) -> Vec<Finding> {
     }
     let names: Vec<String> = m.iter().map(|f| field_name(f, "nb")).collect();
     vec![finding(
+        ID,
         Severity::Warning,
         r.line,
         r.line,

@@ -35,6 +35,7 @@ pub fn check(r: &Reading) -> Vec<Finding> {
         let computed = (range.0 + range.1) / 2.0;
         let what = if s.own { "egenandelen" } else { "søkt andel" };
         out.push(arithmetic(
+            ID,
             s.line,
             s.line,
             format!(
@@ -51,6 +52,7 @@ pub fn check(r: &Reading) -> Vec<Finding> {
         let (lo, hi) = (a.lo + o.lo, a.hi + o.hi);
         if !overlaps((lo, hi), t.iv()) {
             out.push(arithmetic(
+                ID,
                 ol.max(al),
                 ol.max(al),
                 format!(
