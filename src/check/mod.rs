@@ -14,6 +14,7 @@ pub mod prose;
 pub mod rate;
 pub mod ratio;
 pub mod rules;
+pub mod table_difference;
 pub mod table_percent;
 pub mod table_sums;
 pub mod tables_link;
@@ -73,7 +74,13 @@ pub fn run(
         .year
         .or_else(|| report_year(&prose.tokens));
     verdicts::mark_pending(&mut assessed, year);
-    let mut findings = table_sums::check_sums(found);
+    // A total row that is wrong only because a difference above it is wrong is said once, at
+    // that row.
+    let mut findings: Vec<Finding> = table_sums::check_sums(found)
+        .into_iter()
+        .filter(|f| !table_difference::explains_total(found, f))
+        .collect();
+    findings.extend(table_difference::check(found));
     findings.extend(table_percent::check_percents(found));
     findings.extend(claim_mismatch::check(&assessed));
     findings.extend(missing_data::check(&assessed, report_year(&prose.tokens)));

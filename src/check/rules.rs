@@ -8,7 +8,7 @@
 
 use super::{
     chain, change, claim_mismatch, direction, list_sum, missing_data, multiple, placeholder, rate,
-    ratio, table_percent, table_sums,
+    ratio, table_difference, table_percent, table_sums,
 };
 use crate::grants::rules as grants;
 use crate::report::DocumentReport;
@@ -45,6 +45,11 @@ pub static RULES: &[Rule] = &[
         table_sums::ID,
         "sums and totals in tables against the rows and cells they add up.",
         "summer og totaler i tabeller mot radene og cellene de legger sammen.",
+    ),
+    rule(
+        table_difference::ID,
+        "a difference column (\"Avvik\", \"Differanse\", \"Endring\") against the two columns before it.",
+        "en differansekolonne («Avvik», «Differanse», «Endring») mot de to kolonnene foran den.",
     ),
     rule(
         table_percent::ID,
@@ -178,6 +183,7 @@ mod tests {
     /// Each rule's source file, for its module doc.
     const SOURCES: &[(&str, &str)] = &[
         (table_sums::ID, include_str!("table_sums.rs")),
+        (table_difference::ID, include_str!("table_difference.rs")),
         (table_percent::ID, include_str!("table_percent.rs")),
         (claim_mismatch::ID, include_str!("claim_mismatch.rs")),
         (missing_data::ID, include_str!("missing_data.rs")),

@@ -1717,7 +1717,13 @@ fn build_table(cand: Candidate) -> Option<FoundTable> {
     let avg_len = cand
         .rows
         .iter()
-        .map(|(r, ..)| r.text.chars().count())
+        // Padding that lays the columns out is not text: "Helse Bergen      61      58".
+        .map(|(r, ..)| {
+            r.text
+                .split_whitespace()
+                .map(|w| w.chars().count() + 1)
+                .sum::<usize>()
+        })
         .sum::<usize>()
         / cand.rows.len();
     if avg_len > 70 {
