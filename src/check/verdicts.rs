@@ -56,6 +56,9 @@ pub fn assess_sentences(
         .collect();
     // Each sentence's claim and targets, read once (the phrase word cache serves both).
     let mut claims: Vec<Option<ClaimSpec>> = Vec::with_capacity(texts.len());
+    // Which claims are a table row's trailing status ("Ventetid PHV under 45 dager  45 dager
+    // Delvis").
+    let mut row_status: Vec<bool> = Vec::with_capacity(texts.len());
     let mut sentence_specs: Vec<Vec<TargetSpec>> = Vec::with_capacity(texts.len());
     for (s, text) in sentences.iter().zip(&texts) {
         // `fold` keeps offsets, so the sentence's folded text is the same range of `folded`
@@ -63,15 +66,19 @@ pub fn assess_sentences(
         let f = folded.get(s.range.clone()).unwrap_or("");
         // A table row that ends with its assessment ("Lavere ventetid enn i 2023  76 dager
         // Innfridd") carries its own claim.
-        let claim = parse_claim_folded(text, f).or_else(|| {
+        let own_claim = parse_claim_folded(text, f);
+        let row_claim = if own_claim.is_none() {
             let raw = doc.line_text(s.end_line).trim_end();
             let cell = raw.rfind("  ").map_or("", |p| raw[p..].trim());
             let own = !cell.is_empty() && text.trim_end().ends_with(cell);
             (s.kind == crate::document::UnitKind::TableRow || own)
                 .then(|| crate::extract::claims::trailing_status(text))
                 .flatten()
-        });
-        claims.push(claim);
+        } else {
+            None
+        };
+        row_status.push(row_claim.is_some());
+        claims.push(own_claim.or(row_claim));
         sentence_specs.push(parse_targets_folded(text, f));
     }
     // "Styringsmål 2025:" alone on the line above a run of target sentences (bullets) gives
@@ -380,7 +387,90 @@ pub fn assess_sentences(
             });
         }
     }
+    let target_sentences: Vec<usize> = targets.iter().map(|(i, _)| *i).collect();
+    summary_claims(
+        &mut out,
+        sentences,
+        &texts,
+        folded,
+        &claims,
+        &row_status,
+        &target_sentences,
+    );
     out
+}
+
+/// A summary table at the end ("Ventetid somatikk under 65 dager | 67 dager | Ikke oppnådd")
+/// gives the verdict of a target set earlier that it names by its measure, its area and its
+/// figure, when the report gave that target no verdict of its own. A row must name exactly one
+/// target and the target be named by exactly one row.
+fn summary_claims(
+    out: &mut [Assessed],
+    sentences: &[Sentence],
+    texts: &[&str],
+    folded: &str,
+    claims: &[Option<ClaimSpec>],
+    row_status: &[bool],
+    target_sentences: &[usize],
+) {
+    let rows: Vec<usize> = (0..sentences.len())
+        .filter(|&j| row_status.get(j) == Some(&true) && !target_sentences.contains(&j))
+        .collect();
+    if rows.is_empty() {
+        return;
+    }
+    let names = |a: &Assessed, j: usize| -> bool {
+        let ind = &a.indicator;
+        let (Some(c), Some(s)) = (&claims[j], sentences.get(j)) else {
+            return false;
+        };
+        if s.line <= ind.end_line || ind.target.long_term {
+            return false;
+        }
+        let head = folded.get(s.range.start..s.range.start + c.at).unwrap_or("");
+        let raw_head = texts[j].get(..c.at).unwrap_or("");
+        let figure = |v: f64| {
+            crate::extract::numbers::lex(raw_head)
+                .iter()
+                .any(|t| (t.value - v).abs() < 1e-9)
+        };
+        let figure_ok = match (ind.target.threshold, ind.target.change_pct) {
+            (Some(th), _) => figure(th),
+            (None, Some(p)) => figure(p),
+            (None, None) => false,
+        };
+        let areas = crate::extract::targets::subjects_in(head, 0);
+        let area_ok = match &ind.target.subject {
+            Some(subject) => areas.len() == 1 && &areas[0] == subject,
+            None => areas.is_empty(),
+        };
+        let spec = TargetSpec {
+            target: ind.target.clone(),
+            measure: ind.measure.clone(),
+            subjects: Vec::new(),
+            sole_area: false,
+        };
+        figure_ok && area_ok && names_measure(head, &spec, &ind.text)
+    };
+    let mut links: Vec<(usize, usize)> = Vec::new();
+    for (k, a) in out.iter().enumerate() {
+        if a.indicator.claim.is_some() {
+            continue;
+        }
+        for &j in &rows {
+            if names(a, j) {
+                links.push((k, j));
+            }
+        }
+    }
+    for &(k, j) in &links {
+        let once = links.iter().filter(|l| l.0 == k).count() == 1
+            && links.iter().filter(|l| l.1 == j).count() == 1;
+        if let (true, Some(c), Some(a)) = (once, &claims[j], out.get_mut(k)) {
+            a.indicator.claim = Some(c.claim);
+            a.indicator.claim_line = sentences.get(j).map(|s| s.line);
+        }
+    }
 }
 
 /// The section that answers a target listed earlier: the first numbered heading after the

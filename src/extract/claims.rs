@@ -113,7 +113,11 @@ fn bare_status(f: &str) -> Option<Claim> {
             return (r.end == view.text.len()).then_some(claim);
         }
     }
-    None
+    // "Delvis" alone in a status column.
+    book.get("bare_partial")
+        .iter()
+        .any(|p| p == core)
+        .then_some(Claim::Partial)
 }
 
 /// The assessment a table row ends with ("Færre fristbrudd enn i 2023  4 431  Innfridd"): its
@@ -560,6 +564,7 @@ mod genre_tests {
         assert_eq!(claim("Delvis innfridd"), Some(Claim::Partial));
         assert_eq!(claim("Ikkje oppfylt."), Some(Claim::NotMet));
         assert_eq!(claim("Ikke innfridd"), Some(Claim::NotMet));
+        assert_eq!(claim("Delvis"), Some(Claim::Partial));
         // Fail: a heading or a label is no verdict.
         assert_eq!(claim("Måloppnåelse"), None);
         assert_eq!(claim("Pågående"), None);
