@@ -110,7 +110,9 @@ fn bare_status(f: &str) -> Option<Claim> {
             _ => continue,
         };
         if let Some((r, _)) = first_of(&view.text, book.get(section), 0) {
-            return (r.end == view.text.len()).then_some(claim);
+            // The phrase must be the whole status: "dager ikke oppnådd" is not one.
+            let whole = r.end == view.text.len() && r.start <= "kravet er ".len();
+            return whole.then_some(claim);
         }
     }
     // "Delvis" alone in a status column.
