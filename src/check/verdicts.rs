@@ -66,7 +66,12 @@ pub fn assess_sentences(
         let f = folded.get(s.range.clone()).unwrap_or("");
         // A table row that ends with its assessment ("Lavere ventetid enn i 2023  76 dager
         // Innfridd") carries its own claim.
-        let row_claim = {
+        // A table row is a short line (a long one is prose, and scanning it per sentence would
+        // be quadratic on a one-line document).
+        let short = s.line == s.end_line && doc.line_text(s.end_line).len() <= MAX_ROW_BYTES;
+        let row_claim = if !short {
+            None
+        } else {
             let raw = doc.line_text(s.end_line).trim_end();
             let cell = raw.rfind("  ").map_or("", |p| raw[p..].trim());
             let own = !cell.is_empty() && text.trim_end().ends_with(cell);
@@ -397,6 +402,17 @@ pub fn assess_sentences(
     out
 }
 
+/// Longest line read as a table row that may end with its status.
+const MAX_ROW_BYTES: usize = 400;
+
+/// Most status rows a summary table is looked for in (a document of thousands of such rows is
+/// not answered row by row).
+const MAX_SUMMARY_ROWS: usize = 200;
+
+/// A status row of a summary table: sentence, line, folded text before the status, its
+/// figures, the areas it names.
+type SummaryRow<'a> = (usize, usize, &'a str, Vec<f64>, Vec<String>);
+
 /// A summary table at the end ("Ventetid somatikk under 65 dager | 67 dager | Ikke oppnådd")
 /// gives the verdict of a target set earlier that it names by its measure, its area and its
 /// figure, when the report gave that target no verdict of its own. A row must name exactly one
@@ -410,35 +426,38 @@ fn summary_claims(
     row_status: &[bool],
     target_sentences: &[usize],
 ) {
-    let rows: Vec<usize> = (0..sentences.len())
-        .filter(|&j| row_status.get(j) == Some(&true) && !target_sentences.contains(&j))
+    let target_set: std::collections::HashSet<usize> = target_sentences.iter().copied().collect();
+    // (sentence, line, folded head, its figures, its areas) of each status row, read once.
+    let rows: Vec<SummaryRow> = (0..sentences.len())
+        .filter(|&j| row_status.get(j) == Some(&true) && !target_set.contains(&j))
+        .filter_map(|j| {
+            let (c, s) = (claims[j].as_ref()?, sentences.get(j)?);
+            let head = folded.get(s.range.start..s.range.start + c.at)?;
+            let figures = crate::extract::numbers::lex(texts[j].get(..c.at)?)
+                .iter()
+                .map(|t| t.value)
+                .collect();
+            let areas = crate::extract::targets::subjects_in(head, 0);
+            Some((j, s.line, head, figures, areas))
+        })
         .collect();
-    if rows.is_empty() {
+    // A summary table is a page, not a document of rows: beyond this, leave it.
+    if rows.is_empty() || rows.len() > MAX_SUMMARY_ROWS {
         return;
     }
-    let names = |a: &Assessed, j: usize| -> bool {
+    let names = |a: &Assessed, row: &SummaryRow| -> bool {
         let ind = &a.indicator;
-        let (Some(c), Some(s)) = (&claims[j], sentences.get(j)) else {
-            return false;
-        };
-        if s.line <= ind.end_line || ind.target.long_term {
+        let (_, line, head, figures, areas) = row;
+        let head: &str = head;
+        if *line <= ind.end_line || ind.target.long_term {
             return false;
         }
-        let head = folded
-            .get(s.range.start..s.range.start + c.at)
-            .unwrap_or("");
-        let raw_head = texts[j].get(..c.at).unwrap_or("");
-        let figure = |v: f64| {
-            crate::extract::numbers::lex(raw_head)
-                .iter()
-                .any(|t| (t.value - v).abs() < 1e-9)
-        };
+        let figure = |v: f64| figures.iter().any(|t| (t - v).abs() < 1e-9);
         let figure_ok = match (ind.target.threshold, ind.target.change_pct) {
             (Some(th), _) => figure(th),
             (None, Some(p)) => figure(p),
             (None, None) => false,
         };
-        let areas = crate::extract::targets::subjects_in(head, 0);
         let area_ok = match &ind.target.subject {
             Some(subject) => areas.len() == 1 && &areas[0] == subject,
             None => areas.is_empty(),
@@ -456,9 +475,9 @@ fn summary_claims(
         if a.indicator.claim.is_some() {
             continue;
         }
-        for &j in &rows {
-            if names(a, j) {
-                links.push((k, j));
+        for row in &rows {
+            if names(a, row) {
+                links.push((k, row.0));
             }
         }
     }
