@@ -83,6 +83,7 @@ pub fn assess_sentences(
         claims.push(parse_claim_folded(text, f).or(row_claim));
         sentence_specs.push(parse_targets_folded(text, f));
     }
+    list_targets(sentences, &texts, &mut sentence_specs);
     // "Styringsmål 2025:" alone on the line above a run of target sentences (bullets) gives
     // them its year.
     for i in 1..sentence_specs.len() {
@@ -400,6 +401,55 @@ pub fn assess_sentences(
         &target_sentences,
     );
     out
+}
+
+/// Targets written as a list after a lead that ends with a colon ("Måltala for gjennomsnittleg
+/// ventetid i 2024 er:" then "– somatikk: under 55 dagar", "– TSB: under 30 dagar"): each item
+/// is read as the lead's sentence with its own figure and area ("Måltala for … i 2024 er under
+/// 55 dagar for somatikk"). The lead must open with a goal noun (`[goal_nouns]`), the items be
+/// list items of the form "area: figure" that set no target of their own.
+fn list_targets(sentences: &[Sentence], texts: &[&str], specs: &mut [Vec<TargetSpec>]) {
+    let nouns = crate::extract::phrases::targets().get("goal_nouns");
+    for i in 0..sentences.len() {
+        let lead = texts[i].trim();
+        let Some(lead) = lead.strip_suffix(':') else {
+            continue;
+        };
+        if !specs[i].is_empty() || lead.len() > 200 {
+            continue;
+        }
+        let f = fold(lead);
+        let opens = f
+            .split_whitespace()
+            .take(3)
+            .any(|w| nouns.iter().any(|n| n == w));
+        if !opens {
+            continue;
+        }
+        let mut j = i + 1;
+        while j < sentences.len()
+            && sentences[j].kind == crate::document::UnitKind::Bullet
+            && specs[j].is_empty()
+        {
+            let Some((area, rest)) = texts[j].split_once(':') else {
+                break;
+            };
+            if crate::extract::targets::subjects_in(&fold(area), 0).is_empty() {
+                break;
+            }
+            let sentence = format!(
+                "{lead} {} for {}.",
+                rest.trim().trim_end_matches(['.', ';', ',']),
+                area.trim()
+            );
+            let read = crate::extract::targets::parse_targets_folded(&sentence, &fold(&sentence));
+            if read.len() != 1 {
+                break;
+            }
+            specs[j] = read;
+            j += 1;
+        }
+    }
 }
 
 /// Longest line read as a table row that may end with its status.
@@ -1122,6 +1172,31 @@ mod quoted_tests {
 #[cfg(test)]
 mod tests {
     use crate::report::{Claim, DocumentReport, FindingKind};
+
+    #[test]
+    fn targets_listed_after_a_lead_with_a_colon() {
+        // Nynorsk: the lead names the measure and year, each item an area and its figure.
+        let text = "Innleiing.\n\nMåltala for gjennomsnittleg ventetid i 2024 er:\n\
+            \x20  – somatikk: under 55 dagar\n\
+            \x20  – TSB: under 30 dagar\n\n\
+            Ventetida i somatikk var 57 dagar og i TSB 24 dagar.\n";
+        let r = report(text);
+        let got: Vec<(Option<&str>, Option<f64>)> = r
+            .indicators
+            .iter()
+            .map(|i| (i.target.subject.as_deref(), i.target.threshold))
+            .collect();
+        assert_eq!(
+            got,
+            vec![(Some("Somatikk"), Some(55.0)), (Some("TSB"), Some(30.0))]
+        );
+        // Fail: a dash that continues a sentence is no list item, and no target.
+        let prose = "Ventetida skal ned i somatikk og\n– psykisk helsevern innan 2026.\n";
+        assert!(report(prose)
+            .indicators
+            .iter()
+            .all(|i| i.target.threshold.is_none()));
+    }
 
     #[test]
     fn a_closing_status_table_answers_the_targets_listed_first() {

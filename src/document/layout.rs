@@ -124,7 +124,14 @@ fn clean(raw: &str) -> (String, bool) {
                     .peek()
                     .and_then(|n| first_alnum(n))
                     .is_some_and(|c| c.is_uppercase());
-                if !weak || next_upper || toks.peek().is_none() {
+                // "– somatikk: under 55 dagar": an item of the form "label: value" is a list
+                // item whatever its case.
+                let labelled = raw
+                    .split_whitespace()
+                    .skip(1)
+                    .take(5)
+                    .any(|w| w.ends_with(':') && w.len() > 1);
+                if !weak || next_upper || labelled || toks.peek().is_none() {
                     bullet = true;
                     continue;
                 }
