@@ -438,7 +438,7 @@ fn print_text(report: &Report, texts: &[String], lang: Lang) {
                 Severity::Warning => Diagnostic::warning(),
                 Severity::Info => Diagnostic::note(),
             }
-            .with_code(f.kind.as_str())
+            .with_code(code_of(f))
             .with_message(f.message.clone())
             .with_labels(vec![Label::primary((), screen.clip(span)).with_message(
                 at(doc, f.line, lang).trim_start_matches(", ").to_string(),
@@ -470,7 +470,7 @@ fn print_text(report: &Report, texts: &[String], lang: Lang) {
                     Severity::Warning => Diagnostic::warning(),
                     Severity::Info => Diagnostic::note(),
                 }
-                .with_code(f.kind.as_str())
+                .with_code(code_of(f))
                 .with_message(f.message.clone())
                 .with_labels(vec![Label::primary((), screen.clip(span))]);
                 d.notes.extend(screen.notes(&d.labels, lang));
@@ -612,5 +612,15 @@ fn print_csv(report: &Report, lang: Lang) {
                 csv_num(f.computed)
             );
         }
+    }
+}
+
+/// The code a finding is shown under in the text view: its rule id (what `--disable` takes),
+/// or its kind for a finding read back from JSON written before rules had ids.
+fn code_of(f: &meldingssjekk::report::Finding) -> &str {
+    if f.rule.is_empty() {
+        f.kind.as_str()
+    } else {
+        &f.rule
     }
 }
