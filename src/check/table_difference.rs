@@ -20,9 +20,7 @@
 //! Rounding is respected: each figure stands for the interval its last digit allows. Relative
 //! changes (a % column beside figures that are not percentages) are left to other rules.
 
-use std::sync::OnceLock;
-
-use super::prose::{arithmetic, fmt_no};
+use super::prose::{arithmetic, decimals_for, fmt_no, overlaps};
 use crate::extract::numbers::NumUnit;
 use crate::extract::tables::{Cell, FoundTable};
 use crate::report::{Finding, Severity};
@@ -30,26 +28,15 @@ use crate::report::{Finding, Severity};
 /// This rule's id in findings (`Finding::rule`), `--rules` and `--disable`.
 pub const ID: &str = "table_difference";
 
-fn headers() -> &'static [String] {
-    static H: OnceLock<Vec<String>> = OnceLock::new();
-    H.get_or_init(|| {
-        include_str!("../../data/table_difference_headers.txt")
-            .lines()
-            .filter(|l| !l.trim_start().starts_with('#'))
-            .flat_map(|l| l.split('|'))
-            .map(|w| w.trim().to_lowercase())
-            .filter(|w| !w.is_empty())
-            .collect()
-    })
-}
-
 fn is_difference_header(h: &str) -> bool {
     let first = h
         .split(|c: char| !c.is_alphanumeric())
         .find(|w| !w.is_empty())
         .unwrap_or("")
         .to_lowercase();
-    headers().contains(&first)
+    crate::document::lexicon()
+        .difference_headers
+        .contains(first.as_str())
 }
 
 /// A wrong difference: the row, the column, what the row says and what its figures give.
@@ -65,10 +52,6 @@ pub struct Wrong {
 fn iv(c: &Cell) -> Option<(f64, f64)> {
     c.value?;
     c.interval()
-}
-
-fn overlaps(a: (f64, f64), b: (f64, f64)) -> bool {
-    a.0 <= b.1 + 1e-9 && b.0 <= a.1 + 1e-9
 }
 
 /// The wrong differences of one table.
@@ -141,15 +124,6 @@ pub fn wrong_differences(t: &FoundTable) -> Vec<Wrong> {
     out
 }
 
-fn decimals(c: &Cell) -> usize {
-    let r = c.resolution;
-    if r >= 1.0 || r <= 0.0 {
-        0
-    } else {
-        (-r.log10()).round().clamp(0.0, 6.0) as usize
-    }
-}
-
 /// Runs the check over every table.
 pub fn check(tables: &[FoundTable]) -> Vec<Finding> {
     let mut out = Vec::new();
@@ -158,7 +132,10 @@ pub fn check(tables: &[FoundTable]) -> Vec<Finding> {
             let (Some(row), Some(h)) = (t.rows.get(w.row), t.header.get(w.column + 1)) else {
                 continue;
             };
-            let dec = row.cells.get(w.column).map_or(0, decimals);
+            let dec = row
+                .cells
+                .get(w.column)
+                .map_or(0, |c| decimals_for(c.resolution, c.unit, w.stated));
             out.push(arithmetic(
                 ID,
                 Severity::Error,

@@ -810,22 +810,23 @@ fn verdicts_for(
     // A table's own row for the region outweighs a figure the prose gave the region only by
     // default (no owner named) for another area.
     let cat = crate::extract::entities::catalogue();
+    let region_row = |entity: &str| {
+        cat.resolve(entity).is_some_and(|e| {
+            matches!(
+                cat.kind(e),
+                crate::extract::entities::EntityKind::Rhf
+                    | crate::extract::entities::EntityKind::Total
+            )
+        })
+    };
     let table_region: Vec<Option<String>> = out[prose_count.min(out.len())..]
         .iter()
-        .filter(|v| {
-            v.entity == "Regionen"
-                || cat.resolve(&v.entity).is_some_and(|e| {
-                    matches!(
-                        cat.kind(e),
-                        crate::extract::entities::EntityKind::Rhf
-                            | crate::extract::entities::EntityKind::Total
-                    )
-                })
-        })
+        .filter(|v| v.entity == "Regionen" || region_row(&v.entity))
         .map(|v| v.subject.clone())
         .collect();
     if !table_region.is_empty() {
         let mut k = 0;
+        let before = out.len();
         out.retain(|v| {
             k += 1;
             !(k <= prose_count
@@ -833,9 +834,10 @@ fn verdicts_for(
                 && v.subject.is_some()
                 && !table_region.contains(&v.subject))
         });
+        // The prose's verdicts are still first; fewer of them now.
+        let prose_count = prose_count.saturating_sub(before - out.len());
         // The same figure for the region from the prose ("Regionen", by default) and from the
         // table's row for the RHF is one verdict: the table's row, with the prose's baseline.
-        let prose_count = out.iter().take(prose_count).count();
         let (prose, tables) = out.split_at_mut(prose_count);
         let mut merged = vec![false; prose.len()];
         for (k, p) in prose.iter().enumerate() {
@@ -846,13 +848,7 @@ fn verdicts_for(
                 t.entity != p.entity
                     && t.subject == p.subject
                     && t.value == p.value
-                    && cat.resolve(&t.entity).is_some_and(|e| {
-                        matches!(
-                            cat.kind(e),
-                            crate::extract::entities::EntityKind::Rhf
-                                | crate::extract::entities::EntityKind::Total
-                        )
-                    })
+                    && region_row(&t.entity)
             }) {
                 if t.baseline_value.is_none() && t.status == p.status {
                     t.baseline_value = p.baseline_value;

@@ -32,6 +32,8 @@ pub(crate) struct Lexicon {
     pub requirement_headers: WordSet,
     /// First words of a status table's status column header (lower case).
     pub status_headers: WordSet,
+    /// First words of a difference column's header ("Avvik", "Endring"; lower case).
+    pub difference_headers: WordSet,
 }
 
 fn entries(src: &'static str) -> impl Iterator<Item = String> {
@@ -74,6 +76,7 @@ pub(crate) fn lexicon() -> &'static Lexicon {
             finite_verbs: set(include_str!("../../data/finite_verbs.txt")),
             requirement_headers: set(include_str!("../../data/table_requirement_headers.txt")),
             status_headers: set(include_str!("../../data/table_status_headers.txt")),
+            difference_headers: set(include_str!("../../data/table_difference_headers.txt")),
         }
     })
 }

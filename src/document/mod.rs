@@ -9,6 +9,7 @@ pub mod noise;
 pub mod reading;
 pub mod sections;
 
+pub(crate) use lexicon::lexicon;
 pub use noise::is_noise_line;
 pub use reading::{Reading, Sentence, UnitKind};
 pub use sections::Section;

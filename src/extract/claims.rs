@@ -42,12 +42,8 @@ pub fn parse_claim_folded(sentence: &str, f: &str) -> Option<ClaimSpec> {
     let v = view.text.as_str();
     let book = phrases::claims();
     for section in book.sections() {
-        let claim = match section.as_str() {
-            "uncertain" => Claim::Uncertain,
-            "partial" => Claim::Partial,
-            "not_met" => Claim::NotMet,
-            "met" => Claim::Met,
-            _ => continue,
+        let Some(claim) = section_claim(section) else {
+            continue;
         };
         if let Some((r, phrase)) = first_of(v, book.get(section), 0) {
             let at = view.original(r.start);
@@ -89,6 +85,18 @@ pub fn parse_claim_folded(sentence: &str, f: &str) -> Option<ClaimSpec> {
     None
 }
 
+/// The verdict a section of claims.txt stands for (`None` for the other word lists), in the
+/// order the sections are checked: uncertain → partial → not met → met.
+fn section_claim(section: &str) -> Option<Claim> {
+    match section {
+        "uncertain" => Some(Claim::Uncertain),
+        "partial" => Some(Claim::Partial),
+        "not_met" => Some(Claim::NotMet),
+        "met" => Some(Claim::Met),
+        _ => None,
+    }
+}
+
 /// A sentence that is nothing but a verdict, as a status cell writes it ("Innfridd", "Delvis
 /// oppfylt", "Ikkje nådd."): read as "Kravet er …" with the phrases of claims.txt, and only when
 /// the phrase covers the whole of it.
@@ -102,12 +110,8 @@ fn bare_status(f: &str) -> Option<Claim> {
     let view = ClaimView::new(&s);
     let book = phrases::claims();
     for section in book.sections() {
-        let claim = match section.as_str() {
-            "uncertain" => Claim::Uncertain,
-            "partial" => Claim::Partial,
-            "not_met" => Claim::NotMet,
-            "met" => Claim::Met,
-            _ => continue,
+        let Some(claim) = section_claim(section) else {
+            continue;
         };
         if let Some((r, _)) = first_of(&view.text, book.get(section), 0) {
             // The phrase must be the whole status: "dager ikke oppnådd" is not one.
