@@ -146,6 +146,17 @@ impl DocumentReport {
     }
 }
 
+/// The lists of a serialised document whose items (and those items' `verdicts`) get their
+/// origin's fields beside their `line`: by the serializer here, and by the page's JSON export
+/// for a file the worker read (the page's build has no JSON tree of its own).
+pub const LOCATED_ITEMS: &[&str] = &[
+    "indicators",
+    "findings",
+    "tables",
+    "figures",
+    "applications",
+];
+
 /// The serialised fields of `DocumentReport` (all but `origins`), in the contract's order.
 #[derive(Serialize)]
 struct PlainDocument<'a> {
@@ -217,14 +228,8 @@ impl DocumentReport {
                 obj.entry(k).or_insert(val);
             }
         };
-        for key in [
-            "indicators",
-            "findings",
-            "tables",
-            "figures",
-            "applications",
-        ] {
-            let Some(items) = v.get_mut(key).and_then(|x| x.as_array_mut()) else {
+        for key in LOCATED_ITEMS {
+            let Some(items) = v.get_mut(*key).and_then(|x| x.as_array_mut()) else {
                 continue;
             };
             for item in items {

@@ -1888,6 +1888,7 @@ fn Figures(ui: Ui, doc: StoredValue<Doc>) -> impl IntoView {
 fn pretty_json(report: &Report) -> String {
     let compact = serde_json::to_string(report).unwrap_or_default();
     js_sys::JSON::parse(&compact)
+        .inspect(|v| locate(report, v))
         .and_then(|v| {
             js_sys::JSON::stringify_with_replacer_and_space(
                 &v,
@@ -1898,6 +1899,56 @@ fn pretty_json(report: &Report) -> String {
         .ok()
         .and_then(|s| s.as_string())
         .unwrap_or(compact)
+}
+
+/// Writes each item's origin (PDF page, DOCX paragraph, sheet cell) beside its `line` in the
+/// parsed report `v`, as the command line's JSON has it: the page's build serialises the
+/// report without them (the worker's answer carries the origins apart). An item's own field
+/// wins on a clash.
+fn locate(report: &Report, v: &wasm_bindgen::JsValue) {
+    use js_sys::Reflect;
+    use wasm_bindgen::{JsCast, JsValue};
+    let get = |o: &JsValue, k: &str| Reflect::get(o, &JsValue::from_str(k)).ok();
+    let Some(docs) = get(v, "documents").and_then(|d| d.dyn_into::<js_sys::Array>().ok()) else {
+        return;
+    };
+    for (doc, rep) in docs.iter().zip(&report.documents) {
+        if rep.origins.is_empty() {
+            continue;
+        }
+        let put = |item: &JsValue| {
+            let Some(line) = get(item, "line").and_then(|l| l.as_f64()) else {
+                return;
+            };
+            let Some(origin) = rep
+                .origin(line as usize)
+                .and_then(|o| serde_json::to_string(o).ok())
+                .and_then(|o| js_sys::JSON::parse(&o).ok())
+            else {
+                return;
+            };
+            for key in js_sys::Object::keys(origin.unchecked_ref::<js_sys::Object>()).iter() {
+                if !Reflect::has(item, &key).unwrap_or(true) {
+                    let _ =
+                        Reflect::set(item, &key, &Reflect::get(&origin, &key).unwrap_or_default());
+                }
+            }
+        };
+        for key in crate::report::LOCATED_ITEMS {
+            let Some(items) = get(&doc, key).and_then(|x| x.dyn_into::<js_sys::Array>().ok())
+            else {
+                continue;
+            };
+            for item in items.iter() {
+                if let Some(vs) =
+                    get(&item, "verdicts").and_then(|x| x.dyn_into::<js_sys::Array>().ok())
+                {
+                    vs.iter().for_each(|v| put(&v));
+                }
+                put(&item);
+            }
+        }
+    }
 }
 
 /// One line of an overview count list: "✓ Innfridd: 12".

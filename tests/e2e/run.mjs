@@ -1047,6 +1047,12 @@ test('PDF: the page load starts no PDF worker; a dropped PDF is read in one, wit
   const detail = page.locator('.ms-detail [data-detail-indicator]');
   await detail.waitFor();
   assert(/side \d+/.test(await page.locator('.ms-detail').textContent()), 'detail view shows the page');
+  // The JSON export carries each item's page beside its line, as the command line's JSON does.
+  const [dl] = await Promise.all([page.waitForEvent('download'), page.click('[data-export=json]')]);
+  const exported = JSON.parse(readFileSync(await dl.path(), 'utf8')).documents[0];
+  assert(exported.indicators.length === 2 && exported.indicators.every((i) => Number.isInteger(i.page) && Number.isInteger(i.page_line)),
+    `exported targets carry page and page_line: ${JSON.stringify(exported.indicators.map((i) => [i.line, i.page, i.page_line]))}`);
+  assert(exported.figures.length > 0 && exported.figures.every((f) => Number.isInteger(f.page)), 'exported figures carry their page');
   if (SHOTS) await page.screenshot({ path: join(SHOTS, 'pdf.png'), fullPage: false });
   clean(page);
   await page.ctx.close();
