@@ -41,6 +41,9 @@ pub fn assess(doc: &Document, reading: &Reading, tables: &[crate::report::Table]
     )
 }
 
+/// Most sentences without figures or claims between two targets that still share one answer.
+const MAX_BRIDGE_SENTENCES: usize = 1;
+
 /// [`assess`] with the reading view's sentences (`reading.sentences()`) already split and its
 /// text folded (`folded == fold(&reading.text)`, same byte offsets).
 pub fn assess_sentences(
@@ -132,17 +135,27 @@ pub fn assess_sentences(
         owner,
         ..ObservationMemo::default()
     };
+    // Targets written back to back share the answer that follows the last of them; so do
+    // targets with only a bridge between them ("I tillegg er de langsiktige målene
+    // videreført."): a sentence with no figure, no claim and no heading answers nothing.
+    let bridge = |j: usize| {
+        claims[j].is_none()
+            && sentences[j].kind == crate::document::UnitKind::Prose
+            && !crate::extract::numbers::lex(texts[j])
+                .iter()
+                .any(|t| t.kind == crate::extract::numbers::NumberKind::Quantity)
+    };
+    let joined = |a: usize, b: usize| {
+        let (from, to) = (targets[a].0, targets[b].0);
+        to > from && to - from <= 1 + MAX_BRIDGE_SENTENCES && (from + 1..to).all(bridge)
+    };
     for (k, (si, specs)) in targets.iter().enumerate() {
-        // Targets written back to back share the answer that follows the last of them.
         let mut first = k;
-        while first > 0 && targets[first - 1].0 + 1 == targets[first].0 {
+        while first > 0 && joined(first - 1, first) {
             first -= 1;
         }
         let mut last = k;
-        while targets
-            .get(last + 1)
-            .is_some_and(|(n, _)| *n == targets[last].0 + 1)
-        {
+        while last + 1 < targets.len() && joined(last, last + 1) {
             last += 1;
         }
         let answer_start = targets[last].0 + 1;
@@ -777,6 +790,16 @@ fn verdicts_for(
         .resolve(owner)
         .is_some_and(|e| cat.kind(e) == crate::extract::entities::EntityKind::Hf);
     for table in tables {
+        // A table whose caption names the measure of another target of the group and not
+        // this one's ("Tabell 5 Antall fristbrudd …" beside a target on ventetid) answers
+        // that other target.
+        if let Some(caption) = table.caption.as_deref().map(fold) {
+            if !names_measure(&caption, spec, label)
+                && others.iter().any(|(o, l)| names_measure(&caption, o, l))
+            {
+                continue;
+            }
+        }
         for o in tables_link::observations_for(table, target, &spec.measure) {
             if !subject_fits(spec, o.obs.subject.as_deref()) {
                 continue;

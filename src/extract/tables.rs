@@ -1441,8 +1441,9 @@ fn caption_of(t: &str) -> Option<(String, Option<u32>)> {
         || (rest_of_second.is_empty() && words.clone().next().is_none_or(|w| w == "-" || w == "–"))
         // "Tabell 5 Registrerte infeksjoner etter type, 2024": a title in capitals after the
         // number ("Tabell 5 viser at …" is prose).
+        // A caption may end with its unit after a full stop ("Tabell 6 Andel … forløpstid.
+        // Prosent.").
         || (rest_of_second.is_empty()
-            && !t.trim_end().ends_with('.')
             && words
                 .clone()
                 .next()
@@ -1466,19 +1467,42 @@ fn is_figure_caption(t: &str) -> bool {
 struct Idle {
     pending: Vec<LLine>,
     caption: Option<(String, Option<u32>, usize)>,
+    /// The caption was the last line read and ends mid-phrase: the next line may finish it.
+    caption_open: bool,
 }
 
 impl Idle {
     fn feed(&mut self, ll: LLine, class: Class) -> Option<Candidate> {
+        let open = std::mem::take(&mut self.caption_open);
         match class {
-            Class::Noise | Class::PageNumber(_) => None,
+            Class::Noise | Class::PageNumber(_) => {
+                self.caption_open = open;
+                None
+            }
             Class::Caption(c, n) => {
+                self.caption_open = !c.trim_end().ends_with('.');
                 self.caption = Some((c, n, ll.first));
                 self.pending.clear();
                 None
             }
             Class::Prose => {
-                self.caption = None;
+                // A caption wrapped over two lines, its second ending with a full stop
+                // ("Tabell 3 Gjennomsnittlig ventetid for pasienter som har startet helsehjelp,
+                // alle" + "tjenesteområder samlet. Antall dager.").
+                let text = ll.text.trim();
+                match self.caption.as_mut() {
+                    Some((c, _, _))
+                        if open
+                            && text.chars().count() <= MAX_TABLE_LINE_CHARS
+                            && (continues(c, text)
+                                || c.split_whitespace()
+                                    .last()
+                                    .is_some_and(|w| w.starts_with(char::is_lowercase))) =>
+                    {
+                        join_label(c, text);
+                    }
+                    _ => self.caption = None,
+                }
                 self.pending.clear();
                 None
             }
