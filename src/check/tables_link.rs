@@ -436,9 +436,28 @@ pub fn observations_for(
     // When the columns hold different measures ("Ventetid …", "Fristbrudd …"), only the
     // columns that name the target's measure answer it.
     let measure_words = content_words(measure);
+    // Only cells in the target's unit: a table of counts does not answer a share.
+    let unit_ok = |c: &TableCell| {
+        // A bare figure under a header that names its unit is in that unit.
+        if let (Some(want), Some(hint), crate::extract::numbers::NumUnit::None) =
+            (target.unit, c.unit_hint, c.token.unit)
+        {
+            return want == hint;
+        }
+        target.unit.is_none()
+            || crate::extract::values::compatible(&c.token, target.unit)
+            || (c.token.unit == crate::extract::numbers::NumUnit::None
+                && matches!(
+                    target.unit,
+                    Some(crate::report::TargetUnit::Days | crate::report::TargetUnit::Nok)
+                ))
+    };
+    // The best-named column among those in the target's unit ("Del fristbrot (prosent)", not
+    // "Avvikla pasientar", which shares more words with the measure but counts).
     let best = values
         .cells
         .iter()
+        .filter(|c| unit_ok(c))
         .map(|c| header_score(&c.header, &measure_words))
         .max()
         .unwrap_or(0);
@@ -452,26 +471,11 @@ pub fn observations_for(
     }
     let mut out = Vec::new();
     for (entity, subject) in keys {
-        // Only cells in the target's unit: a table of counts does not answer a share.
         let cells: Vec<&TableCell> = values
             .cells
             .iter()
             .filter(|c| c.entity == entity && c.subject == subject && keep_cell(c))
-            .filter(|c| {
-                // A bare figure under a header that names its unit is in that unit.
-                if let (Some(want), Some(hint), crate::extract::numbers::NumUnit::None) =
-                    (target.unit, c.unit_hint, c.token.unit)
-                {
-                    return want == hint;
-                }
-                target.unit.is_none()
-                    || crate::extract::values::compatible(&c.token, target.unit)
-                    || (c.token.unit == crate::extract::numbers::NumUnit::None
-                        && matches!(
-                            target.unit,
-                            Some(crate::report::TargetUnit::Days | crate::report::TargetUnit::Nok)
-                        ))
-            })
+            .filter(|c| unit_ok(c))
             .collect();
         let base = target
             .baseline_year

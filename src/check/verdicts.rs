@@ -41,6 +41,9 @@ pub fn assess(doc: &Document, reading: &Reading, tables: &[crate::report::Table]
     )
 }
 
+/// What naming one of a target's areas weighs in [`measure_score`], against one per word.
+const AREA_SCORE: usize = 100;
+
 /// Most sentences without figures or claims between two targets that still share one answer.
 const MAX_BRIDGE_SENTENCES: usize = 1;
 
@@ -273,9 +276,9 @@ pub fn assess_sentences(
             }
         }
         let linked = tables_link::linked_tables(doc, reading, sentence, block, tables);
-        // The other targets written back to back with this one, by what they measure: a
-        // sentence that names one of them and not this one gives figures for that one.
-        let others: Vec<(&TargetSpec, &str)> = targets[first..=last]
+        // The document's other targets, by what they measure: a sentence that names one of
+        // them and not this one gives figures for that one.
+        let others: Vec<(&TargetSpec, &str)> = targets
             .iter()
             .filter(|(n, _)| n != si)
             .flat_map(|(n, o)| {
@@ -729,10 +732,23 @@ fn verdicts_for(
             .entry((k, target.unit, default.is_some()))
             .or_insert_with(|| observations(t, target.unit, default));
         if !others.is_empty() {
+            // A sentence that names another target's measure better than this one's gives
+            // figures for that one ("Andelen pakkeforløp gjennomført innenfor standard
+            // forløpstid" is the cancer target's, not that of evaluation in pakkeforløp).
             let f = fold(t);
-            if !names_measure(&f, spec, label)
-                && others.iter().any(|(o, l)| names_measure(&f, o, l))
-            {
+            let own = measure_score(&f, spec, label);
+            if std::env::var("MS_DEBUG").is_ok() {
+                eprintln!(
+                    "DBG {:?} own={own} t={:?} others={:?}",
+                    spec.measure,
+                    &t[..t.len().min(50)],
+                    others
+                        .iter()
+                        .map(|(o, l)| (o.measure.clone(), l.to_string(), measure_score(&f, o, l)))
+                        .collect::<Vec<_>>()
+                );
+            }
+            if others.iter().any(|(o, l)| measure_score(&f, o, l) > own) {
                 continue;
             }
         }
@@ -1002,15 +1018,21 @@ fn label_of(sentence: &str) -> &str {
 }
 
 fn names_measure(head: &str, spec: &TargetSpec, label: &str) -> bool {
+    measure_score(head, spec, label) > 0
+}
+
+/// How well `head` (folded) names the measure of `spec`: an area of the target counts most,
+/// then each distinct word of the measure (or the target sentence's label) found in it.
+fn measure_score(head: &str, spec: &TargetSpec, label: &str) -> usize {
     if head.trim().is_empty() {
-        return false;
+        return 0;
     }
     let subjects = crate::extract::targets::subjects_in(head, 0);
     if subjects
         .iter()
         .any(|s| spec.subjects.contains(s) || spec.target.subject.as_ref() == Some(s))
     {
-        return true;
+        return AREA_SCORE;
     }
     let generic = crate::extract::phrases::targets().get("generic_measure_words");
     let measure = format!("{} {}", fold(&spec.measure), fold(label));
@@ -1018,15 +1040,26 @@ fn names_measure(head: &str, spec: &TargetSpec, label: &str) -> bool {
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| w.chars().count() >= 5)
         .collect();
+    let mut seen: Vec<&str> = Vec::new();
     measure
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| w.chars().count() >= 5 && !generic.iter().any(|g| g == w))
-        .any(|w| {
+        .filter(|w| {
             // A stem of seven letters: "ventetid" ~ "ventetida", "fristbrudd" ~ "fristbrot".
             let stem_end = w.char_indices().nth(7).map_or(w.len(), |(i, _)| i);
             let stem = &w[..stem_end];
-            head_words.iter().any(|h| h.starts_with(stem))
+            if seen.contains(&stem) {
+                return false;
+            }
+            seen.push(stem);
+            // A short word is matched with its endings only ("helse" ~ "helsa", not
+            // "helseforetak").
+            let short = w.chars().count() < 7;
+            head_words.iter().any(|h| {
+                h.starts_with(stem) && (!short || h.chars().count() <= w.chars().count() + 3)
+            })
         })
+        .count()
 }
 
 /// The HF a sentence opens with ("Helse Nord-Trøndelag HF har …"), if any.

@@ -93,7 +93,9 @@ fn header_columns(raw: &str) -> Option<Vec<usize>> {
 /// The column a cell starting at `col` belongs to, if it starts at one (±2 characters) and
 /// `len` characters fit before the next column.
 fn column_of(cols: &[usize], col: usize, len: usize) -> Option<usize> {
-    let k = cols.iter().position(|&c| c.abs_diff(col) <= 2)?;
+    // At a column, or indented inside it ("1. Gjennomsnittlig ventetid for" above
+    // "   pasienter som har startet").
+    let k = cols.iter().rposition(|&c| c <= col + 2)?;
     let fits = cols.get(k + 1).is_none_or(|&next| col + len <= next + 1);
     fits.then_some(k)
 }
@@ -135,6 +137,14 @@ fn split_at_columns(segs: Vec<(usize, String)>, cols: &[usize]) -> Vec<(usize, S
         }
     }
     out
+}
+
+/// A line drawn with dashes or rules ("-----", "=====", "_____", "─────").
+fn is_rule(raw: &str) -> bool {
+    let t = raw.trim();
+    t.chars().count() >= 5
+        && t.chars()
+            .all(|c| matches!(c, '-' | '=' | '_' | '–' | '—' | '─' | '━' | ' '))
 }
 
 fn is_number_cell(t: &str) -> bool {
@@ -188,9 +198,16 @@ fn read_body(
     let mut rows: Vec<Vec<Vec<(usize, String)>>> = Vec::new();
     let mut last_first: Option<String> = None;
     let mut blanks = 0;
+    // A rule line ("-----") between rows: the next line starts a row.
+    let mut ruled = false;
     let mut end = header + 1;
     let mut j = header + 1;
     while j < n {
+        if is_rule(&line(j)) {
+            ruled = true;
+            j += 1;
+            continue;
+        }
         if skip(j) {
             j += 1;
             continue;
@@ -219,7 +236,10 @@ fn read_body(
         let starts_row = match (&first, numbered) {
             (Some(t), true) => is_number_cell(t),
             (Some(_), false) => {
-                blanks > 0 || last_first.as_deref().is_none_or(ends_sentence) || rows.is_empty()
+                ruled
+                    || blanks > 0
+                    || last_first.as_deref().is_none_or(ends_sentence)
+                    || rows.is_empty()
             }
             (None, _) => rows.is_empty(),
         };
@@ -244,6 +264,7 @@ fn read_body(
             last_first = first.or(last_first);
         }
         blanks = 0;
+        ruled = false;
         j += 1;
         end = j;
     }

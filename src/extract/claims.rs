@@ -119,7 +119,10 @@ fn bare_status(f: &str) -> Option<Claim> {
             return whole.then_some(claim);
         }
     }
-    // "Delvis" alone in a status column.
+    // "Delvis" or "Uavklart" alone in a status column.
+    if book.get("bare_uncertain").iter().any(|p| p == core) {
+        return Some(Claim::Uncertain);
+    }
     book.get("bare_partial")
         .iter()
         .any(|p| p == core)
