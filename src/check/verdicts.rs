@@ -210,6 +210,16 @@ pub fn assess_sentences(
             memo.block_start = block_start;
             memo.map.clear();
         }
+        // The document's other targets, by what they measure: a sentence that names one of
+        // them and not this one gives figures for that one.
+        let others: Vec<(&TargetSpec, &str)> = targets
+            .iter()
+            .filter(|(n, _)| n != si)
+            .flat_map(|(n, o)| {
+                let label = label_of(texts[*n]);
+                o.iter().map(move |sp| (sp, label))
+            })
+            .collect();
         for (k, (s, t)) in block.iter().zip(block_texts).enumerate() {
             let opener = match openers.get_mut(block_start + k) {
                 Some(slot) => slot.get_or_insert_with(|| leading_entity(t)).clone(),
@@ -224,22 +234,33 @@ pub fn assess_sentences(
                     let head = folded
                         .get(s.range.start..s.range.start + c.at)
                         .unwrap_or("");
-                    let this = specs
+                    let own = specs
                         .iter()
-                        .any(|sp| names_measure(head, sp, label_of(texts[*si])));
-                    let other = first < last
-                        && !this
-                        && targets[first..=last]
-                            .iter()
-                            .filter(|(n, _)| n != si)
-                            .any(|(n, o)| {
-                                o.iter()
-                                    .any(|sp| names_measure(head, sp, label_of(texts[*n])))
-                            });
-                    (this, other)
+                        .map(|sp| measure_score(head, sp, label_of(texts[*si])))
+                        .max()
+                        .unwrap_or(0);
+                    // A claim that names another target's measure better than this one's
+                    // ("Kravet om … reduksjon i innleie er innfridd" under a target on
+                    // heltid) is that target's.
+                    let other = others.iter().any(|(o, l)| measure_score(head, o, l) > own);
+                    if std::env::var("MS_DEBUG").is_ok() && other {
+                        eprintln!(
+                            "CLAIMDBG si={} own={own} head={head:?} by={:?}",
+                            texts[*si],
+                            others
+                                .iter()
+                                .filter(|(o, l)| measure_score(head, o, l) > own)
+                                .map(|(o, l)| (o.measure.clone(), l.to_string()))
+                                .collect::<Vec<_>>()
+                        );
+                    }
+                    (own > 0, other)
                 }
                 None => (false, false),
             };
+            if std::env::var("MS_DEBUG2").is_ok() && block_claims[k].is_some() {
+                eprintln!("C2 target={:?} t={:?} names_this={names_this} other={other_target} pe={:?} opener={:?}", &texts[*si][..texts[*si].len().min(40)], t, paragraph_entity, opener);
+            }
             if let Some(c) = block_claims[k].clone().filter(|_| !other_target) {
                 let line = reading.line_at(s.range.start + c.at);
                 let region_wide = k == 0 || mentions_region(t);
@@ -276,16 +297,6 @@ pub fn assess_sentences(
             }
         }
         let linked = tables_link::linked_tables(doc, reading, sentence, block, tables);
-        // The document's other targets, by what they measure: a sentence that names one of
-        // them and not this one gives figures for that one.
-        let others: Vec<(&TargetSpec, &str)> = targets
-            .iter()
-            .filter(|(n, _)| n != si)
-            .flat_map(|(n, o)| {
-                let label = label_of(texts[*n]);
-                o.iter().map(move |sp| (sp, label))
-            })
-            .collect();
         for (n, spec) in specs.iter().enumerate() {
             let mut verdicts = verdicts_for(
                 reading,
@@ -1176,7 +1187,13 @@ pub fn mark_pending(assessed: &mut [Assessed], report_year: Option<i32>) {
             if !matches!(v.status, VerdictStatus::Met | VerdictStatus::NotMet) {
                 continue;
             }
-            let before_due = match (due, v.year.or(report_year)) {
+            // The figure's year, or the report's when that is earlier (a figure read
+            // without a year of its own takes the target's).
+            let year = match (v.year, report_year) {
+                (Some(a), Some(r)) => Some(a.min(r)),
+                (a, r) => a.or(r),
+            };
+            let before_due = match (due, year) {
                 (Some(d), Some(y)) => d > y,
                 _ => false,
             };

@@ -791,6 +791,24 @@ fn predicate_kind(f: &str, tokens: &[NumberToken], from: usize) -> Option<(Kind,
             return Some((k2, s2, e2));
         }
     }
+    // "skal ikke være over 7,0 %": a negation between the modal and the comparator turns it
+    // ("ikke over" is at most).
+    if let Kind::Threshold(c) = k {
+        let negated = f.get(from..s).is_some_and(|g| {
+            g.split_whitespace()
+                .any(|w| book.get("negation").iter().any(|n| n == w))
+        });
+        if negated {
+            let turned = match c {
+                Comparator::Above => Comparator::AtMost,
+                Comparator::Below => Comparator::AtLeast,
+                Comparator::AtLeast => Comparator::Below,
+                Comparator::AtMost => Comparator::Above,
+                other => other,
+            };
+            return Some((Kind::Threshold(turned), s, e));
+        }
+    }
     Some((k, s, e))
 }
 

@@ -536,20 +536,43 @@ fn read_one(
         let (Some(v), Some(b)) = (before, after) else {
             continue;
         };
+        // The figure's year: right after it, or the one closing its clause before the
+        // comparison ("72,0 prosent av … i 2024, mot 69,6 prosent i 2023").
+        let v_year = year_after(v).or_else(|| {
+            seg.iter()
+                .rev()
+                .find(|t| t.span.start >= v.span.end && t.span.end <= r.start)
+                .filter(|t| {
+                    t.kind == NumberKind::Year
+                        && f.get(t.span.end..r.start)
+                            .is_some_and(|g| g.trim_matches([',', ' ']).is_empty())
+                })
+                .map(|t| t.value as i32)
+        });
         let points_back = if w == "mot" {
             let tail = f.get(b.span.end..end).unwrap_or("").trim_start();
             tail.starts_with("året før")
                 || tail.starts_with("i fjor")
-                || year_after(b)
-                    .zip(year_after(v))
-                    .is_some_and(|(yb, yv)| yb < yv)
+                || year_after(b).zip(v_year).is_some_and(|(yb, yv)| yb < yv)
         } else {
             compatible(b, unit)
         };
-        if points_back && gap_ok(f, r.end, b.span.start, 1) && gap_ok(f, v.span.end, r.start, 4) {
+        // The figure may be followed by what it counts ("72,0 prosent av pakkeforløpene
+        // innenfor standard forløpstid i 2024, mot 69,6 prosent i 2023") when no other
+        // quantity stands between it and the comparison.
+        let near = gap_ok(f, v.span.end, r.start, 4)
+            || (f.get(v.span.end..r.start).is_some_and(|g| {
+                !g.contains([';', ':', '.'])
+                    && g.split_whitespace().count() <= MAX_COMPARED_GAP_WORDS
+            }) && !seg.iter().any(|t| {
+                t.kind == NumberKind::Quantity
+                    && t.span.start >= v.span.end
+                    && t.span.end <= r.start
+            }));
+        if points_back && gap_ok(f, r.end, b.span.start, 1) && near {
             obs.value = Some(v.value);
             obs.baseline_value = Some(b.value);
-            obs.year = year_after(v);
+            obs.year = v_year;
             obs.baseline_year = year_after(b);
             obs.at = v.span.start;
             return Some(obs);
@@ -816,6 +839,9 @@ const APPROXIMATORS: &[&str] = &[
 
 /// At most `words` words between two offsets (and no sentence punctuation); approximators
 /// ("i underkant av", "ca.") do not count.
+/// Most words between a figure and the "mot" that compares it with an earlier one.
+const MAX_COMPARED_GAP_WORDS: usize = 10;
+
 fn gap_ok(f: &str, from: usize, to: usize, words: usize) -> bool {
     if to < from || to - from > 40 {
         return false;
