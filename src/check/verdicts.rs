@@ -243,24 +243,10 @@ pub fn assess_sentences(
                     // ("Kravet om … reduksjon i innleie er innfridd" under a target on
                     // heltid) is that target's.
                     let other = others.iter().any(|(o, l)| measure_score(head, o, l) > own);
-                    if std::env::var("MS_DEBUG").is_ok() && other {
-                        eprintln!(
-                            "CLAIMDBG si={} own={own} head={head:?} by={:?}",
-                            texts[*si],
-                            others
-                                .iter()
-                                .filter(|(o, l)| measure_score(head, o, l) > own)
-                                .map(|(o, l)| (o.measure.clone(), l.to_string()))
-                                .collect::<Vec<_>>()
-                        );
-                    }
                     (own > 0, other)
                 }
                 None => (false, false),
             };
-            if std::env::var("MS_DEBUG2").is_ok() && block_claims[k].is_some() {
-                eprintln!("C2 target={:?} t={:?} names_this={names_this} other={other_target} pe={:?} opener={:?}", &texts[*si][..texts[*si].len().min(40)], t, paragraph_entity, opener);
-            }
             if let Some(c) = block_claims[k].clone().filter(|_| !other_target) {
                 let line = reading.line_at(s.range.start + c.at);
                 let region_wide = k == 0 || mentions_region(t);
@@ -748,17 +734,6 @@ fn verdicts_for(
             // forløpstid" is the cancer target's, not that of evaluation in pakkeforløp).
             let f = fold(t);
             let own = measure_score(&f, spec, label);
-            if std::env::var("MS_DEBUG").is_ok() {
-                eprintln!(
-                    "DBG {:?} own={own} t={:?} others={:?}",
-                    spec.measure,
-                    &t[..t.len().min(50)],
-                    others
-                        .iter()
-                        .map(|(o, l)| (o.measure.clone(), l.to_string(), measure_score(&f, o, l)))
-                        .collect::<Vec<_>>()
-                );
-            }
             if others.iter().any(|(o, l)| measure_score(&f, o, l) > own) {
                 continue;
             }
