@@ -551,9 +551,18 @@ fn read_one(
         });
         let points_back = if w == "mot" {
             let tail = f.get(b.span.end..end).unwrap_or("").trim_start();
+            // "54 dager, mot 61 dager i 2023": a figure without a year, right before "mot", set
+            // against one of a named year is the current one.
+            let right_before = f
+                .get(v.span.end..r.start)
+                .is_some_and(|g| g.split_whitespace().count() <= 2);
             tail.starts_with("året før")
                 || tail.starts_with("i fjor")
-                || year_after(b).zip(v_year).is_some_and(|(yb, yv)| yb < yv)
+                || match (year_after(b), v_year) {
+                    (Some(yb), Some(yv)) => yb < yv,
+                    (Some(_), None) => right_before,
+                    _ => false,
+                }
         } else {
             compatible(b, unit)
         };
