@@ -714,6 +714,16 @@ fn verdicts_for(
     };
     // The answer proper starts at the report's claim, or at the top of the block.
     let answer = block_claims.iter().position(Option::is_some).unwrap_or(0);
+    // The paragraph the claim closes is the answer too ("Samla for 2024 var delen 3,2
+    // prosent. Målet er nådd."): up to three sentences before it, with no blank line between.
+    let mut answer_from = answer;
+    while answer_from > 0
+        && answer - answer_from < 3
+        && block[answer_from - 1].kind == crate::document::UnitKind::Prose
+        && block[answer_from - 1].end_line + 1 >= block[answer_from].line
+    {
+        answer_from -= 1;
+    }
     for (k, (s, t)) in block.iter().zip(block_texts).enumerate() {
         // The first sentences of the answer speak for the region when they name no one
         // ("Kostnader til innleie har gått ned ca 19 % fra 2023 til 2024").
@@ -731,7 +741,7 @@ fn verdicts_for(
         {
             continue;
         }
-        let default = ((k < 3 || (k >= answer && k < answer + 5))
+        let default = ((k < 3 || (k >= answer_from && k < answer + 5))
             && out.iter().all(|v| v.entity == owner))
         .then_some(owner);
         let found = memo
