@@ -41,6 +41,10 @@ pub fn assess(doc: &Document, reading: &Reading, tables: &[crate::report::Table]
     )
 }
 
+/// Most target sentences on either side of a target whose measures are told apart from its
+/// own when its answer is read.
+const MAX_OTHER_TARGETS: usize = 12;
+
 /// What naming one of a target's areas weighs in [`measure_score`], against one per word.
 const AREA_SCORE: usize = 100;
 
@@ -210,9 +214,11 @@ pub fn assess_sentences(
             memo.block_start = block_start;
             memo.map.clear();
         }
-        // The document's other targets, by what they measure: a sentence that names one of
-        // them and not this one gives figures for that one.
+        // The other targets near this one (the document's, up to a bound that keeps a long
+        // document linear), by what they measure: a sentence that names one of them and not
+        // this one gives figures for that one.
         let others: Vec<(&TargetSpec, &str)> = targets
+            [k.saturating_sub(MAX_OTHER_TARGETS)..(k + MAX_OTHER_TARGETS).min(targets.len())]
             .iter()
             .filter(|(n, _)| n != si)
             .flat_map(|(n, o)| {

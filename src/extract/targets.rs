@@ -497,6 +497,10 @@ struct NounLead {
     measure: String,
 }
 
+/// Most words from the goal noun to its copula or colon ("Målene for gjennomsnittlig ventetid
+/// for avviklede pasienter i 2024 var:" has nine between).
+const MAX_NOUN_PHRASE_WORDS: usize = 12;
+
 fn noun_lead(f: &str) -> Option<NounLead> {
     let book = phrases::targets();
     let nouns = book.get("goal_nouns");
@@ -523,7 +527,7 @@ fn noun_lead(f: &str) -> Option<NounLead> {
     }
     let noun = (first..words.len().min(first + 4)).find(|&k| nouns.iter().any(|n| n == core(k)))?;
     let (n_start, n_end) = words[noun];
-    for k in noun..words.len().min(noun + 9) {
+    for k in noun..words.len().min(noun + MAX_NOUN_PHRASE_WORDS) {
         let (a, b) = words[k];
         let raw = &f[a..b];
         // A label: the noun phrase ends with a colon ("Måltall 2025:", "Krav til ventetid i 2026:").
