@@ -10,6 +10,7 @@ use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
 use super::compare::Compare;
+use super::copy;
 use super::csvmap_view::CsvMap;
 use super::examples::{title, Example};
 use super::fmt::{self, num};
@@ -87,6 +88,12 @@ struct Ui {
     f_kind: RwSignal<String>,
     search: RwSignal<String>,
     mode: RwSignal<Mode>,
+    /// The full intake (paste, examples) shown while documents are open; without documents it
+    /// always is. A new result folds it to a slim bar.
+    intake_open: RwSignal<bool>,
+    /// Whether a result of the reviewer's last drop, pick, paste or example has been shown: the
+    /// first one is, and takes focus; the rest of a batch join the list without moving the page.
+    batch_shown: StoredValue<bool>,
 }
 
 impl Ui {
@@ -101,8 +108,9 @@ impl Ui {
     }
 
     fn current_doc(&self) -> Option<Doc> {
-        let cur = self.current.get()?;
-        self.docs.with(|d| d.iter().find(|x| x.id == cur).cloned())
+        let cur = self.current.get_untracked()?;
+        self.docs
+            .with_untracked(|d| d.iter().find(|x| x.id == cur).cloned())
     }
 
     fn reset_view(&self) {
@@ -152,8 +160,23 @@ fn stored_lang() -> Option<Lang> {
     Lang::from_code(&storage()?.get_item(LANG_KEY).ok()??)
 }
 
-/// Shows one analysed document (replacing an earlier one of the same name) and selects it.
-fn add_analysis(ui: Ui, report: DocumentReport, text: String) {
+/// How a result came: given to `mount` (shown, focus left alone) or from the reviewer's drop,
+/// pick, paste or example (the first of a batch is shown and takes focus; the others are listed).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Arrival {
+    Preloaded,
+    User,
+}
+
+/// Starts a batch of the reviewer's inputs: its first result will be shown.
+fn new_batch(ui: Ui) {
+    ui.batch_shown.set_value(false);
+}
+
+/// Adds one analysed document (replacing an earlier one of the same name) to the list; selects
+/// it when it is preloaded or the first of the reviewer's batch, and then folds the intake and
+/// moves focus to its overview.
+fn add_analysis(ui: Ui, report: DocumentReport, text: String, arrival: Arrival) {
     let l = ui.lang.get_untracked();
     let doc = crate::document::Document::new(text);
     let lines: Vec<String> = doc
@@ -184,14 +207,44 @@ fn add_analysis(ui: Ui, report: DocumentReport, text: String) {
         report: Arc::new(report),
         lines: Arc::new(lines),
     };
+    // A document shown now and analysed again is shown again.
+    let replaces_shown = ui.current_doc().is_some_and(|c| c.report.name == name);
     ui.docs.update(|v| {
         v.retain(|x| x.report.name != name);
         v.push(d);
     });
     ui.refused.update(|r| r.retain(|x| x.name != name));
-    ui.reset_view();
-    ui.current.set(Some(id));
+    let show = match arrival {
+        Arrival::Preloaded => true,
+        Arrival::User => {
+            !ui.batch_shown.get_value() || ui.current.get_untracked().is_none() || replaces_shown
+        }
+    };
+    if show {
+        ui.reset_view();
+        ui.current.set(Some(id));
+        if arrival == Arrival::User {
+            ui.batch_shown.set_value(true);
+            ui.intake_open.set(false);
+            focus_overview(ui);
+        }
+    }
     ui.announce.set(msg);
+}
+
+/// Moves focus and scroll to the shown document's overview heading once it is rendered.
+fn focus_overview(ui: Ui) {
+    let id = ui.id("results-title");
+    request_animation_frame(move || {
+        if let Some(h) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id(&id))
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            h.scroll_into_view();
+            let _ = h.focus();
+        }
+    });
 }
 
 /// Analyses in the worker (or, without one, on the main thread after the browser has painted
@@ -208,7 +261,7 @@ fn add_input_later(ui: Ui, name: String, bytes: Vec<u8>) {
             return;
         }
         match result {
-            Ok((report, text)) => add_analysis(ui, report, text),
+            Ok((report, text)) => add_analysis(ui, report, text, Arrival::User),
             Err(message) => refuse(ui, &name, message),
         }
         // Inputs still in the worker keep the note up.
@@ -273,6 +326,7 @@ fn refuse(ui: Ui, name: &str, message: String) {
 
 fn read_files(ui: Ui, files: web_sys::FileList) {
     let list: Vec<web_sys::File> = (0..files.length()).filter_map(|i| files.get(i)).collect();
+    new_batch(ui);
     spawn_local(async move {
         for f in list {
             let name = f.name();
@@ -428,10 +482,13 @@ fn App(
         f_kind: RwSignal::new(String::new()),
         search: RwSignal::new(String::new()),
         mode: RwSignal::new(Mode::List),
+        intake_open: RwSignal::new(false),
+        batch_shown: StoredValue::new(true),
     };
     for (report, text) in preloaded {
-        add_analysis(ui, report, text);
+        add_analysis(ui, report, text, Arrival::Preloaded);
     }
+    let shown = Memo::new(move |_| ui.current.get());
     let l = move || ui.lang.get();
     let pick_lang = move |new: Lang| {
         ui.lang.set(new);
@@ -523,7 +580,14 @@ fn App(
                 <Intake ui=ui examples=examples />
                 <Refused ui=ui />
                 <Documents ui=ui />
-                {move || ui.current_doc().map(|d| view! { <Results ui=ui doc=d /> })}
+                // Rendered again only when another document is shown, not when one joins the
+                // list: focus, scroll and the detail panel stay where the reviewer left them.
+                {move || {
+                    shown
+                        .get()
+                        .and_then(|id| ui.docs.with_untracked(|d| d.iter().find(|x| x.id == id).cloned()))
+                        .map(|d| view! { <Results ui=ui doc=d /> })
+                }}
             </div>
             {move || match ui.page.get() {
                 Page::Check => ().into_any(),
@@ -549,16 +613,21 @@ fn Intake(ui: Ui, examples: Vec<Example>) -> impl IntoView {
     let examples_title = ui.id("examples-title");
     let examples_title2 = examples_title.clone();
     let drop_hint = ui.id("drop-hint");
+    let more_id = ui.id("intake-more");
+    let more_id2 = more_id.clone();
+    // With documents open the intake is a slim bar: the file button stays, the rest folds.
+    let slim = move || ui.docs.with(|d| !d.is_empty()) && !ui.intake_open.get();
     let analyse_paste = move |_| {
         let text = paste.get_untracked();
         let name = ui
             .lang
             .get_untracked()
             .t("innlimt-tekst.txt", "pasted-text.txt");
+        new_batch(ui);
         add_input_later(ui, name.to_string(), text.into_bytes());
     };
     view! {
-        <section class="ms-intake" aria-labelledby=intake_title2>
+        <section class="ms-intake" class:ms-intake-slim=slim aria-labelledby=intake_title2>
             <h2 id=intake_title class="ms-sr">
                 {move || l().t("Velg rapport", "Choose a report")}
             </h2>
@@ -596,7 +665,13 @@ fn Intake(ui: Ui, examples: Vec<Example>) -> impl IntoView {
                 <label for=file_id class="ms-drop-label">
                     <span class="ms-drop-icon" aria-hidden="true">"⇪"</span>
                     <span class="ms-drop-title">
-                        {move || l().t("Velg filer", "Choose files")}
+                        {move || {
+                            if slim() {
+                                l().t("Legg til filer", "Add files")
+                            } else {
+                                l().t("Velg filer", "Choose files")
+                            }
+                        }}
                     </span>
                     <span class="ms-drop-or">
                         {move || l().t("eller slipp dem her", "or drop them here")}
@@ -636,6 +711,18 @@ fn Intake(ui: Ui, examples: Vec<Example>) -> impl IntoView {
                     {move || l().t("Avbryt", "Cancel")}
                 </button>
             </div>
+            <Show when=move || ui.docs.with(|d| !d.is_empty())>
+                <button
+                    type="button"
+                    class="ms-button ms-small ms-intake-more"
+                    aria-expanded=move || (!slim()).to_string()
+                    aria-controls=more_id2.clone()
+                    on:click=move |_| ui.intake_open.update(|o| *o = !*o)
+                >
+                    {move || l().t("Lim inn tekst eller prøv et eksempel", "Paste text or try an example")}
+                </button>
+            </Show>
+            <div id=more_id class="ms-intake-rest" class:ms-hidden=slim>
             <div class="ms-paste">
                 <label for=paste_id.clone()>
                     {move || l().t("Eller lim inn tekst", "Or paste text")}
@@ -674,6 +761,7 @@ fn Intake(ui: Ui, examples: Vec<Example>) -> impl IntoView {
                                                     on:click=move |_| {
                                                         let (file, bytes) = ex
                                                             .with_value(|e| (e.file.clone(), e.text.as_bytes().to_vec()));
+                                                        new_batch(ui);
                                                         add_input_later(ui, file, bytes)
                                                     }
                                                 >
@@ -692,6 +780,7 @@ fn Intake(ui: Ui, examples: Vec<Example>) -> impl IntoView {
                         </div>
                     }
                 })}
+            </div>
         </section>
     }
 }
@@ -751,7 +840,9 @@ fn Documents(ui: Ui) -> impl IntoView {
         <Show when=move || ui.docs.with(|d| !d.is_empty())>
             <section class="ms-docs" aria-labelledby=title_id.clone()>
                 <div class="ms-docs-head">
-                    <h2 id=title_id.clone()>{move || l().t("Dokumenter", "Documents")}</h2>
+                    <h2 id=title_id.clone()>
+                        {move || format!("{} ({})", l().t("Dokumenter", "Documents"), ui.docs.with(|d| d.len()))}
+                    </h2>
                     <button
                         type="button"
                         class="ms-button ms-small"
@@ -783,76 +874,78 @@ fn format_name(f: Format) -> &'static str {
     }
 }
 
+/// What a document is called in the list and the results: the report's own title (from the
+/// engine), else the file name; and its owner and year, when the engine found them.
+fn doc_title(r: &DocumentReport) -> String {
+    r.title
+        .clone()
+        .filter(|t| !t.trim().is_empty())
+        .unwrap_or_else(|| r.name.clone())
+}
+
+fn doc_meta(r: &DocumentReport) -> Option<String> {
+    let parts: Vec<String> = r
+        .owner
+        .iter()
+        .cloned()
+        .chain(r.year.map(|y| y.to_string()))
+        .collect();
+    (!parts.is_empty()).then(|| parts.join(" · "))
+}
+
+/// Shows document `id`'s results (from the list).
+fn show_doc(ui: Ui, id: u32) {
+    if ui.current.get_untracked() != Some(id) {
+        ui.reset_view();
+        ui.current.set(Some(id));
+    }
+}
+
+/// One document in the list: the report's title, owner and year on the button that shows it,
+/// the file's facts in one line, and its actions.
 fn doc_card(ui: Ui, d: Doc) -> impl IntoView {
     let l = ui.lang.get();
     let id = d.id;
     let r = d.report.clone();
     let is_current = move || ui.current.get() == Some(id);
-    let name = r.name.clone();
+    let title = doc_title(&r);
+    let file = (title != r.name).then(|| r.name.clone());
+    let full_title = title.clone();
     let name2 = r.name.clone();
     let staffing = r
         .tables
         .iter()
         .find_map(crate::staffing::groups_from_table)
         .map(|g| (r.name.clone(), g));
+    let fact = |key: &'static str, value: String, label: &'static str| {
+        view! {
+            <span class="ms-fact">
+                <span data-fact=key>{value}</span>
+                {(!label.is_empty()).then(|| format!(" {label}"))}
+            </span>
+        }
+    };
     view! {
         <li class="ms-card" class:ms-current=is_current data-doc=r.name.clone()>
-            <h3 class="ms-card-title">{r.name.clone()}</h3>
-            <dl class="ms-facts">
-                <div>
-                    <dt>{l.t("Tegnsett", "Encoding")}</dt>
-                    <dd data-fact="encoding">{r.encoding.clone()}</dd>
-                </div>
-                <div>
-                    <dt>{l.t("Format", "Format")}</dt>
-                    <dd data-fact="format">{format_name(r.format)}</dd>
-                </div>
-                <div>
-                    <dt>{l.t("Linjer", "Lines")}</dt>
-                    <dd data-fact="lines">{r.lines.to_string()}</dd>
-                </div>
-                <div>
-                    <dt>{l.t("Tall funnet", "Figures found")}</dt>
-                    <dd data-fact="numbers">{r.numbers.to_string()}</dd>
-                </div>
-                <div>
-                    <dt>{l.t("Mål", "Targets")}</dt>
-                    <dd data-fact="indicators">{r.indicators.len().to_string()}</dd>
-                </div>
-                <div>
-                    <dt>{l.t("Funn", "Findings")}</dt>
-                    <dd data-fact="findings">{r.findings.len().to_string()}</dd>
-                </div>
-            </dl>
+            <button
+                type="button"
+                class="ms-doc-pick"
+                aria-pressed=move || is_current().to_string()
+                on:click=move |_| show_doc(ui, id)
+            >
+                <span class="ms-card-title" data-doc-title="" title=full_title>{title}</span>
+                {doc_meta(&r).map(|m| view! { <span class="ms-doc-meta" data-doc-meta="">{m}</span> })}
+                {file.map(|f| view! { <span class="ms-doc-file">{f}</span> })}
+            </button>
+            <p class="ms-facts">
+                {fact("format", format_name(r.format).to_string(), "")}
+                {fact("encoding", r.encoding.clone(), "")}
+                {fact("lines", r.lines.to_string(), l.t("linjer", "lines"))}
+                {fact("numbers", r.numbers.to_string(), l.t("tall", "figures"))}
+                {fact("indicators", r.indicators.len().to_string(), l.t("mål", "targets"))}
+                {fact("findings", r.findings.len().to_string(), l.t("funn", "findings"))}
+            </p>
             <div class="ms-card-actions">
-                <button
-                    type="button"
-                    class="ms-button ms-small"
-                    aria-pressed=move || is_current().to_string()
-                    aria-label=format!("{} {}", l.t("Vis resultater for", "Show results for"), name)
-                    on:click=move |_| {
-                        if ui.current.get_untracked() != Some(id) {
-                            ui.reset_view();
-                            ui.current.set(Some(id));
-                        }
-                    }
-                >
-                    {l.t("Vis resultater", "Show results")}
-                </button>
-                <button
-                    type="button"
-                    class="ms-button ms-small"
-                    aria-label=format!("{} {}", l.t("Fjern", "Remove"), name2)
-                    on:click=move |_| {
-                        ui.docs.update(|v| v.retain(|x| x.id != id));
-                        if ui.current.get_untracked() == Some(id) {
-                            ui.reset_view();
-                            ui.current.set(ui.docs.with_untracked(|v| v.last().map(|x| x.id)));
-                        }
-                    }
-                >
-                    {l.t("Fjern", "Remove")}
-                </button>
                 {staffing.map(|(doc_name, groups)| {
                     let groups = StoredValue::new(groups);
                     let doc_name = StoredValue::new(doc_name);
@@ -868,6 +961,20 @@ fn doc_card(ui: Ui, d: Doc) -> impl IntoView {
                         </button>
                     }
                 })}
+                <button
+                    type="button"
+                    class="ms-button ms-small"
+                    aria-label=format!("{} {}", l.t("Fjern", "Remove"), name2)
+                    on:click=move |_| {
+                        ui.docs.update(|v| v.retain(|x| x.id != id));
+                        if ui.current.get_untracked() == Some(id) {
+                            ui.reset_view();
+                            ui.current.set(ui.docs.with_untracked(|v| v.last().map(|x| x.id)));
+                        }
+                    }
+                >
+                    {l.t("Fjern", "Remove")}
+                </button>
             </div>
         </li>
     }
@@ -890,6 +997,18 @@ fn matches_search(q: &str, fields: &[&str]) -> bool {
     q.is_empty() || fields.iter().any(|f| f.to_lowercase().contains(q))
 }
 
+/// The status filter `st` and the entity filter `ent` on one target: with an entity chosen, the
+/// status is that entity's own verdict (any of its verdicts, when it has one per area), not the
+/// target's overall status.
+fn status_matches(st: &str, ent: &str, ind: &Indicator) -> bool {
+    if ent.is_empty() {
+        return st.is_empty() || status_key(ind.status) == st;
+    }
+    ind.verdicts.iter().any(|v| {
+        v.entity == ent && (st.is_empty() || status_key(verdict_as_status(v.status)) == st)
+    })
+}
+
 fn visible_indicators(ui: Ui, r: &DocumentReport) -> Vec<usize> {
     let st = ui.f_status.get();
     let ent = ui.f_entity.get();
@@ -897,8 +1016,7 @@ fn visible_indicators(ui: Ui, r: &DocumentReport) -> Vec<usize> {
     r.indicators
         .iter()
         .enumerate()
-        .filter(|(_, ind)| st.is_empty() || status_key(ind.status) == st)
-        .filter(|(_, ind)| ent.is_empty() || ind.verdicts.iter().any(|v| v.entity == ent))
+        .filter(|(_, ind)| status_matches(&st, &ent, ind))
         .filter(|(_, ind)| {
             let mut fields = vec![ind.text.as_str(), ind.measure.as_str()];
             fields.extend(ind.verdicts.iter().map(|v| v.entity.as_str()));
@@ -921,6 +1039,29 @@ fn visible_findings(ui: Ui, r: &DocumentReport) -> Vec<usize> {
         .filter(|(_, f)| matches_search(&q, &[f.message.as_str()]))
         .map(|(i, _)| i)
         .collect()
+}
+
+/// Says how many targets and findings the filters now show (for screen readers; the headings
+/// show the same counts).
+fn announce_counts(ui: Ui, r: &DocumentReport) {
+    let l = ui.lang.get_untracked();
+    let targets = untrack(|| visible_indicators(ui, r).len());
+    let findings = untrack(|| visible_findings(ui, r).len());
+    let (all_t, all_f) = (r.indicators.len(), r.findings.len());
+    let ent = ui.f_entity.get_untracked();
+    let mut msg = match l {
+        Lang::Nb => format!("Viser {targets} av {all_t} mål og {findings} av {all_f} funn."),
+        Lang::En => {
+            format!("Showing {targets} of {all_t} targets and {findings} of {all_f} findings.")
+        }
+    };
+    if !ent.is_empty() && !ui.f_status.get_untracked().is_empty() {
+        msg.push_str(&match l {
+            Lang::Nb => format!(" Status etter vurderingen av {ent}."),
+            Lang::En => format!(" Status by the verdict on {ent}."),
+        });
+    }
+    ui.announce.set(msg);
 }
 
 #[component]
@@ -957,11 +1098,24 @@ fn Results(ui: Ui, doc: Doc) -> impl IntoView {
         }
     };
     let sel = |ui: Ui, id: &str| ui.id(id);
+    let refilter = move || announce_counts(ui, &r());
+    let status_note = ui.id("f-status-note");
+    let status_note2 = status_note.clone();
+    let (title, meta) = doc.with_value(|d| (doc_title(&d.report), doc_meta(&d.report)));
+    let file = doc.with_value(|d| (d.report.name != title).then(|| d.report.name.clone()));
     view! {
         <section class="ms-results" aria-labelledby=title_id2 data-results=r().name.clone()>
-            <h2 id=title_id>
-                {move || format!("{}: {}", l().t("Resultater", "Results"), r().name)}
+            <h2 id=title_id tabindex="-1" class="ms-results-title">
+                <span class="ms-eyebrow">{move || l().t("Resultater for", "Results for")}</span>
+                " "
+                <span data-results-title="">{title}</span>
             </h2>
+            {(meta.is_some() || file.is_some()).then(|| view! {
+                <p class="ms-results-meta">
+                    {meta.map(|m| view! { <span data-results-meta="">{m}</span> })}
+                    {file.map(|f| view! { <span class="ms-doc-file">{f}</span> })}
+                </p>
+            })}
             <div class="ms-overview">
                 <div class="ms-overview-group">
                     <h3 class="ms-h-small">
@@ -1026,7 +1180,11 @@ fn Results(ui: Ui, doc: Doc) -> impl IntoView {
                     <select
                         id=sel(ui, "f-status")
                         prop:value=move || ui.f_status.get()
-                        on:change=move |ev| ui.f_status.set(event_target_value(&ev))
+                        aria-describedby=move || (!ui.f_entity.get().is_empty()).then(|| status_note.clone())
+                        on:change=move |ev| {
+                            ui.f_status.set(event_target_value(&ev));
+                            refilter();
+                        }
                     >
                         <option value="">{move || l().t("Alle", "All")}</option>
                         {move || {
@@ -1046,7 +1204,10 @@ fn Results(ui: Ui, doc: Doc) -> impl IntoView {
                     <select
                         id=sel(ui, "f-entity")
                         prop:value=move || ui.f_entity.get()
-                        on:change=move |ev| ui.f_entity.set(event_target_value(&ev))
+                        on:change=move |ev| {
+                            ui.f_entity.set(event_target_value(&ev));
+                            refilter();
+                        }
                     >
                         <option value="">{move || l().t("Alle", "All")}</option>
                         {entities
@@ -1061,7 +1222,10 @@ fn Results(ui: Ui, doc: Doc) -> impl IntoView {
                     <select
                         id=sel(ui, "f-kind")
                         prop:value=move || ui.f_kind.get()
-                        on:change=move |ev| ui.f_kind.set(event_target_value(&ev))
+                        on:change=move |ev| {
+                            ui.f_kind.set(event_target_value(&ev));
+                            refilter();
+                        }
                     >
                         <option value="">{move || l().t("Alle", "All")}</option>
                         {move || {
@@ -1078,7 +1242,10 @@ fn Results(ui: Ui, doc: Doc) -> impl IntoView {
                         id=sel(ui, "search")
                         type="search"
                         prop:value=move || ui.search.get()
-                        on:input=move |ev| ui.search.set(event_target_value(&ev))
+                        on:input=move |ev| {
+                            ui.search.set(event_target_value(&ev));
+                            refilter();
+                        }
                     />
                 </div>
                 <div class="ms-field" role="group" aria-label=move || l().t("Visning", "View")>
@@ -1103,6 +1270,16 @@ fn Results(ui: Ui, doc: Doc) -> impl IntoView {
                     </div>
                 </div>
             </div>
+            {move || {
+                let ent = ui.f_entity.get();
+                (!ent.is_empty()).then(|| {
+                    let text = match l() {
+                        Lang::Nb => format!("Status gjelder vurderingen av {ent}, ikke målets samlede status."),
+                        Lang::En => format!("Status means the verdict on {ent}, not the target's overall status."),
+                    };
+                    view! { <p id=status_note2.clone() class="ms-hint ms-filter-note" data-filter-note="">{text}</p> }
+                })
+            }}
             <div class="ms-main">
                 <div class="ms-lists">
                     <section class="ms-targets" aria-labelledby=sel(ui, "targets-title")>
@@ -1140,6 +1317,7 @@ fn Results(ui: Ui, doc: Doc) -> impl IntoView {
                                 }
                                     .into_any();
                             }
+                            let ent = ui.f_entity.get_untracked();
                             match ui.mode.get() {
                                 Mode::List => view! {
                                     <ul class="ms-target-list">
@@ -1150,7 +1328,7 @@ fn Results(ui: Ui, doc: Doc) -> impl IntoView {
                                                     let at = rep
                                                         .origin(ind.line)
                                                         .and_then(|o| o.label(lang == Lang::En));
-                                                    indicator_row(ui, lang, i, ind, at)
+                                                    indicator_row(ui, lang, i, ind, at, &ent)
                                                 })
                                             })
                                             .collect_view()}
@@ -1162,6 +1340,7 @@ fn Results(ui: Ui, doc: Doc) -> impl IntoView {
                         }}
                     </section>
                     <section class="ms-findings" aria-labelledby=sel(ui, "findings-title")>
+                        <div class="ms-section-head">
                         <h3 id=sel(ui, "findings-title")>
                             {move || {
                                 let shown = visible_findings(ui, &r()).len();
@@ -1173,6 +1352,12 @@ fn Results(ui: Ui, doc: Doc) -> impl IntoView {
                                 }
                             }}
                         </h3>
+                        <Show when=move || !visible_findings(ui, &r()).is_empty()>
+                            <button type="button" class="ms-button ms-small ms-copy" data-copy="letter" on:click=move |_| copy_letter(ui, &r())>
+                                {move || l().t("Kopier som brevavsnitt", "Copy as a letter paragraph")}
+                            </button>
+                        </Show>
+                        </div>
                         {move || {
                             let rep = r();
                             let lang = l();
@@ -1331,7 +1516,15 @@ fn verdict_text(l: Lang, v: &crate::report::Verdict, unit: Option<TargetUnit>) -
     s
 }
 
-fn indicator_row(ui: Ui, l: Lang, i: usize, ind: &Indicator, at: Option<String>) -> impl IntoView {
+/// One target in the list; with an entity chosen in the filter (`ent`), its verdict is marked.
+fn indicator_row(
+    ui: Ui,
+    l: Lang,
+    i: usize,
+    ind: &Indicator,
+    at: Option<String>,
+    ent: &str,
+) -> impl IntoView {
     let unit = ind.target.unit;
     let measure = if ind.measure.is_empty() {
         l.t("Mål", "Target").to_string()
@@ -1373,6 +1566,7 @@ fn indicator_row(ui: Ui, l: Lang, i: usize, ind: &Indicator, at: Option<String>)
                                     view! {
                                         <li
                                             class=format!("ms-verdict ms-status-{}", status_key(s))
+                                            class:ms-verdict-match=!ent.is_empty() && v.entity == ent
                                             data-entity=v.entity.clone()
                                             data-status=status_key(s)
                                         >
@@ -1394,6 +1588,23 @@ fn indicator_row(ui: Ui, l: Lang, i: usize, ind: &Indicator, at: Option<String>)
             </button>
         </li>
     }
+}
+
+/// Copies the findings the filters show as one numbered paragraph for a letter.
+fn copy_letter(ui: Ui, r: &DocumentReport) {
+    let l = ui.lang.get_untracked();
+    let idx = untrack(|| visible_findings(ui, r));
+    let shown: Vec<&Finding> = idx.iter().filter_map(|&i| r.findings.get(i)).collect();
+    let mut name = format!("«{}»", doc_title(r));
+    if let Some(owner) = &r.owner {
+        name.push_str(&format!(" {} {owner}", l.t("fra", "from")));
+    }
+    let text = copy::letter_paragraph(l, &name, &shown);
+    let what = match l {
+        Lang::Nb => format!("{} funn som brevavsnitt", shown.len()),
+        Lang::En => format!("{} findings as a letter paragraph", shown.len()),
+    };
+    copy::copy(l, text, what, ui.announce, || {});
 }
 
 /// Stated vs computed in plain words.
@@ -1444,6 +1655,22 @@ fn explain(l: Lang, f: &Finding) -> Option<String> {
 }
 
 fn finding_row(ui: Ui, l: Lang, i: usize, f: &Finding) -> impl IntoView {
+    let text = copy::finding_text(l, f, explain(l, f));
+    let place = line_ref(l, f.line, f.end_line);
+    let label = format!("{} {place}", l.t("Kopier funnet på", "Copy the finding on"));
+    let what = format!("{} {place}", l.t("funnet på", "the finding on"));
+    let copied = RwSignal::new(false);
+    let on_copy = move |_| {
+        copy::copy(l, text.clone(), what.clone(), ui.announce, move || {
+            let _ = copied.try_set(true);
+            set_timeout(
+                move || {
+                    let _ = copied.try_set(false);
+                },
+                std::time::Duration::from_secs(2),
+            );
+        })
+    };
     view! {
         <li
             class=format!("ms-finding ms-sev-{}", severity_key(f.severity))
@@ -1462,13 +1689,18 @@ fn finding_row(ui: Ui, l: Lang, i: usize, f: &Finding) -> impl IntoView {
             </div>
             <p class="ms-message">{f.message.clone()}</p>
             {explain(l, f).map(|e| view! { <p class="ms-explain">{e}</p> })}
-            <button
-                type="button"
-                class="ms-button ms-small ms-show"
-                on:click=move |_| select(ui, Focus::Finding(i))
-            >
-                {l.t("Vis i teksten", "Show in text")}
-            </button>
+            <div class="ms-row-actions">
+                <button
+                    type="button"
+                    class="ms-button ms-small ms-show"
+                    on:click=move |_| select(ui, Focus::Finding(i))
+                >
+                    {l.t("Vis i teksten", "Show in text")}
+                </button>
+                <button type="button" class="ms-button ms-small ms-copy" data-copy="finding" aria-label=label on:click=on_copy>
+                    {move || if copied.get() { l.t("Kopiert ✓", "Copied ✓") } else { l.t("Kopier", "Copy") }}
+                </button>
+            </div>
         </li>
     }
 }

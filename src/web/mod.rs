@@ -22,6 +22,7 @@
 mod app;
 mod applications;
 mod compare;
+mod copy;
 mod csvmap_view;
 mod examples;
 mod fmt;

@@ -38,8 +38,9 @@ function eq(actual, expected, msg) {
 /** A fresh context and page that records console errors, page errors and every request. */
 async function open(path = '', opts = {}) {
   const context = await browser.newContext({
-    viewport: { width: opts.width || 1280, height: 900 },
+    viewport: { width: opts.width || 1280, height: opts.height || 900 },
     bypassCSP: !!opts.bypassCSP,
+    permissions: opts.permissions || [],
     acceptDownloads: true,
   });
   const page = await context.newPage();
@@ -53,6 +54,13 @@ async function open(path = '', opts = {}) {
     await page.goto(path.startsWith('file:') ? path : BASE + path);
   }
   return page;
+}
+
+/** Clicks an example button, unfolding the intake first when results have folded it to a slim bar. */
+async function example(page, file) {
+  const btn = page.locator(`[data-example="${file}"]`);
+  if (!(await btn.isVisible())) await page.locator('.ms-intake-more').click();
+  await btn.click();
 }
 
 async function ready(page) {
@@ -109,7 +117,7 @@ test('page loads without console errors and shows intake', async () => {
 test('an example loads and shows its document card', async () => {
   const page = await open('');
   await ready(page);
-  await page.click('[data-example="000_2a6fda8bf9662336.txt"]');
+  await example(page, '000_2a6fda8bf9662336.txt');
   const card = page.locator('.ms-card[data-doc="000_2a6fda8bf9662336.txt"]');
   await card.waitFor();
   const text = readFileSync(join(repo, 'examples', '000_2a6fda8bf9662336.txt'), 'utf8');
@@ -147,7 +155,7 @@ test('empty and binary files are refused clearly and the page keeps working', as
   assert((await empty.textContent()).includes('tom'), 'empty file message says the file is empty');
   assert((await pdf.textContent()).includes('PDF'), 'PDF message names the format');
   eq(await page.locator('.ms-card').count(), 0, 'no card for refused files');
-  await page.click('[data-example="004_6a014670dbcf36ad.txt"]');
+  await example(page, '004_6a014670dbcf36ad.txt');
   await page.locator('.ms-card[data-doc="004_6a014670dbcf36ad.txt"]').waitFor();
   await pdf.getByRole('button').click();
   eq(await pdf.count(), 0, 'refusal can be dismissed');
@@ -301,7 +309,7 @@ test('markup in a report shows as text and never runs', async () => {
 test('no request leaves 127.0.0.1', async () => {
   const page = await open('');
   await ready(page);
-  await page.click('[data-example="002_473fd4dd3fe50d6d.txt"]');
+  await example(page, '002_473fd4dd3fe50d6d.txt');
   await page.locator('.ms-card').first().waitFor();
   await page.setInputFiles('.ms-drop input[type=file]', join(repo, 'examples', '003_1aa3c3bfad0b64da.txt'));
   await page.locator('.ms-card[data-doc="003_1aa3c3bfad0b64da.txt"]').waitFor();
@@ -436,7 +444,7 @@ test('accessibility: axe finds no violations on main and results views', async (
   const page = await open('', { bypassCSP: true });
   await ready(page);
   await axe(page, 'main view');
-  await page.click('[data-example="000_2a6fda8bf9662336.txt"]');
+  await example(page, '000_2a6fda8bf9662336.txt');
   await page.locator('.ms-results').waitFor();
   await axe(page, 'results view (example)');
   await page.ctx.close();
@@ -492,7 +500,7 @@ test('dist/meldingssjekk.html works offline from file://', async () => {
   assert(existsSync(file), 'dist/meldingssjekk.html exists (run scripts/build)');
   const page = await open(pathToFileURL(file).href);
   await ready(page);
-  await page.click('[data-example="001_a15ca66fe45fcd5e.txt"]');
+  await example(page, '001_a15ca66fe45fcd5e.txt');
   await page.locator('.ms-card[data-doc="001_a15ca66fe45fcd5e.txt"]').waitFor();
   await page.locator('.ms-results').waitFor();
   const outside = page.log.requests.filter((u) => !u.startsWith('file:') && !u.startsWith('data:') && !u.startsWith('blob:'));
@@ -519,13 +527,195 @@ test('screenshots (desktop and narrow)', async () => {
 });
 
 
+// --- Results first (issue 12) ----------------------------------------------------------------
+
+/** The live region's text. */
+const live = (page) => page.locator('.ms-sr[role=status]').textContent();
+
+test('results first: after a drop the intake folds to a slim bar and focus lands on the overview', async () => {
+  const page = await open('', { width: 1366, height: 768 });
+  await ready(page);
+  eq(await page.locator('.ms-intake-more').count(), 0, 'no unfold button before any document');
+  await dropFile(page, join(repo, 'examples', '001_a15ca66fe45fcd5e.txt'), '001_a15ca66fe45fcd5e.txt', 'text/plain');
+  await page.locator('.ms-results[data-results="001_a15ca66fe45fcd5e.txt"]').waitFor({ timeout: 30000 });
+  await page.waitForFunction(() => document.activeElement && document.activeElement.id.endsWith('results-title'));
+  const heading = await page.evaluate(() => {
+    const h = document.activeElement;
+    const r = h.getBoundingClientRect();
+    return { tag: h.tagName, top: r.top, bottom: r.bottom, text: h.textContent };
+  });
+  eq(heading.tag, 'H2', 'focus is on the overview heading');
+  assert(heading.top >= 0 && heading.bottom <= 768, `overview heading in view at 1366×768: ${JSON.stringify(heading)}`);
+  const overview = await page.locator('.ms-results .ms-overview').boundingBox();
+  assert(overview && overview.y < 768, `overview starts above the fold: ${JSON.stringify(overview)}`);
+  // The intake is a slim bar: the file button stays, paste and examples are folded.
+  eq(await page.locator('.ms-intake.ms-intake-slim').count(), 1, 'intake folded');
+  assert(await page.locator('.ms-drop-label').isVisible(), 'the button to add files stays');
+  eq((await page.locator('.ms-drop-title').textContent()).trim(), 'Legg til filer', 'it says it adds files');
+  assert(!(await page.getByLabel('Eller lim inn tekst').isVisible()), 'paste box folded');
+  assert(!(await page.locator('.ms-example').first().isVisible()), 'examples folded');
+  const bar = await page.locator('.ms-intake').boundingBox();
+  assert(bar.height < 80, `the bar is slim: ${bar.height} px`);
+  const more = page.locator('.ms-intake-more');
+  eq(await more.getAttribute('aria-expanded'), 'false', 'unfold button says it is folded');
+  await more.click();
+  eq(await more.getAttribute('aria-expanded'), 'true', 'unfolded');
+  assert(await page.locator('.ms-example').first().isVisible(), 'examples shown again');
+  // An example from the unfolded intake is shown at once and folds it again.
+  await example(page, '004_6a014670dbcf36ad.txt');
+  await page.locator('.ms-results[data-results="004_6a014670dbcf36ad.txt"]').waitFor({ timeout: 30000 });
+  await page.waitForFunction(() => document.activeElement && document.activeElement.id.endsWith('results-title'));
+  eq(await page.locator('.ms-intake.ms-intake-slim').count(), 1, 'folded again after the example');
+  clean(page);
+  await page.ctx.close();
+});
+
+test('five dropped files are all listed with the report\'s title, owner and year', async () => {
+  const page = await open('', { width: 1366, height: 768, bypassCSP: true });
+  await ready(page);
+  const expected = await page.evaluate(async (texts) => {
+    const m = await import('/pkg/meldingssjekk.js');
+    return texts.map(([name, text]) => {
+      const d = m.analyze(text, { name }).documents[0];
+      return { name, title: d.title || null, owner: d.owner || null, year: d.year || null };
+    });
+  }, exampleFiles.map((f) => [f, exampleText(f)]));
+  assert(expected.some((e) => e.title && e.owner && e.year), `the engine finds a title, owner and year in some example: ${JSON.stringify(expected)}`);
+  await page.setInputFiles('.ms-drop input[type=file]', exampleFiles.map((f) => join(repo, 'examples', f)));
+  for (const f of exampleFiles) await page.locator(`.ms-card[data-doc="${f}"]`).waitFor({ timeout: 30000 });
+  eq(await page.locator('.ms-card').count(), 5, 'five documents listed');
+  eq((await page.locator('.ms-docs h2').textContent()).trim(), 'Dokumenter (5)', 'the list says how many');
+  // The first result of the batch is shown; the later ones join the list without taking over.
+  eq(await page.locator('.ms-doc-pick[aria-pressed=true]').count(), 1, 'one document shown');
+  eq(await page.evaluate(() => document.activeElement.id.endsWith('results-title')), true, 'focus stays on the shown overview while the others arrive');
+  for (const e of expected) {
+    const card = page.locator(`.ms-card[data-doc="${e.name}"]`);
+    eq((await card.locator('[data-doc-title]').textContent()).trim(), e.title || e.name, `${e.name}: title (or file name)`);
+    const meta = [e.owner, e.year].filter(Boolean).join(' · ');
+    if (meta) eq((await card.locator('[data-doc-meta]').textContent()).trim(), meta, `${e.name}: owner and year`);
+    else eq(await card.locator('[data-doc-meta]').count(), 0, `${e.name}: no owner or year`);
+    await card.locator('.ms-doc-pick').click();
+    const results = page.locator(`.ms-results[data-results="${e.name}"]`);
+    await results.waitFor();
+    eq((await results.locator('[data-results-title]').textContent()).trim(), e.title || e.name, `${e.name}: results heading`);
+    eq(await card.locator('.ms-doc-pick').getAttribute('aria-pressed'), 'true', `${e.name}: pressed when shown`);
+  }
+  const wide = await page.evaluate(() => document.documentElement.scrollWidth);
+  assert(wide <= 1366, `no sideways scrolling: ${wide}`);
+  await axe(page, 'five documents');
+  clean(page);
+  await page.ctx.close();
+});
+
+test('copy: a finding\'s text and the findings as a numbered letter paragraph go on the clipboard', async () => {
+  const page = await withContract({ permissions: ['clipboard-read', 'clipboard-write'] });
+  const clip = () => page.evaluate(() => navigator.clipboard.readText());
+  const ar = page.locator('.ms-finding[data-finding-kind=arithmetic]');
+  const btn = ar.getByRole('button', { name: 'Kopier funnet på linje 9' });
+  eq((await btn.textContent()).trim(), 'Kopier', 'button text');
+  await btn.click();
+  await page.waitForFunction(() => document.querySelector('.ms-sr[role=status]').textContent.startsWith('Kopiert'));
+  const one = await clip();
+  assert(one.startsWith('Linje 9: Summen 120 + 80 er 200, ikke 210. Rapporten oppgir 210.'), `finding text: ${one}`);
+  assert(one.includes('mellom 199,5 og 200,5'), `finding text keeps the interval: ${one}`);
+  eq(await live(page), 'Kopiert: funnet på linje 9', 'announced');
+  eq((await btn.textContent()).trim(), 'Kopiert ✓', 'the button confirms');
+  await page.locator('[data-copy=letter]').click();
+  await page.waitForFunction(() => document.querySelector('.ms-sr[role=status]').textContent.includes('brevavsnitt'));
+  const letter = await clip();
+  eq(letter, [
+    'I gjennomgangen av «testregionen.txt» har vi merket oss følgende:',
+    '1. Linje 9: Summen 120 + 80 er 200, ikke 210.',
+    '2. Linje 10: Plassholder «[fylles inn]» står igjen i teksten.',
+    '3. Linje 8: Rapporten sier målet er nådd, men Helse Beta har 88,0 pst.',
+    'Vi ber om at dette rettes eller forklares.',
+  ].join('\n'), 'letter paragraph');
+  eq(await live(page), 'Kopiert: 3 funn som brevavsnitt', 'announced');
+  // The paragraph follows the filter.
+  await page.getByLabel('Type funn').selectOption('placeholder');
+  await page.locator('[data-copy=letter]').click();
+  await page.waitForFunction(() => document.querySelector('.ms-sr[role=status]').textContent.includes('Kopiert: 1 funn'));
+  assert((await clip()).includes('\n1. Linje 10: Plassholder') && !(await clip()).includes('2.'), 'only the filtered finding');
+  clean(page);
+  await page.ctx.close();
+
+  // Without navigator.clipboard (an older browser) the copy command is used.
+  const p2 = await withContract({ permissions: ['clipboard-read', 'clipboard-write'] });
+  await p2.evaluate(() => {
+    window.__clip = navigator.clipboard;
+    Object.defineProperty(navigator, 'clipboard', { value: undefined, configurable: true });
+  });
+  await p2.locator('.ms-finding[data-finding-kind=placeholder] [data-copy=finding]').click();
+  await p2.waitForFunction(() => document.querySelector('.ms-sr[role=status]').textContent.startsWith('Kopiert'));
+  const viaCommand = await p2.evaluate(() => window.__clip.readText());
+  assert(viaCommand.startsWith('Linje 10: Plassholder «[fylles inn]» står igjen i teksten.'), `copied by the command: ${viaCommand}`);
+  clean(p2);
+  await p2.ctx.close();
+});
+
+test('filter by trust: the status is that trust\'s own verdict; the new count is announced', async () => {
+  const page = await withContract({ bypassCSP: true });
+  const lines = async () => page.locator('.ms-target').evaluateAll((els) => els.map((e) => e.dataset.indicatorLine));
+  await page.getByLabel('Virksomhet', { exact: true }).selectOption('Helse Beta');
+  eq(await live(page), 'Viser 2 av 3 mål og 3 av 3 funn.', 'entity filter announced');
+  assert((await page.locator('[data-filter-note]').textContent()).includes('vurderingen av Helse Beta'), 'the note says whose status');
+  await page.getByLabel('Status', { exact: true }).selectOption('not_met');
+  // Target 3 is partial overall, but Helse Beta's own verdict is not met; target 4 is not met
+  // overall, but Helse Beta met it.
+  eq(JSON.stringify(await lines()), JSON.stringify(['3']), 'Beta not met: the target Beta did not meet');
+  eq(await live(page), 'Viser 1 av 3 mål og 3 av 3 funn. Status etter vurderingen av Helse Beta.', 'count announced');
+  eq(await page.locator('.ms-target .ms-verdict-match').getAttribute('data-entity'), 'Helse Beta', 'Beta\'s verdict marked');
+  assert((await page.locator('.ms-targets h3').textContent()).includes('1 av 3'), 'heading count');
+  await page.getByLabel('Status', { exact: true }).selectOption('met');
+  eq(JSON.stringify(await lines()), JSON.stringify(['4']), 'Beta met: the target Beta met');
+  await page.getByLabel('Virksomhet', { exact: true }).selectOption('Helse Alfa');
+  eq(JSON.stringify(await lines()), JSON.stringify(['3']), 'Alfa met');
+  await page.getByLabel('Status', { exact: true }).selectOption('partial');
+  eq(await page.locator('.ms-target').count(), 0, 'no trust has a partial verdict');
+  eq(await live(page), 'Viser 0 av 3 mål og 3 av 3 funn. Status etter vurderingen av Helse Alfa.', 'zero announced');
+  await page.getByLabel('Virksomhet', { exact: true }).selectOption('');
+  eq(JSON.stringify(await lines()), JSON.stringify(['3']), 'without a trust the overall status is used');
+  await page.getByLabel('Type funn').selectOption('arithmetic');
+  eq(await live(page), 'Viser 1 av 3 mål og 1 av 3 funn.', 'finding filter announced');
+  eq(await page.locator('[data-filter-note]').count(), 0, 'no note without a trust');
+  await page.getByRole('button', { name: 'Matrise' }).click();
+  await page.getByLabel('Virksomhet', { exact: true }).selectOption('Helse Beta');
+  await page.getByLabel('Status', { exact: true }).selectOption('not_met');
+  eq(await page.locator('table.ms-matrix tbody tr').count(), 1, 'the matrix follows the same filter');
+  await axe(page, 'filtered by trust');
+  clean(page);
+  await page.ctx.close();
+});
+
+test('screenshots of the results after a drop (1366×768 and 390×844)', async () => {
+  const dir = SHOTS || '/tmp/shots-results';
+  mkdirSync(dir, { recursive: true });
+  for (const [width, height] of [[1366, 768], [390, 844]]) {
+    const page = await open('', { width, height });
+    await ready(page);
+    await page.setInputFiles('.ms-drop input[type=file]', ['001_a15ca66fe45fcd5e.txt', '000_2a6fda8bf9662336.txt', '002_473fd4dd3fe50d6d.txt'].map((f) => join(repo, 'examples', f)));
+    for (const f of ['000_2a6fda8bf9662336.txt', '001_a15ca66fe45fcd5e.txt', '002_473fd4dd3fe50d6d.txt']) {
+      await page.locator(`.ms-card[data-doc="${f}"]`).waitFor({ timeout: 30000 });
+    }
+    await page.waitForFunction(() => document.activeElement && document.activeElement.id.endsWith('results-title'));
+    const wide = await page.evaluate(() => document.documentElement.scrollWidth);
+    assert(wide <= width, `results fit ${width} px without sideways scrolling (scrollWidth ${wide})`);
+    await page.screenshot({ path: join(dir, `page-results-${width}.png`) });
+    await page.screenshot({ path: join(dir, `page-results-${width}-full.png`), fullPage: true });
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({ path: join(dir, `page-results-${width}-top.png`) });
+    clean(page);
+    await page.ctx.close();
+  }
+});
+
 // --- Staffing (Bemanning) ---------------------------------------------------------------------
 
 /** Opens example 000 and its staffing view from the document card. */
 async function staffingFrom000(opts = {}) {
   const page = await open('', opts);
   await ready(page);
-  await page.click('[data-example="000_2a6fda8bf9662336.txt"]');
+  await example(page, '000_2a6fda8bf9662336.txt');
   const btn = page.locator('.ms-card[data-doc="000_2a6fda8bf9662336.txt"] [data-staffing]');
   await btn.waitFor();
   await btn.click();
@@ -681,9 +871,9 @@ test('compare: two documents side by side', async () => {
 test('compare: two examples', async () => {
   const page = await open('');
   await ready(page);
-  await page.click('[data-example="000_2a6fda8bf9662336.txt"]');
+  await example(page, '000_2a6fda8bf9662336.txt');
   await page.locator('.ms-card[data-doc="000_2a6fda8bf9662336.txt"]').waitFor();
-  await page.click('[data-example="002_473fd4dd3fe50d6d.txt"]');
+  await example(page, '002_473fd4dd3fe50d6d.txt');
   await page.locator('.ms-card[data-doc="002_473fd4dd3fe50d6d.txt"]').waitFor();
   await page.locator('[data-page="compare"]').click();
   await page.locator('.ms-compare [data-shared-count]').waitFor();
@@ -765,7 +955,7 @@ test('every example button and every file in examples/ shows its card; live resu
   const page = await open('');
   await ready(page);
   for (const f of exampleFiles) {
-    await page.click(`[data-example="${f}"]`);
+    await example(page, f);
     const card = page.locator(`.ms-card[data-doc="${f}"]`);
     await card.waitFor({ timeout: 30000 });
     eq(await card.locator('[data-fact=lines]').textContent(), String(countLines(exampleText(f))), `${f} (button): lines`);
@@ -786,7 +976,7 @@ test('every example button and every file in examples/ shows its card; live resu
   }
   eq(await p2.locator('.ms-card').count(), exampleFiles.length, 'one card per file');
   eq(await p2.locator('.ms-refusal').count(), 0, 'no file refused');
-  await p2.getByRole('button', { name: 'Vis resultater for 001_a15ca66fe45fcd5e.txt' }).click();
+  await p2.locator('.ms-card[data-doc="001_a15ca66fe45fcd5e.txt"] .ms-doc-pick').click();
   const results = p2.locator('.ms-results[data-results="001_a15ca66fe45fcd5e.txt"]');
   await results.waitFor();
   const row = results.locator('.ms-target[data-indicator-line="2212"]');
@@ -835,15 +1025,20 @@ test('keyboard only: load examples, open results, open a target in the text; foc
   let stops = await tabTo(page, '[data-example="002_473fd4dd3fe50d6d.txt"]');
   await page.keyboard.press('Enter');
   await page.locator('.ms-card[data-doc="002_473fd4dd3fe50d6d.txt"]').waitFor();
-  stops += await tabTo(page, '[data-example="000_2a6fda8bf9662336.txt"]', 'Shift+Tab');
+  // The result folded the intake to a slim bar: unfold it to reach the other examples.
+  stops += await tabTo(page, '.ms-intake-more', 'Shift+Tab');
+  await page.keyboard.press('Enter');
+  stops += await tabTo(page, '[data-example="000_2a6fda8bf9662336.txt"]');
   await page.keyboard.press('Space');
   await page.locator('.ms-results[data-results="000_2a6fda8bf9662336.txt"]').waitFor();
-  // The newest document is shown; go back to the first one from its card.
-  stops += await tabTo(page, '[aria-label="Vis resultater for 002_473fd4dd3fe50d6d.txt"]');
+  // The newest document is shown and focus is on its overview heading, below the list; go back
+  // to the first document from its entry in the list.
+  eq(await page.evaluate(() => document.activeElement.id.endsWith('results-title')), true, 'focus on the new overview');
+  stops += await tabTo(page, '.ms-card[data-doc="002_473fd4dd3fe50d6d.txt"] .ms-doc-pick', 'Shift+Tab');
   await page.keyboard.press('Enter');
   const results = page.locator('.ms-results[data-results="002_473fd4dd3fe50d6d.txt"]');
   await results.waitFor();
-  eq(await page.locator('[aria-label="Vis resultater for 002_473fd4dd3fe50d6d.txt"]').getAttribute('aria-pressed'), 'true', 'card button pressed');
+  eq(await page.locator('.ms-card[data-doc="002_473fd4dd3fe50d6d.txt"] .ms-doc-pick').getAttribute('aria-pressed'), 'true', 'card button pressed');
   stops += await tabTo(page, '.ms-results .ms-target[data-indicator-line="164"] .ms-show');
   await page.keyboard.press('Enter');
   await results.locator('[data-detail-indicator="164"]').waitFor();
@@ -871,7 +1066,7 @@ function noise(n, seed = 0x9e3779b9) {
 }
 
 async function stillUsable(page) {
-  await page.click('[data-example="004_6a014670dbcf36ad.txt"]');
+  await example(page, '004_6a014670dbcf36ad.txt');
   await page.locator('.ms-card[data-doc="004_6a014670dbcf36ad.txt"]').waitFor({ timeout: 30000 });
   await page.locator('.ms-results[data-results="004_6a014670dbcf36ad.txt"]').waitFor();
 }
@@ -991,7 +1186,7 @@ test('worker: the page answers within 200 ms while a 10 MB report is analysed; "
   eq(w.terminated, 1, 'the working worker was terminated');
   eq(w.made, 2, 'a fresh worker was started');
   const t0 = Date.now();
-  await page.click('[data-example="004_6a014670dbcf36ad.txt"]');
+  await example(page, '004_6a014670dbcf36ad.txt');
   await page.locator('.ms-results[data-results="004_6a014670dbcf36ad.txt"]').waitFor({ timeout: 5000 });
   console.log(`    example 004 after cancelling 10 MB: results after ${Date.now() - t0} ms`);
   await page.waitForTimeout(500);
@@ -1026,7 +1221,7 @@ test('PDF: the page load starts no PDF worker; a dropped PDF is read in one, wit
   const entries = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name));
   eq(entries.filter(isPdfModule).length, 0, 'no PDF module among the resources loaded');
   // A text file goes to the Office worker: still no PDF worker.
-  await page.click('[data-example="004_6a014670dbcf36ad.txt"]');
+  await example(page, '004_6a014670dbcf36ad.txt');
   await page.locator('.ms-results[data-results="004_6a014670dbcf36ad.txt"]').waitFor({ timeout: 10000 });
   eq(await page.evaluate(() => window.__workers.made), 1, 'a text file starts no PDF worker');
 
@@ -1070,7 +1265,7 @@ test('PDF: an encrypted and an image-only PDF are refused clearly; the page stay
   await img.waitFor({ timeout: 30000 });
   assert(/tekstlag.*ingen OCR/.test(await img.textContent()), `image only: ${await img.textContent()}`);
   eq(await page.locator('[data-busy]:not(.ms-hidden)').count(), 0, 'no analysis left running');
-  await page.click('[data-example="004_6a014670dbcf36ad.txt"]');
+  await example(page, '004_6a014670dbcf36ad.txt');
   await page.locator('.ms-results[data-results="004_6a014670dbcf36ad.txt"]').waitFor({ timeout: 10000 });
   clean(page);
   await page.ctx.close();
@@ -1137,7 +1332,7 @@ test('dist/meldingssjekk.html from file://: PDF, Word and Excel get a message th
     await r.waitFor({ timeout: 10000 });
     assert(/kan bare leses i den serverte siden/.test(await r.textContent()), `${name}: ${await r.textContent()}`);
   }
-  await page.click('[data-example="004_6a014670dbcf36ad.txt"]');
+  await example(page, '004_6a014670dbcf36ad.txt');
   await page.locator('.ms-results[data-results="004_6a014670dbcf36ad.txt"]').waitFor({ timeout: 10000 });
   clean(page);
   await page.ctx.close();
@@ -1146,7 +1341,7 @@ test('dist/meldingssjekk.html from file://: PDF, Word and Excel get a message th
 test('applications: example 003 shows one card per application with its checklist and budget', async () => {
   const page = await open('', { bypassCSP: true });
   await ready(page);
-  await page.click('[data-example="003_1aa3c3bfad0b64da.txt"]');
+  await example(page, '003_1aa3c3bfad0b64da.txt');
   await page.locator('.ms-applications').waitFor();
   const cards = page.locator('.ms-app-card');
   eq(await cards.count(), 5, 'one card per application');
@@ -1167,7 +1362,7 @@ test('applications: example 003 shows one card per application with its checklis
 test('letter: untick and edit questions, export text and .docx, print only the letter', async () => {
   const page = await open('');
   await ready(page);
-  await page.click('[data-example="000_2a6fda8bf9662336.txt"]');
+  await example(page, '000_2a6fda8bf9662336.txt');
   await page.locator('.ms-letter').waitFor();
   await page.click('.ms-letter > summary');
   const qs = page.locator('.ms-letter .ms-question');
@@ -1211,7 +1406,7 @@ test('worker: when worker.js cannot load, analyses run on the main thread', asyn
   await page.route('**/worker.js', (r) => r.abort());
   await page.goto(BASE);
   await ready(page);
-  await page.click('[data-example="001_a15ca66fe45fcd5e.txt"]');
+  await example(page, '001_a15ca66fe45fcd5e.txt');
   await page.locator('.ms-results[data-results="001_a15ca66fe45fcd5e.txt"]').waitFor({ timeout: 30000 });
   page.log.errors = page.log.errors.filter((e) => !e.includes('worker.js') && !e.includes('net::ERR_FAILED'));
   clean(page);
