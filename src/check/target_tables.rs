@@ -38,8 +38,30 @@ const TARGET_HEADERS: &[&str] = &[
     "krav",
     "ambisjon",
 ];
-/// Header words of a result column.
-const RESULT_HEADERS: &[&str] = &["resultat", "status", "oppnådd", "faktisk"];
+/// Header words of a result column (a month's or the year-to-date figures too: "November
+/// 2024", "Hittil 2024").
+const RESULT_HEADERS: &[&str] = &[
+    "resultat",
+    "status",
+    "oppnådd",
+    "faktisk",
+    "hittil",
+    "januar",
+    "februar",
+    "mars",
+    "april",
+    "mai",
+    "juni",
+    "juli",
+    "august",
+    "september",
+    "oktober",
+    "november",
+    "desember",
+];
+/// A header line whose first cell starts this far right has no label cell: its first cell
+/// names a column of figures ("Mål 2024" over the targets, "Indikator" on the line below).
+const LABELLESS_HEADER_START: usize = 12;
 /// Header words of the assessment column.
 const ASSESSMENT_HEADERS: &[&str] = &["vurdering", "måloppnåelse", "måloppnåing", "oppfylt"];
 /// Words in a row label that give the unit: (folded word, unit).
@@ -108,7 +130,19 @@ fn header(line: &str, next: Option<&str>) -> Option<(Vec<Column>, bool)> {
     if !line.contains("  ") || !["ål", "rav", "mbisjon"].iter().any(|w| line.contains(w)) {
         return None;
     }
-    let cs = cells(line);
+    let mut cs = cells(line);
+    if cs.first().is_some_and(|c| {
+        c.start >= LABELLESS_HEADER_START && starts_with_any(&fold(&c.text), TARGET_HEADERS)
+    }) {
+        cs.insert(
+            0,
+            Cell {
+                start: 0,
+                end: 0,
+                text: String::new(),
+            },
+        );
+    }
     if cs.len() < 3 {
         return None;
     }
@@ -171,6 +205,27 @@ fn header(line: &str, next: Option<&str>) -> Option<(Vec<Column>, bool)> {
             for (c, t) in cols.iter_mut().zip(&joined) {
                 c.year = c.year.or(year_in(t));
             }
+        }
+    }
+    // Years on the line under the header beside other words ("Indikator  2024  2024  2023
+    // 2024  november"): each column takes its own.
+    if let Some(next) = next.filter(|_| !consumed) {
+        let under = cells(next);
+        let aligned = !under.is_empty()
+            && under.len() <= cs.len()
+            && under.iter().any(|u| year_in(&u.text).is_some())
+            && under.iter().all(|u| {
+                u.text.chars().count() <= 24
+                    && (cell_value(&u.text).is_none() || year_in(&u.text).is_some())
+                    && cs.iter().any(|c| c.start.abs_diff(u.start) <= 2)
+            });
+        if aligned {
+            for u in &under {
+                if let Some(k) = cs.iter().position(|c| c.start.abs_diff(u.start) <= 2) {
+                    cols[k].year = cols[k].year.or(year_in(&u.text));
+                }
+            }
+            consumed = true;
         }
     }
     if !consumed {
@@ -609,12 +664,14 @@ pub(crate) fn assemble(
         .filter_map(|(_, y, t)| Some((*y, cell_value(t)?)))
         .collect();
     crate::sorting::sort_by_key(&mut results, |(y, _)| *y);
-    let &(year, value) = results.last()?;
-    let before = results
-        .len()
-        .checked_sub(2)
-        .and_then(|k| results.get(k))
-        .copied();
+    // The latest year's result; of two for that year ("November 2024", "Hittil 2024") the
+    // first, the period the row's status speaks of.
+    let pos = match results.last()?.0 {
+        Some(latest) => results.iter().position(|r| r.0 == Some(latest))?,
+        None => results.len() - 1,
+    };
+    let (year, value) = results[pos];
+    let before = pos.checked_sub(1).and_then(|k| results.get(k)).copied();
     if matches!(
         target.comparator,
         Comparator::Increase | Comparator::Decrease
