@@ -13,7 +13,7 @@ use meldingssjekk::report::{
     Claim, Comparator, DocumentReport, FindingKind, Status, TargetUnit, VerdictStatus,
 };
 use support::*;
-use VerdictStatus::{Met, NotMet};
+use VerdictStatus::{Met, NotMet, Pending};
 
 const SOM: Option<&str> = Some("Somatikk");
 const PHV: Option<&str> = Some("Psykisk helsevern voksne");
@@ -513,7 +513,10 @@ fn v4_ambulant_teams_100_percent_by_2025() {
         ),
         (Comparator::AtLeast, Some(100.0), Some(2025))
     );
-    assert_verdicts(&d, 38, &[(REGION, None, None, 85.0, NotMet)]);
+    // 85 % in March 2025 against 100 % by the end of 2025 in the report for 2024: the deadline
+    // has not passed, so the verdict waits (it was "not met" before deadlines were judged
+    // against the report's year).
+    assert_verdicts(&d, 38, &[(REGION, None, None, 85.0, Pending)]);
 }
 
 #[test]
