@@ -38,27 +38,21 @@ const TARGET_HEADERS: &[&str] = &[
     "krav",
     "ambisjon",
 ];
-/// Header words of a result column (a month's or the year-to-date figures too: "November
-/// 2024", "Hittil 2024").
-const RESULT_HEADERS: &[&str] = &[
-    "resultat",
-    "status",
-    "oppnådd",
-    "faktisk",
-    "hittil",
-    "januar",
-    "februar",
-    "mars",
-    "april",
-    "mai",
-    "juni",
-    "juli",
-    "august",
-    "september",
-    "oktober",
-    "november",
-    "desember",
-];
+/// Header words of a result column (a month's column is one too: "November 2024", see
+/// [`is_result_header`]; and the year to date, "Hittil 2024").
+const RESULT_HEADERS: &[&str] = &["resultat", "status", "oppnådd", "faktisk", "hittil"];
+
+/// Whether a (folded) header cell names a result column: a result word, or a month (the
+/// number lexer's month names).
+fn is_result_header(folded: &str) -> bool {
+    starts_with_any(folded, RESULT_HEADERS)
+        || folded
+            .split(|c: char| !c.is_alphabetic())
+            .next()
+            .and_then(crate::extract::numbers::month_of)
+            .is_some()
+}
+
 /// A header line whose first cell starts this far right has no label cell: its first cell
 /// names a column of figures ("Mål 2024" over the targets, "Indikator" on the line below).
 const LABELLESS_HEADER_START: usize = 12;
@@ -155,7 +149,7 @@ fn header(line: &str, next: Option<&str>) -> Option<(Vec<Column>, bool)> {
                 Role::Label
             } else if starts_with_any(&f, TARGET_HEADERS) {
                 Role::Target
-            } else if starts_with_any(&f, RESULT_HEADERS) {
+            } else if is_result_header(&f) {
                 Role::Result
             } else if starts_with_any(&f, ASSESSMENT_HEADERS) {
                 Role::Assessment

@@ -258,6 +258,11 @@ const MONTHS: &[(&str, u32)] = &[
     ("desember", 12),
     ("des", 12),
 ];
+/// The month a (folded) word names, full or abbreviated ("november", "nov" → 11).
+pub(crate) fn month_of(word: &str) -> Option<u32> {
+    MONTHS.iter().find(|(m, _)| *m == word).map(|&(_, n)| n)
+}
+
 const PERIOD_WORDS: &[(&str, NumUnit)] = &[
     ("kvartal", NumUnit::Quarter),
     ("kvartalet", NumUnit::Quarter),
