@@ -141,10 +141,7 @@ fn split_at_columns(segs: Vec<(usize, String)>, cols: &[usize]) -> Vec<(usize, S
 
 /// A line drawn with dashes or rules ("-----", "=====", "_____", "─────").
 fn is_rule(raw: &str) -> bool {
-    let t = raw.trim();
-    t.chars().count() >= 5
-        && t.chars()
-            .all(|c| matches!(c, '-' | '=' | '_' | '–' | '—' | '─' | '━' | ' '))
+    raw.trim().chars().count() >= 5 && super::noise::is_rule(raw)
 }
 
 fn is_number_cell(t: &str) -> bool {

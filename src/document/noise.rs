@@ -95,7 +95,7 @@ fn is_link_only(t: &str) -> bool {
 }
 
 /// Only dashes, underscores, equals signs, dots or box-drawing rules.
-fn is_rule(t: &str) -> bool {
+pub(super) fn is_rule(t: &str) -> bool {
     t.chars().all(|c| {
         matches!(c, '-' | '_' | '=' | '–' | '—' | '.' | '·' | '─' | '━') || c.is_whitespace()
     })
