@@ -198,7 +198,8 @@ pub(crate) fn overlaps(a_lo: f64, a_hi: f64, b_lo: f64, b_hi: f64) -> bool {
 /// Checks every total row and total column of `tables`.
 pub fn check_sums(tables: &[FoundTable]) -> Vec<Finding> {
     let mut out = Vec::new();
-    for t in tables {
+    // A total row after a page break sums the rows of both parts.
+    for t in &crate::extract::tables::join_continued(tables) {
         check_total_rows(t, &mut out);
         check_total_column(t, &mut out);
     }

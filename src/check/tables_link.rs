@@ -7,6 +7,7 @@ use crate::document::{Document, Reading, Sentence};
 use crate::extract::entities::{catalogue, EntityKind};
 use crate::extract::numbers::{lex, NumberKind};
 use crate::extract::phrases::fold;
+use crate::extract::tables::MAX_CONTINUATION_GAP;
 use crate::extract::values::Observation;
 use crate::report::{Table, Target, TargetUnit};
 
@@ -174,10 +175,6 @@ pub fn referenced_numbers(text: &str) -> (Vec<u32>, bool) {
 
 /// The tables that answer a target: referenced by number in the target or its block, or placed
 /// inside the block.
-/// Most lines between a table and its continuation after a page break (footer, header, blank
-/// lines).
-const MAX_CONTINUATION_GAP: usize = 15;
-
 pub fn linked_tables(
     _doc: &Document,
     reading: &Reading,
@@ -300,6 +297,12 @@ pub fn table_values(table: &Table) -> TableValues {
         .collect();
     // "Ventetid somatikk (dager)": a column may name the area.
     let col_subject: Vec<Option<String>> = (0..ncols).map(|c| subject_of(header_for(c))).collect();
+    // "Tabell 1 Gjennomsnittlig ventetid somatikk per helseforetak": a caption that names one
+    // area gives it to every cell that names none.
+    let caption_subject = table.caption.as_deref().and_then(|c| {
+        let areas = crate::extract::targets::subjects_in(&fold(c), 0);
+        (areas.len() == 1).then(|| areas[0].clone())
+    });
     let caption_unit = table.caption.as_deref().and_then(unit_hint);
     let col_unit: Vec<Option<TargetUnit>> = (0..ncols)
         .map(|c| unit_hint(header_for(c)).or(caption_unit))
@@ -374,7 +377,8 @@ pub fn table_values(table: &Table) -> TableValues {
                 header: header_for(c).to_string(),
                 subject: row_subject
                     .clone()
-                    .or_else(|| col_subject.get(c).cloned().flatten()),
+                    .or_else(|| col_subject.get(c).cloned().flatten())
+                    .or_else(|| caption_subject.clone()),
                 year: col_year.get(c).copied().flatten(),
                 value,
                 line,

@@ -207,6 +207,9 @@ pub fn assess_sentences(
         // nådde ikkje målet" speaks of TSB only).
         let mut entity_claim_areas: Vec<Vec<String>> = Vec::new();
         let mut paragraph_entity: Option<String> = None;
+        // The area a label opening the paragraph names ("Psykisk helsevern voksne: Kravet er
+        // delvis innfridd. NLSH og HSYK når målet …"): the trusts' claims in it are for that area.
+        let mut paragraph_area: Option<String> = None;
         let mut claim_is_regional = false;
         let block_claims = &claims[answer_start.min(block_end)..block_end];
         let block_start = answer_start.min(block_end);
@@ -253,10 +256,22 @@ pub fn assess_sentences(
                 }
                 None => (false, false),
             };
+            let new_paragraph = k == 0
+                || s.kind != crate::document::UnitKind::Prose
+                || s.line > block[k - 1].end_line + 1;
+            if new_paragraph {
+                paragraph_area = None;
+            }
+            if let Some(area) = crate::extract::claims::label_area(t) {
+                paragraph_area = Some(area);
+            }
             if let Some(c) = block_claims[k].clone().filter(|_| !other_target) {
                 let line = reading.line_at(s.range.start + c.at);
                 let region_wide = k == 0 || mentions_region(t);
-                let areas = crate::extract::targets::subjects_in(&fold(t), 0);
+                let mut areas = crate::extract::targets::subjects_in(&fold(t), 0);
+                if areas.is_empty() {
+                    areas.extend(paragraph_area.clone());
+                }
                 if let Some(e) = &c.entity {
                     entity_claims.push((e.clone(), c.claim, line));
                     entity_claim_areas.push(areas);

@@ -34,6 +34,8 @@ pub(crate) struct Lexicon {
     pub status_headers: WordSet,
     /// First words of a difference column's header ("Avvik", "Endring"; lower case).
     pub difference_headers: WordSet,
+    /// Caption words of a table's part after a page break ("forts.", "framhald"; lower case).
+    pub continued: WordSet,
 }
 
 fn entries(src: &'static str) -> impl Iterator<Item = String> {
@@ -77,6 +79,7 @@ pub(crate) fn lexicon() -> &'static Lexicon {
             requirement_headers: set(include_str!("../../data/table_requirement_headers.txt")),
             status_headers: set(include_str!("../../data/table_status_headers.txt")),
             difference_headers: set(include_str!("../../data/table_difference_headers.txt")),
+            continued: set(include_str!("../../data/table_continued_words.txt")),
         }
     })
 }

@@ -355,6 +355,30 @@ fn opposite(c: Claim) -> Claim {
 
 /// Areas named in a folded clause with their offsets; "psykisk helsevern" without an age
 /// group names both of its areas.
+/// Most words of a label that opens a paragraph and names its area ("Psykisk helsevern barn
+/// og unge: …").
+const MAX_AREA_LABEL_WORDS: usize = 7;
+
+/// The area a sentence's opening label names ("Psykisk helsevern voksne: Kravet er delvis
+/// innfridd." → psykisk helsevern voksne): the text before its first colon is one area's name
+/// and nothing more.
+pub fn label_area(sentence: &str) -> Option<String> {
+    let (label, _) = sentence.split_once(':')?;
+    if label.split_whitespace().count() > MAX_AREA_LABEL_WORDS {
+        return None;
+    }
+    let f = fold(label);
+    let areas = crate::extract::targets::area_mentions(&f);
+    let [(r, area)] = areas.as_slice() else {
+        return None;
+    };
+    // The name is the whole label, bar a leading dash or bullet.
+    let rest = format!("{}{}", &f[..r.start], &f[r.end..]);
+    rest.chars()
+        .all(|c| !c.is_alphanumeric())
+        .then(|| area.clone())
+}
+
 fn subjects_at(clause: &str) -> Vec<(usize, String)> {
     let mentions = crate::extract::targets::area_mentions(clause);
     let covered: Vec<std::ops::Range<usize>> = mentions.iter().map(|(r, _)| r.clone()).collect();
@@ -419,7 +443,10 @@ fn subject_entity(sentence: &str, at: usize) -> Option<String> {
     let cat = catalogue();
     let head = sentence.get(..at)?;
     let m = cat.mentions(head).into_iter().next()?;
-    let lead = head[..m.span.start].trim();
+    // "Psykisk helsevern voksne: NLSH når målet": a label before a colon names the area, not
+    // the subject; the lead is what follows it.
+    let lead = &head[..m.span.start];
+    let lead = lead.rsplit(':').next().unwrap_or(lead).trim();
     if lead.len() > 12 {
         return None;
     }

@@ -134,7 +134,7 @@ pub fn parse_targets_folded(sentence: &str, f: &str) -> Vec<TargetSpec> {
             Some(x) => x,
             None => return Vec::new(),
         },
-        None => match predicate_kind(f, &tokens, anchor_end) {
+        None => match predicate_kind(f, &tokens, anchor_end, word_before(f, anchor_start)) {
             Some(x) => x,
             None if label && anchor == Anchor::Goal => {
                 match bare_label_figure(f, &tokens, anchor_end, lead_measure.as_deref()) {
@@ -696,7 +696,21 @@ fn leading_threshold(
 
 /// Finds what the predicate (after the modal) requires: the earliest comparator, change verb or
 /// same-level phrase. Returns the kind and the phrase's byte range.
-fn predicate_kind(f: &str, tokens: &[NumberToken], from: usize) -> Option<(Kind, usize, usize)> {
+/// Where the word before byte `at` of `f` starts (`at` itself when none is there).
+fn word_before(f: &str, at: usize) -> usize {
+    let head = f.get(..at).unwrap_or("").trim_end();
+    head.rfind(char::is_whitespace).map_or(0, |p| p + 1).min(at)
+}
+
+/// The comparator and threshold a target's predicate sets, read from byte `from` on. A
+/// negation from byte `negation_from` ("ikkje skulle vere over 2 prosent", the word before the
+/// modal included) turns the comparator.
+fn predicate_kind(
+    f: &str,
+    tokens: &[NumberToken],
+    from: usize,
+    negation_from: usize,
+) -> Option<(Kind, usize, usize)> {
     let book = phrases::targets();
     let mut found: Vec<(usize, usize, Kind)> = Vec::new();
     let mut push = |section: &str, kind: Kind| {
@@ -798,7 +812,7 @@ fn predicate_kind(f: &str, tokens: &[NumberToken], from: usize) -> Option<(Kind,
     // "skal ikke være over 7,0 %": a negation between the modal and the comparator turns it
     // ("ikke over" is at most).
     if let Kind::Threshold(c) = k {
-        let negated = f.get(from..s).is_some_and(|g| {
+        let negated = f.get(negation_from.min(from)..s).is_some_and(|g| {
             g.split_whitespace()
                 .any(|w| book.get("negation").iter().any(|n| n == w))
         });
