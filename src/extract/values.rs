@@ -210,6 +210,15 @@ pub fn observations(
             continue;
         }
     }
+    // "I somatikken hadde UNN 64 dagar, Nordlandssykehuset 71 dagar …": the one area the
+    // sentence names is that of every trust's figure in it.
+    if out.iter().all(|o| o.subject.is_none()) {
+        if let [area] = subjects_in(&f, 0).as_slice() {
+            for o in &mut out {
+                o.subject = Some(area.clone());
+            }
+        }
+    }
     out
 }
 
@@ -327,7 +336,12 @@ fn figures_come_first(
         }) {
             let gap = f.get(a_end..t.span.start).unwrap_or("");
             let words: Vec<&str> = gap.split_whitespace().collect();
-            if !gap.contains(',') && !words.contains(&"og") && words.len() <= 5 {
+            // "i somatikken (69 dagar i 2023)": a bracket after the name is an aside to it.
+            if !gap.contains(',')
+                && !gap.contains('(')
+                && !words.contains(&"og")
+                && words.len() <= 5
+            {
                 forward += 1;
             }
         }
@@ -393,11 +407,30 @@ fn read_segments(
         .filter(|t| t.span.start >= start && t.span.end <= end)
         .collect();
     let backward = figures_come_first(f, &anchors, &in_range, unit);
+    // "66 dagar i somatikken (69 dagar i 2023), 47 dagar i …": a bracket right after an area's
+    // name still belongs to that area.
+    let bracket_end = |at_end: usize| -> usize {
+        let rest = f.get(at_end..end).unwrap_or("");
+        let lead = rest.len() - rest.trim_start().len();
+        match rest.trim_start().strip_prefix('(') {
+            Some(inner) => inner
+                .find(')')
+                .map_or(at_end, |c| at_end + lead + 1 + c + 1),
+            None => at_end,
+        }
+    };
     let mut out = Vec::new();
     for (i, (at, at_end, _)) in spans.iter().enumerate() {
         // Forward: from this area to the next. Backward: from the previous area to the end of this one.
         let (s, e) = if backward {
-            (if i == 0 { start } else { spans[i - 1].1 }, *at_end)
+            (
+                if i == 0 {
+                    start
+                } else {
+                    bracket_end(spans[i - 1].1)
+                },
+                bracket_end(*at_end),
+            )
         } else {
             (
                 if i == 0 { start } else { *at },
@@ -748,6 +781,10 @@ fn read_one(
     obs.change_pct.is_some().then_some(obs)
 }
 
+/// Most words between a figure and the bracket that gives its earlier value ("66 dagar i psykisk
+/// helsevern barn og unge (69 …)").
+const MAX_BRACKET_GAP_WORDS: usize = 6;
+
 /// A figure followed at once by a bracket that holds one figure of the same unit and a year
 /// ("1,9 prosent (2,4 prosent i 2023)", "1,9 prosent (2023: 2,4 prosent)"), when the first figure
 /// has no year of its own or a later one: (value, earlier value, earlier year).
@@ -782,10 +819,30 @@ fn bracketed_earlier<'t>(
                 }
                 (*b, y.value as i32)
             }
+            // "47 dagar (45)" after "66 dagar (69 dagar i 2023)": a bare figure alone in its
+            // bracket has the year the sentence's other brackets give.
+            [b, ..]
+                if b.kind == NumberKind::Quantity
+                    && f.get(b.span.end..).is_some_and(|r| r.trim_start().starts_with(')')) =>
+            {
+                match sentence_bracket_year(f) {
+                    Some(yr) => (*b, yr),
+                    None => continue,
+                }
+            }
             _ => continue,
         };
         let first = rest.first().map_or(b.span.start, |t| t.span.start);
-        if f.get(v.span.end..first).unwrap_or("").trim() != "(" || b.unit != v.unit {
+        // "66 dagar (69 dagar i 2023)", also with the area's name between ("66 dagar i
+        // somatikken (69 …)"); the bracket's figure may leave out the unit ("64 dagar (2023: 70)").
+        let gap = f.get(v.span.end..first).unwrap_or("").trim();
+        let Some(words) = gap.strip_suffix('(') else {
+            continue;
+        };
+        if words.split_whitespace().count() > MAX_BRACKET_GAP_WORDS
+            || words.chars().any(|c| !c.is_alphabetic() && !c.is_whitespace())
+            || (b.unit != v.unit && b.unit != NumUnit::None)
+        {
             continue;
         }
         // "7,4 prosent i 2024 (…)" has its own year; "(2023: …)" right after is the bracket's.
@@ -800,6 +857,30 @@ fn bracketed_earlier<'t>(
         return Some((v, b, year));
     }
     None
+}
+
+/// The one year the brackets of a sentence give their figures ("66 dagar (69 dagar i 2023), 47
+/// dagar (45)" → 2023), when a bracket names a year and no two name different ones.
+fn sentence_bracket_year(f: &str) -> Option<i32> {
+    let mut year: Option<i32> = None;
+    let mut rest = f;
+    while let Some(open) = rest.find('(') {
+        let inner = &rest[open + 1..];
+        let Some(close) = inner.find(')') else {
+            break;
+        };
+        for t in lex(&inner[..close]) {
+            if t.kind == NumberKind::Year {
+                let y = t.value as i32;
+                if year.is_some_and(|have| have != y) {
+                    return None;
+                }
+                year = Some(y);
+            }
+        }
+        rest = &inner[close + 1..];
+    }
+    year
 }
 
 /// "fra 121,4 til 96,0 mill. kroner": the scale written once, after the second figure, applies
