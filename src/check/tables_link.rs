@@ -103,6 +103,16 @@ pub fn is_change_header(header: &str) -> bool {
 
 /// The unit a header or caption gives its figures, when it names exactly one.
 pub fn unit_hint(text: &str) -> Option<TargetUnit> {
+    // "Tvangsinnleggingar per 100 000 innbyggjarar": a rate, whatever else the words say.
+    if crate::extract::phrases::first_of(
+        &fold(text),
+        crate::extract::phrases::targets().get("per_capita"),
+        0,
+    )
+    .is_some()
+    {
+        return Some(TargetUnit::Per100k);
+    }
     let mut found: Option<TargetUnit> = None;
     for w in header_words(text) {
         if let Some(&(_, u)) = UNIT_HINT_WORDS.iter().find(|(x, _)| *x == w) {

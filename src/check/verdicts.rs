@@ -443,7 +443,22 @@ pub fn assess_sentences(
 /// 55 dagar for somatikk"). The lead must open with a goal noun (`[goal_nouns]`), the items be
 /// list items of the form "area: figure" that set no target of their own.
 fn list_targets(sentences: &[Sentence], texts: &[&str], specs: &mut [Vec<TargetSpec>]) {
-    let nouns = crate::extract::phrases::targets().get("goal_nouns");
+    let book = crate::extract::phrases::targets();
+    let nouns = book.get("goal_nouns");
+    // "Måltala for … i 2024 er:" + "somatikk: under 55 dagar" → one target sentence.
+    let read_item = |lead: &str, item: &str| -> Option<TargetSpec> {
+        let (area, rest) = item.split_once(':')?;
+        if crate::extract::targets::subjects_in(&fold(area), 0).is_empty() {
+            return None;
+        }
+        let sentence = format!(
+            "{lead} {} for {}.",
+            rest.trim().trim_end_matches(['.', ';', ',']),
+            area.trim()
+        );
+        let mut read = crate::extract::targets::parse_targets_folded(&sentence, &fold(&sentence));
+        (read.len() == 1).then(|| read.remove(0))
+    };
     for i in 0..sentences.len() {
         let lead = texts[i].trim();
         let Some(lead) = lead.strip_suffix(':') else {
@@ -453,10 +468,13 @@ fn list_targets(sentences: &[Sentence], texts: &[&str], specs: &mut [Vec<TargetS
             continue;
         }
         let f = fold(lead);
+        // A lead that opens with a goal noun ("Måltala for … er:") or that sets a requirement
+        // whose figures follow ("Innan utgangen av 2026 skal ventetida vere på høgst:").
         let opens = f
             .split_whitespace()
             .take(3)
-            .any(|w| nouns.iter().any(|n| n == w));
+            .any(|w| nouns.iter().any(|n| n == w))
+            || crate::extract::phrases::first_of(&f, book.get("modal"), 0).is_some();
         if !opens {
             continue;
         }
@@ -465,23 +483,24 @@ fn list_targets(sentences: &[Sentence], texts: &[&str], specs: &mut [Vec<TargetS
             && sentences[j].kind == crate::document::UnitKind::Bullet
             && specs[j].is_empty()
         {
-            let Some((area, rest)) = texts[j].split_once(':') else {
+            let Some(read) = read_item(lead, texts[j]) else {
                 break;
             };
-            if crate::extract::targets::subjects_in(&fold(area), 0).is_empty() {
-                break;
-            }
-            let sentence = format!(
-                "{lead} {} for {}.",
-                rest.trim().trim_end_matches(['.', ';', ',']),
-                area.trim()
-            );
-            let read = crate::extract::targets::parse_targets_folded(&sentence, &fold(&sentence));
-            if read.len() != 1 {
-                break;
-            }
-            specs[j] = read;
+            specs[j] = vec![read];
             j += 1;
+        }
+        // The items on one line: "BUP: 45 dagar, TSB: 35 dagar, VOP: 42 dagar".
+        if j == i + 1 && j < sentences.len() && specs[j].is_empty() {
+            let items: Vec<&str> = texts[j]
+                .split([',', ';'])
+                .flat_map(|p| p.split(" og "))
+                .map(str::trim)
+                .filter(|p| !p.is_empty())
+                .collect();
+            let read: Vec<TargetSpec> = items.iter().filter_map(|it| read_item(lead, it)).collect();
+            if items.len() >= 2 && read.len() == items.len() {
+                specs[j] = read;
+            }
         }
     }
 }
@@ -733,6 +752,8 @@ fn verdicts_for(
             out.push(v);
         }
     };
+    // Figures of a relative target without their baseline: (figure, its area, line).
+    let mut loose: Vec<(Observation, Option<String>, usize)> = Vec::new();
     // The answer proper starts at the report's claim, or at the top of the block.
     let answer = block_claims.iter().position(Option::is_some).unwrap_or(0);
     // The paragraph the claim closes is the answer too ("Samla for 2024 var delen 3,2
@@ -806,6 +827,13 @@ fn verdicts_for(
                 .clone()
                 .or_else(|| target.subject.clone())
                 .or_else(|| (spec.subjects.len() == 1).then(|| spec.subjects[0].clone()));
+            if target.baseline_year.is_some()
+                && o.baseline_value.is_none()
+                && o.value.is_some()
+                && o.change_pct.is_none()
+            {
+                loose.push((o.clone(), subject.clone(), line));
+            }
             if let Some(status) = judge(target, o) {
                 push(
                     Verdict {
@@ -821,6 +849,39 @@ fn verdicts_for(
                         } else {
                             None
                         },
+                    },
+                    &mut out,
+                );
+            }
+        }
+    }
+    // "I 2024 … gir 104 per 100 000 innbyggjarar. I 2023 … 112 per 100 000": a relative target's
+    // value and its baseline-year figure given in two sentences of the answer, for one entity.
+    if let Some(by) = target.baseline_year {
+        for (o, subject, line) in &loose {
+            if !o.year.is_some_and(|y| y > by) || out.iter().any(|v| v.entity == o.entity) {
+                continue;
+            }
+            let Some((base, _, _)) = loose
+                .iter()
+                .find(|(b, bs, _)| b.entity == o.entity && bs == subject && b.year == Some(by))
+            else {
+                continue;
+            };
+            let mut joined = o.clone();
+            joined.baseline_value = base.value;
+            joined.baseline_year = Some(by);
+            if let Some(status) = judge(target, &joined) {
+                push(
+                    Verdict {
+                        entity: joined.entity.clone(),
+                        subject: subject.clone(),
+                        status,
+                        value: joined.value,
+                        baseline_value: joined.baseline_value,
+                        year: joined.year,
+                        line: *line,
+                        change_pct: None,
                     },
                     &mut out,
                 );

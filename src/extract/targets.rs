@@ -1171,6 +1171,9 @@ fn unit_from_measure(f: &str) -> Option<TargetUnit> {
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .collect();
+    if first_of(f, phrases::targets().get("per_capita"), 0).is_some() {
+        return Some(TargetUnit::Per100k);
+    }
     // The head noun decides: "Antall enheter med sykefravær over 8 %" is a count.
     match words.first().copied() {
         Some("antall" | "antallet" | "talet" | "tal") => return Some(TargetUnit::Count),

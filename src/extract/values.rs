@@ -98,12 +98,45 @@ pub fn observations(
     let tokens = lex(sentence);
     // "De øvrige helseforetakene melder om uendret kapasitet" speaks of some trusts, not the region.
     let default = default.filter(|_| !GROUP_WORDS.iter().any(|w| f.contains(w)));
-    if mentions.is_empty() {
-        return match default {
+    let mut out: Vec<Observation> = if mentions.is_empty() {
+        match default {
             Some(d) => read_segments(sentence, &f, &tokens, 0, sentence.len(), unit, d),
             None => Vec::new(),
-        };
+        }
+    } else {
+        by_entity(sentence, &f, &tokens, &mentions, unit, default)
+    };
+    // "I 2024 var det 506 tvangsinnleggingar …, 104 per 100 000": a year that opens the sentence,
+    // its only one, is the year of its figures.
+    if let Some(y) = leading_year(&f, &tokens) {
+        for o in &mut out {
+            if o.year.is_none() && o.baseline_year.is_none() {
+                o.year = Some(y);
+            }
+        }
     }
+    // "I somatikken hadde UNN 64 dagar, Nordlandssykehuset 71 dagar …": the one area the
+    // sentence names is that of every trust's figure in it.
+    if out.iter().all(|o| o.subject.is_none()) {
+        if let [area] = subjects_in(&f, 0).as_slice() {
+            for o in &mut out {
+                o.subject = Some(area.clone());
+            }
+        }
+    }
+    out
+}
+
+/// The figures of a sentence that names entities, each read for the entity it belongs to.
+fn by_entity(
+    sentence: &str,
+    f: &str,
+    tokens: &[NumberToken],
+    mentions: &[crate::extract::entities::Mention],
+    unit: Option<TargetUnit>,
+    default: Option<&str>,
+) -> Vec<Observation> {
+    let cat = catalogue();
     let mut out: Vec<Observation> = Vec::new();
     // "7,2 prosent i Helse Bergen, 7,9 prosent i Helse Stavanger …": each name owns the figures
     // between the previous name and itself.
@@ -210,16 +243,21 @@ pub fn observations(
             continue;
         }
     }
-    // "I somatikken hadde UNN 64 dagar, Nordlandssykehuset 71 dagar …": the one area the
-    // sentence names is that of every trust's figure in it.
-    if out.iter().all(|o| o.subject.is_none()) {
-        if let [area] = subjects_in(&f, 0).as_slice() {
-            for o in &mut out {
-                o.subject = Some(area.clone());
-            }
-        }
-    }
     out
+}
+
+/// Words before a year that opens a sentence and dates its figures ("I 2024 …", "For 2023 …").
+const YEAR_LEADS: &[&str] = &["i", "for", "i året", "i heile", "i hele"];
+
+/// The year a sentence opens with ("I 2024 var det …"), when it names no other year.
+fn leading_year(f: &str, tokens: &[NumberToken]) -> Option<i32> {
+    let mut years = tokens.iter().filter(|t| t.kind == NumberKind::Year);
+    let first = years.next()?;
+    if years.any(|t| t.value != first.value) {
+        return None;
+    }
+    let lead = f.get(..first.span.start)?.trim();
+    YEAR_LEADS.contains(&lead).then_some(first.value as i32)
 }
 
 /// "respectively": names listed first, then their figures in the same order.
@@ -823,7 +861,8 @@ fn bracketed_earlier<'t>(
             // bracket has the year the sentence's other brackets give.
             [b, ..]
                 if b.kind == NumberKind::Quantity
-                    && f.get(b.span.end..).is_some_and(|r| r.trim_start().starts_with(')')) =>
+                    && f.get(b.span.end..)
+                        .is_some_and(|r| r.trim_start().starts_with(')')) =>
             {
                 match sentence_bracket_year(f) {
                     Some(yr) => (*b, yr),
@@ -840,7 +879,9 @@ fn bracketed_earlier<'t>(
             continue;
         };
         if words.split_whitespace().count() > MAX_BRACKET_GAP_WORDS
-            || words.chars().any(|c| !c.is_alphabetic() && !c.is_whitespace())
+            || words
+                .chars()
+                .any(|c| !c.is_alphabetic() && !c.is_whitespace())
             || (b.unit != v.unit && b.unit != NumUnit::None)
         {
             continue;
