@@ -56,9 +56,17 @@ pub fn run(
     // The reading view is lexed and folded once, for the prose checks, the report's year and
     // the verdicts.
     let prose = prose::Prose::from_sentences(reading, &sentences);
-    let mut assessed = verdicts::assess_sentences(doc, reading, &sentences, &prose.folded, tables);
+    // Rows of follow-up tables that are targets: their own status answers them, not a target
+    // above the table.
+    let table_targets = target_tables::assess(doc);
+    let rows: Vec<(usize, usize)> = table_targets
+        .iter()
+        .map(|t| (t.indicator.line, t.indicator.end_line))
+        .collect();
+    let mut assessed =
+        verdicts::assess_sentences(doc, reading, &sentences, &prose.folded, tables, &rows);
     // Rows of follow-up tables that are targets, where no sentence already set one.
-    let from_tables: Vec<verdicts::Assessed> = target_tables::assess(doc)
+    let mut from_tables: Vec<verdicts::Assessed> = table_targets
         .into_iter()
         .filter(|t| {
             !assessed.iter().any(|a| {
@@ -66,6 +74,14 @@ pub fn run(
             })
         })
         .collect();
+    verdicts::answer_table_targets(
+        doc,
+        reading,
+        &sentences,
+        &prose.folded,
+        tables,
+        &mut from_tables,
+    );
     if !from_tables.is_empty() {
         assessed.extend(from_tables);
         crate::sorting::sort_by_key(&mut assessed, |a| a.indicator.line);

@@ -378,6 +378,9 @@ pub fn table_values(table: &Table) -> TableValues {
             let entity = match (&row_entity, col_entity.get(c).cloned().flatten()) {
                 (Some(e), _) => e.clone(),
                 (None, Some(e)) => e,
+                // A table by area that names no one ("Fagområde | 2023 | 2024") gives the
+                // figures of the report's owner, as its total row would.
+                (None, None) if !names_entities => "Totalt".to_string(),
                 (None, None) => continue,
             };
             let entity = region_name(&entity);

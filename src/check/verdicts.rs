@@ -38,6 +38,7 @@ pub fn assess(doc: &Document, reading: &Reading, tables: &[crate::report::Table]
         &reading.sentences(),
         &fold(&reading.text),
         tables,
+        &[],
     )
 }
 
@@ -59,6 +60,7 @@ pub fn assess_sentences(
     sentences: &[Sentence],
     folded: &str,
     tables: &[crate::report::Table],
+    table_target_rows: &[(usize, usize)],
 ) -> Vec<Assessed> {
     let texts: Vec<&str> = sentences
         .iter()
@@ -252,7 +254,12 @@ pub fn assess_sentences(
                     // ("Kravet om … reduksjon i innleie er innfridd" under a target on
                     // heltid) is that target's.
                     let other = others.iter().any(|(o, l)| measure_score(head, o, l) > own);
-                    (own > 0, other)
+                    // A row of a target table carries its own target: its status ("Antall
+                    // fristbrudd … -25 % fra 2023 … Ikke nådd") is that target's.
+                    let row_target = table_target_rows
+                        .iter()
+                        .any(|&(a, b)| a <= s.end_line && s.line <= b);
+                    (own > 0, other || row_target)
                 }
                 None => (false, false),
             };
@@ -361,6 +368,58 @@ pub fn assess_sentences(
                             let c = c.as_ref().filter(|c| c.entity.is_none())?;
                             Some((c.clone(), reading.line_at(s.range.start + c.at)))
                         });
+                        // "Kravet … er nådd for somatikk, PHV og PHBU, men ikke for TSB."
+                        if let Some(subject) = &spec.target.subject {
+                            claim = area_claim(reading, section, section_texts, subject, claim);
+                        }
+                    }
+                }
+            } else if !spec.target.long_term
+                && verdicts
+                    .iter()
+                    .all(|v| v.entity == memo.owner || region_entity(&v.entity))
+            {
+                // A follow-up table's rows give the region's figure and status; the section
+                // on the measure further on ("2.1 Ventetider") gives each trust's.
+                if let Some((from, to)) = answer_section(
+                    sentences,
+                    &texts,
+                    folded,
+                    block_end,
+                    spec,
+                    label_of(texts[*si]),
+                ) {
+                    let section = &sentences[from..to];
+                    let linked = tables_link::linked_tables(
+                        doc,
+                        reading,
+                        &sentences[from - 1],
+                        section,
+                        tables,
+                    );
+                    let mut fresh = ObservationMemo {
+                        owner: memo.owner.clone(),
+                        ..ObservationMemo::default()
+                    };
+                    let more = verdicts_for(
+                        reading,
+                        (spec, label_of(texts[*si])),
+                        &others,
+                        section,
+                        &texts[from..to],
+                        &claims[from..to],
+                        &linked,
+                        &mut fresh,
+                    );
+                    let region_given = !verdicts.is_empty();
+                    for v in more {
+                        let known = verdicts
+                            .iter()
+                            .any(|h| h.entity == v.entity && h.subject == v.subject);
+                        let region = v.entity == memo.owner || region_entity(&v.entity);
+                        if !known && !(region_given && region) {
+                            verdicts.push(v);
+                        }
                     }
                 }
             }
@@ -451,6 +510,12 @@ fn list_targets(sentences: &[Sentence], texts: &[&str], specs: &mut [Vec<TargetS
         if crate::extract::targets::subjects_in(&fold(area), 0).is_empty() {
             return None;
         }
+        // The item ends with its figure ("58 dagar"), whatever a joined paragraph runs on with.
+        let rest = rest.trim();
+        let rest = crate::extract::numbers::lex(rest)
+            .iter()
+            .find(|t| t.kind == crate::extract::numbers::NumberKind::Quantity)
+            .map_or(rest, |t| &rest[..t.span.end]);
         let sentence = format!(
             "{lead} {} for {}.",
             rest.trim().trim_end_matches(['.', ';', ',']),
@@ -459,23 +524,45 @@ fn list_targets(sentences: &[Sentence], texts: &[&str], specs: &mut [Vec<TargetS
         let mut read = crate::extract::targets::parse_targets_folded(&sentence, &fold(&sentence));
         (read.len() == 1).then(|| read.remove(0))
     };
-    for i in 0..sentences.len() {
-        let lead = texts[i].trim();
-        let Some(lead) = lead.strip_suffix(':') else {
-            continue;
-        };
-        if !specs[i].is_empty() || lead.len() > 200 {
-            continue;
-        }
+    // The items "area: figure" of a text, when it is nothing else ("BUP: 45 dagar, TSB: 35
+    // dagar, VOP: 42 dagar"), each read with the lead.
+    let read_items = |lead: &str, text: &str| -> Option<Vec<TargetSpec>> {
+        let items: Vec<&str> = text
+            .split([',', ';'])
+            .flat_map(|p| p.split(" og "))
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+            .collect();
+        // The items from the start, as long as they are items.
+        let read: Vec<TargetSpec> = items.iter().map_while(|it| read_item(lead, it)).collect();
+        (read.len() >= 2).then_some(read)
+    };
+    // A lead that opens with a goal noun ("Måltala for … er:") or that sets a requirement whose
+    // figures follow ("Innan utgangen av 2026 skal ventetida vere på høgst:").
+    let opens = |lead: &str| {
         let f = fold(lead);
-        // A lead that opens with a goal noun ("Måltala for … er:") or that sets a requirement
-        // whose figures follow ("Innan utgangen av 2026 skal ventetida vere på høgst:").
-        let opens = f
-            .split_whitespace()
+        f.split_whitespace()
             .take(3)
             .any(|w| nouns.iter().any(|n| n == w))
-            || crate::extract::phrases::first_of(&f, book.get("modal"), 0).is_some();
-        if !opens {
+            || crate::extract::phrases::first_of(&f, book.get("modal"), 0).is_some()
+    };
+    for i in 0..sentences.len() {
+        let text = texts[i].trim();
+        if !specs[i].is_empty() || text.len() > 400 {
+            continue;
+        }
+        let Some(lead) = text.strip_suffix(':') else {
+            // Lead and items in one sentence, as a paragraph joins them.
+            if let Some((lead, items)) = text.split_once(": ") {
+                if lead.len() <= 200 && opens(lead) {
+                    if let Some(read) = read_items(lead, items.trim_end_matches('.')) {
+                        specs[i] = read;
+                    }
+                }
+            }
+            continue;
+        };
+        if lead.len() > 200 || !opens(lead) {
             continue;
         }
         let mut j = i + 1;
@@ -491,14 +578,7 @@ fn list_targets(sentences: &[Sentence], texts: &[&str], specs: &mut [Vec<TargetS
         }
         // The items on one line: "BUP: 45 dagar, TSB: 35 dagar, VOP: 42 dagar".
         if j == i + 1 && j < sentences.len() && specs[j].is_empty() {
-            let items: Vec<&str> = texts[j]
-                .split([',', ';'])
-                .flat_map(|p| p.split(" og "))
-                .map(str::trim)
-                .filter(|p| !p.is_empty())
-                .collect();
-            let read: Vec<TargetSpec> = items.iter().filter_map(|it| read_item(lead, it)).collect();
-            if items.len() >= 2 && read.len() == items.len() {
+            if let Some(read) = read_items(lead, texts[j]) {
                 specs[j] = read;
             }
         }
@@ -1165,6 +1245,19 @@ fn leading_entity(text: &str) -> Option<String> {
     }
 }
 
+/// Whether an entity name stands for the region as a whole (the RHF, "Regionen", a total row).
+fn region_entity(entity: &str) -> bool {
+    let cat = crate::extract::entities::catalogue();
+    cat.resolve(entity).is_some_and(|e| {
+        matches!(
+            cat.kind(e),
+            crate::extract::entities::EntityKind::Rhf
+                | crate::extract::entities::EntityKind::Region
+                | crate::extract::entities::EntityKind::Total
+        )
+    })
+}
+
 fn mentions_region(text: &str) -> bool {
     // "regionen samlet", "foretaksgruppen", "heile regionen": the region's aliases in
     // data/entities.tsv.
@@ -1515,4 +1608,92 @@ fn speaks_of_all_trusts(sentence: &str) -> bool {
         .map_or(folded.len(), |(r, _)| r.start);
     crate::extract::phrases::first_of(&folded, phrases.get("all_trusts"), 0)
         .is_some_and(|(r, _)| r.start < own)
+}
+
+/// Targets read from a follow-up table ("Krav | Status | Kommentar") are answered in the
+/// sections after it as well: "2.1 Ventetider" under a table row on ventetid gives each trust's
+/// figure ("St. Olavs hospital hadde 57 dagar, Helse Møre og Romsdal 66 dagar …"). Adds the
+/// verdicts of entities the row itself did not give. `table_targets` are the indicators of
+/// [`crate::check::target_tables::assess`].
+pub fn answer_table_targets(
+    doc: &Document,
+    reading: &Reading,
+    sentences: &[Sentence],
+    folded: &str,
+    tables: &[crate::report::Table],
+    table_targets: &mut [Assessed],
+) {
+    if table_targets.is_empty() {
+        return;
+    }
+    let texts: Vec<&str> = sentences
+        .iter()
+        .map(|s| reading.text.get(s.range.clone()).unwrap_or(""))
+        .collect();
+    let specs: Vec<TargetSpec> = table_targets
+        .iter()
+        .map(|a| TargetSpec {
+            target: a.indicator.target.clone(),
+            measure: a.indicator.measure.clone(),
+            subjects: a.indicator.target.subject.iter().cloned().collect(),
+            sole_area: false,
+        })
+        .collect();
+    let owner = document_owner(doc);
+    let mut claims_cache: HashMap<(usize, usize), Vec<Option<ClaimSpec>>> = HashMap::new();
+    for (k, a) in table_targets.iter_mut().enumerate() {
+        if a.indicator.target.long_term {
+            continue;
+        }
+        let spec = &specs[k];
+        let from = sentences.partition_point(|s| s.line <= a.indicator.end_line);
+        let Some((start, end)) = answer_section(sentences, &texts, folded, from, spec, "") else {
+            continue;
+        };
+        let others: Vec<(&TargetSpec, &str)> = specs
+            .iter()
+            .enumerate()
+            .filter(|(n, _)| *n != k)
+            .map(|(_, o)| (o, ""))
+            .collect();
+        let section = &sentences[start..end];
+        let section_texts = &texts[start..end];
+        let section_claims = claims_cache.entry((start, end)).or_insert_with(|| {
+            section_texts
+                .iter()
+                .map(|t| crate::extract::claims::parse_claim(t))
+                .collect()
+        });
+        let linked =
+            tables_link::linked_tables(doc, reading, &sentences[start - 1], section, tables);
+        let mut memo = ObservationMemo {
+            owner: owner.clone(),
+            ..ObservationMemo::default()
+        };
+        let found = verdicts_for(
+            reading,
+            (spec, ""),
+            &others,
+            section,
+            section_texts,
+            section_claims,
+            &linked,
+            &mut memo,
+        );
+        let have = &mut a.indicator.verdicts;
+        let region_given = have.iter().any(|v| v.entity == owner);
+        for v in found {
+            // The row's own figure for the report's owner stands; the section adds the others.
+            if have
+                .iter()
+                .any(|h| h.entity == v.entity && h.subject == v.subject)
+                || (region_given && v.entity == owner)
+            {
+                continue;
+            }
+            have.push(v);
+        }
+        a.has_figures = !have.is_empty();
+        a.indicator.status = overall(have);
+    }
 }

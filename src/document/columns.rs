@@ -149,6 +149,14 @@ fn is_number_cell(t: &str) -> bool {
     !t.is_empty() && t.len() <= 3 && t.chars().all(|c| c.is_ascii_digit())
 }
 
+/// A cell that is a figure and nothing more ("1 412", "6,1 %", "-25").
+fn is_figure(t: &str) -> bool {
+    let t = t.trim();
+    t.chars().any(|c| c.is_ascii_digit())
+        && t.chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, ' ' | ',' | '.' | '%' | '-' | '+' | '−'))
+}
+
 fn ends_sentence(t: &str) -> bool {
     t.trim_end().ends_with(['.', '!', '?', ':'])
 }
@@ -243,6 +251,17 @@ fn read_body(
         if numbered && first.as_deref().is_some_and(|t| !is_number_cell(t)) {
             break;
         }
+        // A figure does not wrap: a figure under a figure of the same column is the next row
+        // ("1 412" then "6,1 %" under "Resultat 2023").
+        let figure_under_figure = rows.last().is_some_and(|r| {
+            placed.iter().any(|(k, t)| {
+                is_figure(t)
+                    && r.get(*k)
+                        .and_then(|c| c.last())
+                        .is_some_and(|(_, p)| is_figure(p))
+            })
+        });
+        let starts_row = starts_row || (figure_under_figure && first.is_some());
         if starts_row {
             rows.push(vec![Vec::new(); cols.len()]);
         }
@@ -267,6 +286,19 @@ fn read_body(
     }
     let wrapped = rows.iter().any(|r| r.iter().any(|c| c.len() >= 2));
     if rows.len() < 2 || !wrapped {
+        return None;
+    }
+    // A table of figures ("Mål 2025 | Resultat | Status" with "< 58 | 58 | Ikke nådd") reads
+    // well line by line, each row one line; only tables of text are read by column.
+    let figure_rows = rows
+        .iter()
+        .filter(|r| {
+            r.iter()
+                .skip(1)
+                .any(|c| c.iter().any(|(_, t)| is_figure(t)))
+        })
+        .count();
+    if figure_rows * 2 >= rows.len() {
         return None;
     }
     let rows = rows
