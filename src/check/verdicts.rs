@@ -846,7 +846,22 @@ fn verdicts_for(
     {
         answer_from -= 1;
     }
+    // The trust a heading of its own names ("Helse Bergen" over its paragraph): the figures
+    // under it that name no one are that trust's.
+    let mut heading_owner: Option<String> = None;
     for (k, (s, t)) in block.iter().zip(block_texts).enumerate() {
+        if s.kind == crate::document::UnitKind::Heading {
+            heading_owner = heading_entity(t);
+            continue;
+        }
+        // A line that is a trust's name and nothing more is its heading too (a PDF's text
+        // has no blank line to set it apart).
+        if s.line == s.end_line {
+            if let Some(e) = heading_entity(t) {
+                heading_owner = Some(e);
+                continue;
+            }
+        }
         // The first sentences of the answer speak for the region when they name no one
         // ("Kostnader til innleie har gått ned ca 19 % fra 2023 til 2024").
         // Table rows are read as tables, with their headers, not as prose.
@@ -863,9 +878,12 @@ fn verdicts_for(
         {
             continue;
         }
-        let default = ((k < 3 || (k >= answer_from && k < answer + 5))
-            && out.iter().all(|v| v.entity == owner))
-        .then_some(owner);
+        let default = match &heading_owner {
+            Some(h) => Some(h.as_str()),
+            None => ((k < 3 || (k >= answer_from && k < answer + 5))
+                && out.iter().all(|v| v.entity == owner))
+            .then_some(owner),
+        };
         let found = memo
             .map
             .entry((k, target.unit, default.is_some()))
@@ -1243,6 +1261,39 @@ fn leading_entity(text: &str) -> Option<String> {
         | crate::extract::entities::EntityKind::Private => Some(cat.name(m.entity).to_string()),
         _ => None,
     }
+}
+
+/// Most sentences after a follow-up table that its comments per trust may take.
+const MAX_TRUST_SECTION_SENTENCES: usize = 60;
+
+/// Comments per trust after a table ("Helse Bergen" / its paragraph, "Helse Stavanger" / …):
+/// the sentences from `from` to the next numbered heading, when two or more of their headings
+/// each name a trust.
+fn trust_sections(sentences: &[Sentence], texts: &[&str], from: usize) -> Option<(usize, usize)> {
+    let is_heading = |j: usize| sentences[j].kind == crate::document::UnitKind::Heading;
+    let limit = sentences.len().min(from + MAX_TRUST_SECTION_SENTENCES);
+    let end = (from..limit)
+        .find(|&j| is_heading(j) && section_number(texts[j]).is_some())
+        .unwrap_or(limit);
+    let trusts = (from..end)
+        .filter(|&j| {
+            (is_heading(j) || sentences[j].line == sentences[j].end_line)
+                && heading_entity(texts[j]).is_some()
+        })
+        .count();
+    (from > 0 && trusts >= 2).then_some((from, end))
+}
+
+/// The trust a heading is the name of and nothing more ("Helse Bergen", "Helse Førde HF:").
+fn heading_entity(text: &str) -> Option<String> {
+    use crate::extract::entities::EntityKind;
+    let cat = crate::extract::entities::catalogue();
+    let e = cat.resolve(text.trim().trim_end_matches(':'))?;
+    matches!(
+        cat.kind(e),
+        EntityKind::Hf | EntityKind::Support | EntityKind::Private
+    )
+    .then(|| cat.name(e).to_string())
 }
 
 /// Whether an entity name stands for the region as a whole (the RHF, "Regionen", a total row).
@@ -1647,7 +1698,9 @@ pub fn answer_table_targets(
         }
         let spec = &specs[k];
         let from = sentences.partition_point(|s| s.line <= a.indicator.end_line);
-        let Some((start, end)) = answer_section(sentences, &texts, folded, from, spec, "") else {
+        let Some((start, end)) = answer_section(sentences, &texts, folded, from, spec, "")
+            .or_else(|| trust_sections(sentences, &texts, from))
+        else {
             continue;
         };
         let others: Vec<(&TargetSpec, &str)> = specs

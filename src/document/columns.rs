@@ -343,6 +343,23 @@ Nr  Krav / styringsmål                          Status           Kommentar
 Teksten held fram her med ein lang setning som går over heile breidda av sida og ikkje er ein del av tabellen.";
 
     #[test]
+    fn a_table_of_figures_is_read_line_by_line() {
+        // Rows of one line each, their labels ending no sentence: one row per line, and no
+        // column reading (the status column would otherwise be one text "Ikke nådd Nådd …").
+        let t = tables(
+            "\
+Indikator                     Måltall 2024   Resultat   Resultat   Status
+                                             2023       2024
+Antall fristbrudd avviklede   -25 % fra 2023 1 412      1 106      Ikke nådd
+Passert planlagt tid (andel)  maks 5 %       6,1 %      6,8 %      Ikke nådd
+Pakkeforløp innen standard    minst 70 %     65,2 %     68,7 %     Nådd
+forløpstid
+",
+        );
+        assert!(t.is_empty());
+    }
+
+    #[test]
     fn numbered_rows_with_wrapped_cells() {
         let t = tables(NUMBERED);
         assert_eq!(t.len(), 1);

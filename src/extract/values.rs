@@ -1068,6 +1068,74 @@ mod brackets_and_respectively {
     }
 
     #[test]
+    fn a_bracket_after_the_area_gives_that_area_its_earlier_figure() {
+        let obs = observations(
+            "For regionen var ventetida i 2024 66 dagar i somatikken (69 dagar i 2023), 47 dagar i psykisk helsevern vaksne (45) og 34 dagar i TSB (37).",
+            Some(TargetUnit::Days),
+            Some("Regionen"),
+        );
+        let got: Vec<(Option<&str>, Option<f64>, Option<f64>, Option<i32>)> = obs
+            .iter()
+            .map(|o| {
+                (
+                    o.subject.as_deref(),
+                    o.value,
+                    o.baseline_value,
+                    o.baseline_year,
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                (Some("Somatikk"), Some(66.0), Some(69.0), Some(2023)),
+                (
+                    Some("Psykisk helsevern voksne"),
+                    Some(47.0),
+                    Some(45.0),
+                    Some(2023)
+                ),
+                (Some("TSB"), Some(34.0), Some(37.0), Some(2023)),
+            ]
+        );
+        // The unit left out in the bracket; the one area named opens the sentence (bokmål).
+        let obs = observations(
+            "I somatikken hadde UNN 64 dager (2023: 70) og Finnmarkssykehuset 73 dager (2023: 73).",
+            Some(TargetUnit::Days),
+            None,
+        );
+        assert_eq!(obs.len(), 2);
+        assert!(obs.iter().all(|o| o.subject.as_deref() == Some("Somatikk")));
+        assert_eq!(
+            (obs[0].value, obs[0].baseline_value),
+            (Some(64.0), Some(70.0))
+        );
+        // A bare bracket with no year anywhere in the sentence is no earlier value.
+        let obs = observations("Ventetida var 47 dagar (45).", Some(TargetUnit::Days), None);
+        assert!(obs.iter().all(|o| o.baseline_value.is_none()));
+    }
+
+    #[test]
+    fn a_year_opening_the_sentence_dates_its_figures() {
+        let obs = observations(
+            "I 2023 var det 545 tvangsinnleggingar, eller 112 per 100 000 innbyggjarar.",
+            Some(TargetUnit::Per100k),
+            Some("Regionen"),
+        );
+        assert_eq!(obs.len(), 1);
+        assert_eq!((obs[0].value, obs[0].year), (Some(112.0), Some(2023)));
+        // Two years: the opening one does not date every figure.
+        let obs = observations(
+            "I 2024 var delen 3,1 prosent, mot 3,4 prosent i 2023.",
+            Some(TargetUnit::Percent),
+            Some("Regionen"),
+        );
+        assert!(obs
+            .iter()
+            .all(|o| o.year != Some(2024) || o.value == Some(3.1)));
+    }
+
+    #[test]
     fn respectively_pairs_names_with_figures_in_order() {
         // nynorsk
         let got = values(
