@@ -348,6 +348,39 @@ pub struct Verdict {
     pub change_pct: Option<f64>,
 }
 
+/// How much an entity's figure moved from its baseline: `absolute` in the measure's own unit
+/// (percentage points for a percent), `pct` relative to the baseline in percent. Either may be
+/// missing: without a baseline only a change the report states is known.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Change {
+    pub absolute: Option<f64>,
+    pub pct: Option<f64>,
+    /// `pct` is the report's own stated change, not computed from two figures.
+    pub stated: bool,
+}
+
+impl Verdict {
+    /// The change from the baseline value to the value (for the per-entity table a reviewer
+    /// checks by eye), or the relative change the report states when it gives no baseline.
+    /// `None` when neither is known.
+    pub fn change(&self) -> Option<Change> {
+        if let (Some(v), Some(b)) = (self.value, self.baseline_value) {
+            let absolute = v - b;
+            let pct = (b != 0.0).then(|| absolute / b.abs() * 100.0);
+            return Some(Change {
+                absolute: Some(absolute),
+                pct,
+                stated: false,
+            });
+        }
+        self.change_pct.map(|p| Change {
+            absolute: None,
+            pct: Some(p),
+            stated: true,
+        })
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
 #[serde(rename_all = "snake_case")]
 pub enum Severity {
@@ -562,6 +595,41 @@ mod tests {
         assert_eq!(d["findings"][0]["computed_range"][1], 1.5);
         assert!(d["findings"][0]["computed"].is_null());
         assert!(v.get("errors").is_none());
+    }
+
+    fn verdict(value: Option<f64>, baseline: Option<f64>, stated: Option<f64>) -> Verdict {
+        Verdict {
+            entity: "Helse Nord".into(),
+            subject: None,
+            status: VerdictStatus::Met,
+            value,
+            baseline_value: baseline,
+            year: Some(2024),
+            line: 1,
+            change_pct: stated,
+        }
+    }
+
+    #[test]
+    fn a_verdict_change_is_value_minus_baseline_and_its_share_of_the_baseline() {
+        let c = verdict(Some(110.8), Some(100.0), None).change().unwrap();
+        assert!((c.absolute.unwrap() - 10.8).abs() < 1e-9);
+        assert!((c.pct.unwrap() - 10.8).abs() < 1e-9);
+        assert!(!c.stated);
+        let c = verdict(Some(45.0), Some(60.0), None).change().unwrap();
+        assert!((c.absolute.unwrap() + 15.0).abs() < 1e-9);
+        assert!((c.pct.unwrap() + 25.0).abs() < 1e-9);
+        // A zero baseline has an absolute change but no relative one.
+        let c = verdict(Some(3.0), Some(0.0), None).change().unwrap();
+        assert_eq!((c.absolute, c.pct), (Some(3.0), None));
+    }
+
+    #[test]
+    fn a_verdict_change_falls_back_to_the_stated_change_and_is_none_without_either() {
+        let c = verdict(Some(50.0), None, Some(18.0)).change().unwrap();
+        assert_eq!((c.absolute, c.pct, c.stated), (None, Some(18.0), true));
+        assert_eq!(verdict(Some(50.0), None, None).change(), None);
+        assert_eq!(verdict(None, Some(50.0), None).change(), None);
     }
 
     #[test]

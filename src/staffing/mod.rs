@@ -7,9 +7,11 @@
 
 pub mod input;
 pub mod model;
+pub mod typed;
 
 pub use input::{groups_from_csv, groups_from_table};
 pub use model::{
     lever_savings, project, Group, GroupProjection, LeverEffect, Levers, NeedPoint, Projection,
     StaffingError, Totals, YearRow, DEFAULT_HORIZON,
 };
+pub use typed::{parse_in_range, parse_typed, parse_year, TypedError};

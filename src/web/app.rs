@@ -32,6 +32,8 @@ struct Doc {
     id: u32,
     report: Arc<DocumentReport>,
     lines: Arc<Vec<String>>,
+    /// When it was checked (year, month, day), for the print header.
+    checked: (u32, u32, u32),
 }
 
 #[derive(Clone)]
@@ -94,6 +96,9 @@ struct Ui {
     /// Whether a result of the reviewer's last drop, pick, paste or example has been shown: the
     /// first one is, and takes focus; the rest of a batch join the list without moving the page.
     batch_shown: StoredValue<bool>,
+    /// The control "Vis i teksten" was pressed on: Escape or "Tilbake" in the detail panel
+    /// returns focus to it.
+    back_to: StoredValue<Option<web_sys::HtmlElement>, LocalStorage>,
 }
 
 impl Ui {
@@ -202,10 +207,12 @@ fn add_analysis(ui: Ui, report: DocumentReport, text: String, arrival: Arrival) 
     };
     let id = ui.fresh_id();
     let name = report.name.clone();
+    let now = js_sys::Date::new_0();
     let d = Doc {
         id,
         report: Arc::new(report),
         lines: Arc::new(lines),
+        checked: (now.get_full_year(), now.get_month() + 1, now.get_date()),
     };
     // A document shown now and analysed again is shown again.
     let replaces_shown = ui.current_doc().is_some_and(|c| c.report.name == name);
@@ -363,20 +370,54 @@ fn read_files(ui: Ui, files: web_sys::FileList) {
 
 fn select(ui: Ui, f: Focus) {
     ui.focus.set(Some(f));
-    let heading = ui.id("detail-title");
+    let from = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.active_element())
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    ui.back_to.set_value(from);
     let source = ui.id("source");
     request_animation_frame(move || {
         let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
             return;
         };
-        if let Some(h) = doc
-            .get_element_by_id(&heading)
+        scroll_source(&doc, &source);
+        if let Some(s) = doc
+            .get_element_by_id(&source)
             .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
         {
-            let _ = h.focus();
+            let _ = s.focus();
         }
-        scroll_source(&doc, &source);
     });
+}
+
+/// Returns focus from the detail panel to the control that opened it (or, when that is gone
+/// after a filter change, to the results heading).
+fn back(ui: Ui) {
+    let to = ui
+        .back_to
+        .with_value(|b| b.clone())
+        .filter(|e| e.is_connected())
+        .or_else(|| {
+            web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.get_element_by_id(&ui.id("results-title")))
+                .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        });
+    if let Some(e) = to {
+        let _ = e.focus();
+    }
+}
+
+/// Focuses the element with the page-local id `id` (and scrolls to it).
+fn focus_id(ui: Ui, id: &str) {
+    if let Some(h) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(&ui.id(id)))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        h.scroll_into_view();
+        let _ = h.focus();
+    }
 }
 
 /// Scrolls the source view so the first highlighted line sits near its top.
@@ -484,6 +525,7 @@ fn App(
         mode: RwSignal::new(Mode::List),
         intake_open: RwSignal::new(false),
         batch_shown: StoredValue::new(true),
+        back_to: StoredValue::new_local(None),
     };
     for (report, text) in preloaded {
         add_analysis(ui, report, text, Arrival::Preloaded);
@@ -492,6 +534,11 @@ fn App(
     let l = move || ui.lang.get();
     let pick_lang = move |new: Lang| {
         ui.lang.set(new);
+        // The live region speaks the new language too (a screen reader hears the switch).
+        ui.announce.set(
+            new.t("Språket er nå norsk.", "The language is now English.")
+                .to_string(),
+        );
         if let Some(s) = storage() {
             let _ = s.set_item(LANG_KEY, new.code());
         }
@@ -509,6 +556,18 @@ fn App(
                 }
             }
         >
+            <Show when=move || shown.get().is_some() && ui.page.get() == Page::Check>
+                <a
+                    class="ms-skip"
+                    href=format!("#{}", ui.id("results-title"))
+                    on:click=move |ev| {
+                        ev.prevent_default();
+                        focus_id(ui, "results-title");
+                    }
+                >
+                    {move || l().t("Hopp til resultatene", "Skip to the results")}
+                </a>
+            </Show>
             <header class="ms-header">
                 <div class="ms-brand">
                     <h1>"Meldingssjekk"</h1>
@@ -1103,6 +1162,8 @@ fn Results(ui: Ui, doc: Doc) -> impl IntoView {
     let status_note2 = status_note.clone();
     let (title, meta) = doc.with_value(|d| (doc_title(&d.report), doc_meta(&d.report)));
     let file = doc.with_value(|d| (d.report.name != title).then(|| d.report.name.clone()));
+    let (y, m, day) = doc.with_value(|d| d.checked);
+    let print_title = title.clone();
     view! {
         <section class="ms-results" aria-labelledby=title_id2 data-results=r().name.clone()>
             <h2 id=title_id tabindex="-1" class="ms-results-title">
@@ -1110,6 +1171,13 @@ fn Results(ui: Ui, doc: Doc) -> impl IntoView {
                 " "
                 <span data-results-title="">{title}</span>
             </h2>
+            // Shown only on paper: what was checked, when, and by which version.
+            <p class="ms-print-head" data-print-head="">
+                {move || match l() {
+                    Lang::Nb => format!("{print_title} · sjekket {day:02}.{m:02}.{y} med Meldingssjekk {}", env!("CARGO_PKG_VERSION")),
+                    Lang::En => format!("{print_title} · checked {y}-{m:02}-{day:02} with Meldingssjekk {}", env!("CARGO_PKG_VERSION")),
+                }}
+            </p>
             {(meta.is_some() || file.is_some()).then(|| view! {
                 <p class="ms-results-meta">
                     {meta.map(|m| view! { <span data-results-meta="">{m}</span> })}
@@ -1119,7 +1187,7 @@ fn Results(ui: Ui, doc: Doc) -> impl IntoView {
             <div class="ms-overview">
                 <div class="ms-overview-group">
                     <h3 class="ms-h-small">
-                        {move || format!("{} ({})", l().t("Mål", "Targets"), r().indicators.len())}
+                        {move || format!("{} ({})", l().t("Mål etter status", "Targets by status"), r().indicators.len())}
                     </h3>
                     {move || {
                         let rep = r();
@@ -1140,7 +1208,7 @@ fn Results(ui: Ui, doc: Doc) -> impl IntoView {
                 </div>
                 <div class="ms-overview-group">
                     <h3 class="ms-h-small">
-                        {move || format!("{} ({})", l().t("Funn", "Findings"), r().findings.len())}
+                        {move || format!("{} ({})", l().t("Funn etter alvorlighet", "Findings by severity"), r().findings.len())}
                     </h3>
                     {move || {
                         let rep = r();
@@ -1280,7 +1348,7 @@ fn Results(ui: Ui, doc: Doc) -> impl IntoView {
                     view! { <p id=status_note2.clone() class="ms-hint ms-filter-note" data-filter-note="">{text}</p> }
                 })
             }}
-            <div class="ms-main">
+            <div class="ms-main" class:ms-main-wide=move || ui.mode.get() == Mode::Matrix>
                 <div class="ms-lists">
                     <section class="ms-targets" aria-labelledby=sel(ui, "targets-title")>
                         <h3 id=sel(ui, "targets-title")>
@@ -1394,18 +1462,34 @@ fn Results(ui: Ui, doc: Doc) -> impl IntoView {
                         <super::letter::LetterPanel lang=ui.lang report=d.report.clone() text=Arc::new(d.lines.join("\n")) />
                     })}
                 </div>
-                <aside class="ms-detail" aria-labelledby=sel(ui, "detail-title")>
-                    <h3 id=sel(ui, "detail-title") tabindex="-1">
-                        {move || l().t("Detaljer", "Details")}
-                    </h3>
+                <aside
+                    class="ms-detail"
+                    aria-labelledby=sel(ui, "detail-title")
+                    on:keydown=move |ev| {
+                        if ev.key() == "Escape" && ui.focus.get_untracked().is_some() {
+                            ev.prevent_default();
+                            back(ui);
+                        }
+                    }
+                >
+                    <div class="ms-section-head">
+                        <h3 id=sel(ui, "detail-title") tabindex="-1">
+                            {move || l().t("Detaljer", "Details")}
+                        </h3>
+                        <Show when=move || ui.focus.get().is_some()>
+                            <button type="button" class="ms-button ms-small" data-back="" on:click=move |_| back(ui)>
+                                {move || l().t("Tilbake", "Back")}
+                            </button>
+                        </Show>
+                    </div>
                     {move || {
                         let lang = l();
                         match ui.focus.get() {
                             None => view! {
                                 <p class="ms-empty">
                                     {lang.t(
-                                        "Velg «Vis i teksten» ved et mål eller et funn for å se det i rapportens tekst.",
-                                        "Choose “Show in text” on a target or a finding to see it in the report's text.",
+                                        "Velg «Vis linje … i teksten» ved et mål eller et funn for å se det i rapportens tekst.",
+                                        "Choose “Show line … in the text” on a target or a finding to see it in the report's text.",
                                     )}
                                 </p>
                             }
@@ -1430,6 +1514,21 @@ pub(super) fn value_with_unit(l: Lang, v: f64, unit: Option<TargetUnit>) -> Stri
 }
 
 pub(super) fn target_desc(l: Lang, t: &Target) -> String {
+    let mut s = requirement(l, t);
+    if let Some(y) = t.target_year {
+        s.push_str(&format!(" {} {y}", l.t("i", "in")));
+    }
+    if let Some(sub) = &t.subject {
+        s.push_str(&format!(" ({sub})"));
+    }
+    if t.long_term {
+        s.push_str(l.t(" – på sikt", " – long term"));
+    }
+    s
+}
+
+/// What the target requires, without its year: "minst 95 %", "økes på 15 % fra 2023".
+fn requirement(l: Lang, t: &Target) -> String {
     let mut s = String::new();
     let comp = comparator_text(l, t.comparator);
     match t.comparator {
@@ -1464,16 +1563,123 @@ pub(super) fn target_desc(l: Lang, t: &Target) -> String {
             }
         }
     }
-    if let Some(y) = t.target_year {
-        s.push_str(&format!(" {} {y}", l.t("i", "in")));
-    }
-    if let Some(sub) = &t.subject {
-        s.push_str(&format!(" ({sub})"));
-    }
-    if t.long_term {
-        s.push_str(l.t(" – på sikt", " – long term"));
-    }
     s
+}
+
+/// A signed figure: "+10,8", "−2".
+fn signed(l: Lang, v: f64, dec: usize) -> String {
+    let n = num(l, v, dec);
+    if v > 0.0 && n.bytes().any(|b| (b'1'..=b'9').contains(&b)) {
+        format!("+{n}")
+    } else {
+        n
+    }
+}
+
+/// Each entity's figures for one target, the numbers a reviewer checks by eye: value, baseline,
+/// change (absolute and %, from `Verdict::change`), requirement, deadline and verdict.
+fn verdict_table(l: Lang, i: usize, ind: &Indicator, ent: &str) -> impl IntoView {
+    let t = &ind.target;
+    let unit = t.unit;
+    let req = requirement(l, t);
+    let deadline = match (t.target_year, t.long_term) {
+        (Some(y), true) => format!("{y} ({})", l.t("på sikt", "long term")),
+        (Some(y), false) => y.to_string(),
+        (None, true) => l.t("på sikt", "long term").to_string(),
+        (None, false) => "–".to_string(),
+    };
+    let dash = || "–".to_string();
+    let label = format!(
+        "{} {}: {}",
+        l.t("Tall per virksomhet, mål", "Figures per entity, target"),
+        i + 1,
+        if ind.measure.is_empty() {
+            &ind.text
+        } else {
+            &ind.measure
+        }
+    );
+    let heads = [
+        l.t("Virksomhet", "Entity"),
+        l.t("Verdi", "Value"),
+        l.t("Utgangsnivå", "Baseline"),
+        l.t("Endring", "Change"),
+        l.t("Endring i %", "Change in %"),
+        l.t("Krav", "Requirement"),
+        l.t("Frist", "Deadline"),
+        l.t("Vurdering", "Verdict"),
+    ];
+    view! {
+        <div class="ms-matrix-wrap" tabindex="0" role="region" aria-label=label>
+            <table class="ms-table ms-vtable">
+                <thead>
+                    <tr>{heads.map(|h| view! { <th scope="col">{h}</th> }).collect_view()}</tr>
+                </thead>
+                <tbody>
+                    {ind
+                        .verdicts
+                        .iter()
+                        .map(|v| {
+                            let s = verdict_as_status(v.status);
+                            let change = v.change();
+                            let abs = change.and_then(|c| c.absolute).map(|a| match unit {
+                                Some(TargetUnit::Percent) => {
+                                    format!("{} {}", signed(l, a, 2), l.t("%-poeng", "pp"))
+                                }
+                                _ => {
+                                    let mut x = value_with_unit(l, a.abs(), unit);
+                                    if a < 0.0 { x.insert(0, '−') } else if a > 0.0 { x.insert(0, '+') }
+                                    x
+                                }
+                            });
+                            let pct = change.and_then(|c| {
+                                let p = format!("{}\u{a0}%", signed(l, c.pct?, 1));
+                                Some(if c.stated { format!("{p} ({})", l.t("oppgitt", "stated")) } else { p })
+                            });
+                            let mut name = v.entity.clone();
+                            if let Some(sub) = &v.subject {
+                                name.push_str(&format!(" ({sub})"));
+                            }
+                            let value = v.value.map(|x| {
+                                let mut s = value_with_unit(l, x, unit);
+                                if let Some(y) = v.year {
+                                    s.push_str(&format!(" ({y})"));
+                                }
+                                s
+                            });
+                            let base = v.baseline_value.map(|b| {
+                                let mut s = value_with_unit(l, b, unit);
+                                if let Some(y) = t.baseline_year {
+                                    s.push_str(&format!(" ({y})"));
+                                }
+                                s
+                            });
+                            view! {
+                                <tr
+                                    class=format!("ms-verdict ms-status-{}", status_key(s))
+                                    class:ms-verdict-match=!ent.is_empty() && v.entity == ent
+                                    data-entity=v.entity.clone()
+                                    data-status=status_key(s)
+                                >
+                                    <th scope="row">{name}</th>
+                                    <td class="ms-num" data-col="value">{value.unwrap_or_else(dash)}</td>
+                                    <td class="ms-num" data-col="baseline">{base.unwrap_or_else(dash)}</td>
+                                    <td class="ms-num" data-col="change">{abs.unwrap_or_else(dash)}</td>
+                                    <td class="ms-num" data-col="change_pct">{pct.unwrap_or_else(dash)}</td>
+                                    <td data-col="requirement">{req.clone()}</td>
+                                    <td data-col="deadline">{deadline.clone()}</td>
+                                    <td data-col="verdict">
+                                        <span aria-hidden="true">{status_icon(s)}</span>
+                                        {format!(" {}", status_text(l, s))}
+                                    </td>
+                                </tr>
+                            }
+                        })
+                        .collect_view()}
+                </tbody>
+            </table>
+        </div>
+    }
 }
 
 pub(super) fn status_badge(l: Lang, s: Status) -> impl IntoView {
@@ -1482,6 +1688,14 @@ pub(super) fn status_badge(l: Lang, s: Status) -> impl IntoView {
             <span aria-hidden="true">{status_icon(s)}</span>
             {format!(" {}", status_text(l, s))}
         </span>
+    }
+}
+
+/// What a "show in the text" button opens: "Vis linje 2212 i teksten".
+fn show_text(l: Lang, a: usize, b: usize) -> String {
+    match l {
+        Lang::Nb => format!("Vis {} i teksten", line_ref(l, a, b)),
+        Lang::En => format!("Show {} in the text", line_ref(l, a, b)),
     }
 }
 
@@ -1525,7 +1739,6 @@ fn indicator_row(
     at: Option<String>,
     ent: &str,
 ) -> impl IntoView {
-    let unit = ind.target.unit;
     let measure = if ind.measure.is_empty() {
         l.t("Mål", "Target").to_string()
     } else {
@@ -1554,37 +1767,13 @@ fn indicator_row(
                 {claim_text(l, ind.claim)}
                 {ind.claim_line.map(|c| format!(" ({})", line_ref(l, c, c)))}
             </p>
-            {(!ind.verdicts.is_empty())
-                .then(|| {
-                    view! {
-                        <ul class="ms-verdicts" aria-label=l.t("Vurdering per virksomhet", "Verdict per entity")>
-                            {ind
-                                .verdicts
-                                .iter()
-                                .map(|v| {
-                                    let s = verdict_as_status(v.status);
-                                    view! {
-                                        <li
-                                            class=format!("ms-verdict ms-status-{}", status_key(s))
-                                            class:ms-verdict-match=!ent.is_empty() && v.entity == ent
-                                            data-entity=v.entity.clone()
-                                            data-status=status_key(s)
-                                        >
-                                            <span aria-hidden="true">{status_icon(s)}</span>
-                                            {format!(" {}", verdict_text(l, v, unit))}
-                                        </li>
-                                    }
-                                })
-                                .collect_view()}
-                        </ul>
-                    }
-                })}
+            {(!ind.verdicts.is_empty()).then(|| verdict_table(l, i, ind, ent))}
             <button
                 type="button"
                 class="ms-button ms-small ms-show"
                 on:click=move |_| select(ui, Focus::Indicator(i))
             >
-                {l.t("Vis i teksten", "Show in text")}
+                {show_text(l, ind.line, ind.end_line)}
             </button>
         </li>
     }
@@ -1695,7 +1884,7 @@ fn finding_row(ui: Ui, l: Lang, i: usize, f: &Finding) -> impl IntoView {
                     class="ms-button ms-small ms-show"
                     on:click=move |_| select(ui, Focus::Finding(i))
                 >
-                    {l.t("Vis i teksten", "Show in text")}
+                    {show_text(l, f.line, f.end_line)}
                 </button>
                 <button type="button" class="ms-button ms-small ms-copy" data-copy="finding" aria-label=label on:click=on_copy>
                     {move || if copied.get() { l.t("Kopiert ✓", "Copied ✓") } else { l.t("Kopier", "Copy") }}
@@ -1717,7 +1906,7 @@ fn matrix(
         "Targets (rows) by entities (columns)",
     );
     view! {
-        <div class="ms-matrix-wrap" tabindex="0" role="region" aria-label=caption>
+        <div class="ms-matrix-wrap ms-matrix-scroll" tabindex="0" role="region" aria-label=caption>
             <table class="ms-matrix">
                 <caption>{caption}</caption>
                 <thead>
@@ -1743,6 +1932,7 @@ fn matrix(
                                             on:click=move |_| select(ui, Focus::Indicator(i))
                                         >
                                             {label}
+                                            <span class="ms-sr">{format!(" – {}", show_text(l, ind.line, ind.end_line))}</span>
                                         </button>
                                         <span class="ms-spec-small">{spec}</span>
                                     </th>

@@ -81,14 +81,7 @@ fn plain(v: f64) -> String {
     format!("{v}").replace('.', ",")
 }
 
-fn parse(s: &str) -> Option<f64> {
-    crate::extract::numbers::parse_number(s.trim()).filter(|v| v.is_finite())
-}
-
-fn parse_year(s: &str) -> Option<i32> {
-    let v = parse(s)?;
-    (v.fract() == 0.0 && (1000.0..=9999.0).contains(&v)).then_some(v as i32)
-}
+use crate::staffing::{parse_typed as parse, parse_year, TypedError};
 
 /// Reads the typed rows into groups; fully blank rows and blank need points are skipped.
 fn to_groups(l: Lang, rows: &[GroupRow]) -> Result<Vec<Group>, String> {
@@ -402,6 +395,12 @@ pub fn Staffing(
             <div class="ms-staff-grid">
                 <fieldset class="ms-levers">
                     <legend>{move || l().t("Forutsetninger og tiltak", "Assumptions and measures")}</legend>
+                    <p class="ms-hint" data-assumptions="">
+                        {move || l().t(
+                            "Verdiene her er antakelser, ikke tall fra rapporten: sett dem til det som gjelder dere. Desimaler skrives med komma (7,5).",
+                            "These values are assumptions, not figures from the report: set them to what applies to you. Decimals as 7.5 or 7,5.",
+                        )}
+                    </p>
                     {LEVERS
                         .iter()
                         .enumerate()
@@ -409,18 +408,37 @@ pub fn Staffing(
                             let sig = values[i];
                             let rid = id(&format!("lever-{}", d.key));
                             let nid = format!("{rid}-n");
+                            let eid = format!("{rid}-e");
+                            let eid2 = eid.clone();
                             let saving = d.saving;
-                            let on_input = move |ev: leptos::ev::Event| {
-                                let v = event_target_value(&ev);
-                                if let Ok(x) = v.trim().replace(',', ".").parse::<f64>() {
-                                    if x.is_finite() {
-                                        sig.set(x);
-                                    }
+                            let (min, max) = (d.min, d.max);
+                            // The field as typed ("7,5"), and why it is not used when it is not.
+                            let shown = move || num(lang.get_untracked(), sig.get_untracked(), 2);
+                            let typed = RwSignal::new(shown());
+                            let error = RwSignal::new(None::<(String, TypedError)>);
+                            let on_slide = move |ev: leptos::ev::Event| {
+                                if let Some(x) = parse(&event_target_value(&ev)) {
+                                    sig.set(x);
+                                    typed.set(shown());
+                                    error.set(None);
                                 }
+                            };
+                            let on_type = move |ev: leptos::ev::Event| {
+                                let v = event_target_value(&ev);
+                                match crate::staffing::parse_in_range(&v, min, max) {
+                                    Ok(x) => {
+                                        sig.set(x);
+                                        error.set(None);
+                                    }
+                                    Err(e) => error.set(Some((v.clone(), e))),
+                                }
+                                typed.set(v);
                             };
                             view! {
                                 <div class="ms-lever" data-lever=d.key>
                                     <label for=rid.clone()>{move || l().t(d.nb, d.en)}</label>
+                                    " "
+                                    <span class="ms-assumed" data-assumed="">{move || l().t("antakelse", "assumption")}</span>
                                     <div class="ms-lever-inputs">
                                         <input
                                             id=rid
@@ -429,20 +447,32 @@ pub fn Staffing(
                                             max=d.max.to_string()
                                             step=d.step.to_string()
                                             prop:value=move || sig.get().to_string()
-                                            on:input=on_input
+                                            on:input=on_slide
                                         />
                                         <input
                                             id=nid
                                             class="ms-lever-num"
-                                            type="number"
-                                            min=d.min.to_string()
-                                            max=d.max.to_string()
-                                            step=d.step.to_string()
+                                            type="text"
+                                            inputmode="decimal"
                                             aria-label=move || format!("{} {}", l().t(d.nb, d.en), l().t("(tall)", "(number)"))
-                                            prop:value=move || sig.get().to_string()
-                                            on:input=on_input
+                                            aria-invalid=move || error.with(|e| e.is_some()).then_some("true")
+                                            aria-describedby=move || error.with(|e| e.is_some()).then(|| eid2.clone())
+                                            prop:value=move || typed.get()
+                                            on:input=on_type
+                                            on:change=move |_| if error.get_untracked().is_none() { typed.set(shown()) }
                                         />
                                     </div>
+                                    {move || error.get().map(|(v, e)| {
+                                        let lang = l();
+                                        let used = num(lang, sig.get(), 2);
+                                        let text = match (lang, e) {
+                                            (Lang::Nb, TypedError::NotANumber) => format!("«{v}» er ikke et tall. Beregningen bruker fortsatt {used}."),
+                                            (Lang::En, TypedError::NotANumber) => format!("“{v}” is not a number. The projection still uses {used}."),
+                                            (Lang::Nb, TypedError::OutOfRange { min, max }) => format!("{v} er utenfor området {}–{}. Beregningen bruker fortsatt {used}.", num(lang, min, 2), num(lang, max, 2)),
+                                            (Lang::En, TypedError::OutOfRange { min, max }) => format!("{v} is outside the range {}–{}. The projection still uses {used}.", num(lang, min, 2), num(lang, max, 2)),
+                                        };
+                                        view! { <p class="ms-error" id=eid.clone() data-lever-error="">{text}</p> }
+                                    })}
                                     {move || {
                                         let key = saving?;
                                         let p = projection.get().ok()?;

@@ -296,7 +296,7 @@ test('markup in a report shows as text and never runs', async () => {
   const row = c.locator('[data-indicator-line="11"]');
   assert((await row.locator('.ms-quote').textContent()).includes('<script>window.__x=1</script>'), 'target text shown literally');
   assert((await row.textContent()).includes('<b>tiltak</b>'), 'measure shown literally');
-  await row.getByRole('button', { name: 'Vis i teksten' }).click();
+  await row.getByRole('button', { name: 'Vis linje 11 i teksten' }).click();
   await c.locator('.ms-source [data-line="11"]').waitFor();
   assert((await c.locator('.ms-source [data-line="11"] .ms-lt').textContent()).includes('<img src=x'), 'source line shown literally');
   const ran2 = await c.evaluate(() => [window.__x, window.__y]);
@@ -385,16 +385,16 @@ test('results: targets, verdicts, claim, findings, filters, matrix, detail and s
   assert((await cell.textContent()).includes('52 dager'), 'matrix cell value');
   await page.getByRole('button', { name: 'Liste' }).click();
 
-  await t1.getByRole('button', { name: 'Vis i teksten' }).click();
+  await t1.getByRole('button', { name: 'Vis linje 3 i teksten' }).click();
   const detail = page.locator('.ms-detail');
   await detail.locator('[data-detail-indicator="3"]').waitFor();
-  eq(await page.evaluate(() => document.activeElement && document.activeElement.tagName), 'H3', 'focus moves to the detail panel');
+  await page.waitForFunction(() => document.activeElement && document.activeElement.classList.contains('ms-source'));
   assert(await detail.locator('.ms-source [data-line="3"].ms-hl-target').count() === 1, 'target line highlighted');
   assert(await detail.locator('.ms-source [data-line="8"].ms-hl-claim').count() === 1, 'claim line highlighted');
   assert(await detail.locator('.ms-source [data-line="6"].ms-hl-figure').count() === 1, 'figure line highlighted');
   assert((await detail.textContent()).includes('96,1 pst.'), 'figures used listed');
 
-  await page.locator('.ms-finding[data-finding-kind=arithmetic]').getByRole('button', { name: 'Vis i teksten' }).click();
+  await page.locator('.ms-finding[data-finding-kind=arithmetic]').getByRole('button', { name: 'Vis linje 9 i teksten' }).click();
   await detail.locator('[data-detail-finding="9"]').waitFor();
   assert(await detail.locator('.ms-source [data-line="9"].ms-hl-finding').count() === 1, 'finding line highlighted');
   clean(page);
@@ -450,7 +450,7 @@ test('accessibility: axe finds no violations on main and results views', async (
   await page.ctx.close();
 
   const c = await withContract({ bypassCSP: true });
-  await c.locator('.ms-target[data-indicator-line="3"]').getByRole('button', { name: 'Vis i teksten' }).click();
+  await c.locator('.ms-target[data-indicator-line="3"]').getByRole('button', { name: 'Vis linje 3 i teksten' }).click();
   await c.locator('[data-detail-indicator="3"]').waitFor();
   await axe(c, 'results view (contract, detail open)');
   await c.getByRole('button', { name: 'Matrise' }).click();
@@ -517,7 +517,7 @@ test('screenshots (desktop and narrow)', async () => {
     await page.screenshot({ path: join(SHOTS, `${tag}-main.png`), fullPage: true });
     await page.ctx.close();
     const c = await withContract({ width });
-    await c.locator('.ms-target[data-indicator-line="3"]').getByRole('button', { name: 'Vis i teksten' }).click();
+    await c.locator('.ms-target[data-indicator-line="3"]').getByRole('button', { name: 'Vis linje 3 i teksten' }).click();
     await c.locator('[data-detail-indicator="3"]').waitFor();
     await c.screenshot({ path: join(SHOTS, `${tag}-results.png`), fullPage: true });
     await c.getByRole('button', { name: 'Matrise' }).click();
@@ -706,6 +706,294 @@ test('screenshots of the results after a drop (1366×768 and 390×844)', async (
     await page.screenshot({ path: join(dir, `page-results-${width}-top.png`) });
     clean(page);
     await page.ctx.close();
+  }
+});
+
+// --- Page slice of issue 12: keyboard, matrix, print, per-entity figures, staffing inputs ---
+
+/** Mounts `report` (a contract document) with `text` on the blank host page. */
+async function withReport(report, text, opts = {}) {
+  const page = await open('tests/e2e/fixtures/blank.html', opts);
+  await page.evaluate(async ({ report, text }) => {
+    const m = await import('/pkg/meldingssjekk.js');
+    await m.default();
+    m.mount(document.getElementById('app'), { lang: 'nb', documents: [{ report, text }] });
+  }, { report, text });
+  await page.waitForSelector('.ms-results');
+  return page;
+}
+
+/** The contract document with two more targets: a change from a baseline, and a percent. */
+function contractWithChanges() {
+  const report = JSON.parse(JSON.stringify(contract.report));
+  const t = (o) => ({ comparator: 'at_least', threshold: null, unit: null, baseline_year: null, change_pct: null, target_year: null, ...o });
+  report.indicators.push({
+    id: 'i4', line: 6, end_line: 6, text: 'Konsultasjonene skal økes med 15 % fra 2023.', measure: 'konsultasjoner',
+    target: t({ comparator: 'increase', change_pct: 15, baseline_year: 2023, unit: 'count', target_year: 2024 }),
+    claim: null, claim_line: null, status: 'partial',
+    verdicts: [
+      { entity: 'Helse Alfa', subject: null, status: 'not_met', value: 1108, baseline_value: 1000, year: 2024, line: 6 },
+      { entity: 'Helse Beta', subject: null, status: 'met', value: 1150, baseline_value: null, year: 2024, line: 7, change_pct: 18 },
+    ],
+  }, {
+    id: 'i5', line: 7, end_line: 7, text: 'Sykefraværet skal ikke øke fra 2023.', measure: 'sykefravær',
+    target: t({ comparator: 'not_above_baseline', unit: 'percent', baseline_year: 2023, long_term: true }),
+    claim: null, claim_line: null, status: 'met',
+    verdicts: [{ entity: 'Helse Alfa', subject: null, status: 'met', value: 6.3, baseline_value: 6.8, year: 2024, line: 7 }],
+  });
+  return report;
+}
+
+/** Texts of the headings a screen reader lists (rendered, visually hidden ones included). */
+const headingTexts = (page) => page.evaluate(() => [...document.querySelectorAll('.meldingssjekk :is(h1,h2,h3,h4,h5,h6)')]
+  .filter((h) => h.getClientRects().length > 0).map((h) => h.textContent.replace(/\s+/g, ' ').trim()));
+function noDuplicates(list, label) {
+  const dup = list.filter((h, i) => list.indexOf(h) !== i);
+  eq(dup.length, 0, `${label}: headings that read the same: ${JSON.stringify(dup)} in ${JSON.stringify(list)}`);
+}
+const active = (page, sel) => page.evaluate((s) => document.activeElement && document.activeElement.matches(s), sel);
+
+test('keyboard: a skip link to the results; "Vis linje N i teksten" focuses the source; Escape and "Tilbake" return', async () => {
+  const page = await withContract({ bypassCSP: true, width: 1366, height: 768 });
+  await page.keyboard.press('Tab');
+  eq(await active(page, 'a.ms-skip'), true, 'the first Tab stop is the skip link');
+  eq((await page.locator('a.ms-skip').textContent()).trim(), 'Hopp til resultatene', 'skip link text');
+  const box = await page.locator('a.ms-skip').boundingBox();
+  assert(box && box.y >= 0 && box.y < 768, `the focused skip link is on screen: ${JSON.stringify(box)}`);
+  assert((await focusState(page)).ring, 'the skip link shows its focus');
+  await page.keyboard.press('Enter');
+  eq(await page.evaluate(() => document.activeElement.id.endsWith('results-title')), true, 'the skip link moves focus to the results');
+  // Buttons say what they open.
+  const shows = await page.locator('.ms-show').allTextContents();
+  eq(JSON.stringify(shows.map((x) => x.trim())), JSON.stringify(['Vis linje 3 i teksten', 'Vis linje 4 i teksten', 'Vis linje 11 i teksten',
+    'Vis linje 9 i teksten', 'Vis linje 10 i teksten', 'Vis linje 8 i teksten']), 'every "show" button names its line');
+  // Keyboard: open a finding in the text, Escape back.
+  const btn = '.ms-finding[data-finding-kind=arithmetic] .ms-show';
+  await page.focus(btn);
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.activeElement && document.activeElement.classList.contains('ms-source'));
+  assert((await focusState(page)).ring, 'the focused source view shows its focus');
+  assert(await page.locator('.ms-source [data-line="9"].ms-hl-finding').isVisible(), 'the line is in view');
+  await page.keyboard.press('Escape');
+  eq(await active(page, btn), true, 'Escape returns focus to the button it came from');
+  // "Tilbake" does the same.
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.activeElement && document.activeElement.classList.contains('ms-source'));
+  await page.locator('.ms-detail [data-back]').click();
+  eq(await active(page, btn), true, '"Tilbake" returns focus to the button');
+  // From the matrix too.
+  await page.getByRole('button', { name: 'Matrise' }).click();
+  const mbtn = 'table.ms-matrix tr[data-indicator-line="4"] th button';
+  eq((await page.locator(mbtn).textContent()).includes('Vis linje 4 i teksten'), true, 'the matrix row button names its line');
+  await page.focus(mbtn);
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.activeElement && document.activeElement.classList.contains('ms-source'));
+  await page.keyboard.press('Escape');
+  eq(await active(page, mbtn), true, 'Escape returns focus to the matrix row');
+  await axe(page, 'keyboard: matrix with the detail open');
+  clean(page);
+  await page.ctx.close();
+});
+
+test('screen reader: no two headings read the same; the language switch speaks in the live region; embed.html has a main landmark', async () => {
+  const page = await withContract({ bypassCSP: true });
+  await page.locator('.ms-target[data-indicator-line="3"] .ms-show').click();
+  await page.locator('[data-detail-indicator="3"]').waitFor();
+  noDuplicates(await headingTexts(page), 'contract results');
+  await page.getByRole('button', { name: 'English' }).click();
+  eq(await live(page), 'The language is now English.', 'the live region speaks English after the switch');
+  noDuplicates(await headingTexts(page), 'contract results in English');
+  await page.getByRole('button', { name: 'Norsk' }).click();
+  eq(await live(page), 'Språket er nå norsk.', 'and bokmål after switching back');
+  await page.ctx.close();
+
+  // An example with applications and the letter panel, and the staffing view.
+  const ex = await open('');
+  await ready(ex);
+  await example(ex, exampleFiles[3]);
+  await ex.locator(`.ms-results[data-results="${exampleFiles[3]}"]`).waitFor({ timeout: 30000 });
+  noDuplicates(await headingTexts(ex), `example ${exampleFiles[3]}`);
+  await example(ex, '000_2a6fda8bf9662336.txt');
+  await ex.locator('.ms-card[data-doc="000_2a6fda8bf9662336.txt"] [data-staffing]').click();
+  await ex.locator('.ms-staffing').waitFor();
+  noDuplicates(await headingTexts(ex), 'staffing view');
+  clean(ex);
+  await ex.ctx.close();
+
+  const embed = await open('embed.html', { bypassCSP: true });
+  await embed.locator('#meldingssjekk .meldingssjekk .ms-example').first().waitFor();
+  eq(await embed.locator('main').count(), 1, 'embed.html has one main landmark');
+  eq(await embed.locator('main #meldingssjekk').count(), 1, 'the app is inside it');
+  await axe(embed, 'embed.html');
+  clean(embed);
+  await embed.ctx.close();
+});
+
+test('matrix: full width with the detail panel below; the header row and first column stay in place when it scrolls', async () => {
+  for (const [width, height] of [[1366, 768], [390, 844]]) {
+    const page = await open('', { width, height, bypassCSP: true });
+    await ready(page);
+    await example(page, '001_a15ca66fe45fcd5e.txt');
+    await page.locator('.ms-results[data-results="001_a15ca66fe45fcd5e.txt"]').waitFor({ timeout: 30000 });
+    await page.getByRole('button', { name: 'Matrise' }).click();
+    const wrap = page.locator('.ms-matrix-scroll');
+    await wrap.waitFor();
+    const main = await page.locator('.ms-main').boundingBox();
+    const w = await wrap.boundingBox();
+    assert(w.width >= main.width - 2, `${width}: the matrix takes the full width (${w.width} of ${main.width})`);
+    const detail = await page.locator('.ms-detail').boundingBox();
+    assert(detail.y >= w.y + w.height, `${width}: the detail panel sits below the matrix`);
+    const r = await wrap.evaluate((el) => {
+      el.scrollTop = 400;
+      el.scrollLeft = 300;
+      const box = el.getBoundingClientRect();
+      const head = el.querySelector('thead th:nth-child(2)').getBoundingClientRect();
+      const first = [...el.querySelectorAll('tbody th')].find((th) => {
+        const b = th.getBoundingClientRect();
+        return b.bottom > box.top + 60 && b.top < box.bottom;
+      }).getBoundingClientRect();
+      return {
+        scrolledY: el.scrollTop, scrolledX: el.scrollLeft, top: box.top, left: box.left,
+        headTop: head.top, firstLeft: first.left,
+        sticky: getComputedStyle(el.querySelector('thead th')).position + '/' + getComputedStyle(el.querySelector('tbody th')).position,
+      };
+    });
+    eq(r.sticky, 'sticky/sticky', `${width}: header cells and row headers are sticky`);
+    assert(r.scrolledY > 0, `${width}: the matrix scrolls vertically inside its frame`);
+    assert(Math.abs(r.headTop - r.top) <= 2, `${width}: the header row stays at the top: ${JSON.stringify(r)}`);
+    if (r.scrolledX > 0) assert(Math.abs(r.firstLeft - r.left) <= 2, `${width}: the first column stays at the left: ${JSON.stringify(r)}`);
+    if (width === 390) assert(r.scrolledX > 0, '390: the matrix scrolls sideways inside its frame');
+    const wide = await page.evaluate(() => document.documentElement.scrollWidth);
+    assert(wide <= width, `${width}: no sideways scrolling of the page (${wide})`);
+    if (width === 1366) await axe(page, 'matrix of example 001');
+    clean(page);
+    await page.ctx.close();
+  }
+});
+
+test('print: a header with the title, the date of the check and the version; collapsed sections stay collapsed; no selection border', async () => {
+  const page = await withContract();
+  const version = /^version = "([^"]+)"/m.exec(readFileSync(join(repo, 'Cargo.toml'), 'utf8'))[1];
+  const today = await page.evaluate(() => { const d = new Date(); return `${String(d.getDate()).padStart(2, '0')}.${String(d.getMonth() + 1).padStart(2, '0')}.${d.getFullYear()}`; });
+  eq(await page.locator('[data-print-head]').isVisible(), false, 'the print header is not on screen');
+  await page.locator('.ms-target[data-indicator-line="3"] .ms-show').click();
+  await page.locator('[data-detail-indicator="3"]').waitFor();
+  eq(await page.locator('.ms-target.ms-selected').count(), 1, 'a target is selected');
+  await page.emulateMedia({ media: 'print' });
+  const head = page.locator('[data-print-head]');
+  assert(await head.isVisible(), 'the print header is printed');
+  eq((await head.textContent()).trim(), `testregionen.txt · sjekket ${today} med Meldingssjekk ${version}`, 'title, date of the check and version');
+  eq(await page.locator('details.ms-tables').evaluate((d) => d.open), false, 'the tables section is collapsed');
+  eq(await page.locator('details.ms-tables table').isVisible(), false, 'and stays collapsed on paper');
+  eq(await page.locator('.ms-target.ms-selected').evaluate((e) => getComputedStyle(e).boxShadow), 'none', 'no selection border on paper');
+  eq(await page.locator('.ms-source').evaluate((e) => getComputedStyle(e).outlineStyle), 'none', 'no focus ring on paper');
+  eq(await page.locator('.ms-detail [data-back]').isVisible(), false, 'no "Tilbake" button on paper');
+  assert(await page.locator('.ms-vtable').first().isVisible(), 'the per-entity figures are printed');
+  await page.ctx.close();
+});
+
+test('per-entity table: value, baseline, change (absolute and %), requirement, deadline and verdict per trust', async () => {
+  const page = await withReport(contractWithChanges(), contract.text, { bypassCSP: true });
+  const row = (line, entity) => page.locator(`.ms-target[data-indicator-line="${line}"] .ms-vtable tr[data-entity="${entity}"]`);
+  const cells = async (line, entity) => {
+    const r = row(line, entity);
+    const get = async (c) => (await r.locator(`[data-col=${c}]`).textContent()).trim();
+    return [(await r.locator('th').textContent()).trim(), await get('value'), await get('baseline'), await get('change'),
+      await get('change_pct'), await get('requirement'), await get('deadline'), await get('verdict')];
+  };
+  const heads = await page.locator('.ms-target[data-indicator-line="6"] .ms-vtable thead th').allTextContents();
+  eq(JSON.stringify(heads), JSON.stringify(['Virksomhet', 'Verdi', 'Utgangsnivå', 'Endring', 'Endring i %', 'Krav', 'Frist', 'Vurdering']), 'columns');
+  eq(JSON.stringify(await cells(6, 'Helse Alfa')), JSON.stringify(['Helse Alfa', '1108 (2024)', '1000 (2023)', '+108', '+10,8\u00a0%',
+    'økning på 15\u00a0% fra 2023', '2024', '✗ Ikke oppnådd']), 'a change against a +15 % requirement, both shown');
+  eq(JSON.stringify(await cells(6, 'Helse Beta')), JSON.stringify(['Helse Beta', '1150 (2024)', '–', '–', '+18\u00a0% (oppgitt)',
+    'økning på 15\u00a0% fra 2023', '2024', '✓ Oppnådd']), 'a stated change is marked as stated');
+  const pct = await cells(7, 'Helse Alfa');
+  eq(JSON.stringify(pct.slice(1, 5)), JSON.stringify(['6,3\u00a0% (2024)', '6,8\u00a0% (2023)', '−0,5 %-poeng', '−7,4\u00a0%']), 'a percent changes in percentage points');
+  eq(pct[6], 'på sikt', 'a long-term deadline');
+  eq(JSON.stringify((await cells(3, 'Helse Beta')).slice(1, 7)), JSON.stringify(['88\u00a0% (2024)', '–', '–', '–', 'minst 95\u00a0%', '2024']), 'a threshold target');
+  eq(await page.locator('.ms-target[data-indicator-line="11"] .ms-vtable').count(), 0, 'no table for a target without verdicts');
+  await axe(page, 'per-entity tables');
+  clean(page);
+  await page.ctx.close();
+
+  // On a real report, every target with verdicts gets one row per verdict, and the page does
+  // not scroll sideways on a phone.
+  const ex = await open('', { width: 390, height: 844 });
+  await ready(ex);
+  await example(ex, '001_a15ca66fe45fcd5e.txt');
+  await ex.locator('.ms-results[data-results="001_a15ca66fe45fcd5e.txt"]').waitFor({ timeout: 30000 });
+  const report = await ex.evaluate(async (text) => {
+    const m = await import('/pkg/meldingssjekk.js');
+    return m.analyze(text, { name: 'x.txt' }).documents[0];
+  }, exampleText('001_a15ca66fe45fcd5e.txt'));
+  const rows = await ex.locator('.ms-target').evaluateAll((els) => els.map((e) => e.querySelectorAll('.ms-vtable tbody tr').length));
+  eq(JSON.stringify(rows), JSON.stringify(report.indicators.map((i) => i.verdicts.length)), 'one row per verdict, per target');
+  assert(rows.some((n) => n > 0), 'example 001 has verdicts');
+  const wide = await ex.evaluate(() => document.documentElement.scrollWidth);
+  assert(wide <= 390, `no sideways scrolling at 390 px (${wide})`);
+  clean(ex);
+  await ex.ctx.close();
+});
+
+test('staffing inputs: "7,5" is 7,5 %; an out-of-range value gets a message and is not used; assumptions are marked', async () => {
+  const page = await staffingFrom000({ bypassCSP: true });
+  await page.getByLabel('Vis gruppe').selectOption('ANESTESISYKEPLEIER');
+  eq(await yearCell(page, 2040, 'need').textContent(), '352', 'need 2040 before');
+  await page.getByLabel('Sykefravær ved horisonten (%) (tall)').fill('7,5');
+  eq(await page.getByLabel('Sykefravær ved horisonten (%)', { exact: true }).inputValue(), '7.5', '"7,5" is read as 7,5 (the slider follows)');
+  eq(await page.locator('[data-lever-error]').count(), 0, 'no message for a valid value');
+  const need = await yearCell(page, 2040, 'need').textContent();
+  assert(Number(need) < 352, `lower sickness absence lowers the need: ${need}`);
+  // Out of range: a message, and the value is not used.
+  const rec = await yearCell(page, 2030, 'recruitment').textContent();
+  const turnover = page.getByLabel('Turnover (% per år) (tall)');
+  await turnover.fill('30');
+  const msg = page.locator('[data-lever="turnover"] [data-lever-error]');
+  eq((await msg.textContent()).trim(), '30 er utenfor området 0–25. Beregningen bruker fortsatt 5.', 'out-of-range message');
+  eq(await turnover.getAttribute('aria-invalid'), 'true', 'the field is marked invalid');
+  eq(await turnover.getAttribute('aria-describedby'), await msg.getAttribute('id'), 'and points to the message');
+  eq(await yearCell(page, 2030, 'recruitment').textContent(), rec, 'the out-of-range value is not used');
+  await turnover.fill('sju');
+  eq((await msg.textContent()).trim(), '«sju» er ikke et tall. Beregningen bruker fortsatt 5.', 'not a number');
+  await turnover.fill('6,5');
+  eq(await msg.count(), 0, 'the message goes when the value is valid');
+  eq(await page.getByLabel('Turnover (% per år)', { exact: true }).inputValue(), '6.5', 'and it is used');
+  assert(await yearCell(page, 2030, 'recruitment').textContent() !== rec, 'recruitment follows 6,5 % turnover');
+  // Every lever is marked as an assumption, not a figure from the report.
+  eq(await page.locator('.ms-lever [data-assumed]').count(), 10, 'every lever is marked');
+  assert((await page.locator('[data-assumptions]').textContent()).includes('antakelser, ikke tall fra rapporten'), 'the note says so');
+  await page.getByLabel('Turnover (% per år) (tall)').fill('99');
+  await axe(page, 'staffing with an out-of-range value');
+  clean(page);
+  await page.ctx.close();
+});
+
+test('screenshots of the changed views (1366×768 and 390×844)', async () => {
+  const dir = SHOTS || '/tmp/shots-page13';
+  mkdirSync(dir, { recursive: true });
+  for (const [width, height] of [[1366, 768], [390, 844]]) {
+    const page = await withReport(contractWithChanges(), contract.text, { width, height });
+    await page.locator('.ms-target[data-indicator-line="6"]').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(dir, `page13-table-${width}.png`) });
+    await page.locator('.ms-finding[data-finding-kind=arithmetic] .ms-show').click();
+    await page.waitForFunction(() => document.activeElement && document.activeElement.classList.contains('ms-source'));
+    await page.screenshot({ path: join(dir, `page13-source-${width}.png`) });
+    await page.emulateMedia({ media: 'print' });
+    await page.screenshot({ path: join(dir, `page13-print-${width}.png`), fullPage: true });
+    await page.ctx.close();
+    const ex = await open('', { width, height });
+    await ready(ex);
+    await example(ex, '001_a15ca66fe45fcd5e.txt');
+    await ex.locator('.ms-results[data-results="001_a15ca66fe45fcd5e.txt"]').waitFor({ timeout: 30000 });
+    await ex.getByRole('button', { name: 'Matrise' }).click();
+    await ex.locator('.ms-matrix-scroll').evaluate((el) => { el.scrollIntoView(); el.scrollTop = 300; el.scrollLeft = 200; });
+    await ex.screenshot({ path: join(dir, `page13-matrix-${width}.png`) });
+    await ex.ctx.close();
+    const st = await staffingFrom000({ width, height });
+    await st.getByLabel('Turnover (% per år) (tall)').fill('30');
+    await st.locator('[data-lever="turnover"]').scrollIntoViewIfNeeded();
+    await st.screenshot({ path: join(dir, `page13-staffing-${width}.png`) });
+    await st.ctx.close();
   }
 });
 
@@ -1042,12 +1330,14 @@ test('keyboard only: load examples, open results, open a target in the text; foc
   stops += await tabTo(page, '.ms-results .ms-target[data-indicator-line="164"] .ms-show');
   await page.keyboard.press('Enter');
   await results.locator('[data-detail-indicator="164"]').waitFor();
-  eq(await page.evaluate(() => document.activeElement && document.activeElement.tagName), 'H3', 'focus moves to the detail heading');
+  // Focus goes to the source view, with a visible ring; Escape brings it back to the button.
+  await page.waitForFunction(() => document.activeElement && document.activeElement.classList.contains('ms-source'));
+  assert((await focusState(page)).ring, 'the source view shows its focus');
   const hl = results.locator('.ms-source [data-line="164"].ms-hl-target');
   eq(await hl.count(), 1, 'target line highlighted in the source view');
   assert(await hl.isVisible(), 'highlighted line is visible');
-  // The source view is the next stop after the detail heading's content: reachable and ringed.
-  stops += await tabTo(page, '.ms-source');
+  await page.keyboard.press('Escape');
+  eq(await page.evaluate(() => document.activeElement.matches('.ms-target[data-indicator-line="164"] .ms-show')), true, 'Escape returns focus to the button');
   console.log(`    ${stops} Tab stops checked for a visible focus indicator`);
   assert(stops >= 15, `enough stops sampled: ${stops}`);
   clean(page);
@@ -1238,7 +1528,7 @@ test('PDF: the page load starts no PDF worker; a dropped PDF is read in one, wit
   eq(places.length, 2, 'each target shows its place');
   assert(places.every((t) => /^side \d+/.test(t.trim())), `targets show "side N": ${places.join(' | ')}`);
   // The detail view of a target names its page too.
-  await page.locator('.ms-target').first().getByRole('button', { name: 'Vis i teksten' }).click();
+  await page.locator('.ms-target').first().getByRole('button', { name: /^Vis linje \d+(–\d+)? i teksten$/ }).click();
   const detail = page.locator('.ms-detail [data-detail-indicator]');
   await detail.waitFor();
   assert(/side \d+/.test(await page.locator('.ms-detail').textContent()), 'detail view shows the page');
