@@ -417,7 +417,7 @@ pub fn assess_sentences(
                             .iter()
                             .any(|h| h.entity == v.entity && h.subject == v.subject);
                         let region = v.entity == memo.owner || region_entity(&v.entity);
-                        if !known && !(region_given && region) {
+                        if !(known || (region_given && region)) {
                             verdicts.push(v);
                         }
                     }
@@ -957,7 +957,7 @@ fn verdicts_for(
     // value and its baseline-year figure given in two sentences of the answer, for one entity.
     if let Some(by) = target.baseline_year {
         for (o, subject, line) in &loose {
-            if !o.year.is_some_and(|y| y > by) || out.iter().any(|v| v.entity == o.entity) {
+            if o.year.is_none_or(|y| y <= by) || out.iter().any(|v| v.entity == o.entity) {
                 continue;
             }
             let Some((base, _, _)) = loose

@@ -145,7 +145,7 @@ fn by_entity(
         .map(|m| (m.span.start, m.span.end))
         .collect();
     // "Helse Bergen og Helse Stavanger låg på høvesvis 76 og 78 pst.": names and figures in order.
-    let paired = respectively(&f, &anchors, &tokens, unit);
+    let paired = respectively(f, &anchors, tokens, unit);
     for (i, t) in &paired {
         let entity = cat.name(mentions[*i].entity).to_string();
         let subject = f
@@ -163,7 +163,7 @@ fn by_entity(
         });
     }
     let all: Vec<&NumberToken> = tokens.iter().collect();
-    if paired.is_empty() && mentions.len() >= 2 && figures_come_first(&f, &anchors, &all, unit) {
+    if paired.is_empty() && mentions.len() >= 2 && figures_come_first(f, &anchors, &all, unit) {
         for (i, m) in mentions.iter().enumerate() {
             let start = if i == 0 { 0 } else { mentions[i - 1].span.end };
             let entity = cat.name(m.entity).to_string();
@@ -172,8 +172,8 @@ fn by_entity(
             }
             out.extend(read_segments(
                 sentence,
-                &f,
-                &tokens,
+                f,
+                tokens,
                 start,
                 m.span.start,
                 unit,
@@ -203,8 +203,8 @@ fn by_entity(
         if let Some(owner) = owner {
             out.extend(read_segments(
                 sentence,
-                &f,
-                &tokens,
+                f,
+                tokens,
                 0,
                 first.span.start,
                 unit,
@@ -228,15 +228,14 @@ fn by_entity(
             // "Helse Nord-Trøndelag (HNT)": the second mention continues the first.
             if let Some(prev) = out.iter_mut().rev().find(|o| o.entity == entity) {
                 if prev.value.is_none() {
-                    if let Some(o) = read_segment(sentence, &f, &tokens, start, end, unit, &entity)
-                    {
+                    if let Some(o) = read_segment(sentence, f, tokens, start, end, unit, &entity) {
                         *prev = o;
                     }
                 }
             }
             continue;
         }
-        let found = read_segments(sentence, &f, &tokens, start, end, unit, &entity);
+        let found = read_segments(sentence, f, tokens, start, end, unit, &entity);
         if !found.is_empty() {
             out.extend(found);
         } else if i + 1 < mentions.len() && mentions[i + 1].entity == m.entity {
@@ -1074,7 +1073,8 @@ mod brackets_and_respectively {
             Some(TargetUnit::Days),
             Some("Regionen"),
         );
-        let got: Vec<(Option<&str>, Option<f64>, Option<f64>, Option<i32>)> = obs
+        type Row<'a> = (Option<&'a str>, Option<f64>, Option<f64>, Option<i32>);
+        let got: Vec<Row> = obs
             .iter()
             .map(|o| {
                 (
