@@ -674,6 +674,9 @@ fn summary_claims(
     }
 }
 
+/// Most sentences after a target in which the section that answers it is looked for.
+const MAX_SECTION_SEARCH: usize = 400;
+
 /// The section that answers a target listed earlier: the first numbered heading after the
 /// target's block that names its measure, up to the next heading of the same or a higher level
 /// (sentence indices, the heading excluded).
@@ -686,7 +689,9 @@ fn answer_section(
     label: &str,
 ) -> Option<(usize, usize)> {
     let is_heading = |j: usize| sentences[j].kind == crate::document::UnitKind::Heading;
-    let (h, number) = (from..sentences.len()).find_map(|j| {
+    // Looked for within a bound, so that a long document stays linear.
+    let limit = sentences.len().min(from + MAX_SECTION_SEARCH);
+    let (h, number) = (from..limit).find_map(|j| {
         if !is_heading(j) {
             return None;
         }
@@ -1284,11 +1289,19 @@ fn trust_sections(sentences: &[Sentence], texts: &[&str], from: usize) -> Option
     (from > 0 && trusts >= 2).then_some((from, end))
 }
 
+/// Longest trust name a heading may be ("Universitetssykehuset Nord-Norge HF" and some room).
+const MAX_HEADING_NAME_BYTES: usize = 60;
+
 /// The trust a heading is the name of and nothing more ("Helse Bergen", "Helse Førde HF:").
 fn heading_entity(text: &str) -> Option<String> {
     use crate::extract::entities::EntityKind;
+    let name = text.trim().trim_end_matches(':');
+    // A trust's name is a few words (most lines are not one: leave them at once).
+    if name.len() > MAX_HEADING_NAME_BYTES || name.contains(',') {
+        return None;
+    }
     let cat = crate::extract::entities::catalogue();
-    let e = cat.resolve(text.trim().trim_end_matches(':'))?;
+    let e = cat.resolve(name)?;
     matches!(
         cat.kind(e),
         EntityKind::Hf | EntityKind::Support | EntityKind::Private
@@ -1703,11 +1716,12 @@ pub fn answer_table_targets(
         else {
             continue;
         };
+        // The nearest other rows of the table, as for sentence targets.
         let others: Vec<(&TargetSpec, &str)> = specs
+            [k.saturating_sub(MAX_OTHER_TARGETS)..(k + MAX_OTHER_TARGETS).min(specs.len())]
             .iter()
-            .enumerate()
-            .filter(|(n, _)| *n != k)
-            .map(|(_, o)| (o, ""))
+            .filter(|o| !std::ptr::eq(*o, spec))
+            .map(|o| (o, ""))
             .collect();
         let section = &sentences[start..end];
         let section_texts = &texts[start..end];

@@ -117,7 +117,7 @@ pub fn observations(
     }
     // "I somatikken hadde UNN 64 dagar, Nordlandssykehuset 71 dagar …": the one area the
     // sentence names is that of every trust's figure in it.
-    if out.iter().all(|o| o.subject.is_none()) {
+    if !out.is_empty() && out.iter().all(|o| o.subject.is_none()) {
         if let [area] = subjects_in(&f, 0).as_slice() {
             for o in &mut out {
                 o.subject = Some(area.clone());
