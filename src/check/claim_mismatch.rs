@@ -35,17 +35,7 @@ fn status_word(s: Status) -> &'static str {
     }
 }
 
-fn is_region(entity: &str) -> bool {
-    let cat = crate::extract::entities::catalogue();
-    cat.resolve(entity).is_some_and(|e| {
-        matches!(
-            cat.kind(e),
-            crate::extract::entities::EntityKind::Region
-                | crate::extract::entities::EntityKind::Rhf
-                | crate::extract::entities::EntityKind::Total
-        )
-    })
-}
+use crate::check::verdicts::region_entity as is_region;
 
 pub fn check(assessed: &[Assessed]) -> Vec<Finding> {
     let mut out = Vec::new();

@@ -342,26 +342,13 @@ pub fn assess_sentences(
                     let section = &sentences[from..to];
                     let section_texts = &texts[from..to];
                     let section_claims = &claims[from..to];
-                    let linked = tables_link::linked_tables(
-                        doc,
-                        reading,
-                        &sentences[from - 1],
-                        section,
-                        tables,
-                    );
-                    let mut fresh = ObservationMemo {
-                        owner: memo.owner.clone(),
-                        ..ObservationMemo::default()
-                    };
-                    verdicts = verdicts_for(
-                        reading,
+                    verdicts = section_verdicts(
+                        (doc, reading, tables),
+                        (sentences, &texts, &claims),
+                        &memo.owner,
                         (spec, label_of(texts[*si])),
                         &[],
-                        section,
-                        section_texts,
-                        section_claims,
-                        &linked,
-                        &mut fresh,
+                        (from, to),
                     );
                     if !spec.target.long_term {
                         claim = section_claims.iter().zip(section).find_map(|(c, s)| {
@@ -389,27 +376,13 @@ pub fn assess_sentences(
                     spec,
                     label_of(texts[*si]),
                 ) {
-                    let section = &sentences[from..to];
-                    let linked = tables_link::linked_tables(
-                        doc,
-                        reading,
-                        &sentences[from - 1],
-                        section,
-                        tables,
-                    );
-                    let mut fresh = ObservationMemo {
-                        owner: memo.owner.clone(),
-                        ..ObservationMemo::default()
-                    };
-                    let more = verdicts_for(
-                        reading,
+                    let more = section_verdicts(
+                        (doc, reading, tables),
+                        (sentences, &texts, &claims),
+                        &memo.owner,
                         (spec, label_of(texts[*si])),
                         &others,
-                        section,
-                        &texts[from..to],
-                        &claims[from..to],
-                        &linked,
-                        &mut fresh,
+                        (from, to),
                     );
                     let region_given = !verdicts.is_empty();
                     for v in more {
@@ -672,6 +645,34 @@ fn summary_claims(
             a.indicator.claim_line = sentences.get(j).map(|s| s.line);
         }
     }
+}
+
+/// The verdicts a later section (sentences `from..to`, its heading at `from - 1`) gives a
+/// target, with the tables it holds or names.
+fn section_verdicts(
+    (doc, reading, tables): (&Document, &Reading, &[crate::report::Table]),
+    (sentences, texts, claims): (&[Sentence], &[&str], &[Option<ClaimSpec>]),
+    owner: &str,
+    target: (&TargetSpec, &str),
+    others: &[(&TargetSpec, &str)],
+    (from, to): (usize, usize),
+) -> Vec<Verdict> {
+    let section = &sentences[from..to];
+    let linked = tables_link::linked_tables(doc, reading, &sentences[from - 1], section, tables);
+    let mut fresh = ObservationMemo {
+        owner: owner.to_string(),
+        ..ObservationMemo::default()
+    };
+    verdicts_for(
+        reading,
+        target,
+        others,
+        section,
+        &texts[from..to],
+        &claims[from..to],
+        &linked,
+        &mut fresh,
+    )
 }
 
 /// Most sentences after a target in which the section that answers it is looked for.
@@ -1310,7 +1311,7 @@ fn heading_entity(text: &str) -> Option<String> {
 }
 
 /// Whether an entity name stands for the region as a whole (the RHF, "Regionen", a total row).
-fn region_entity(entity: &str) -> bool {
+pub(crate) fn region_entity(entity: &str) -> bool {
     let cat = crate::extract::entities::catalogue();
     cat.resolve(entity).is_some_and(|e| {
         matches!(
