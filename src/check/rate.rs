@@ -90,6 +90,20 @@ fn is_population(prose: &Prose, t: &NumberToken) -> bool {
         .is_some_and(|w| POPULATION_LABELS.contains(&w.as_str()))
 }
 
+/// Whether the figure at `start..end` stands alone in brackets with at most a few words
+/// ("(412)", "(om lag 193 000)", "(2023: 70)").
+fn in_brackets(text: &str, start: usize, end: usize) -> bool {
+    let before = tail(text, start, 24);
+    let after = super::prose::head(text, end, 24);
+    let open = before
+        .rfind(['(', ')'])
+        .is_some_and(|i| before[i..].starts_with('('));
+    let close = after
+        .find(['(', ')'])
+        .is_some_and(|i| after[i..].starts_with(')'));
+    open && close
+}
+
 /// Runs the check.
 pub fn check(prose: &Prose) -> Vec<Finding> {
     let mut out = Vec::new();
@@ -114,6 +128,10 @@ pub fn check(prose: &Prose) -> Vec<Finding> {
             // "1 912 … i 2024, mot 1 874 i 2023. Med en befolkning på 748 000 gir dette 262 per
             // 100 000": the population and the earlier year's figure are passed over.
             if looks_like_year(t, prose.text) || is_population(prose, t) {
+                continue;
+            }
+            // "(412)", "(om lag 193 000)": an earlier period's figure in brackets.
+            if in_brackets(prose.text, t.span.start, t.span.end) {
                 continue;
             }
             let word_before = last_word(prose.text.get(..t.span.start).unwrap_or(""));
@@ -233,6 +251,16 @@ mod tests {
                 .len(),
             1
         );
+    }
+
+    #[test]
+    fn earlier_figures_in_brackets_are_not_the_count() {
+        // The bracketed figures are last year's; the count is 312 (312 / 240 000 = 130,0).
+        let ok = "Det ble registrert 312 tilfeller i 2024 (355). Med om lag 240 000 innbyggere \
+                  (om lag 238 000) gir dette 130,0 per 100 000 innbyggere (149,2).";
+        assert!(run(ok).is_empty(), "{:?}", run(ok));
+        let wrong = ok.replace("130,0 per", "140,0 per");
+        assert_eq!(run(&wrong).len(), 1);
     }
 
     #[test]

@@ -133,11 +133,29 @@ enum SumOutcome {
     },
 }
 
+/// Whether the table's caption or header says its figures are amounts in a larger unit
+/// ("Resultat (mill. kroner)"): then its whole numbers are rounded, not exact counts.
+fn in_rounded_units(t: &FoundTable) -> bool {
+    let lex = crate::document::lexicon();
+    t.caption
+        .iter()
+        .chain(t.header.iter())
+        .flat_map(|s| s.split_whitespace())
+        .any(|w| {
+            let w = w
+                .trim_matches(|c: char| matches!(c, '(' | ')' | ',' | ':' | ';'))
+                .to_lowercase();
+            lex.rounded_units.contains(&w)
+        })
+}
+
 /// The interval a cell stands for in a sum. Small whole counts ("41 stillinger") are exact:
-/// nobody rounds 41 positions, so they get no rounding slack; other figures keep theirs.
-fn sum_interval(c: &Cell) -> Option<(f64, f64)> {
+/// nobody rounds 41 positions, so they get no rounding slack; other figures keep theirs, and
+/// so do whole numbers in a table of amounts in a larger unit (`rounded`).
+fn sum_interval(c: &Cell, rounded: bool) -> Option<(f64, f64)> {
     let v = c.value?;
-    let exact = matches!(c.unit, NumUnit::None | NumUnit::Persons)
+    let exact = !rounded
+        && matches!(c.unit, NumUnit::None | NumUnit::Persons)
         && v.fract() == 0.0
         && v.abs() < 1000.0
         && (c.resolution - 1.0).abs() < 1e-12;
@@ -148,14 +166,20 @@ fn sum_interval(c: &Cell) -> Option<(f64, f64)> {
     }
 }
 
-fn sum_column(members: &[&FoundRow], total: &FoundRow, j: usize, left: bool) -> SumOutcome {
-    let Some((t_lo, t_hi)) = cell_at(total, j, left).and_then(sum_interval) else {
+fn sum_column(
+    members: &[&FoundRow],
+    total: &FoundRow,
+    j: usize,
+    left: bool,
+    rounded: bool,
+) -> SumOutcome {
+    let Some((t_lo, t_hi)) = cell_at(total, j, left).and_then(|c| sum_interval(c, rounded)) else {
         return SumOutcome::Inconclusive;
     };
     let (mut lo, mut hi, mut sum, mut n) = (0.0, 0.0, 0.0, 0);
     for r in members {
         if let Some(c) = cell_at(r, j, left) {
-            if let (Some(v), Some((a, b))) = (c.value, sum_interval(c)) {
+            if let (Some(v), Some((a, b))) = (c.value, sum_interval(c, rounded)) {
                 sum += v;
                 lo += a;
                 hi += b;
@@ -216,12 +240,12 @@ fn column_name(t: &FoundTable, j: usize) -> String {
 /// A total row whose figure lies between the smallest and largest of the rows above it is an
 /// average of them (a weighted mean of rates), not their sum.
 fn total_is_an_average(members: &[&FoundRow], total: &FoundRow, j: usize) -> bool {
-    let Some(t) = cell_at(total, j, false).and_then(sum_interval) else {
+    let Some(t) = cell_at(total, j, false).and_then(|c| sum_interval(c, false)) else {
         return false;
     };
     let vals: Vec<(f64, f64)> = members
         .iter()
-        .filter_map(|r| cell_at(r, j, false).and_then(sum_interval))
+        .filter_map(|r| cell_at(r, j, false).and_then(|c| sum_interval(c, false)))
         .collect();
     if vals.len() < 2 || vals.iter().any(|v| v.0 < 0.0) {
         return false;
@@ -232,6 +256,7 @@ fn total_is_an_average(members: &[&FoundRow], total: &FoundRow, j: usize) -> boo
 }
 
 fn check_total_rows(t: &FoundTable, out: &mut Vec<Finding>) {
+    let rounded = in_rounded_units(t);
     let mut start = 0;
     for (ti, total) in t.rows.iter().enumerate() {
         if !is_total_label(&total.label) {
@@ -253,7 +278,7 @@ fn check_total_rows(t: &FoundTable, out: &mut Vec<Finding>) {
             if total_is_an_average(&members, total, j) {
                 continue;
             }
-            let right = sum_column(&members, total, j, false);
+            let right = sum_column(&members, total, j, false, rounded);
             let SumOutcome::Wrong {
                 stated,
                 stated_res,
@@ -266,7 +291,7 @@ fn check_total_rows(t: &FoundTable, out: &mut Vec<Finding>) {
             };
             if uncertain
                 && !matches!(
-                    sum_column(&members, total, j, true),
+                    sum_column(&members, total, j, true, rounded),
                     SumOutcome::Wrong { .. }
                 )
             {
@@ -299,20 +324,46 @@ fn check_total_rows(t: &FoundTable, out: &mut Vec<Finding>) {
     }
 }
 
+/// Whether column `j`'s header is a total's ("Totalt", "Sum").
+fn is_total_column(t: &FoundTable, j: usize) -> bool {
+    t.columns
+        .get(j)
+        .and_then(|c| c.header.as_ref())
+        .is_some_and(|h| is_total_label(h))
+}
+
+/// Checks each total column against the columns before it, back to the previous total column
+/// ("Korttid | Langtid | Totalt | Totalt 2024": the last is another year's total, with no
+/// parts of its own here). A total column inside the table needs two parts before it.
 fn check_total_column(t: &FoundTable, out: &mut Vec<Finding>) {
     let w = t.width();
     if w < 2 {
         return;
     }
-    let last = w - 1;
+    let mut first = 0;
+    for j in 1..w {
+        if !is_total_column(t, j) {
+            continue;
+        }
+        if j == w - 1 || j - first >= 2 {
+            check_one_total_column(t, first, j, out);
+        }
+        first = j + 1;
+    }
+}
+
+fn check_one_total_column(t: &FoundTable, first: usize, last: usize, out: &mut Vec<Finding>) {
     let Some(h) = t.columns.get(last).and_then(|c| c.header.as_ref()) else {
         return;
     };
-    if !is_total_label(h) || !additive(t, last) {
+    if !additive(t, last) || last <= first {
         return;
     }
-    let parts: Vec<usize> = (0..last).filter(|&j| additive(t, j)).collect();
-    if parts.len() != last {
+    if first > 0 && last - first < 2 {
+        return;
+    }
+    let parts: Vec<usize> = (first..last).filter(|&j| additive(t, j)).collect();
+    if parts.len() != last - first {
         // A column that may not be added (a share, a change) sits among the parts.
         return;
     }
@@ -500,6 +551,35 @@ mod tests {
         assert_eq!(col.computed, Some(210_000.0));
         // Corrected, nothing is left.
         assert!(findings(&text.replace("60 000", "50 000")).is_empty());
+    }
+
+    #[test]
+    fn a_later_total_column_is_another_period() {
+        // "Totalt 2024" is last year's total, not the sum of this year's parts.
+        let text = "Tabell 2 Sjukefråvær per eining (prosent)\n\
+                    Eining           Korttid   Langtid   Totalt   Totalt 2024\n\
+                    Klinikk A          2,1       5,4       7,5        7,9\n\
+                    Klinikk B          1,7       4,2       5,9        6,3\n\
+                    Føretaket          1,9       4,8       6,7        7,1\n";
+        assert!(findings(text).is_empty(), "{:#?}", findings(text));
+        // The total of this year's parts is still checked.
+        assert_eq!(findings(&text.replace("7,5  ", "8,5  ")).len(), 1);
+    }
+
+    #[test]
+    fn whole_millions_are_rounded() {
+        // Rows of whole millions may add up to 2 less than a total made from unrounded figures.
+        let text = "Tabell 5 Resultat per føretak (mill. kroner)\n\
+                    Føretak         Resultat   Budsjett\n\
+                    Føretak A          -120        -30\n\
+                    Føretak B           -64        -10\n\
+                    Føretak C           -33          5\n\
+                    Føretak D            12         15\n\
+                    Sum                -203        -20\n";
+        assert!(findings(text).is_empty(), "{:#?}", findings(text));
+        // Counts in a table without such a unit are exact.
+        let counts = text.replace(" (mill. kroner)", "");
+        assert_eq!(findings(&counts).len(), 1, "{:#?}", findings(&counts));
     }
 
     #[test]

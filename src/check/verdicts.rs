@@ -838,6 +838,8 @@ fn verdicts_for(
             out.push(v);
         }
     };
+    // Verdicts (indices in `out`) made from a figure for the whole period so far.
+    let mut whole_period: Vec<usize> = Vec::new();
     // Figures of a relative target without their baseline: (figure, its area, line).
     let mut loose: Vec<(Observation, Option<String>, usize)> = Vec::new();
     // The answer proper starts at the report's claim, or at the top of the block.
@@ -905,6 +907,12 @@ fn verdicts_for(
             }
         }
         let quoted = quoted_threshold(t, target);
+        let year_to_date = crate::extract::phrases::first_of(
+            &fold(t),
+            crate::extract::phrases::targets().get("year_to_date"),
+            0,
+        )
+        .is_some();
         for o in found.iter() {
             if !subject_fits(spec, o.subject.as_deref()) {
                 continue;
@@ -939,23 +947,37 @@ fn verdicts_for(
                 loose.push((o.clone(), subject.clone(), line));
             }
             if let Some(status) = judge(target, o) {
-                push(
-                    Verdict {
-                        entity: o.entity.clone(),
-                        subject,
-                        status,
-                        value: o.value,
-                        baseline_value: o.baseline_value,
-                        year: o.year.or(target.target_year),
-                        line,
-                        change_pct: if o.value.is_none() {
-                            o.change_pct
-                        } else {
-                            None
-                        },
+                let v = Verdict {
+                    entity: o.entity.clone(),
+                    subject,
+                    status,
+                    value: o.value,
+                    baseline_value: o.baseline_value,
+                    year: o.year.or(target.target_year),
+                    line,
+                    change_pct: if o.value.is_none() {
+                        o.change_pct
+                    } else {
+                        None
                     },
-                    &mut out,
-                );
+                };
+                // "… 71,2 prosent i 2. tertial. Hittil i år er andelen 68,7 prosent": the
+                // figure for the year so far answers the target, not the one for a tertial.
+                if year_to_date {
+                    match out
+                        .iter()
+                        .position(|w| w.entity == v.entity && w.subject == v.subject)
+                    {
+                        Some(i) if !whole_period.contains(&i) => {
+                            out[i] = v;
+                            whole_period.push(i);
+                            continue;
+                        }
+                        Some(_) => continue,
+                        None => whole_period.push(out.len()),
+                    }
+                }
+                push(v, &mut out);
             }
         }
     }

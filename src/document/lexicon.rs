@@ -36,6 +36,9 @@ pub(crate) struct Lexicon {
     pub difference_headers: WordSet,
     /// Caption words of a table's part after a page break ("forts.", "framhald"; lower case).
     pub continued: WordSet,
+    /// Caption or header words of a table of amounts in a larger unit ("mill.", "tusen"):
+    /// its whole numbers are rounded (lower case).
+    pub rounded_units: WordSet,
 }
 
 fn entries(src: &'static str) -> impl Iterator<Item = String> {
@@ -80,6 +83,7 @@ pub(crate) fn lexicon() -> &'static Lexicon {
             status_headers: set(include_str!("../../data/table_status_headers.txt")),
             difference_headers: set(include_str!("../../data/table_difference_headers.txt")),
             continued: set(include_str!("../../data/table_continued_words.txt")),
+            rounded_units: set(include_str!("../../data/table_rounded_units.txt")),
         }
     })
 }

@@ -184,7 +184,11 @@ fn refine_met(v: &str, r: std::ops::Range<usize>) -> Claim {
     // ("St. Olavs hospital"), not the clause.
     let tail_end = v[r.end..].find(';').map_or(v.len(), |p| r.end + p);
     let tail = &v[r.end..tail_end];
-    if first_of(tail, book.get("exception"), 0).is_some() {
+    // "Alle helseføretaka unntatt Helse Møre og Romsdal nådde målet": the exception may
+    // stand before the verb too.
+    if first_of(tail, book.get("exception"), 0).is_some()
+        || first_of(head, book.get("exception"), 0).is_some()
+    {
         return Claim::Partial;
     }
     Claim::Met
@@ -654,6 +658,15 @@ mod genre_tests {
         );
         assert_eq!(
             claim("Målet ble nådd i UNN og Nordlandssykehuset, men ikke i Finnmarkssykehuset."),
+            Some(Claim::Partial)
+        );
+        // The exception before the verb.
+        assert_eq!(
+            claim("Alle helseføretaka unntatt Helse Førde nådde kravet."),
+            Some(Claim::Partial)
+        );
+        assert_eq!(
+            claim("Alle foretakene med unntak av Vestre Viken har nådd målet."),
             Some(Claim::Partial)
         );
     }

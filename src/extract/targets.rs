@@ -790,6 +790,20 @@ fn predicate_kind(
         return None;
     }
     let (s, e, k) = *found.first()?;
+    // "skal ikke være høyere enn 7,0 prosent": a same-level phrase with a quantity right after
+    // it sets a limit, not the earlier level.
+    if let Kind::SameLevel(c) = k {
+        let next = tokens
+            .iter()
+            .find(|t| t.span.start >= e && t.kind != NumberKind::Year);
+        if next.is_some_and(|t| is_quantity(t) && near(f, e, t.span.start, 0)) {
+            let limit = match c {
+                Comparator::NotBelowBaseline => Comparator::AtLeast,
+                _ => Comparator::AtMost,
+            };
+            return Some((Kind::Threshold(limit), s, e));
+        }
+    }
     // "reduseres til null": a zero target.
     if k == Kind::Change(Comparator::Decrease) {
         if let Some(z) = found
