@@ -259,8 +259,22 @@ const MAX_FREE_JOINS: usize = 6;
 const MAX_CHAIN: usize = 4;
 /// Longest label a row may have (characters).
 const MAX_LABEL_CHARS: usize = 60;
-/// Lines longer than this (characters) are prose.
+/// Lines longer than this (characters) are prose, unless laid out in columns (see
+/// [`laid_out_in_columns`]) and no longer than [`MAX_WIDE_ROW_CHARS`].
 const MAX_TABLE_LINE_CHARS: usize = 80;
+/// Longest line read as a row of a wide table laid out in columns (a landscape page).
+const MAX_WIDE_ROW_CHARS: usize = 200;
+
+/// A line whose text after its first word stands in three or more blocks apart by runs of two
+/// or more spaces ("Akershus universitetssykehus HF    118 400    71    66    -5    2,5 %"):
+/// a row of a wide table, not a line of prose, however long.
+fn laid_out_in_columns(t: &str) -> bool {
+    t.trim()
+        .split("  ")
+        .filter(|p| !p.trim().is_empty())
+        .count()
+        >= 4
+}
 
 // ---------------------------------------------------------------------------------------------
 // Phrase lists (data): bokmål and nynorsk side by side.
@@ -1406,7 +1420,9 @@ fn classify(ll: &LLine) -> Class {
         return Class::Caption(cap, n);
     }
     let chars = t.chars().count();
-    if is_figure_caption(t) || chars > MAX_TABLE_LINE_CHARS || ends_sentence(t) {
+    let too_long =
+        chars > MAX_TABLE_LINE_CHARS && (chars > MAX_WIDE_ROW_CHARS || !laid_out_in_columns(t));
+    if is_figure_caption(t) || too_long || ends_sentence(t) {
         return Class::Prose;
     }
     if t.ends_with(':') {
@@ -1656,6 +1672,26 @@ fn join_label(label: &mut String, piece: &str) {
     label.push_str(piece);
 }
 
+/// A group header over several year columns ("Ventetid somatikk" over "2023 2024") is read
+/// into the first column's header only ("Ventetid somatikk 2023", "2024"): a bare year after a
+/// header that ends in a year takes that header's words too ("Ventetid somatikk 2024").
+fn with_group_names(mut header: Vec<String>) -> Vec<String> {
+    for i in 2..header.len() {
+        let h = header[i].trim();
+        if !is_year_word(h) {
+            continue;
+        }
+        let prev = header[i - 1].trim();
+        let Some((group, last)) = prev.rsplit_once(' ') else {
+            continue;
+        };
+        if is_year_word(last) && group.chars().any(char::is_alphabetic) {
+            header[i] = format!("{group} {h}");
+        }
+    }
+    header
+}
+
 fn finish(cand: Option<Candidate>, idle: &mut Idle, out: &mut Vec<FoundTable>) {
     let Some(mut cand) = cand else { return };
     let leftover = std::mem::take(&mut cand.pending);
@@ -1854,6 +1890,7 @@ fn build_table(cand: Candidate) -> Option<FoundTable> {
             header_cells(&header_lines, k)
         }
     };
+    let header = with_group_names(header);
     let columns = header
         .iter()
         .skip(1)
@@ -2177,6 +2214,24 @@ mod tests {
         ts.iter()
             .find(|t| t.line <= line && line <= t.end_line)
             .unwrap_or_else(|| panic!("no table at line {line}: {ts:#?}"))
+    }
+
+    #[test]
+    fn a_wide_row_laid_out_in_columns_is_a_row_not_prose() {
+        // Rows of a landscape table run past 80 characters; their gaps make them rows.
+        let text = "Tabell 4: Ventetid og fristbrudd per helseforetak\n\
+                    Universitetssykehuset Nord-Norge HF    101 200      71      66     -5      2,5 %      1,8 %\n\
+                    Nordlandssykehuset HF                   61 300      78      80      2      3,3 %      2,4 %\n\
+                    Finnmarkssykehuset HF                   23 800      69      64     -5      1,9 %      1,5 %\n\
+                    \n\
+                    Ventetiden gikk ned i to av tre foretak, og andelen fristbrudd var lavere enn i fjor i alle tre foretakene samlet sett.\n";
+        let ts = find_tables(&doc(text));
+        let t = table_at(&ts, 2);
+        assert_eq!(t.rows.len(), 3, "{t:#?}");
+        assert_eq!(values(&t.rows[0])[0], Some(101_200.0));
+        assert_eq!(t.rows[2].cells.last().and_then(|c| c.value), Some(1.5));
+        // The long line of prose after it is no row.
+        assert!(ts.iter().all(|t| t.end_line < 6), "{ts:#?}");
     }
 
     #[test]
