@@ -1677,15 +1677,23 @@ fn join_label(label: &mut String, piece: &str) {
 /// header that ends in a year takes that header's words too ("Ventetid somatikk 2024").
 fn with_group_names(mut header: Vec<String>) -> Vec<String> {
     for i in 2..header.len() {
+        let bare_year =
+            |w: &str| w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()) && is_year_word(w);
         let h = header[i].trim();
-        if !is_year_word(h) {
+        if !bare_year(h) {
             continue;
         }
         let prev = header[i - 1].trim();
         let Some((group, last)) = prev.rsplit_once(' ') else {
             continue;
         };
-        if is_year_word(last) && group.chars().any(char::is_alphabetic) {
+        // Only a group's name, not a column of its own ("Helse Midt des. 2023" is a column).
+        let words = group.split_whitespace().count();
+        if bare_year(last)
+            && group.chars().any(char::is_alphabetic)
+            && words <= 3
+            && !group.contains('.')
+        {
             header[i] = format!("{group} {h}");
         }
     }
@@ -2214,6 +2222,34 @@ mod tests {
         ts.iter()
             .find(|t| t.line <= line && line <= t.end_line)
             .unwrap_or_else(|| panic!("no table at line {line}: {ts:#?}"))
+    }
+
+    #[test]
+    fn a_group_header_names_each_of_its_year_columns() {
+        let h = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert_eq!(
+            with_group_names(h(&[
+                "Føretak",
+                "Ventetid BUP 2023",
+                "2024",
+                "Endring",
+                "Fristbrot 2023",
+                "2024"
+            ])),
+            h(&[
+                "Føretak",
+                "Ventetid BUP 2023",
+                "Ventetid BUP 2024",
+                "Endring",
+                "Fristbrot 2023",
+                "Fristbrot 2024"
+            ])
+        );
+        // Bare years after a bare year stay as they are.
+        assert_eq!(
+            with_group_names(h(&["Post", "2024", "2025"])),
+            h(&["Post", "2024", "2025"])
+        );
     }
 
     #[test]

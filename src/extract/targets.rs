@@ -86,7 +86,10 @@ pub fn parse_targets_folded(sentence: &str, f: &str) -> Vec<TargetSpec> {
     }
     let (anchor_start, anchor_end, anchor) = match (modal, goal) {
         (Some((m, _)), Some((g, _))) => {
-            if g.start < m.start {
+            // "Målsettinga på sikt er at ventetida i somatikken ikkje skal overstige …": a goal
+            // lead whose clause has its own modal is read from the modal.
+            let clause_with_modal = f[g.end..].trim_start().starts_with("at ") && m.start > g.end;
+            if g.start < m.start && !clause_with_modal {
                 (g.start, g.end, Anchor::Goal)
             } else {
                 (m.start, m.end, Anchor::Modal)
@@ -973,6 +976,15 @@ fn zero_by_negation(
     ] {
         if let Some(after) = trimmed.strip_prefix(neg) {
             let from = at + neg.len();
+            // "skal ikke være høyere enn i 2023": a comparison, not "nothing of the kind".
+            let book = phrases::targets();
+            let a = after.trim_start();
+            if ["above", "below", "at_least", "at_most"]
+                .iter()
+                .any(|sec| book.get(sec).iter().any(|p| a.starts_with(p.as_str())))
+            {
+                return None;
+            }
             if tokens
                 .iter()
                 .any(|t| t.span.start >= from && t.kind == NumberKind::Quantity)
@@ -1336,6 +1348,18 @@ fn measure_of(
     leading: bool,
 ) -> String {
     let mut subject = sentence.get(..anchor).unwrap_or("").trim();
+    // "Målsettinga på sikt er at ventetida i somatikken ikkje skal …": the clause's subject.
+    for lead in [" er at ", " var at "] {
+        if let Some(p) = f.get(..anchor).and_then(|h| h.find(lead)) {
+            subject = sentence.get(p + lead.len()..anchor).unwrap_or("").trim();
+        }
+    }
+    let negation = phrases::targets().get("negation");
+    if let Some((rest, last)) = subject.rsplit_once(' ') {
+        if negation.iter().any(|n| n == &fold(last)) {
+            subject = rest;
+        }
+    }
     if leading {
         if let Some(p) = crate::extract::phrases::find_phrase(f, "av", 0) {
             if p.end <= anchor {
@@ -1392,6 +1416,28 @@ mod tests {
         let specs = parse_targets(s);
         assert_eq!(specs.len(), 1, "{s}: {specs:?}");
         specs[0].target.clone()
+    }
+
+    #[test]
+    fn limits_written_with_a_negation() {
+        // A same-level phrase with a figure after it is a limit, not the earlier level.
+        let t = one("Sykefraværet skal ikke være høyere enn 6,5 prosent i 2026.");
+        assert_eq!((t.comparator, t.threshold), (Comparator::AtMost, Some(6.5)));
+        let t = one("Sjukefråværet skal ikkje vere høgare enn 6,5 prosent.");
+        assert_eq!((t.comparator, t.threshold), (Comparator::AtMost, Some(6.5)));
+        // Without a figure it still is the earlier level.
+        let t = one("Sykefraværet skal ikke være høyere enn i 2023.");
+        assert_eq!(t.comparator, Comparator::NotAboveBaseline);
+        // A goal lead with a clause of its own: "… er at X ikkje skal overstige N".
+        let specs = parse_targets(
+            "Målsettinga på sikt er at ventetida i psykisk helsevern ikkje skal overstige 45 dagar.",
+        );
+        assert_eq!(specs.len(), 1, "{specs:?}");
+        assert_eq!(specs[0].target.comparator, Comparator::AtMost);
+        assert_eq!(specs[0].target.threshold, Some(45.0));
+        assert_eq!(specs[0].measure, "ventetida i psykisk helsevern");
+        let t = one("Målet er at fristbrota ikke skal overskride 1 prosent.");
+        assert_eq!((t.comparator, t.threshold), (Comparator::AtMost, Some(1.0)));
     }
 
     #[test]
