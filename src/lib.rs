@@ -7,7 +7,8 @@
 //! serialisable result). `staffing` projects staffing need. The web face (`web`) exists only for
 //! `wasm32` and shows what the engine returns.
 
-pub mod check;
+pub mod analysis;
+pub mod assess;
 pub mod csvmap;
 pub mod document;
 pub mod extract;
@@ -15,6 +16,7 @@ pub mod grants;
 pub mod intake;
 pub mod letter;
 pub mod report;
+pub mod rules;
 pub mod sorting;
 pub mod staffing;
 
@@ -146,7 +148,7 @@ fn analyze_text(name: &str, encoding: &str, doc: &document::Document) -> Documen
     }
     crate::sorting::sort_by_key(&mut found, |t| t.line);
     let tables: Vec<Table> = found.iter().map(|t| t.to_contract()).collect();
-    let (indicators, findings) = check::run(doc, &reading, &found, &tables);
+    let (indicators, findings) = analysis::run(doc, &reading, &found, &tables);
     let applications = grants::applications(doc, &tables, &findings);
     DocumentReport {
         name: name.to_string(),

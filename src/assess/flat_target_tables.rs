@@ -21,8 +21,8 @@
 //! 2023"), read with the same target grammar as sentences. Rows that do not fit are skipped:
 //! unknown is better than a guess.
 
-use crate::check::target_tables::{assemble, Role};
-use crate::check::verdicts::Assessed;
+use crate::assess::target_tables::{assemble, Role};
+use crate::assess::verdicts::Assessed;
 use crate::document::Document;
 use crate::extract::claims::parse_claim;
 use crate::extract::numbers::{lex, NumberKind};
@@ -353,7 +353,7 @@ fn row(
     };
     if !unit_ok {
         a.indicator.verdicts.clear();
-        a.indicator.status = crate::check::verdicts::overall(&a.indicator.verdicts);
+        a.indicator.status = crate::assess::verdicts::overall(&a.indicator.verdicts);
     }
     Some(a)
 }

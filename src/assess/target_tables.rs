@@ -19,7 +19,7 @@
 //! The table is read from the document's lines as laid out in columns (cells apart by two or
 //! more spaces); a label wrapped over several lines is joined to the row that carries the cells.
 
-use crate::check::verdicts::{document_owner, judge, overall, Assessed};
+use crate::assess::verdicts::{document_owner, judge, overall, Assessed};
 use crate::document::Document;
 use crate::extract::claims::parse_claim;
 use crate::extract::numbers::parse_number;
@@ -387,7 +387,7 @@ pub fn assess(doc: &Document) -> Vec<Assessed> {
         i = read_rows(doc, i + 1 + two_lines as usize, &cols, &owner, &mut out);
     }
     // The same tables flattened with single spaces between cells (text copied from a PDF).
-    out.extend(crate::check::flat_target_tables::assess(doc, &owner));
+    out.extend(crate::assess::flat_target_tables::assess(doc, &owner));
     out
 }
 

@@ -3,7 +3,7 @@
 //! gives per entity (prose and linked tables), and decides per entity (× area) whether the target
 //! was met. Where figures are missing the verdict is `unknown` — never a guess.
 
-use crate::check::tables_link;
+use crate::assess::tables_link;
 use crate::document::{Document, Reading, Sentence};
 use crate::extract::claims::{parse_claim_folded, subject_claims, ClaimSpec};
 use crate::extract::phrases::fold;
@@ -1679,7 +1679,7 @@ fn speaks_of_all_trusts(sentence: &str) -> bool {
 /// sections after it as well: "2.1 Ventetider" under a table row on ventetid gives each trust's
 /// figure ("St. Olavs hospital hadde 57 dagar, Helse Møre og Romsdal 66 dagar …"). Adds the
 /// verdicts of entities the row itself did not give. `table_targets` are the indicators of
-/// [`crate::check::target_tables::assess`].
+/// [`crate::assess::target_tables::assess`].
 pub fn answer_table_targets(
     doc: &Document,
     reading: &Reading,

@@ -10,7 +10,7 @@
 //! claim of partial where all verdicts agree, or met/not met where they are mixed, is a warning.
 //! A claim about one entity ("HNT har ikke innfridd kravet") is compared with that entity's verdict.
 
-use crate::check::verdicts::Assessed;
+use crate::assess::verdicts::Assessed;
 use crate::report::{Claim, Finding, FindingKind, Severity, Status, VerdictStatus};
 
 /// This rule's id in findings (`Finding::rule`), `--rules` and `--disable`.
@@ -35,7 +35,7 @@ fn status_word(s: Status) -> &'static str {
     }
 }
 
-use crate::check::verdicts::region_entity as is_region;
+use crate::assess::verdicts::region_entity as is_region;
 
 pub fn check(assessed: &[Assessed]) -> Vec<Finding> {
     let mut out = Vec::new();
@@ -59,7 +59,7 @@ pub fn check(assessed: &[Assessed]) -> Vec<Finding> {
             .iter()
             .flat_map(|b| b.indicator.verdicts.iter().cloned())
             .collect();
-        let group_status = crate::check::verdicts::overall(&group_verdicts);
+        let group_status = crate::assess::verdicts::overall(&group_verdicts);
         let first_of_group = match ind.claim_line {
             Some(cl) if !judged.contains(&(ind.line, cl, ind.claim)) => {
                 judged.push((ind.line, cl, ind.claim));

@@ -6,10 +6,21 @@
 //! To add a rule: give its file a module doc starting "**id**: what it finds.", a `pub const ID`,
 //! set `ID` on every finding it makes, and add a line here.
 
-use super::{
-    chain, change, claim_mismatch, direction, list_sum, missing_data, multiple, placeholder, rate,
-    ratio, table_difference, table_percent, table_sums,
-};
+pub mod chain;
+pub mod change;
+pub mod claim_mismatch;
+pub mod direction;
+pub mod list_sum;
+pub mod missing_data;
+pub mod multiple;
+pub mod placeholder;
+pub mod prose;
+pub mod rate;
+pub mod ratio;
+pub mod table_difference;
+pub mod table_percent;
+pub mod table_sums;
+
 use crate::grants::rules as grants;
 use crate::report::DocumentReport;
 
