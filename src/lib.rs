@@ -19,6 +19,7 @@ pub mod report;
 pub mod rules;
 pub mod sorting;
 pub mod staffing;
+pub mod text;
 
 #[cfg(all(target_arch = "wasm32", feature = "view"))]
 pub mod web;

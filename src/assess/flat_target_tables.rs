@@ -26,8 +26,9 @@ use crate::assess::verdicts::Assessed;
 use crate::document::Document;
 use crate::extract::claims::parse_claim;
 use crate::extract::numbers::{lex, NumberKind};
-use crate::extract::phrases::{first_of, fold};
+use crate::extract::phrases::first_of;
 use crate::extract::targets::parse_targets;
+use crate::text::fold;
 
 /// Header words (folded): the target column, result columns, the assessment column.
 const TARGET_WORDS: &[&str] = &["mål", "måltall", "måltal", "krav", "målverdi", "målnivå"];

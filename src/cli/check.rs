@@ -490,7 +490,7 @@ fn print_application(a: &meldingssjekk::report::Application, lang: Lang) {
         a.end_line,
         a.title.as_deref().unwrap_or("–")
     );
-    let grouped = |x: f64| meldingssjekk::rules::prose::fmt_no(x, 0);
+    let grouped = |x: f64| meldingssjekk::text::fmt_no(x, 0);
     let money = |v: Option<f64>| {
         v.map(|x| format!("{} kr", grouped(x)))
             .unwrap_or_else(|| "–".into())

@@ -897,7 +897,7 @@ fn words_after_comparators(sentence: &str, f: &str, from: usize, tokens: &mut Ve
                 continue;
             }
             // Read "6 <the words after>" so the unit ("seks prosent", "ti dagar") comes along.
-            let tail = crate::rules::prose::head(sentence, word_end, 40);
+            let tail = crate::text::head(sentence, word_end, 40);
             let digits = format!("{value}");
             let Some(t) = lex(&format!("{digits}{tail}")).into_iter().next() else {
                 continue;

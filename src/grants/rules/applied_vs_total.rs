@@ -12,7 +12,7 @@
 
 use super::{arithmetic, finding, kr, Reading};
 use crate::report::{Finding, Severity};
-use crate::rules::prose::overlaps;
+use crate::text::overlaps;
 
 pub const ID: &str = "applied_vs_total";
 

@@ -13,7 +13,7 @@
 use super::{arithmetic, kr, Reading};
 use crate::grants::Num;
 use crate::report::Finding;
-use crate::rules::prose::overlaps;
+use crate::text::overlaps;
 
 pub const ID: &str = "budget_sum";
 

@@ -12,7 +12,7 @@ pub mod share_consistent;
 
 use super::Reading;
 use crate::report::{Finding, FindingKind, Severity};
-use crate::rules::prose::fmt_no;
+use crate::text::fmt_no;
 
 /// Every rule's id, in the order they run.
 pub const IDS: [&str; 7] = [

@@ -12,7 +12,7 @@
 
 use super::{arithmetic, kr, Reading};
 use crate::report::Finding;
-use crate::rules::prose::{corners2, fmt_no, overlaps};
+use crate::text::{corners2, fmt_no, overlaps};
 
 pub const ID: &str = "share_consistent";
 
