@@ -4,7 +4,7 @@
 
 use crate::assess::{target_tables, verdicts};
 use crate::document::{Document, Reading};
-use crate::report::{Finding, Indicator, Table};
+use crate::model::{Finding, Indicator, Table};
 use crate::rules::{
     claim_mismatch, missing_data, prose, table_difference, table_percent, table_sums,
 };

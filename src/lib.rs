@@ -15,6 +15,7 @@ pub mod extract;
 pub mod grants;
 pub mod intake;
 pub mod letter;
+pub mod model;
 pub mod report;
 pub mod rules;
 pub mod sorting;

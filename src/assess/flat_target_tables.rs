@@ -347,7 +347,7 @@ fn row(
     // Percent results for a percent target, days for days: a unit the target does not share
     // decides nothing.
     let unit_ok = match (a.indicator.target.unit, res[0].unit) {
-        (Some(crate::report::TargetUnit::Percent), u) => {
+        (Some(crate::model::TargetUnit::Percent), u) => {
             u == crate::extract::numbers::NumUnit::Percent
         }
         _ => true,
@@ -361,7 +361,8 @@ fn row(
 
 #[cfg(test)]
 mod tests {
-    use crate::report::{Claim, Comparator, DocumentReport, FindingKind, VerdictStatus};
+    use crate::model::{Claim, Comparator, FindingKind, VerdictStatus};
+    use crate::report::DocumentReport;
 
     fn report(text: &str) -> DocumentReport {
         crate::analyze("t.txt", text.as_bytes())

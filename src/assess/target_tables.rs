@@ -26,7 +26,7 @@ use crate::extract::numbers::parse_number;
 use crate::extract::phrases::{first_direction, fold, Dir};
 use crate::extract::tables::{column_pieces, year_in, Piece};
 use crate::extract::values::Observation;
-use crate::report::{Comparator, Indicator, Target, TargetUnit, Verdict};
+use crate::model::{Comparator, Indicator, Target, TargetUnit, Verdict};
 
 /// Header words of the target column (folded), bokmål and nynorsk.
 const TARGET_HEADERS: &[&str] = &[
@@ -566,7 +566,7 @@ fn row_indicator<'c>(
     label: &str,
     cells: impl Iterator<Item = &'c str>,
     target: Target,
-    claim: Option<crate::report::Claim>,
+    claim: Option<crate::model::Claim>,
     verdicts: Vec<Verdict>,
     line: usize,
     end_line: usize,
@@ -702,9 +702,8 @@ pub(crate) fn assemble(
 
 #[cfg(test)]
 mod tests {
-    use crate::report::{
-        Claim, Comparator, DocumentReport, FindingKind, TargetUnit, VerdictStatus,
-    };
+    use crate::model::{Claim, Comparator, FindingKind, TargetUnit, VerdictStatus};
+    use crate::report::DocumentReport;
 
     fn report(text: &str) -> DocumentReport {
         crate::analyze("t.txt", text.as_bytes())

@@ -36,7 +36,7 @@
 use crate::document::Document;
 use crate::extract::numbers::NumUnit;
 use crate::extract::phrases::fold;
-use crate::report::Table;
+use crate::model::Table;
 
 /// A parenthesised note on a cell: "(6,3 %)" or "(100% stilling)".
 #[derive(Debug, Clone, PartialEq)]

@@ -10,7 +10,7 @@
 
 use crate::extract::numbers::{lex, NumUnit, NumberKind, NumberToken};
 use crate::extract::phrases::{self, first_of, fold};
-use crate::report::{Comparator, Target, TargetUnit};
+use crate::model::{Comparator, Target, TargetUnit};
 
 /// Sentences longer than this are not parsed as targets (they are not sentences but runs of
 /// text the document model could not split).

@@ -19,7 +19,7 @@ use super::prose::{
     arithmetic, decimals_for, fmt_unit, is_plain_quantity, looks_like_year, pairs_in, Dir, Prose,
 };
 use crate::extract::numbers::{NumUnit, NumberToken};
-use crate::report::{Finding, Severity};
+use crate::model::{Finding, Severity};
 use crate::text::{corners2, last_word, overlaps, words, Iv};
 
 /// This rule's id in findings (`Finding::rule`), `--rules` and `--disable`.

@@ -22,7 +22,7 @@ use super::prose::{
     pairs_in, Dir, Pair, Prose,
 };
 use crate::extract::numbers::{NumUnit, NumberToken};
-use crate::report::{Finding, Severity};
+use crate::model::{Finding, Severity};
 use crate::text::{corners2, fmt_no, last_word, magnitude, overlaps, tail, words, Iv};
 
 /// This rule's id in findings (`Finding::rule`), `--rules` and `--disable`.

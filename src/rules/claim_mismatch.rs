@@ -11,7 +11,7 @@
 //! A claim about one entity ("HNT har ikke innfridd kravet") is compared with that entity's verdict.
 
 use crate::assess::verdicts::Assessed;
-use crate::report::{Claim, Finding, FindingKind, Severity, Status, VerdictStatus};
+use crate::model::{Claim, Finding, FindingKind, Severity, Status, VerdictStatus};
 
 /// This rule's id in findings (`Finding::rule`), `--rules` and `--disable`.
 pub const ID: &str = "claim_mismatch";
@@ -55,7 +55,7 @@ pub fn check(assessed: &[Assessed]) -> Vec<Finding> {
                 .collect(),
             None => vec![a],
         };
-        let group_verdicts: Vec<crate::report::Verdict> = group
+        let group_verdicts: Vec<crate::model::Verdict> = group
             .iter()
             .flat_map(|b| b.indicator.verdicts.iter().cloned())
             .collect();
@@ -169,7 +169,7 @@ pub fn check(assessed: &[Assessed]) -> Vec<Finding> {
 
 #[cfg(test)]
 mod tests {
-    use crate::report::FindingKind;
+    use crate::model::FindingKind;
 
     fn mismatches(text: &str) -> usize {
         let d = crate::analyze("t.txt", text.as_bytes())

@@ -15,7 +15,7 @@
 
 use super::prose::{decimals_for, fmt_unit, last_direction, pairs_in, Dir, Prose};
 use crate::extract::numbers::NumUnit;
-use crate::report::{Finding, FindingKind, Severity};
+use crate::model::{Finding, FindingKind, Severity};
 use crate::text::{tail, words};
 
 /// This rule's id in findings (`Finding::rule`), `--rules` and `--disable`.

@@ -15,7 +15,7 @@
 
 use super::prose::{arithmetic, decimals_for, fmt_unit, is_plain_quantity, looks_like_year, Prose};
 use crate::extract::numbers::{NumUnit, NumberToken};
-use crate::report::{Finding, Severity};
+use crate::model::{Finding, Severity};
 use crate::text::find_bytes;
 use crate::text::{overlaps, Iv};
 

@@ -7,7 +7,7 @@
 //! without figures. A target followed by nothing that answers it → info.
 
 use crate::assess::verdicts::Assessed;
-use crate::report::{Claim, Comparator, Finding, FindingKind, Severity};
+use crate::model::{Claim, Comparator, Finding, FindingKind, Severity};
 
 /// This rule's id in findings (`Finding::rule`), `--rules` and `--disable`.
 pub const ID: &str = "missing_data";

@@ -180,7 +180,7 @@ pub fn disable(doc: &mut DocumentReport, disabled: &[&str]) {
     if disabled.is_empty() {
         return;
     }
-    let keep = |f: &crate::report::Finding| !disabled.contains(&f.rule.as_str());
+    let keep = |f: &crate::model::Finding| !disabled.contains(&f.rule.as_str());
     doc.findings.retain(keep);
     for a in &mut doc.applications {
         a.findings.retain(keep);

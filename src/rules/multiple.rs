@@ -14,7 +14,7 @@
 
 use super::prose::{arithmetic, is_plain_quantity, looks_like_year, pairs_in, Prose};
 use crate::extract::numbers::NumberToken;
-use crate::report::{Finding, Severity};
+use crate::model::{Finding, Severity};
 use crate::text::fmt_no;
 
 /// This rule's id in findings (`Finding::rule`), `--rules` and `--disable`.

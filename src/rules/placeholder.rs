@@ -12,7 +12,7 @@
 //! Helgeland …" → warning: the amount is missing.
 
 use super::prose::Prose;
-use crate::report::{Finding, FindingKind, Severity};
+use crate::model::{Finding, FindingKind, Severity};
 use crate::text::{head, lower};
 
 /// This rule's id in findings (`Finding::rule`), `--rules` and `--disable`.

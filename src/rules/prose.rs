@@ -7,7 +7,7 @@
 use std::ops::Range;
 
 use crate::extract::numbers::{lex, NumUnit, NumberKind, NumberToken};
-use crate::report::{Finding, FindingKind, Severity};
+use crate::model::{Finding, FindingKind, Severity};
 use crate::text::{decimals_of, fmt_no, last_word, lower, tail, words, Iv};
 
 /// The text the prose checks read: sentences, numbers and a way back to input lines.

@@ -20,7 +20,7 @@ use super::prose::{
     arithmetic, decimals_for, fmt_unit, is_per_100k, is_plain_quantity, looks_like_year, Prose,
 };
 use crate::extract::numbers::{NumUnit, NumberToken};
-use crate::report::{Finding, Severity};
+use crate::model::{Finding, Severity};
 use crate::text::{corners2, fmt_no, last_word, overlaps, tail, words};
 
 /// This rule's id in findings (`Finding::rule`), `--rules` and `--disable`.

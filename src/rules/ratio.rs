@@ -12,7 +12,7 @@
 
 use super::prose::{arithmetic, has_direction_word, is_plain_quantity, Prose};
 use crate::extract::numbers::NumUnit;
-use crate::report::{Finding, Severity};
+use crate::model::{Finding, Severity};
 use crate::text::{corners2, decimals_of, fmt_no, head, overlaps, tail, words, Iv};
 
 /// This rule's id in findings (`Finding::rule`), `--rules` and `--disable`.

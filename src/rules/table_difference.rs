@@ -23,7 +23,7 @@
 use super::prose::{arithmetic, decimals_for};
 use crate::extract::numbers::NumUnit;
 use crate::extract::tables::{Cell, FoundTable};
-use crate::report::{Finding, Severity};
+use crate::model::{Finding, Severity};
 use crate::text::{fmt_no, overlaps};
 
 /// This rule's id in findings (`Finding::rule`), `--rules` and `--disable`.

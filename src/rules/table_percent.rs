@@ -24,7 +24,7 @@
 
 use crate::extract::numbers::NumUnit;
 use crate::extract::tables::{Cell, FoundRow, FoundTable};
-use crate::report::{Finding, FindingKind, Severity};
+use crate::model::{Finding, FindingKind, Severity};
 use crate::rules::table_sums::{decimals_of, format_no, is_total_label, overlaps};
 
 /// This rule's id in findings (`Finding::rule`), `--rules` and `--disable`.
