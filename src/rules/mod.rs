@@ -3,8 +3,11 @@
 //! bokmål. The English line is the first paragraph of the rule file's module doc (a test keeps
 //! them equal); the id is the rule file's `ID`.
 //!
-//! To add a rule: give its file a module doc starting "**id**: what it finds.", a `pub const ID`,
-//! set `ID` on every finding it makes, and add a line here.
+//! The rules themselves are the files of this module, one rule each. To add a rule: give its
+//! file a module doc starting "**id**: what it finds.", a `pub const ID`, set `ID` on every
+//! finding it makes, add a line here (and its file to the test's `SOURCES`), and run it from
+//! `prose::run_all` (a rule that reads sentences) or `crate::analysis::run` (tables, targets).
+//! README's "Add a rule" walks through it.
 
 pub mod chain;
 pub mod change;
