@@ -9,7 +9,7 @@
 //! [`guess_mapping`] proposes a mapping; the user may correct it; [`assess`] reads the target with
 //! the report grammar and judges each entity with the same rules as the report checks.
 
-use crate::check::verdicts::{judge, overall};
+use crate::assess::verdicts::{judge, overall};
 use crate::extract::entities::catalogue;
 use crate::extract::numbers::parse_number;
 use crate::extract::targets::parse_targets;

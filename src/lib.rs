@@ -1,22 +1,31 @@
 //! Meldingssjekk: reads Norwegian health-service reports and checks them the way a careful
 //! reviewer would.
 //!
-//! The engine follows the data:
-//! `intake` (bytes → text or table) → `document` (lines, reading view) → `extract` (numbers,
-//! entities, tables, targets, claims, values) → `check` (verdicts, findings) → `report` (the
-//! serialisable result). `staffing` projects staffing need. The web face (`web`) exists only for
-//! `wasm32` and shows what the engine returns.
+//! The engine follows the data, and each stage imports only the stages before it (one exception
+//! left: `rules::RULES` also lists the rules of `grants`, which uses `rules`' helpers):
+//! `intake` (bytes → text or table) → `document` (lines, reading view, sentences) → `extract`
+//! (numbers, entities, tables, targets, claims, values) → `assess` (verdicts: where a target is
+//! judged, tables linked to targets) → `rules` (one file per finding rule; `rules::RULES` lists
+//! them) → `report` (the serialisable result, the JSON contract). `analysis` runs assess and
+//! rules over one document. Every stage may use `text` (folding, words, intervals, number
+//! formatting) and `model` (the domain types the contract is made of). `grants` reads grant
+//! applications, `letter` drafts the follow-up letter, `staffing` projects staffing need. The
+//! web face (`web`) exists only for `wasm32` and shows what the engine returns.
 
-pub mod check;
+pub mod analysis;
+pub mod assess;
 pub mod csvmap;
 pub mod document;
 pub mod extract;
 pub mod grants;
 pub mod intake;
 pub mod letter;
+pub mod model;
 pub mod report;
+pub mod rules;
 pub mod sorting;
 pub mod staffing;
+pub mod text;
 
 #[cfg(all(target_arch = "wasm32", feature = "view"))]
 pub mod web;
@@ -146,7 +155,7 @@ fn analyze_text(name: &str, encoding: &str, doc: &document::Document) -> Documen
     }
     crate::sorting::sort_by_key(&mut found, |t| t.line);
     let tables: Vec<Table> = found.iter().map(|t| t.to_contract()).collect();
-    let (indicators, findings) = check::run(doc, &reading, &found, &tables);
+    let (indicators, findings) = analysis::run(doc, &reading, &found, &tables);
     let applications = grants::applications(doc, &tables, &findings);
     DocumentReport {
         name: name.to_string(),

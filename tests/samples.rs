@@ -295,7 +295,7 @@ fn readable_files(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
 
 #[test]
 fn every_finding_names_a_rule_from_the_list() {
-    use meldingssjekk::check::rules;
+    use meldingssjekk::rules;
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut files = Vec::new();
     // examples/ holds the sample reports of /work/shared/seeds; tests/fixtures the variant sets

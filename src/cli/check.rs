@@ -8,9 +8,9 @@ use super::{read_input, CliError, Options, EXIT_INPUT, EXIT_OK};
 use codespan_reporting::diagnostic::{Diagnostic, Label};
 use codespan_reporting::files::{self, Files};
 use codespan_reporting::term::{self, termcolor};
-use meldingssjekk::check::rules;
 use meldingssjekk::extract::numbers::NumberToken;
 use meldingssjekk::report::{Finding, Report, Severity, Status, VerdictStatus};
+use meldingssjekk::rules;
 
 pub fn run(args: &[String]) -> Result<i32, CliError> {
     let opts = Options::parse_with_flags(args, &["format", "lang", "disable"], &["rules"])?;
@@ -490,7 +490,7 @@ fn print_application(a: &meldingssjekk::report::Application, lang: Lang) {
         a.end_line,
         a.title.as_deref().unwrap_or("–")
     );
-    let grouped = |x: f64| meldingssjekk::check::prose::fmt_no(x, 0);
+    let grouped = |x: f64| meldingssjekk::text::fmt_no(x, 0);
     let money = |v: Option<f64>| {
         v.map(|x| format!("{} kr", grouped(x)))
             .unwrap_or_else(|| "–".into())

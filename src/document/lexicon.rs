@@ -8,8 +8,7 @@ use std::sync::OnceLock;
 
 /// A set of lowercase words, hashed with the phrase index's small hasher (the sets are asked
 /// about words of every line; SipHash showed in profiles and the keys are our own data).
-pub(crate) type WordSet =
-    HashSet<String, std::hash::BuildHasherDefault<crate::extract::phrases::WordHasher>>;
+pub(crate) type WordSet = HashSet<String, std::hash::BuildHasherDefault<crate::text::WordHasher>>;
 
 pub(crate) struct Lexicon {
     /// Abbreviations (lower case, with their final full stop).

@@ -120,4 +120,17 @@ mod tests {
         assert_eq!(d.line_text(5), "d");
         assert_eq!(d.line_of_offset(d.lines[4].start), 5);
     }
+
+    /// The CSV reader's row lines (`intake::read_table`) are the document's line numbers, with
+    /// CRLF, lone CR and a line break inside a quoted field.
+    #[test]
+    fn csv_row_lines_are_document_lines() {
+        let text = "a;b\r\n1;2\r\n\r\n\"3\r\n4\";5\r\n6;7\r8;9\r\r10;11";
+        let t = crate::intake::read_table(text);
+        let doc = Document::new(text.to_string());
+        assert_eq!(t.row_lines, vec![2, 4, 6, 7, 9]);
+        for (row, &line) in t.rows.iter().zip(&t.row_lines) {
+            assert!(doc.line_text(line).contains(row[0].lines().next().unwrap()));
+        }
+    }
 }

@@ -6,7 +6,7 @@
 
 use crate::extract::entities::{catalogue, EntityKind};
 use crate::extract::phrases::{self, first_of, fold};
-use crate::report::Claim;
+use crate::model::Claim;
 
 /// A verdict the report gives, for the whole target or for one entity.
 #[derive(Debug, Clone, PartialEq)]

@@ -216,7 +216,7 @@ impl Catalogue {
             return self.candidates_uncached(first);
         }
         thread_local! {
-            static MEMO: std::cell::RefCell<crate::extract::phrases::WordMap<String, Vec<usize>>> =
+            static MEMO: std::cell::RefCell<crate::text::WordMap<String, Vec<usize>>> =
                 std::cell::RefCell::new(Default::default());
         }
         MEMO.with(|memo| {

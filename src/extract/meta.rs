@@ -7,7 +7,8 @@
 
 use crate::document::Document;
 use crate::extract::entities::{catalogue, EntityKind};
-use crate::extract::phrases::{first_of, fold, PhraseBook};
+use crate::extract::phrases::{first_of, PhraseBook};
+use crate::text::fold;
 use std::sync::OnceLock;
 
 const DOCUMENT_TYPES: &str = include_str!("../../data/phrases/document_types.txt");

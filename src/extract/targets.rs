@@ -10,7 +10,7 @@
 
 use crate::extract::numbers::{lex, NumUnit, NumberKind, NumberToken};
 use crate::extract::phrases::{self, first_of, fold};
-use crate::report::{Comparator, Target, TargetUnit};
+use crate::model::{Comparator, Target, TargetUnit};
 
 /// Sentences longer than this are not parsed as targets (they are not sentences but runs of
 /// text the document model could not split).
@@ -914,7 +914,7 @@ fn words_after_comparators(sentence: &str, f: &str, from: usize, tokens: &mut Ve
                 continue;
             }
             // Read "6 <the words after>" so the unit ("seks prosent", "ti dagar") comes along.
-            let tail = crate::check::prose::head(sentence, word_end, 40);
+            let tail = crate::text::head(sentence, word_end, 40);
             let digits = format!("{value}");
             let Some(t) = lex(&format!("{digits}{tail}")).into_iter().next() else {
                 continue;

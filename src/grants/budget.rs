@@ -4,9 +4,9 @@
 //! Every amount keeps the interval its rounding allows, for `rules::budget_sum`.
 
 use super::{money, phrases, Num};
-use crate::check::table_sums::is_total_label;
 use crate::extract::numbers::{lex, NumUnit, NumberKind};
 use crate::report::{Budget, BudgetRow, Table};
+use crate::rules::table_sums::is_total_label;
 
 /// One budget line as read.
 #[derive(Debug, Clone, PartialEq)]

@@ -325,7 +325,7 @@ fn money(text: &str) -> Vec<NumberToken> {
         .filter(|t| t.kind == NumberKind::Quantity && t.upper.is_none() && t.value.is_finite())
         .filter(|t| match t.unit {
             NumUnit::Nok => true,
-            NumUnit::None => t.value >= 1000.0 && !crate::check::prose::looks_like_year(t, text),
+            NumUnit::None => t.value >= 1000.0 && !crate::rules::prose::looks_like_year(t, text),
             _ => false,
         })
         .collect()

@@ -19,7 +19,7 @@ use quick_xml::Reader;
 
 use super::structured::Structured;
 use super::zipped::{Zip, ZipProblem};
-use crate::report::Origin;
+use crate::model::Origin;
 
 /// Deepest XML nesting read.
 pub const MAX_DEPTH: usize = 256;

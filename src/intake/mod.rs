@@ -19,7 +19,7 @@ pub mod structured;
 #[cfg(feature = "readers")]
 pub mod zipped;
 
-use crate::report::Format;
+use crate::model::Format;
 pub use structured::{Structured, StructuredInput};
 
 pub use csv_table::{read_table, CsvDialect, RawTable};
@@ -301,7 +301,7 @@ fn pdf_text(_: &[u8], _: &mut dyn FnMut(usize, usize)) -> Result<Structured, Str
 /// by x and written as a Word table is (see `pdf::page_blocks`, `Structured::table`).
 #[cfg(feature = "pdf")]
 fn pdf_text(bytes: &[u8], progress: &mut dyn FnMut(usize, usize)) -> Result<Structured, String> {
-    use crate::report::Origin;
+    use crate::model::Origin;
     let text = pdf::read_pdf(bytes, progress).map_err(|e| match e {
         pdf::PdfError::Encrypted => "PDF-en er kryptert eller passordbeskyttet".to_string(),
         pdf::PdfError::NoText => {

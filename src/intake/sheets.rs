@@ -16,7 +16,7 @@ use quick_xml::events::{BytesStart, Event};
 
 use super::structured::{column_name, Structured};
 use super::zipped::{Zip, ZipProblem};
-use crate::report::Origin;
+use crate::model::Origin;
 
 /// Most non-empty cells read from one workbook.
 pub const MAX_CELLS: usize = 1_000_000;

@@ -13,7 +13,7 @@
 //! Every line carries an [`Origin`] (page, paragraph, table row, sheet cell), so results can say
 //! where in the file they come from.
 
-use crate::report::{Format, Origin};
+use crate::model::{Format, Origin};
 
 /// A structured file turned into text for the engine.
 #[derive(Debug, Clone, Default)]

@@ -1,7 +1,16 @@
 //! The serialisable result: the JSON contract (schema version 1) that the command line prints,
 //! the JS API returns and the page renders. Fields may be added; none may be renamed or removed.
+//! The types it is made of come from `crate::model`; this module adds the document and report
+//! around them, the grant applications and figures, and how a document is serialised.
 
 use serde::{Deserialize, Serialize};
+
+// The domain types the contract is made of are defined in `crate::model` and serialised here as
+// they are; re-exported so that the contract's names stay `report::…`.
+pub use crate::model::{
+    Change, Claim, Comparator, Finding, FindingKind, Format, Indicator, Origin, Severity, Status,
+    Table, Target, TargetUnit, Verdict, VerdictStatus,
+};
 
 /// Version of the JSON contract. Bumped only for an incompatible change.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -31,73 +40,6 @@ impl Report {
 pub struct InputError {
     pub name: String,
     pub message: String,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Format {
-    Text,
-    Csv,
-    Pdf,
-    Docx,
-    Xlsx,
-    Ods,
-}
-
-/// Where one line of the analysed text came from in a structured file (PDF page, DOCX
-/// paragraph, spreadsheet cell). Serialised beside `line` on indicators, verdicts, findings,
-/// figures and tables; every field is left out when unknown (added to contract v1; additive).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Origin {
-    /// 1-based PDF page.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub page: Option<usize>,
-    /// 1-based line on that PDF page.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub page_line: Option<usize>,
-    /// 1-based DOCX paragraph (body paragraphs and table rows counted in reading order).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub paragraph: Option<usize>,
-    /// 1-based DOCX table, for a line that is a table row.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub table: Option<usize>,
-    /// 1-based row in that table (DOCX) or sheet (XLSX/ODS).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub row: Option<usize>,
-    /// Spreadsheet sheet name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub sheet: Option<String>,
-    /// Spreadsheet cell ("B4"): the row's first cell, or the cell holding the figure.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub cell: Option<String>,
-}
-
-impl Origin {
-    pub fn is_empty(&self) -> bool {
-        *self == Origin::default()
-    }
-
-    /// Short human form: "side 7", "avsnitt 14", "tabell 2, rad 3", "Ark1!B4".
-    pub fn label(&self, english: bool) -> Option<String> {
-        if let Some(p) = self.page {
-            return Some(format!("{} {p}", if english { "page" } else { "side" }));
-        }
-        if let (Some(s), Some(c)) = (&self.sheet, &self.cell) {
-            return Some(format!("{s}!{c}"));
-        }
-        if let Some(s) = &self.sheet {
-            return Some(s.clone());
-        }
-        if let (Some(t), Some(r)) = (self.table, self.row) {
-            return Some(if english {
-                format!("table {t}, row {r}")
-            } else {
-                format!("tabell {t}, rad {r}")
-            });
-        }
-        self.paragraph
-            .map(|p| format!("{} {p}", if english { "paragraph" } else { "avsnitt" }))
-    }
 }
 
 /// Everything found in one document.
@@ -240,208 +182,6 @@ impl DocumentReport {
             }
         }
     }
-}
-
-/// A target the report sets, with the report's own verdict and ours.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Indicator {
-    pub id: String,
-    pub line: usize,
-    pub end_line: usize,
-    pub text: String,
-    /// What is measured, e.g. "pasientavtalene" or "sykefravær".
-    pub measure: String,
-    pub target: Target,
-    pub claim: Option<Claim>,
-    pub claim_line: Option<usize>,
-    pub verdicts: Vec<Verdict>,
-    pub status: Status,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Target {
-    pub comparator: Comparator,
-    pub threshold: Option<f64>,
-    pub unit: Option<TargetUnit>,
-    pub baseline_year: Option<i32>,
-    pub change_pct: Option<f64>,
-    pub target_year: Option<i32>,
-    /// Area the target applies to when one sentence sets several ("somatikk", "PHV", "TSB" ...).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub subject: Option<String>,
-    /// A long-term target ("på sikt") rather than one for the report year.
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
-    pub long_term: bool,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Comparator {
-    AtLeast,
-    AtMost,
-    Above,
-    Below,
-    Increase,
-    Decrease,
-    NotAboveBaseline,
-    NotBelowBaseline,
-    Qualitative,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum TargetUnit {
-    Percent,
-    Days,
-    Count,
-    Nok,
-    #[serde(rename = "per_100k")]
-    Per100k,
-    Ratio,
-    Other,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Claim {
-    Met,
-    NotMet,
-    Partial,
-    Uncertain,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum VerdictStatus {
-    Met,
-    NotMet,
-    Unknown,
-    /// The target's deadline lies after the period of the figure ("innen 2026" judged on 2024
-    /// figures): not failed yet (added to contract v1; additive).
-    Pending,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Status {
-    Met,
-    NotMet,
-    Partial,
-    Unknown,
-    /// Every figure is from before the target's deadline (added to contract v1; additive).
-    Pending,
-}
-
-/// Our verdict for one entity (and subject) against one target, from the report's own figures.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Verdict {
-    pub entity: String,
-    pub subject: Option<String>,
-    pub status: VerdictStatus,
-    pub value: Option<f64>,
-    pub baseline_value: Option<f64>,
-    pub year: Option<i32>,
-    pub line: usize,
-    /// A relative change in percent the report states for the entity ("en økning på 18 %"),
-    /// used when it gives no from/to figures (added to contract v1; additive).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub change_pct: Option<f64>,
-}
-
-/// How much an entity's figure moved from its baseline: `absolute` in the measure's own unit
-/// (percentage points for a percent), `pct` relative to the baseline in percent. Either may be
-/// missing: without a baseline only a change the report states is known.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Change {
-    pub absolute: Option<f64>,
-    pub pct: Option<f64>,
-    /// `pct` is the report's own stated change, not computed from two figures.
-    pub stated: bool,
-}
-
-impl Verdict {
-    /// The change from the baseline value to the value (for the per-entity table a reviewer
-    /// checks by eye), or the relative change the report states when it gives no baseline.
-    /// `None` when neither is known.
-    pub fn change(&self) -> Option<Change> {
-        if let (Some(v), Some(b)) = (self.value, self.baseline_value) {
-            let absolute = v - b;
-            let pct = (b != 0.0).then(|| absolute / b.abs() * 100.0);
-            return Some(Change {
-                absolute: Some(absolute),
-                pct,
-                stated: false,
-            });
-        }
-        self.change_pct.map(|p| Change {
-            absolute: None,
-            pct: Some(p),
-            stated: true,
-        })
-    }
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
-#[serde(rename_all = "snake_case")]
-pub enum Severity {
-    Error,
-    Warning,
-    Info,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum FindingKind {
-    Arithmetic,
-    ClaimMismatch,
-    MissingData,
-    Placeholder,
-    /// A gap or inconsistency in a grant application (added to contract v1; additive).
-    Application,
-}
-
-impl FindingKind {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            FindingKind::Arithmetic => "arithmetic",
-            FindingKind::ClaimMismatch => "claim_mismatch",
-            FindingKind::MissingData => "missing_data",
-            FindingKind::Placeholder => "placeholder",
-            FindingKind::Application => "application",
-        }
-    }
-}
-
-/// Something a reviewer should look at, with the figures behind it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Finding {
-    pub kind: FindingKind,
-    /// The id of the rule that made the finding ("change", "rate", "table_sum", …; the list is
-    /// `check::rules::RULES`). Added to contract v1 (additive): `kind` stays for compatibility,
-    /// several rules share one kind. Empty (and not written) only for a finding read from JSON
-    /// that predates it.
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub rule: String,
-    pub severity: Severity,
-    pub line: usize,
-    pub end_line: usize,
-    pub message: String,
-    pub stated: Option<f64>,
-    pub computed: Option<f64>,
-    pub computed_range: Option<[f64; 2]>,
-}
-
-/// A table found in the text (rebuilt from its PDF flattening) or read from a CSV file.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Table {
-    pub line: usize,
-    pub end_line: usize,
-    pub caption: Option<String>,
-    pub header: Vec<String>,
-    pub rows: Vec<Vec<String>>,
-    /// 1-based line of each row's values (added to contract v1; additive).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub row_lines: Vec<usize>,
 }
 
 /// A grant application (søknad om RS-midler or a similar scheme) found in a document.
@@ -595,41 +335,6 @@ mod tests {
         assert_eq!(d["findings"][0]["computed_range"][1], 1.5);
         assert!(d["findings"][0]["computed"].is_null());
         assert!(v.get("errors").is_none());
-    }
-
-    fn verdict(value: Option<f64>, baseline: Option<f64>, stated: Option<f64>) -> Verdict {
-        Verdict {
-            entity: "Helse Nord".into(),
-            subject: None,
-            status: VerdictStatus::Met,
-            value,
-            baseline_value: baseline,
-            year: Some(2024),
-            line: 1,
-            change_pct: stated,
-        }
-    }
-
-    #[test]
-    fn a_verdict_change_is_value_minus_baseline_and_its_share_of_the_baseline() {
-        let c = verdict(Some(110.8), Some(100.0), None).change().unwrap();
-        assert!((c.absolute.unwrap() - 10.8).abs() < 1e-9);
-        assert!((c.pct.unwrap() - 10.8).abs() < 1e-9);
-        assert!(!c.stated);
-        let c = verdict(Some(45.0), Some(60.0), None).change().unwrap();
-        assert!((c.absolute.unwrap() + 15.0).abs() < 1e-9);
-        assert!((c.pct.unwrap() + 25.0).abs() < 1e-9);
-        // A zero baseline has an absolute change but no relative one.
-        let c = verdict(Some(3.0), Some(0.0), None).change().unwrap();
-        assert_eq!((c.absolute, c.pct), (Some(3.0), None));
-    }
-
-    #[test]
-    fn a_verdict_change_falls_back_to_the_stated_change_and_is_none_without_either() {
-        let c = verdict(Some(50.0), None, Some(18.0)).change().unwrap();
-        assert_eq!((c.absolute, c.pct, c.stated), (None, Some(18.0), true));
-        assert_eq!(verdict(Some(50.0), None, None).change(), None);
-        assert_eq!(verdict(None, Some(50.0), None).change(), None);
     }
 
     #[test]

@@ -11,8 +11,8 @@
 //! Example: "Totalkostnad: kr 1 000 000. Søkt beløp: kr 1 200 000." → flagged.
 
 use super::{arithmetic, finding, kr, Reading};
-use crate::check::prose::overlaps;
 use crate::report::{Finding, Severity};
+use crate::text::overlaps;
 
 pub const ID: &str = "applied_vs_total";
 

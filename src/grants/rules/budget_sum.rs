@@ -11,9 +11,9 @@
 //! Example: "Lønn 500 000 / Drift 100 000 / Sum 700 000" → the lines give 600 000: flagged.
 
 use super::{arithmetic, kr, Reading};
-use crate::check::prose::overlaps;
 use crate::grants::Num;
 use crate::report::Finding;
+use crate::text::overlaps;
 
 pub const ID: &str = "budget_sum";
 

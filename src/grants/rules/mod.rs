@@ -1,5 +1,5 @@
-//! The rules for grant applications, one file each like the checks in `src/check`: each has an
-//! `ID`, a doc comment (what it finds, why it matters, an example) and its pass/fail cases.
+//! The rules for grant applications, one file each like the document rules in `src/rules`: each
+//! has an `ID`, a doc comment (what it finds, why it matters, an example) and its pass/fail cases.
 //! Every finding has the kind `application`; arithmetic ones carry stated and computed figures.
 
 pub mod applied_vs_total;
@@ -11,8 +11,8 @@ pub mod required_fields;
 pub mod share_consistent;
 
 use super::Reading;
-use crate::check::prose::fmt_no;
 use crate::report::{Finding, FindingKind, Severity};
+use crate::text::fmt_no;
 
 /// Every rule's id, in the order they run.
 pub const IDS: [&str; 7] = [

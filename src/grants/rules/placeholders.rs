@@ -1,6 +1,6 @@
 //! **placeholders**: template text left in an application ("Kr. X", "[dato]", "XX").
 //!
-//! Uses the document's placeholder check (`check::placeholder`, whose bracket words are data)
+//! Uses the document's placeholder check (`rules::placeholder`, whose bracket words are data)
 //! and reports each placeholder inside the application as the application's own finding.
 //!
 //! Why: a placeholder where the amount or a date should be means the application is not

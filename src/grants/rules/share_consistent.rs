@@ -11,8 +11,8 @@
 //! the amounts give 60 %: flagged.
 
 use super::{arithmetic, kr, Reading};
-use crate::check::prose::{corners2, fmt_no, overlaps};
 use crate::report::Finding;
+use crate::text::{corners2, fmt_no, overlaps};
 
 pub const ID: &str = "share_consistent";
 

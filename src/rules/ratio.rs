@@ -10,12 +10,10 @@
 //! Example: "en ytterligere reduksjon på 68/81=14 %" → 68/81 = 83,95 %, a reduction of
 //! 16,05 %: flagged. "(68 av 81, 84 %)" → fine.
 
-use super::prose::{
-    arithmetic, corners2, decimals_of, fmt_no, has_direction_word, head, is_plain_quantity,
-    overlaps, tail, words, Iv, Prose,
-};
+use super::prose::{arithmetic, has_direction_word, is_plain_quantity, Prose};
 use crate::extract::numbers::NumUnit;
-use crate::report::{Finding, Severity};
+use crate::model::{Finding, Severity};
+use crate::text::{corners2, decimals_of, fmt_no, head, overlaps, tail, words, Iv};
 
 /// This rule's id in findings (`Finding::rule`), `--rules` and `--disable`.
 pub const ID: &str = "ratio";
@@ -135,7 +133,7 @@ fn fits(range: Iv, stated: (f64, f64), change: bool) -> bool {
     }
     change
         && overlaps(
-            super::prose::magnitude((range.0 - 100.0, range.1 - 100.0)),
+            crate::text::magnitude((range.0 - 100.0, range.1 - 100.0)),
             s,
         )
 }

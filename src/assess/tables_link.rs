@@ -9,7 +9,7 @@ use crate::extract::numbers::{lex, NumberKind};
 use crate::extract::phrases::fold;
 use crate::extract::tables::MAX_CONTINUATION_GAP;
 use crate::extract::values::Observation;
-use crate::report::{Table, Target, TargetUnit};
+use crate::model::{Table, Target, TargetUnit};
 
 /// One cell-derived observation with the line it came from.
 #[derive(Debug, Clone)]
@@ -466,7 +466,7 @@ pub fn observations_for(
             || (c.token.unit == crate::extract::numbers::NumUnit::None
                 && matches!(
                     target.unit,
-                    Some(crate::report::TargetUnit::Days | crate::report::TargetUnit::Nok)
+                    Some(crate::model::TargetUnit::Days | crate::model::TargetUnit::Nok)
                 ))
     };
     // The best-named column among those in the target's unit ("Del fristbrot (prosent)", not
@@ -603,7 +603,7 @@ mod tests {
         let tv = table_values(&t);
         assert!(tv.cells.iter().all(|c| c.header != "Endring"));
         let days = Target {
-            comparator: crate::report::Comparator::Below,
+            comparator: crate::model::Comparator::Below,
             threshold: Some(40.0),
             unit: Some(TargetUnit::Days),
             baseline_year: None,
@@ -619,7 +619,7 @@ mod tests {
         let share = Target {
             unit: Some(TargetUnit::Percent),
             threshold: Some(5.0),
-            comparator: crate::report::Comparator::AtMost,
+            comparator: crate::model::Comparator::AtMost,
             ..days
         };
         let obs = observations_for(&tv, &share, "delen");
@@ -642,7 +642,7 @@ mod tests {
         };
         let tv = table_values(&t);
         let target = Target {
-            comparator: crate::report::Comparator::Decrease,
+            comparator: crate::model::Comparator::Decrease,
             threshold: None,
             unit: None,
             baseline_year: Some(2023),

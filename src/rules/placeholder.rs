@@ -11,8 +11,9 @@
 //! Example: "3. Kr. X av Rekrutterings- og samhandlingstilskudd tildelt Helsefellesskap
 //! Helgeland …" → warning: the amount is missing.
 
-use super::prose::{head, lower, Prose};
-use crate::report::{Finding, FindingKind, Severity};
+use super::prose::Prose;
+use crate::model::{Finding, FindingKind, Severity};
+use crate::text::{head, lower};
 
 /// This rule's id in findings (`Finding::rule`), `--rules` and `--disable`.
 pub const ID: &str = "placeholder";

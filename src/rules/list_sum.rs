@@ -13,12 +13,11 @@
 //! Example: "Rammen er totalt 4 566 000 kroner, fordelt på 2 200 000 kroner til A og 2 266 000
 //! kroner til B." → the parts give 4 466 000: flagged. "… 2 366 000 kroner til B." → fine.
 
-use super::prose::{
-    arithmetic, decimals_for, fmt_unit, is_plain_quantity, looks_like_year, overlaps, Iv, Prose,
-};
+use super::prose::{arithmetic, decimals_for, fmt_unit, is_plain_quantity, looks_like_year, Prose};
 use crate::extract::numbers::{NumUnit, NumberToken};
-use crate::extract::phrases::find_bytes;
-use crate::report::{Finding, Severity};
+use crate::model::{Finding, Severity};
+use crate::text::find_bytes;
+use crate::text::{overlaps, Iv};
 
 /// This rule's id in findings (`Finding::rule`), `--rules` and `--disable`.
 pub const ID: &str = "list_sum";

@@ -1,28 +1,13 @@
-//! Checks: where verdicts are made (`verdicts`) and one file per finding rule, like a linter;
-//! `rules` is the list of them (id and doc line).
+//! One document's run after extraction: the targets are assessed (`assess`: verdicts, tables
+//! linked to targets) and every finding rule runs (`rules`); the result is the indicators and
+//! findings of the report.
 
-pub mod chain;
-pub mod change;
-pub mod claim_mismatch;
-pub mod direction;
-pub mod flat_target_tables;
-pub mod list_sum;
-pub mod missing_data;
-pub mod multiple;
-pub mod placeholder;
-pub mod prose;
-pub mod rate;
-pub mod ratio;
-pub mod rules;
-pub mod table_difference;
-pub mod table_percent;
-pub mod table_sums;
-pub mod tables_link;
-pub mod target_tables;
-pub mod verdicts;
-
+use crate::assess::{target_tables, verdicts};
 use crate::document::{Document, Reading};
-use crate::report::{Finding, Indicator, Table};
+use crate::model::{Finding, Indicator, Table};
+use crate::rules::{
+    claim_mismatch, missing_data, prose, table_difference, table_percent, table_sums,
+};
 
 /// The year a report is about: the most frequent year among its tokens (the later one on a tie).
 pub fn report_year(tokens: &[crate::extract::numbers::NumberToken]) -> Option<i32> {

@@ -12,9 +12,10 @@
 //! Example: "venta 214 pasientar …, mot 388 i april 2024. Talet er dermed meir enn halvert." →
 //! 214 is more than half of 388: flagged.
 
-use super::prose::{arithmetic, fmt_no, is_plain_quantity, looks_like_year, pairs_in, Prose};
+use super::prose::{arithmetic, is_plain_quantity, looks_like_year, pairs_in, Prose};
 use crate::extract::numbers::NumberToken;
-use crate::report::{Finding, Severity};
+use crate::model::{Finding, Severity};
+use crate::text::fmt_no;
 
 /// This rule's id in findings (`Finding::rule`), `--rules` and `--disable`.
 pub const ID: &str = "multiple";

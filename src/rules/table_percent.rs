@@ -22,10 +22,10 @@
 //! percentage inside the interval of the stated one. Rows whose alignment was guessed (empty cells
 //! dropped by the PDF) are left out.
 
-use crate::check::table_sums::{decimals_of, format_no, is_total_label, overlaps};
 use crate::extract::numbers::NumUnit;
 use crate::extract::tables::{Cell, FoundRow, FoundTable};
-use crate::report::{Finding, FindingKind, Severity};
+use crate::model::{Finding, FindingKind, Severity};
+use crate::rules::table_sums::{decimals_of, format_no, is_total_label, overlaps};
 
 /// This rule's id in findings (`Finding::rule`), `--rules` and `--disable`.
 pub const ID: &str = "table_percent";

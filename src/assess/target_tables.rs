@@ -19,14 +19,14 @@
 //! The table is read from the document's lines as laid out in columns (cells apart by two or
 //! more spaces); a label wrapped over several lines is joined to the row that carries the cells.
 
-use crate::check::verdicts::{document_owner, judge, overall, Assessed};
+use crate::assess::verdicts::{document_owner, judge, overall, Assessed};
 use crate::document::Document;
 use crate::extract::claims::parse_claim;
 use crate::extract::numbers::parse_number;
 use crate::extract::phrases::{first_direction, fold, Dir};
 use crate::extract::tables::{column_pieces, year_in, Piece};
 use crate::extract::values::Observation;
-use crate::report::{Comparator, Indicator, Target, TargetUnit, Verdict};
+use crate::model::{Comparator, Indicator, Target, TargetUnit, Verdict};
 
 /// Header words of the target column (folded), bokmål and nynorsk.
 const TARGET_HEADERS: &[&str] = &[
@@ -387,7 +387,7 @@ pub fn assess(doc: &Document) -> Vec<Assessed> {
         i = read_rows(doc, i + 1 + two_lines as usize, &cols, &owner, &mut out);
     }
     // The same tables flattened with single spaces between cells (text copied from a PDF).
-    out.extend(crate::check::flat_target_tables::assess(doc, &owner));
+    out.extend(crate::assess::flat_target_tables::assess(doc, &owner));
     out
 }
 
@@ -566,7 +566,7 @@ fn row_indicator<'c>(
     label: &str,
     cells: impl Iterator<Item = &'c str>,
     target: Target,
-    claim: Option<crate::report::Claim>,
+    claim: Option<crate::model::Claim>,
     verdicts: Vec<Verdict>,
     line: usize,
     end_line: usize,
@@ -702,9 +702,8 @@ pub(crate) fn assemble(
 
 #[cfg(test)]
 mod tests {
-    use crate::report::{
-        Claim, Comparator, DocumentReport, FindingKind, TargetUnit, VerdictStatus,
-    };
+    use crate::model::{Claim, Comparator, FindingKind, TargetUnit, VerdictStatus};
+    use crate::report::DocumentReport;
 
     fn report(text: &str) -> DocumentReport {
         crate::analyze("t.txt", text.as_bytes())

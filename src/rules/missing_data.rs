@@ -6,8 +6,8 @@
 //! Example: "Andelen skal økes sammenlignet med 2023. Kravet er innfridd." → warning: verdict
 //! without figures. A target followed by nothing that answers it → info.
 
-use crate::check::verdicts::Assessed;
-use crate::report::{Claim, Comparator, Finding, FindingKind, Severity};
+use crate::assess::verdicts::Assessed;
+use crate::model::{Claim, Comparator, Finding, FindingKind, Severity};
 
 /// This rule's id in findings (`Finding::rule`), `--rules` and `--disable`.
 pub const ID: &str = "missing_data";

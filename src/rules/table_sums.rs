@@ -21,7 +21,7 @@
 
 use crate::extract::numbers::NumUnit;
 use crate::extract::tables::{Cell, FoundRow, FoundTable};
-use crate::report::{Finding, FindingKind, Severity};
+use crate::model::{Finding, FindingKind, Severity};
 
 /// This rule's id in findings (`Finding::rule`), `--rules` and `--disable`.
 pub const ID: &str = "table_sum";
@@ -662,5 +662,30 @@ mod tests {
         assert_eq!(format_no(-12.5, 1), "−12,5");
         assert_eq!(decimals_of(0.01), 2);
         assert_eq!(decimals_of(1000.0), 0);
+    }
+
+    /// The table rules on whatever the table reader makes of random table-like text (the
+    /// reader's own version of this test, in `extract::tables`, checks the tables' shape).
+    #[test]
+    fn random_table_like_input_does_not_panic_the_table_rules() {
+        // A small deterministic generator over the characters tables are made of.
+        let alphabet: Vec<char> =
+            "0123456789 ,.%()-−–:;/øæåØ•\n\n\t\u{a0}Sum Total HF 2024 000 per"
+                .chars()
+                .collect();
+        let mut x: u64 = 0x2545_f491_4f6c_dd1d;
+        for _ in 0..300 {
+            let mut s = String::new();
+            for _ in 0..400 {
+                x ^= x << 13;
+                x ^= x >> 7;
+                x ^= x << 17;
+                s.push(alphabet[(x % alphabet.len() as u64) as usize]);
+            }
+            let ts = find_tables(&Document::new(s));
+            let _ = check_sums(&ts);
+            let _ = crate::rules::table_difference::check(&ts);
+            let _ = crate::rules::table_percent::check_percents(&ts);
+        }
     }
 }

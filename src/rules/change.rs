@@ -18,11 +18,12 @@
 //! values) and exactly one change figure bound by "med"/"på" to a change word.
 
 use super::prose::{
-    arithmetic, corners2, decimals_for, fmt_no, fmt_unit, is_plain_quantity, last_direction,
-    last_word, looks_like_year, magnitude, overlaps, pairs_in, tail, words, Dir, Iv, Pair, Prose,
+    arithmetic, decimals_for, fmt_unit, is_plain_quantity, last_direction, looks_like_year,
+    pairs_in, Dir, Pair, Prose,
 };
 use crate::extract::numbers::{NumUnit, NumberToken};
-use crate::report::{Finding, Severity};
+use crate::model::{Finding, Severity};
+use crate::text::{corners2, fmt_no, last_word, magnitude, overlaps, tail, words, Iv};
 
 /// This rule's id in findings (`Finding::rule`), `--rules` and `--disable`.
 pub const ID: &str = "change";
@@ -56,7 +57,7 @@ pub(crate) fn change_figures(
             if !matches!(t.unit, NumUnit::Percent | NumUnit::PercentagePoints) {
                 continue;
             }
-            let after = super::prose::head(prose.text, t.span.end, 40);
+            let after = crate::text::head(prose.text, t.span.end, 40);
             let aw = words(after);
             let Some(d) = aw
                 .first()
@@ -201,7 +202,7 @@ fn other_clause(text: &str, from: &NumberToken, to: &NumberToken, change: &Numbe
     let Some(gap) = text.get(gap) else {
         return false;
     };
-    let folded = crate::extract::phrases::fold(gap);
+    let folded = crate::text::fold(gap);
     let breaks = crate::extract::phrases::claims().get("clause_breaks");
     folded.match_indices([',', ';']).any(|(i, _)| {
         let rest = folded[i + 1..].trim_start();

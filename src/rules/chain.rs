@@ -16,11 +16,11 @@
 
 use super::change::change_figures;
 use super::prose::{
-    arithmetic, corners2, decimals_for, fmt_unit, is_plain_quantity, last_word, looks_like_year,
-    overlaps, pairs_in, words, Dir, Iv, Prose,
+    arithmetic, decimals_for, fmt_unit, is_plain_quantity, looks_like_year, pairs_in, Dir, Prose,
 };
 use crate::extract::numbers::{NumUnit, NumberToken};
-use crate::report::{Finding, Severity};
+use crate::model::{Finding, Severity};
+use crate::text::{corners2, last_word, overlaps, words, Iv};
 
 /// This rule's id in findings (`Finding::rule`), `--rules` and `--disable`.
 pub const ID: &str = "chain";

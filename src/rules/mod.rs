@@ -3,13 +3,27 @@
 //! bokmål. The English line is the first paragraph of the rule file's module doc (a test keeps
 //! them equal); the id is the rule file's `ID`.
 //!
-//! To add a rule: give its file a module doc starting "**id**: what it finds.", a `pub const ID`,
-//! set `ID` on every finding it makes, and add a line here.
+//! The rules themselves are the files of this module, one rule each. To add a rule: give its
+//! file a module doc starting "**id**: what it finds.", a `pub const ID`, set `ID` on every
+//! finding it makes, add a line here (and its file to the test's `SOURCES`), and run it from
+//! `prose::run_all` (a rule that reads sentences) or `crate::analysis::run` (tables, targets).
+//! README's "Add a rule" walks through it.
 
-use super::{
-    chain, change, claim_mismatch, direction, list_sum, missing_data, multiple, placeholder, rate,
-    ratio, table_difference, table_percent, table_sums,
-};
+pub mod chain;
+pub mod change;
+pub mod claim_mismatch;
+pub mod direction;
+pub mod list_sum;
+pub mod missing_data;
+pub mod multiple;
+pub mod placeholder;
+pub mod prose;
+pub mod rate;
+pub mod ratio;
+pub mod table_difference;
+pub mod table_percent;
+pub mod table_sums;
+
 use crate::grants::rules as grants;
 use crate::report::DocumentReport;
 
@@ -169,7 +183,7 @@ pub fn disable(doc: &mut DocumentReport, disabled: &[&str]) {
     if disabled.is_empty() {
         return;
     }
-    let keep = |f: &crate::report::Finding| !disabled.contains(&f.rule.as_str());
+    let keep = |f: &crate::model::Finding| !disabled.contains(&f.rule.as_str());
     doc.findings.retain(keep);
     for a in &mut doc.applications {
         a.findings.retain(keep);

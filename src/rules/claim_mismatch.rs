@@ -10,8 +10,8 @@
 //! claim of partial where all verdicts agree, or met/not met where they are mixed, is a warning.
 //! A claim about one entity ("HNT har ikke innfridd kravet") is compared with that entity's verdict.
 
-use crate::check::verdicts::Assessed;
-use crate::report::{Claim, Finding, FindingKind, Severity, Status, VerdictStatus};
+use crate::assess::verdicts::Assessed;
+use crate::model::{Claim, Finding, FindingKind, Severity, Status, VerdictStatus};
 
 /// This rule's id in findings (`Finding::rule`), `--rules` and `--disable`.
 pub const ID: &str = "claim_mismatch";
@@ -35,7 +35,7 @@ fn status_word(s: Status) -> &'static str {
     }
 }
 
-use crate::check::verdicts::region_entity as is_region;
+use crate::assess::verdicts::region_entity as is_region;
 
 pub fn check(assessed: &[Assessed]) -> Vec<Finding> {
     let mut out = Vec::new();
@@ -55,11 +55,11 @@ pub fn check(assessed: &[Assessed]) -> Vec<Finding> {
                 .collect(),
             None => vec![a],
         };
-        let group_verdicts: Vec<crate::report::Verdict> = group
+        let group_verdicts: Vec<crate::model::Verdict> = group
             .iter()
             .flat_map(|b| b.indicator.verdicts.iter().cloned())
             .collect();
-        let group_status = crate::check::verdicts::overall(&group_verdicts);
+        let group_status = crate::assess::verdicts::overall(&group_verdicts);
         let first_of_group = match ind.claim_line {
             Some(cl) if !judged.contains(&(ind.line, cl, ind.claim)) => {
                 judged.push((ind.line, cl, ind.claim));
@@ -169,7 +169,7 @@ pub fn check(assessed: &[Assessed]) -> Vec<Finding> {
 
 #[cfg(test)]
 mod tests {
-    use crate::report::FindingKind;
+    use crate::model::FindingKind;
 
     fn mismatches(text: &str) -> usize {
         let d = crate::analyze("t.txt", text.as_bytes())

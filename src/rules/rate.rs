@@ -17,11 +17,11 @@
 //! there.
 
 use super::prose::{
-    arithmetic, corners2, decimals_for, fmt_no, fmt_unit, is_per_100k, is_plain_quantity,
-    last_word, looks_like_year, overlaps, tail, words, Prose,
+    arithmetic, decimals_for, fmt_unit, is_per_100k, is_plain_quantity, looks_like_year, Prose,
 };
 use crate::extract::numbers::{NumUnit, NumberToken};
-use crate::report::{Finding, Severity};
+use crate::model::{Finding, Severity};
+use crate::text::{corners2, fmt_no, last_word, overlaps, tail, words};
 
 /// This rule's id in findings (`Finding::rule`), `--rules` and `--disable`.
 pub const ID: &str = "rate";
@@ -84,7 +84,7 @@ fn is_population(prose: &Prose, t: &NumberToken) -> bool {
     {
         return true;
     }
-    let after = super::prose::head(prose.text, t.span.end, 24);
+    let after = crate::text::head(prose.text, t.span.end, 24);
     words(after)
         .first()
         .is_some_and(|w| POPULATION_LABELS.contains(&w.as_str()))

@@ -13,9 +13,10 @@
 //! Example: "Andelen er redusert fra 1,3 % til 6,5 %." → error. "nedgang fra 193 i 2023 til 85
 //! i 2024" → fine.
 
-use super::prose::{decimals_for, fmt_unit, last_direction, pairs_in, tail, words, Dir, Prose};
+use super::prose::{decimals_for, fmt_unit, last_direction, pairs_in, Dir, Prose};
 use crate::extract::numbers::NumUnit;
-use crate::report::{Finding, FindingKind, Severity};
+use crate::model::{Finding, FindingKind, Severity};
+use crate::text::{tail, words};
 
 /// This rule's id in findings (`Finding::rule`), `--rules` and `--disable`.
 pub const ID: &str = "direction";
@@ -94,7 +95,7 @@ pub fn check(prose: &Prose) -> Vec<Finding> {
 /// "fra 18 til 25 år" is an age band, not a change.
 fn is_age_range(prose: &Prose, to: &crate::extract::numbers::NumberToken) -> bool {
     let after = prose.text.get(to.span.end..).unwrap_or("");
-    let w = words(super::prose::head(after, 0, 16));
+    let w = words(crate::text::head(after, 0, 16));
     matches!(
         w.first().map(String::as_str),
         Some("år" | "års" | "åringer" | "åringar")

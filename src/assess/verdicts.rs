@@ -3,14 +3,14 @@
 //! gives per entity (prose and linked tables), and decides per entity (× area) whether the target
 //! was met. Where figures are missing the verdict is `unknown` — never a guess.
 
-use crate::check::tables_link;
+use crate::assess::tables_link;
 use crate::document::{Document, Reading, Sentence};
 use crate::extract::claims::{parse_claim_folded, subject_claims, ClaimSpec};
 use crate::extract::phrases::fold;
 use crate::extract::targets::{label_year, parse_nominal_target, parse_targets_folded, TargetSpec};
 use crate::extract::values::{observations, Observation};
 
-use crate::report::{
+use crate::model::{
     Claim, Comparator, Indicator, Status, Target, TargetUnit, Verdict, VerdictStatus,
 };
 use std::collections::HashMap;
@@ -31,7 +31,7 @@ pub struct Assessed {
 }
 
 /// Finds every target in the document and assesses it.
-pub fn assess(doc: &Document, reading: &Reading, tables: &[crate::report::Table]) -> Vec<Assessed> {
+pub fn assess(doc: &Document, reading: &Reading, tables: &[crate::model::Table]) -> Vec<Assessed> {
     assess_sentences(
         doc,
         reading,
@@ -59,7 +59,7 @@ pub fn assess_sentences(
     reading: &Reading,
     sentences: &[Sentence],
     folded: &str,
-    tables: &[crate::report::Table],
+    tables: &[crate::model::Table],
     table_target_rows: &[(usize, usize)],
 ) -> Vec<Assessed> {
     let texts: Vec<&str> = sentences
@@ -650,7 +650,7 @@ fn summary_claims(
 /// The verdicts a later section (sentences `from..to`, its heading at `from - 1`) gives a
 /// target, with the tables it holds or names.
 fn section_verdicts(
-    (doc, reading, tables): (&Document, &Reading, &[crate::report::Table]),
+    (doc, reading, tables): (&Document, &Reading, &[crate::model::Table]),
     (sentences, texts, claims): (&[Sentence], &[&str], &[Option<ClaimSpec>]),
     owner: &str,
     target: (&TargetSpec, &str),
@@ -1497,7 +1497,8 @@ mod quoted_tests {
 
 #[cfg(test)]
 mod tests {
-    use crate::report::{Claim, DocumentReport, FindingKind};
+    use crate::model::{Claim, FindingKind};
+    use crate::report::DocumentReport;
 
     #[test]
     fn targets_listed_after_a_lead_with_a_colon() {
@@ -1572,10 +1573,10 @@ mod tests {
         Some((i.claim?, i.claim_line?))
     }
 
-    fn flags(d: &DocumentReport) -> Vec<(crate::report::FindingKind, usize)> {
+    fn flags(d: &DocumentReport) -> Vec<(crate::model::FindingKind, usize)> {
         d.findings
             .iter()
-            .filter(|f| f.kind != crate::report::FindingKind::MissingData)
+            .filter(|f| f.kind != crate::model::FindingKind::MissingData)
             .map(|f| (f.kind, f.line))
             .collect()
     }
@@ -1600,7 +1601,7 @@ mod tests {
         let d = report(text);
         assert_eq!(
             flags(&d),
-            vec![(crate::report::FindingKind::ClaimMismatch, 4)]
+            vec![(crate::model::FindingKind::ClaimMismatch, 4)]
         );
         // Pass: the same claim where every trust meets the target.
         let d = report(&text.replace("70,9", "72,9"));
@@ -1701,13 +1702,13 @@ fn speaks_of_all_trusts(sentence: &str) -> bool {
 /// sections after it as well: "2.1 Ventetider" under a table row on ventetid gives each trust's
 /// figure ("St. Olavs hospital hadde 57 dagar, Helse Møre og Romsdal 66 dagar …"). Adds the
 /// verdicts of entities the row itself did not give. `table_targets` are the indicators of
-/// [`crate::check::target_tables::assess`].
+/// [`crate::assess::target_tables::assess`].
 pub fn answer_table_targets(
     doc: &Document,
     reading: &Reading,
     sentences: &[Sentence],
     folded: &str,
-    tables: &[crate::report::Table],
+    tables: &[crate::model::Table],
     table_targets: &mut [Assessed],
 ) {
     if table_targets.is_empty() {

@@ -21,13 +21,14 @@
 //! 2023"), read with the same target grammar as sentences. Rows that do not fit are skipped:
 //! unknown is better than a guess.
 
-use crate::check::target_tables::{assemble, Role};
-use crate::check::verdicts::Assessed;
+use crate::assess::target_tables::{assemble, Role};
+use crate::assess::verdicts::Assessed;
 use crate::document::Document;
 use crate::extract::claims::parse_claim;
 use crate::extract::numbers::{lex, NumberKind};
-use crate::extract::phrases::{first_of, fold};
+use crate::extract::phrases::first_of;
 use crate::extract::targets::parse_targets;
+use crate::text::fold;
 
 /// Header words (folded): the target column, result columns, the assessment column.
 const TARGET_WORDS: &[&str] = &["mål", "måltall", "måltal", "krav", "målverdi", "målnivå"];
@@ -346,21 +347,22 @@ fn row(
     // Percent results for a percent target, days for days: a unit the target does not share
     // decides nothing.
     let unit_ok = match (a.indicator.target.unit, res[0].unit) {
-        (Some(crate::report::TargetUnit::Percent), u) => {
+        (Some(crate::model::TargetUnit::Percent), u) => {
             u == crate::extract::numbers::NumUnit::Percent
         }
         _ => true,
     };
     if !unit_ok {
         a.indicator.verdicts.clear();
-        a.indicator.status = crate::check::verdicts::overall(&a.indicator.verdicts);
+        a.indicator.status = crate::assess::verdicts::overall(&a.indicator.verdicts);
     }
     Some(a)
 }
 
 #[cfg(test)]
 mod tests {
-    use crate::report::{Claim, Comparator, DocumentReport, FindingKind, VerdictStatus};
+    use crate::model::{Claim, Comparator, FindingKind, VerdictStatus};
+    use crate::report::DocumentReport;
 
     fn report(text: &str) -> DocumentReport {
         crate::analyze("t.txt", text.as_bytes())

@@ -20,10 +20,11 @@
 //! Rounding is respected: each figure stands for the interval its last digit allows. Relative
 //! changes (a % column beside figures that are not percentages) are left to other rules.
 
-use super::prose::{arithmetic, decimals_for, fmt_no, overlaps};
+use super::prose::{arithmetic, decimals_for};
 use crate::extract::numbers::NumUnit;
 use crate::extract::tables::{Cell, FoundTable};
-use crate::report::{Finding, Severity};
+use crate::model::{Finding, Severity};
+use crate::text::{fmt_no, overlaps};
 
 /// This rule's id in findings (`Finding::rule`), `--rules` and `--disable`.
 pub const ID: &str = "table_difference";
