@@ -310,6 +310,15 @@ pub fn assess_sentences(
                 paragraph_entity = None;
             }
         }
+        // "Kravet er minst 70 prosent, og kravet er dermed innfridd.": a lone target whose own
+        // sentence ends in the report's verdict, when the block after it gives none.
+        if claim.is_none() && first == last && specs.len() == 1 {
+            if let Some(c) = claims[*si].clone().filter(|c| c.entity.is_none()) {
+                let line = reading.line_at(sentence.range.start + c.at);
+                claim_is_regional = mentions_region(texts[*si]);
+                claim = Some((c, line));
+            }
+        }
         let linked = tables_link::linked_tables(doc, reading, sentence, block, tables);
         for (n, spec) in specs.iter().enumerate() {
             let mut verdicts = verdicts_for(
@@ -1579,6 +1588,22 @@ mod tests {
             .filter(|f| f.kind != crate::model::FindingKind::MissingData)
             .map(|f| (f.kind, f.line))
             .collect()
+    }
+
+    #[test]
+    fn a_target_sentence_may_end_in_the_reports_verdict() {
+        let d = report(
+            "2.3 Epikriser\n\
+             Andelen epikriser sendt innen 1 dag var 76,2 prosent (73,0 prosent).\n\
+             Kravet er minst 75 prosent, og kravet er dermed oppfylt.\n",
+        );
+        assert_eq!(claim_at(&d, 3), Some((Claim::Met, 3)), "{d:#?}");
+        // A requirement that it shall be met is no verdict.
+        let d = report(
+            "Kravet er minst 75 prosent, og målet skal være nådd innen 2026.\n\
+             Andelen var 71,0 prosent.\n",
+        );
+        assert_eq!(claim_at(&d, 1), None, "{d:#?}");
     }
 
     #[test]
