@@ -60,6 +60,15 @@ pub fn parse_targets_folded(sentence: &str, f: &str) -> Vec<TargetSpec> {
         return Vec::new();
     }
     let book = phrases::targets();
+    // "Til sammenligning var kravet i 2019 at …": a requirement given for comparison is not
+    // one the report answers.
+    if book
+        .get("reference_leads")
+        .iter()
+        .any(|p| f.trim_start().starts_with(p.as_str()))
+    {
+        return Vec::new();
+    }
     let modal = first_of(f, book.get("modal"), 0);
     let mut goal = first_of(f, book.get("goal_lead"), 0);
     // "Kravet til epikrisetid er at …", "Styringsmålet for sykefravær i 2025 er …",
@@ -1437,6 +1446,11 @@ mod tests {
         assert_eq!(specs[0].target.threshold, Some(45.0));
         assert_eq!(specs[0].measure, "ventetida i psykisk helsevern");
         let t = one("Målet er at fristbrota ikke skal overskride 1 prosent.");
+        // Given for comparison, it is no target of the report.
+        assert!(parse_targets(
+            "Til samanlikning var kravet i 2019 at ventetida skulle vere under 57 dagar."
+        )
+        .is_empty());
         assert_eq!((t.comparator, t.threshold), (Comparator::AtMost, Some(1.0)));
     }
 
