@@ -43,6 +43,10 @@ async function open(path = '', opts = {}) {
     permissions: opts.permissions || [],
     acceptDownloads: true,
   });
+  // A page load on this shared 2-core machine took over 30 s once while other builds ran:
+  // navigation may take 90 s before a test fails for it (what the page does is still timed
+  // by each test's own waits).
+  context.setDefaultNavigationTimeout(90000);
   const page = await context.newPage();
   const log = { errors: [], requests: [], kinds: [] };
   page.on('console', (m) => { if (m.type() === 'error') log.errors.push(m.text()); });
