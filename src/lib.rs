@@ -33,7 +33,8 @@ pub mod web;
 pub mod worker_api;
 
 use intake::{InputKind, Intake, IntakeError};
-use report::{DocumentReport, Figure, Format, InputError, Report, Table};
+use model::{Format, Table};
+use report::{DocumentReport, Figure, InputError, Report};
 
 /// A document's analysis together with the decoded text its line numbers refer to.
 #[derive(Debug, Clone)]

@@ -1,9 +1,8 @@
 //! The engine on the real sample reports: the examples the issues name, checked against the
 //! reports as a reviewer reads them.
 
-use meldingssjekk::report::{
-    Claim, Comparator, DocumentReport, FindingKind, Indicator, Status, VerdictStatus,
-};
+use meldingssjekk::model::{Claim, Comparator, FindingKind, Indicator, Status, VerdictStatus};
+use meldingssjekk::report::DocumentReport;
 
 fn analyse(file: &str) -> DocumentReport {
     let path = format!("{}/examples/{file}", env!("CARGO_MANIFEST_DIR"));
@@ -31,7 +30,7 @@ fn indicator_at(doc: &DocumentReport, line: usize) -> &Indicator {
         })
 }
 
-fn verdict<'a>(ind: &'a Indicator, entity: &str) -> &'a meldingssjekk::report::Verdict {
+fn verdict<'a>(ind: &'a Indicator, entity: &str) -> &'a meldingssjekk::model::Verdict {
     ind.verdicts
         .iter()
         .find(|v| v.entity == entity)

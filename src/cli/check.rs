@@ -9,7 +9,8 @@ use codespan_reporting::diagnostic::{Diagnostic, Label};
 use codespan_reporting::files::{self, Files};
 use codespan_reporting::term::{self, termcolor};
 use meldingssjekk::extract::numbers::NumberToken;
-use meldingssjekk::report::{Finding, Report, Severity, Status, VerdictStatus};
+use meldingssjekk::model::{Finding, Severity, Status, VerdictStatus};
+use meldingssjekk::report::Report;
 use meldingssjekk::rules;
 
 pub fn run(args: &[String]) -> Result<i32, CliError> {
@@ -617,7 +618,7 @@ fn print_csv(report: &Report, lang: Lang) {
 
 /// The code a finding is shown under in the text view: its rule id (what `--disable` takes),
 /// or its kind for a finding read back from JSON written before rules had ids.
-fn code_of(f: &meldingssjekk::report::Finding) -> &str {
+fn code_of(f: &meldingssjekk::model::Finding) -> &str {
     if f.rule.is_empty() {
         f.kind.as_str()
     } else {

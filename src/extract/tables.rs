@@ -35,8 +35,8 @@
 
 use crate::document::Document;
 use crate::extract::numbers::NumUnit;
-use crate::extract::phrases::fold;
 use crate::model::Table;
+use crate::text::fold;
 
 /// A parenthesised note on a cell: "(6,3 %)" or "(100% stilling)".
 #[derive(Debug, Clone, PartialEq)]

@@ -8,14 +8,7 @@ use std::ops::Range;
 
 use crate::extract::numbers::{lex, NumUnit, NumberKind, NumberToken};
 use crate::model::{Finding, FindingKind, Severity};
-// The helpers that moved to `crate::text` are re-exported as `prose::…` for a transition, so
-// rules written against the old paths (edits in flight when they moved) build after a merge.
-// New code imports them from `crate::text`; phase 2 of issue 13 drops the re-export.
-#[doc(hidden)]
-pub use crate::text::{
-    corners2, decimals_of, first_word, fmt_no, head, last_word, lower, magnitude, overlaps, tail,
-    words, Iv,
-};
+use crate::text::{decimals_of, fmt_no, last_word, lower, tail, words, Iv};
 
 /// The text the prose checks read: sentences, numbers and a way back to input lines.
 pub struct Prose<'a> {

@@ -21,7 +21,7 @@ use super::prose::{
 };
 use crate::extract::numbers::{NumUnit, NumberToken};
 use crate::model::{Finding, Severity};
-use crate::text::{corners2, fmt_no, last_word, overlaps, tail, words};
+use crate::text::{corners2, fmt_no, head, last_word, overlaps, tail, words};
 
 /// This rule's id in findings (`Finding::rule`), `--rules` and `--disable`.
 pub const ID: &str = "rate";
@@ -94,7 +94,7 @@ fn is_population(prose: &Prose, t: &NumberToken) -> bool {
 /// ("(412)", "(om lag 193 000)", "(2023: 70)").
 fn in_brackets(text: &str, start: usize, end: usize) -> bool {
     let before = tail(text, start, 24);
-    let after = super::prose::head(text, end, 24);
+    let after = head(text, end, 24);
     let open = before
         .rfind(['(', ')'])
         .is_some_and(|i| before[i..].starts_with('('));

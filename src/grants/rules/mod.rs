@@ -11,7 +11,7 @@ pub mod required_fields;
 pub mod share_consistent;
 
 use super::Reading;
-use crate::report::{Finding, FindingKind, Severity};
+use crate::model::{Finding, FindingKind, Severity};
 use crate::text::fmt_no;
 
 /// Every rule's id, in the order they run.
