@@ -294,7 +294,7 @@ fn readable_files(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
 
 #[test]
 fn every_finding_names_a_rule_from_the_list() {
-    use meldingssjekk::rules;
+    use meldingssjekk::registry;
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut files = Vec::new();
     // examples/ holds the sample reports of /work/shared/seeds; tests/fixtures the variant sets
@@ -319,7 +319,7 @@ fn every_finding_names_a_rule_from_the_list() {
             .chain(doc.applications.iter().flat_map(|a| &a.findings))
         {
             assert!(
-                rules::get(&f.rule).is_some(),
+                registry::get(&f.rule).is_some(),
                 "{}: line {}: rule {:?} is not in the list ({})",
                 p.display(),
                 f.line,

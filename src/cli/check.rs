@@ -10,8 +10,8 @@ use codespan_reporting::files::{self, Files};
 use codespan_reporting::term::{self, termcolor};
 use meldingssjekk::extract::numbers::NumberToken;
 use meldingssjekk::model::{Finding, Severity, Status, VerdictStatus};
+use meldingssjekk::registry;
 use meldingssjekk::report::Report;
-use meldingssjekk::rules;
 
 pub fn run(args: &[String]) -> Result<i32, CliError> {
     let opts = Options::parse_with_flags(args, &["format", "lang", "disable"], &["rules"])?;
@@ -23,7 +23,7 @@ pub fn run(args: &[String]) -> Result<i32, CliError> {
     }
     let mut disabled = Vec::new();
     for list in opts.all("disable") {
-        disabled.extend(rules::parse_list(list).map_err(|id| {
+        disabled.extend(registry::parse_list(list).map_err(|id| {
             CliError::Usage(format!(
                 "--disable: ukjent regel «{id}» (unknown rule); \
                  `meldingssjekk check --rules` viser reglene (lists the rules)"
@@ -50,7 +50,7 @@ pub fn run(args: &[String]) -> Result<i32, CliError> {
         };
         match meldingssjekk::analyze(path, &bytes) {
             Ok(mut a) => {
-                rules::disable(&mut a.report, &disabled);
+                registry::disable(&mut a.report, &disabled);
                 report.documents.push(a.report);
                 texts.push(a.text);
             }
@@ -82,8 +82,12 @@ pub fn run(args: &[String]) -> Result<i32, CliError> {
 /// `--rules`: every rule's id and what it finds, one a line.
 fn print_rules(lang: Lang) {
     let code = lang.t("nb", "en");
-    let width = rules::RULES.iter().map(|r| r.id.len()).max().unwrap_or(0);
-    for r in rules::RULES {
+    let width = registry::RULES
+        .iter()
+        .map(|r| r.id.len())
+        .max()
+        .unwrap_or(0);
+    for r in &registry::RULES {
         println!("{:<width$}  {}", r.id, r.doc(code));
     }
 }
