@@ -33,6 +33,7 @@
 //! Rows with fewer cells than the table are right-aligned (blank cells first) and marked
 //! `padded`, because a PDF drops empty cells without trace.
 
+use crate::document::lexicon;
 use crate::document::Document;
 use crate::extract::numbers::NumUnit;
 use crate::model::Table;
@@ -278,176 +279,6 @@ fn laid_out_in_columns(t: &str) -> bool {
 
 // ---------------------------------------------------------------------------------------------
 // Phrase lists (data): bokmål and nynorsk side by side.
-
-/// Words that end a label only in prose: prepositions, conjunctions, months ("i 2024",
-/// "11. juni 2024", "innan 2025").
-const PROSE_LABEL_ENDS: &[&str] = &[
-    "i",
-    "på",
-    "fra",
-    "frå",
-    "til",
-    "for",
-    "med",
-    "av",
-    "om",
-    "ved",
-    "mot",
-    "innen",
-    "innan",
-    "etter",
-    "før",
-    "over",
-    "under",
-    "enn",
-    "og",
-    "eller",
-    "som",
-    "siden",
-    "sidan",
-    "kl.",
-    "kl",
-    "ca.",
-    "ca",
-    "rundt",
-    "omkring",
-    "år",
-    "uke",
-    "veke",
-    "uka",
-    "veka",
-    "kvartal",
-    "tertial",
-    "halvår",
-    "halvåret",
-    "januar",
-    "februar",
-    "mars",
-    "april",
-    "mai",
-    "juni",
-    "juli",
-    "august",
-    "september",
-    "oktober",
-    "november",
-    "desember",
-    "jan.",
-    "feb.",
-    "apr.",
-    "jun.",
-    "jul.",
-    "aug.",
-    "sep.",
-    "sept.",
-    "okt.",
-    "nov.",
-    "des.",
-    "er",
-    "var",
-    "vart",
-    "ble",
-    "blei",
-    "har",
-    "hadde",
-    "utgjør",
-    "utgjer",
-    "utgjorde",
-    "nr.",
-    "nr",
-    "s.",
-    "side",
-    "punkt",
-    "pkt.",
-    "kap.",
-    "kapittel",
-    "sak",
-    "vedlegg",
-    "tabell",
-    "figur",
-    "jf.",
-    "jfr.",
-    "q1",
-    "q2",
-    "q3",
-    "q4",
-    "§",
-    "ledd",
-];
-
-/// Words after which a small number is part of a name, not a cell ("Fase 1", "Prosjektår 2").
-const NAME_NUMBER_WORDS: &[&str] = &[
-    "fase",
-    "prosjektår",
-    "prosjektfase",
-    "delprosjekt",
-    "trinn",
-    "steg",
-    "del",
-    "kapittel",
-    "vedlegg",
-    "tabell",
-    "figur",
-    "punkt",
-    "sak",
-    "nr",
-    "nr.",
-    "nummer",
-    "uke",
-    "veke",
-    "kvartal",
-    "tertial",
-    "alternativ",
-    "scenario",
-    "pilot",
-    "periode",
-    "runde",
-    "modul",
-    "nivå",
-    "år",
-    "bolk",
-    "mål",
-    "tiltak",
-    "aktivitet",
-    "leveranse",
-    "milepæl",
-    "versjon",
-    "gruppe",
-    "team",
-    "område",
-    "fase:",
-    "prosjektår:",
-];
-
-/// Abbreviations that may end a table line with a full stop without making it prose.
-const ABBREVIATIONS: &[&str] = &[
-    "des.", "mill.", "mrd.", "pst.", "kr.", "nr.", "ca.", "inkl.", "ekskl.", "jan.", "feb.",
-    "apr.", "aug.", "sep.", "sept.", "okt.", "nov.", "st.", "bl.a.", "mnd.", "t.o.m.", "f.o.m.",
-];
-
-/// Unit words after a number: (word, unit, scale).
-const UNIT_WORDS: &[(&str, NumUnit, f64)] = &[
-    ("prosent", NumUnit::Percent, 1.0),
-    ("pst.", NumUnit::Percent, 1.0),
-    ("pst", NumUnit::Percent, 1.0),
-    ("prosentpoeng", NumUnit::PercentagePoints, 1.0),
-    ("dager", NumUnit::Days, 1.0),
-    ("dagar", NumUnit::Days, 1.0),
-    ("kr", NumUnit::Nok, 1.0),
-    ("kr.", NumUnit::Nok, 1.0),
-    ("kroner", NumUnit::Nok, 1.0),
-    ("nok", NumUnit::Nok, 1.0),
-    ("tnok", NumUnit::Nok, 1e3),
-    ("mnok", NumUnit::Nok, 1e6),
-    ("mill.", NumUnit::None, 1e6),
-    ("mill", NumUnit::None, 1e6),
-    ("millioner", NumUnit::None, 1e6),
-    ("millionar", NumUnit::None, 1e6),
-    ("mrd.", NumUnit::None, 1e9),
-    ("mrd", NumUnit::None, 1e9),
-    ("milliarder", NumUnit::None, 1e9),
-    ("milliardar", NumUnit::None, 1e9),
-];
 
 /// Lines that are page furniture rather than content.
 const FOOTER_LINES: &[&str] = &["intern", "internt", "unntatt offentlighet", "ugradert"];
@@ -808,6 +639,18 @@ fn lex_num(core: &str) -> Option<NumLex> {
     }
 }
 
+/// The unit a name in `data/table_unit_words.txt` stands for.
+fn unit_named(name: &str) -> Option<NumUnit> {
+    match name {
+        "percent" => Some(NumUnit::Percent),
+        "percentage_points" => Some(NumUnit::PercentagePoints),
+        "days" => Some(NumUnit::Days),
+        "nok" => Some(NumUnit::Nok),
+        "none" => Some(NumUnit::None),
+        _ => None,
+    }
+}
+
 /// A unit word the number lexer knows ("årsverk", "personer", "timer"): (unit, scale).
 fn lexer_unit(word: &str) -> Option<(NumUnit, f64)> {
     if word.chars().count() > 20 || !word.chars().any(|c| c.is_alphabetic()) {
@@ -918,10 +761,10 @@ fn elems_of(s: &str) -> Vec<Elem> {
                     }
                 }
                 if after_num {
-                    let known = UNIT_WORDS
-                        .iter()
-                        .find(|(u, _, _)| *u == w)
-                        .map(|&(_, unit, scale)| (unit, scale))
+                    let known = lexicon()
+                        .table_units
+                        .get(w.as_str())
+                        .and_then(|&(name, scale)| unit_named(name).map(|unit| (unit, scale)))
                         .or_else(|| lexer_unit(&w));
                     if let Some((unit, scale)) = known {
                         out.push(Elem::Unit {
@@ -1016,7 +859,10 @@ fn parse_row(text: &str) -> Option<RawRow> {
             (&elems[tail_start - 1], &elems[tail_start])
         {
             let w = text[*start..*end].to_lowercase();
-            if NAME_NUMBER_WORDS.contains(&w.as_str()) && lex.frac.is_none() && lex.int.len() <= 3 {
+            if lexicon().name_number_words.contains(w.as_str())
+                && lex.frac.is_none()
+                && lex.int.len() <= 3
+            {
                 let mut j = tail_start + 1;
                 while j < n && !elems[j].is_num() {
                     j += 1;
@@ -1444,7 +1290,7 @@ fn row_like(r: &RawRow) -> bool {
     }
     if let Some(last) = r.label.split_whitespace().last() {
         let w = last.to_lowercase();
-        if PROSE_LABEL_ENDS.contains(&w.as_str()) || w.ends_with(',') || w.ends_with(';') {
+        if lexicon().prose_label_ends.contains(w.as_str()) || w.ends_with(',') || w.ends_with(';') {
             return false;
         }
     }
@@ -1469,7 +1315,7 @@ fn ends_sentence(t: &str) -> bool {
     }
     if t.ends_with('.') {
         let last = t.split_whitespace().last().unwrap_or("").to_lowercase();
-        if ABBREVIATIONS.contains(&last.as_str()) {
+        if lexicon().table_abbreviations.contains(last.as_str()) {
             return false;
         }
     }
@@ -2619,6 +2465,17 @@ mod tests {
                 let _ = t.to_contract();
             }
         }
+    }
+
+    #[test]
+    fn every_unit_word_names_a_unit() {
+        for (w, (name, _)) in &lexicon().table_units {
+            assert!(unit_named(name).is_some(), "{w}: {name}");
+        }
+        assert_eq!(
+            lexicon().table_units.get("mnok").map(|&(n, f)| (unit_named(n), f)),
+            Some((Some(NumUnit::Nok), 1e6))
+        );
     }
 
     #[test]

@@ -19,6 +19,7 @@
 //! the PDF dropped, its alignment is a guess: both alignments are tried and a total that fails
 //! both is reported as a warning only.
 
+use crate::document::lexicon;
 use crate::extract::numbers::NumUnit;
 use crate::extract::tables::{Cell, FoundRow, FoundTable};
 use crate::model::{Finding, FindingKind, Severity};
@@ -27,51 +28,8 @@ use crate::text::{decimals_of, overlaps, Grouping, NumberFormat};
 /// This rule's id in findings (`Finding::rule`), `--rules` and `--disable`.
 pub const ID: &str = "table_sum";
 
-/// Labels of a total row or column (bokmål and nynorsk), compared in lower case.
-const TOTAL_LABELS: &[&str] = &[
-    "sum",
-    "summ",
-    "total",
-    "totalt",
-    "totalsum",
-    "sum totalt",
-    "i alt",
-    "til sammen",
-    "til saman",
-    "tilsaman",
-    "samlet",
-    "samla",
-    "sum alle",
-];
-
 /// Beginnings of a total row's label ("Sum kostnader", "Totalt for regionen").
 const TOTAL_PREFIXES: &[&str] = &["sum ", "totalt ", "total ", "samlet ", "samla ", "i alt "];
-
-/// Header words that mark a column that must not be summed.
-const NON_ADDITIVE_HEADER: &[&str] = &[
-    "andel",
-    "prosent",
-    "%",
-    "pst",
-    "snitt",
-    "gjennomsnitt",
-    "gjennomsnittleg",
-    "median",
-    "per ",
-    "pr.",
-    "rate",
-    "endring",
-    "vekst",
-    "auke",
-    "økning",
-    "nedgang",
-    "ventetid",
-    "dager",
-    "dagar",
-    "indeks",
-    "grad",
-    "snittlønn",
-];
 
 /// Is `label` the label of a total row (or header of a total column)?
 pub(crate) fn is_total_label(label: &str) -> bool {
@@ -83,14 +41,18 @@ pub(crate) fn is_total_label(label: &str) -> bool {
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ");
-    TOTAL_LABELS.contains(&l.as_str()) || TOTAL_PREFIXES.iter().any(|p| l.starts_with(p))
+    lexicon().total_labels.contains(l.as_str()) || TOTAL_PREFIXES.iter().any(|p| l.starts_with(p))
 }
 
 /// Does column `j` hold amounts that may be added up?
 fn additive(t: &FoundTable, j: usize) -> bool {
     if let Some(h) = t.columns.get(j).and_then(|c| c.header.as_ref()) {
         let h = h.to_lowercase();
-        if NON_ADDITIVE_HEADER.iter().any(|w| h.contains(w)) {
+        if lexicon()
+            .non_additive_headers
+            .iter()
+            .any(|w| h.contains(w.as_str()))
+        {
             return false;
         }
     }
