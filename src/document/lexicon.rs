@@ -72,6 +72,69 @@ pub(crate) struct Lexicon {
     pub count_nouns: WordSet,
 }
 
+/// A data file without its comment lines (`#` after spaces or tabs), cut at compile time: the
+/// comments say what a list is for and need not ship in the page's wasm. The readers below still
+/// skip comment lines, so what is read is the same.
+macro_rules! data_file {
+    ($path:literal) => {{
+        const RAW: &str = include_str!($path);
+        const LEN: usize = uncommented_len(RAW);
+        const BYTES: [u8; LEN] = uncommented::<LEN>(RAW);
+        const TEXT: &str = match std::str::from_utf8(&BYTES) {
+            Ok(s) => s,
+            Err(_) => panic!("a data file is not UTF-8"),
+        };
+        TEXT
+    }};
+}
+
+/// The end of the line that starts at `i` (after its newline) and whether it is a comment.
+const fn line_at(b: &[u8], i: usize) -> (usize, bool) {
+    let mut j = i;
+    let mut first = None;
+    while j < b.len() && b[j] != b'\n' {
+        if first.is_none() && !matches!(b[j], b' ' | b'\t' | b'\r') {
+            first = Some(b[j]);
+        }
+        j += 1;
+    }
+    if j < b.len() {
+        j += 1;
+    }
+    (j, matches!(first, Some(b'#')))
+}
+
+/// The length of `s` without its comment lines.
+const fn uncommented_len(s: &str) -> usize {
+    let b = s.as_bytes();
+    let (mut i, mut n) = (0, 0);
+    while i < b.len() {
+        let (end, comment) = line_at(b, i);
+        if !comment {
+            n += end - i;
+        }
+        i = end;
+    }
+    n
+}
+
+/// `s` without its comment lines (`N` is [`uncommented_len`]).
+const fn uncommented<const N: usize>(s: &str) -> [u8; N] {
+    let b = s.as_bytes();
+    let mut out = [0u8; N];
+    let (mut i, mut k) = (0, 0);
+    while i < b.len() {
+        let (end, comment) = line_at(b, i);
+        while !comment && i < end {
+            out[k] = b[i];
+            k += 1;
+            i += 1;
+        }
+        i = end;
+    }
+    out
+}
+
 fn entries(src: &'static str) -> impl Iterator<Item = String> {
     src.lines()
         .filter(|l| !l.trim_start().starts_with('#'))
@@ -118,7 +181,7 @@ pub(crate) fn lexicon() -> &'static Lexicon {
     LEX.get_or_init(|| {
         let mut abbreviations = WordSet::default();
         let mut may_end = WordSet::default();
-        for e in entries(include_str!("../../data/abbreviations.txt")) {
+        for e in entries(data_file!("../../data/abbreviations.txt")) {
             match e.strip_suffix('*') {
                 Some(base) => {
                     let base = base.trim().to_string();
@@ -133,31 +196,29 @@ pub(crate) fn lexicon() -> &'static Lexicon {
         Lexicon {
             abbreviations,
             may_end,
-            starters: set(include_str!("../../data/sentence_starters.txt")),
-            continuation: set(include_str!("../../data/continuation_words.txt")),
-            headings: set(include_str!("../../data/heading_words.txt")),
-            captions: set(include_str!("../../data/caption_words.txt")),
-            noise_labels: set(include_str!("../../data/noise_labels.txt")),
-            finite_verbs: set(include_str!("../../data/finite_verbs.txt")),
-            requirement_headers: set(include_str!("../../data/table_requirement_headers.txt")),
-            status_headers: set(include_str!("../../data/table_status_headers.txt")),
-            difference_headers: set(include_str!("../../data/table_difference_headers.txt")),
-            continued: set(include_str!("../../data/table_continued_words.txt")),
-            rounded_units: set(include_str!("../../data/table_rounded_units.txt")),
-            prose_label_ends: set(include_str!("../../data/table_prose_label_ends.txt")),
-            name_number_words: set(include_str!("../../data/table_name_number_words.txt")),
-            table_abbreviations: set(include_str!("../../data/table_abbreviations.txt")),
-            table_units: units(include_str!("../../data/table_unit_words.txt")),
-            population_labels: set(include_str!("../../data/population_labels.txt")),
-            non_additive_headers: entries(include_str!(
-                "../../data/table_non_additive_headers.txt"
-            ))
-            .collect(),
-            total_labels: set(include_str!("../../data/table_total_labels.txt")),
-            approximate: set(include_str!("../../data/approximate_words.txt")),
-            change_target_words: set(include_str!("../../data/change_target_words.txt")),
-            reference_words: set(include_str!("../../data/reference_words.txt")),
-            count_nouns: set(include_str!("../../data/count_nouns.txt")),
+            starters: set(data_file!("../../data/sentence_starters.txt")),
+            continuation: set(data_file!("../../data/continuation_words.txt")),
+            headings: set(data_file!("../../data/heading_words.txt")),
+            captions: set(data_file!("../../data/caption_words.txt")),
+            noise_labels: set(data_file!("../../data/noise_labels.txt")),
+            finite_verbs: set(data_file!("../../data/finite_verbs.txt")),
+            requirement_headers: set(data_file!("../../data/table_requirement_headers.txt")),
+            status_headers: set(data_file!("../../data/table_status_headers.txt")),
+            difference_headers: set(data_file!("../../data/table_difference_headers.txt")),
+            continued: set(data_file!("../../data/table_continued_words.txt")),
+            rounded_units: set(data_file!("../../data/table_rounded_units.txt")),
+            prose_label_ends: set(data_file!("../../data/table_prose_label_ends.txt")),
+            name_number_words: set(data_file!("../../data/table_name_number_words.txt")),
+            table_abbreviations: set(data_file!("../../data/table_abbreviations.txt")),
+            table_units: units(data_file!("../../data/table_unit_words.txt")),
+            population_labels: set(data_file!("../../data/population_labels.txt")),
+            non_additive_headers: entries(data_file!("../../data/table_non_additive_headers.txt"))
+                .collect(),
+            total_labels: set(data_file!("../../data/table_total_labels.txt")),
+            approximate: set(data_file!("../../data/approximate_words.txt")),
+            change_target_words: set(data_file!("../../data/change_target_words.txt")),
+            reference_words: set(data_file!("../../data/reference_words.txt")),
+            count_nouns: set(data_file!("../../data/count_nouns.txt")),
         }
     })
 }
@@ -176,6 +237,15 @@ mod tests {
         assert!(lex.continuation.contains("frå"));
         assert!(lex.headings.contains("indikatorar"));
         assert!(lex.noise_labels.contains("intern"));
+        let raw = include_str!("../../data/table_unit_words.txt");
+        let cut = data_file!("../../data/table_unit_words.txt");
+        assert!(raw.starts_with('#') && !cut.contains('#'));
+        assert_eq!(
+            cut.lines().collect::<Vec<_>>(),
+            raw.lines()
+                .filter(|l| !l.trim_start().starts_with('#'))
+                .collect::<Vec<_>>()
+        );
         assert!(lex.non_additive_headers.iter().any(|h| h == "per "));
         assert!(lex.table_units.values().all(|(_, f)| f.is_finite()));
         assert_eq!(lex.table_units.get("millionar"), Some(&("none", 1e6)));
