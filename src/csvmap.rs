@@ -14,7 +14,7 @@ use crate::extract::entities::catalogue;
 use crate::extract::numbers::parse_number;
 use crate::extract::targets::parse_targets;
 use crate::extract::values::Observation;
-use crate::report::{Indicator, Table, Verdict, VerdictStatus};
+use crate::model::{Indicator, Table, Verdict, VerdictStatus};
 
 /// Which column holds what. Column indices refer to `Table::header` / each row.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -210,7 +210,7 @@ fn read_target(sentence: &str) -> Option<crate::extract::targets::TargetSpec> {
     let mut fallback = None;
     for c in candidates {
         for spec in parse_targets(&c) {
-            if spec.target.comparator != crate::report::Comparator::Qualitative {
+            if spec.target.comparator != crate::model::Comparator::Qualitative {
                 return Some(spec);
             }
             fallback.get_or_insert(spec);
@@ -347,7 +347,7 @@ pub fn assess(t: &Table, m: &Mapping, target_sentence: &str) -> Result<Indicator
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::report::{Comparator, Status};
+    use crate::model::{Comparator, Status};
 
     fn table(csv: &str) -> Table {
         let raw = crate::intake::read_table(csv);

@@ -1,15 +1,16 @@
 //! Meldingssjekk: reads Norwegian health-service reports and checks them the way a careful
 //! reviewer would.
 //!
-//! The engine follows the data, and each stage imports only the stages before it (one exception
-//! left: `rules::RULES` also lists the rules of `grants`, which uses `rules`' helpers):
+//! The engine follows the data, and each stage imports only the stages before it:
 //! `intake` (bytes → text or table) → `document` (lines, reading view, sentences) → `extract`
 //! (numbers, entities, tables, targets, claims, values) → `assess` (verdicts: where a target is
 //! judged, tables linked to targets) → `rules` (one file per finding rule; `rules::RULES` lists
 //! them) → `report` (the serialisable result, the JSON contract). `analysis` runs assess and
 //! rules over one document. Every stage may use `text` (folding, words, intervals, number
 //! formatting) and `model` (the domain types the contract is made of). `grants` reads grant
-//! applications, `letter` drafts the follow-up letter, `staffing` projects staffing need. The
+//! applications (after `rules`, whose helpers it uses, and `report`; `grants::rules::RULES`
+//! lists its rules); `registry` comes after both and holds every rule in one list (`--rules`,
+//! `--disable`). `letter` drafts the follow-up letter, `staffing` projects staffing need. The
 //! web face (`web`) exists only for `wasm32` and shows what the engine returns.
 
 pub mod analysis;
@@ -21,6 +22,7 @@ pub mod grants;
 pub mod intake;
 pub mod letter;
 pub mod model;
+pub mod registry;
 pub mod report;
 pub mod rules;
 pub mod sorting;
@@ -33,7 +35,8 @@ pub mod web;
 pub mod worker_api;
 
 use intake::{InputKind, Intake, IntakeError};
-use report::{DocumentReport, Figure, Format, InputError, Report, Table};
+use model::{Format, Table};
+use report::{DocumentReport, Figure, InputError, Report};
 
 /// A document's analysis together with the decoded text its line numbers refer to.
 #[derive(Debug, Clone)]

@@ -8,7 +8,8 @@ use serde::{Deserialize, Serialize};
 #[cfg(feature = "readers")]
 use wasm_bindgen::prelude::*;
 
-use crate::report::{DocumentReport, Origin};
+use crate::model::Origin;
+use crate::report::DocumentReport;
 
 /// The worker's answer, as JSON: `{"ok": {"report", "text", "origins"}}` or `{"err": message}`.
 #[derive(Serialize, Deserialize)]

@@ -156,7 +156,7 @@ fn rules_lists_every_rule_with_its_doc_line() {
     let out = run(&["check", "--rules"]);
     assert_eq!(out.status.code(), Some(0));
     let text = String::from_utf8_lossy(&out.stdout);
-    for r in meldingssjekk::rules::RULES {
+    for r in &meldingssjekk::registry::RULES {
         assert!(
             text.lines()
                 .any(|l| l.starts_with(&format!("{} ", r.id)) && l.ends_with(r.nb)),
@@ -164,7 +164,7 @@ fn rules_lists_every_rule_with_its_doc_line() {
             r.id
         );
     }
-    assert_eq!(text.lines().count(), meldingssjekk::rules::RULES.len());
+    assert_eq!(text.lines().count(), meldingssjekk::registry::RULES.len());
     let en = run(&["check", "--rules", "--lang", "en"]);
     assert_eq!(en.status.code(), Some(0));
     assert!(String::from_utf8_lossy(&en.stdout)

@@ -10,7 +10,8 @@ use std::io::Write;
 
 mod support;
 
-use meldingssjekk::report::{DocumentReport, Format};
+use meldingssjekk::model::Format;
+use meldingssjekk::report::DocumentReport;
 use support::results;
 
 fn fixture(path: &str) -> Vec<u8> {

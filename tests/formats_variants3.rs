@@ -18,7 +18,8 @@
 
 mod support;
 
-use meldingssjekk::report::{DocumentReport, Format};
+use meldingssjekk::model::Format;
+use meldingssjekk::report::DocumentReport;
 use support::results;
 
 fn analyse(path: &str) -> DocumentReport {

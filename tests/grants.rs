@@ -2,7 +2,8 @@
 //! paper, read by hand: what each has and lacks is below), an application written with exactly
 //! four faults, and a complete, consistent one with none.
 
-use meldingssjekk::report::{Application, DocumentReport, FindingKind};
+use meldingssjekk::model::FindingKind;
+use meldingssjekk::report::{Application, DocumentReport};
 
 fn analyse(name: &str, text: &str) -> DocumentReport {
     meldingssjekk::analyze(name, text.as_bytes())

@@ -2,7 +2,8 @@
 //! finding or gap, each with its line; the .docx opens with python-docx.
 
 use meldingssjekk::letter::{self, Lang, Letter, Source};
-use meldingssjekk::report::{DocumentReport, FindingKind, Status};
+use meldingssjekk::model::{FindingKind, Status};
+use meldingssjekk::report::DocumentReport;
 
 fn sample(file: &str) -> (DocumentReport, String) {
     let path = format!("{}/examples/{file}", env!("CARGO_MANIFEST_DIR"));

@@ -1,9 +1,8 @@
 //! A hand-made nynorsk annual report in the style of Helse Vest: targets, claims, verdicts and
 //! findings must come out as a reviewer reads them.
 
-use meldingssjekk::report::{
-    Claim, Comparator, DocumentReport, FindingKind, Status, VerdictStatus,
-};
+use meldingssjekk::model::{Claim, Comparator, FindingKind, Status, VerdictStatus};
+use meldingssjekk::report::DocumentReport;
 
 fn doc() -> DocumentReport {
     let bytes = std::fs::read(format!(
@@ -97,7 +96,7 @@ fn claim_contradicted_by_the_figure_and_a_wrong_direction_word() {
         .iter()
         .find(|f| f.kind == FindingKind::ClaimMismatch && f.line == 29)
         .expect("mismatch at 29");
-    assert_eq!(f.severity, meldingssjekk::report::Severity::Error);
+    assert_eq!(f.severity, meldingssjekk::model::Severity::Error);
     assert!(
         d.findings
             .iter()

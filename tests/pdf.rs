@@ -452,7 +452,7 @@ fn a_pdf_table_with_a_wrapped_header_is_summed_by_its_real_columns() {
         .report
         .findings
         .iter()
-        .filter(|f| f.kind == meldingssjekk::report::FindingKind::Arithmetic)
+        .filter(|f| f.kind == meldingssjekk::model::FindingKind::Arithmetic)
         .map(|f| (f.stated, f.computed))
         .collect();
     assert_eq!(sums, vec![(Some(735_580.0), Some(745_580.0))]);

@@ -1,9 +1,8 @@
 //! The engine on the real sample reports: the examples the issues name, checked against the
 //! reports as a reviewer reads them.
 
-use meldingssjekk::report::{
-    Claim, Comparator, DocumentReport, FindingKind, Indicator, Status, VerdictStatus,
-};
+use meldingssjekk::model::{Claim, Comparator, FindingKind, Indicator, Status, VerdictStatus};
+use meldingssjekk::report::DocumentReport;
 
 fn analyse(file: &str) -> DocumentReport {
     let path = format!("{}/examples/{file}", env!("CARGO_MANIFEST_DIR"));
@@ -31,7 +30,7 @@ fn indicator_at(doc: &DocumentReport, line: usize) -> &Indicator {
         })
 }
 
-fn verdict<'a>(ind: &'a Indicator, entity: &str) -> &'a meldingssjekk::report::Verdict {
+fn verdict<'a>(ind: &'a Indicator, entity: &str) -> &'a meldingssjekk::model::Verdict {
     ind.verdicts
         .iter()
         .find(|v| v.entity == entity)
@@ -295,7 +294,7 @@ fn readable_files(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
 
 #[test]
 fn every_finding_names_a_rule_from_the_list() {
-    use meldingssjekk::rules;
+    use meldingssjekk::registry;
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut files = Vec::new();
     // examples/ holds the sample reports of /work/shared/seeds; tests/fixtures the variant sets
@@ -320,7 +319,7 @@ fn every_finding_names_a_rule_from_the_list() {
             .chain(doc.applications.iter().flat_map(|a| &a.findings))
         {
             assert!(
-                rules::get(&f.rule).is_some(),
+                registry::get(&f.rule).is_some(),
                 "{}: line {}: rule {:?} is not in the list ({})",
                 p.display(),
                 f.line,

@@ -1,7 +1,7 @@
 //! Staffing projections (issue 4): the model by hand, its properties, the seed table, CSV input
 //! and the `project` command.
 
-use meldingssjekk::report::Table;
+use meldingssjekk::model::Table;
 use meldingssjekk::staffing::{
     groups_from_csv, groups_from_table, lever_savings, project, Group, Levers, NeedPoint,
     StaffingError,

@@ -2,7 +2,7 @@
 //! sentences.
 
 use meldingssjekk::extract::targets::{parse_targets, TargetSpec};
-use meldingssjekk::report::{Comparator, TargetUnit};
+use meldingssjekk::model::{Comparator, TargetUnit};
 
 fn one(s: &str) -> TargetSpec {
     let t = parse_targets(s);

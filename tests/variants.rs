@@ -9,9 +9,8 @@ use std::ops::RangeInclusive;
 
 mod support;
 
-use meldingssjekk::report::{
-    Claim, Comparator, DocumentReport, FindingKind, Status, TargetUnit, VerdictStatus,
-};
+use meldingssjekk::model::{Claim, Comparator, FindingKind, Status, TargetUnit, VerdictStatus};
+use meldingssjekk::report::DocumentReport;
 use support::*;
 use VerdictStatus::{Met, NotMet, Pending};
 

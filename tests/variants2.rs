@@ -15,9 +15,10 @@ use std::ops::RangeInclusive;
 
 mod support;
 
-use meldingssjekk::report::{
-    Claim, Comparator, DocumentReport, Finding, FindingKind, Status, TargetUnit, VerdictStatus,
+use meldingssjekk::model::{
+    Claim, Comparator, Finding, FindingKind, Status, TargetUnit, VerdictStatus,
 };
+use meldingssjekk::report::DocumentReport;
 use support::*;
 use VerdictStatus::{Met, NotMet};
 

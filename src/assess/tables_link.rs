@@ -6,10 +6,10 @@
 use crate::document::{Document, Reading, Sentence};
 use crate::extract::entities::{catalogue, EntityKind};
 use crate::extract::numbers::{lex, NumberKind};
-use crate::extract::phrases::fold;
 use crate::extract::tables::MAX_CONTINUATION_GAP;
 use crate::extract::values::Observation;
 use crate::model::{Table, Target, TargetUnit};
+use crate::text::fold;
 
 /// One cell-derived observation with the line it came from.
 #[derive(Debug, Clone)]

@@ -23,10 +23,11 @@ use crate::assess::verdicts::{document_owner, judge, overall, Assessed};
 use crate::document::Document;
 use crate::extract::claims::parse_claim;
 use crate::extract::numbers::parse_number;
-use crate::extract::phrases::{first_direction, fold, Dir};
+use crate::extract::phrases::{first_direction, Dir};
 use crate::extract::tables::{column_pieces, year_in, Piece};
 use crate::extract::values::Observation;
 use crate::model::{Comparator, Indicator, Target, TargetUnit, Verdict};
+use crate::text::fold;
 
 /// Header words of the target column (folded), bokmål and nynorsk.
 const TARGET_HEADERS: &[&str] = &[

@@ -6,9 +6,9 @@
 use crate::assess::tables_link;
 use crate::document::{Document, Reading, Sentence};
 use crate::extract::claims::{parse_claim_folded, subject_claims, ClaimSpec};
-use crate::extract::phrases::fold;
 use crate::extract::targets::{label_year, parse_nominal_target, parse_targets_folded, TargetSpec};
 use crate::extract::values::{observations, Observation};
+use crate::text::fold;
 
 use crate::model::{
     Claim, Comparator, Indicator, Status, Target, TargetUnit, Verdict, VerdictStatus,

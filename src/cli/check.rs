@@ -9,8 +9,9 @@ use codespan_reporting::diagnostic::{Diagnostic, Label};
 use codespan_reporting::files::{self, Files};
 use codespan_reporting::term::{self, termcolor};
 use meldingssjekk::extract::numbers::NumberToken;
-use meldingssjekk::report::{Finding, Report, Severity, Status, VerdictStatus};
-use meldingssjekk::rules;
+use meldingssjekk::model::{Finding, Severity, Status, VerdictStatus};
+use meldingssjekk::registry;
+use meldingssjekk::report::Report;
 
 pub fn run(args: &[String]) -> Result<i32, CliError> {
     let opts = Options::parse_with_flags(args, &["format", "lang", "disable"], &["rules"])?;
@@ -22,7 +23,7 @@ pub fn run(args: &[String]) -> Result<i32, CliError> {
     }
     let mut disabled = Vec::new();
     for list in opts.all("disable") {
-        disabled.extend(rules::parse_list(list).map_err(|id| {
+        disabled.extend(registry::parse_list(list).map_err(|id| {
             CliError::Usage(format!(
                 "--disable: ukjent regel «{id}» (unknown rule); \
                  `meldingssjekk check --rules` viser reglene (lists the rules)"
@@ -49,7 +50,7 @@ pub fn run(args: &[String]) -> Result<i32, CliError> {
         };
         match meldingssjekk::analyze(path, &bytes) {
             Ok(mut a) => {
-                rules::disable(&mut a.report, &disabled);
+                registry::disable(&mut a.report, &disabled);
                 report.documents.push(a.report);
                 texts.push(a.text);
             }
@@ -81,8 +82,12 @@ pub fn run(args: &[String]) -> Result<i32, CliError> {
 /// `--rules`: every rule's id and what it finds, one a line.
 fn print_rules(lang: Lang) {
     let code = lang.t("nb", "en");
-    let width = rules::RULES.iter().map(|r| r.id.len()).max().unwrap_or(0);
-    for r in rules::RULES {
+    let width = registry::RULES
+        .iter()
+        .map(|r| r.id.len())
+        .max()
+        .unwrap_or(0);
+    for r in &registry::RULES {
         println!("{:<width$}  {}", r.id, r.doc(code));
     }
 }
@@ -617,7 +622,7 @@ fn print_csv(report: &Report, lang: Lang) {
 
 /// The code a finding is shown under in the text view: its rule id (what `--disable` takes),
 /// or its kind for a finding read back from JSON written before rules had ids.
-fn code_of(f: &meldingssjekk::report::Finding) -> &str {
+fn code_of(f: &meldingssjekk::model::Finding) -> &str {
     if f.rule.is_empty() {
         f.kind.as_str()
     } else {

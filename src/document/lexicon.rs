@@ -1,9 +1,14 @@
 //! Phrase lists used by the document model, read once from `data/*.txt`.
 //!
 //! File format: one entry per line, `#` starts a comment line, bokmål and nynorsk forms side by
-//! side separated by `|`. Entries are compared lower-cased.
+//! side separated by `|`. Entries are compared lower-cased; an entry in double quotes is taken
+//! as written, its spaces included (`"per "`). The table reader's unit words
+//! (`table_unit_words.txt`) give a unit and a factor before the forms.
+//!
+//! The lists of the later stages (the table reader, the number lexer, the rules) are here too,
+//! so that every word list is data, read once; each field says who asks it.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 /// A set of lowercase words, hashed with the phrase index's small hasher (the sets are asked
@@ -38,14 +43,133 @@ pub(crate) struct Lexicon {
     /// Caption or header words of a table of amounts in a larger unit ("mill.", "tusen"):
     /// its whole numbers are rounded (lower case).
     pub rounded_units: WordSet,
+    /// Last words of a label that make a table-like line prose ("i", "innan", "juni";
+    /// `extract::tables`).
+    pub prose_label_ends: WordSet,
+    /// Words after which a small number is part of a row's name ("Fase 1"; `extract::tables`).
+    pub name_number_words: WordSet,
+    /// Abbreviations that may end a table line without making it a sentence (the table reader's
+    /// own list, not `abbreviations`; `extract::tables`).
+    pub table_abbreviations: WordSet,
+    /// Unit words after a number in a table row: form → (unit name, factor) (`extract::tables`
+    /// turns the name into its unit).
+    pub table_units: HashMap<String, (&'static str, f64)>,
+    /// Words that label a population figure (`rules::rate`).
+    pub population_labels: WordSet,
+    /// Header words (matched anywhere in the header) of a column that must not be summed
+    /// (`rules::table_sums`).
+    pub non_additive_headers: Vec<String>,
+    /// Labels of a total row or column (`rules::table_sums`).
+    pub total_labels: WordSet,
+    /// Words that make a figure approximate ("ca", "nesten"; `rules::prose`).
+    pub approximate: WordSet,
+    /// Words that make a change a target or a forecast ("skal", "anslår"; `rules::change`).
+    pub change_target_words: WordSet,
+    /// Words after which a number only names something ("kapittel", "tlf";
+    /// `extract::numbers`).
+    pub reference_words: WordSet,
+    /// Nouns that make a year-like integer a count ("pasienter"; `extract::numbers`).
+    pub count_nouns: WordSet,
+}
+
+/// A data file without its comment lines (`#` after spaces or tabs), cut at compile time: the
+/// comments say what a list is for and need not ship in the page's wasm. The readers below still
+/// skip comment lines, so what is read is the same.
+macro_rules! data_file {
+    ($path:literal) => {{
+        const RAW: &str = include_str!($path);
+        const LEN: usize = uncommented_len(RAW);
+        const BYTES: [u8; LEN] = uncommented::<LEN>(RAW);
+        const TEXT: &str = match std::str::from_utf8(&BYTES) {
+            Ok(s) => s,
+            Err(_) => panic!("a data file is not UTF-8"),
+        };
+        TEXT
+    }};
+}
+
+/// The end of the line that starts at `i` (after its newline) and whether it is a comment.
+const fn line_at(b: &[u8], i: usize) -> (usize, bool) {
+    let mut j = i;
+    let mut first = None;
+    while j < b.len() && b[j] != b'\n' {
+        if first.is_none() && !matches!(b[j], b' ' | b'\t' | b'\r') {
+            first = Some(b[j]);
+        }
+        j += 1;
+    }
+    if j < b.len() {
+        j += 1;
+    }
+    (j, matches!(first, Some(b'#')))
+}
+
+/// The length of `s` without its comment lines.
+const fn uncommented_len(s: &str) -> usize {
+    let b = s.as_bytes();
+    let (mut i, mut n) = (0, 0);
+    while i < b.len() {
+        let (end, comment) = line_at(b, i);
+        if !comment {
+            n += end - i;
+        }
+        i = end;
+    }
+    n
+}
+
+/// `s` without its comment lines (`N` is [`uncommented_len`]).
+const fn uncommented<const N: usize>(s: &str) -> [u8; N] {
+    let b = s.as_bytes();
+    let mut out = [0u8; N];
+    let (mut i, mut k) = (0, 0);
+    while i < b.len() {
+        let (end, comment) = line_at(b, i);
+        while !comment && i < end {
+            out[k] = b[i];
+            k += 1;
+            i += 1;
+        }
+        i = end;
+    }
+    out
 }
 
 fn entries(src: &'static str) -> impl Iterator<Item = String> {
     src.lines()
         .filter(|l| !l.trim_start().starts_with('#'))
         .flat_map(|l| l.split('|'))
-        .map(|e| e.trim().to_lowercase())
+        .map(entry)
         .filter(|e| !e.is_empty())
+}
+
+/// One entry in lower case: trimmed, or in double quotes as written.
+fn entry(e: &str) -> String {
+    let e = e.trim();
+    match e.strip_prefix('"').and_then(|e| e.strip_suffix('"')) {
+        Some(quoted) => quoted.to_lowercase(),
+        None => e.to_lowercase(),
+    }
+}
+
+/// The unit words: "unit factor bokmål forms | nynorsk forms" a line.
+fn units(src: &'static str) -> HashMap<String, (&'static str, f64)> {
+    let mut out = HashMap::new();
+    for line in src.lines() {
+        let line = line.trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let mut parts = line.split_whitespace();
+        let (Some(unit), Some(factor)) = (parts.next(), parts.next()) else {
+            continue;
+        };
+        let factor: f64 = factor.parse().unwrap_or(f64::NAN);
+        for form in parts.filter(|p| *p != "|") {
+            out.insert(form.to_lowercase(), (unit, factor));
+        }
+    }
+    out
 }
 
 fn set(src: &'static str) -> WordSet {
@@ -57,7 +181,7 @@ pub(crate) fn lexicon() -> &'static Lexicon {
     LEX.get_or_init(|| {
         let mut abbreviations = WordSet::default();
         let mut may_end = WordSet::default();
-        for e in entries(include_str!("../../data/abbreviations.txt")) {
+        for e in entries(data_file!("../../data/abbreviations.txt")) {
             match e.strip_suffix('*') {
                 Some(base) => {
                     let base = base.trim().to_string();
@@ -72,17 +196,29 @@ pub(crate) fn lexicon() -> &'static Lexicon {
         Lexicon {
             abbreviations,
             may_end,
-            starters: set(include_str!("../../data/sentence_starters.txt")),
-            continuation: set(include_str!("../../data/continuation_words.txt")),
-            headings: set(include_str!("../../data/heading_words.txt")),
-            captions: set(include_str!("../../data/caption_words.txt")),
-            noise_labels: set(include_str!("../../data/noise_labels.txt")),
-            finite_verbs: set(include_str!("../../data/finite_verbs.txt")),
-            requirement_headers: set(include_str!("../../data/table_requirement_headers.txt")),
-            status_headers: set(include_str!("../../data/table_status_headers.txt")),
-            difference_headers: set(include_str!("../../data/table_difference_headers.txt")),
-            continued: set(include_str!("../../data/table_continued_words.txt")),
-            rounded_units: set(include_str!("../../data/table_rounded_units.txt")),
+            starters: set(data_file!("../../data/sentence_starters.txt")),
+            continuation: set(data_file!("../../data/continuation_words.txt")),
+            headings: set(data_file!("../../data/heading_words.txt")),
+            captions: set(data_file!("../../data/caption_words.txt")),
+            noise_labels: set(data_file!("../../data/noise_labels.txt")),
+            finite_verbs: set(data_file!("../../data/finite_verbs.txt")),
+            requirement_headers: set(data_file!("../../data/table_requirement_headers.txt")),
+            status_headers: set(data_file!("../../data/table_status_headers.txt")),
+            difference_headers: set(data_file!("../../data/table_difference_headers.txt")),
+            continued: set(data_file!("../../data/table_continued_words.txt")),
+            rounded_units: set(data_file!("../../data/table_rounded_units.txt")),
+            prose_label_ends: set(data_file!("../../data/table_prose_label_ends.txt")),
+            name_number_words: set(data_file!("../../data/table_name_number_words.txt")),
+            table_abbreviations: set(data_file!("../../data/table_abbreviations.txt")),
+            table_units: units(data_file!("../../data/table_unit_words.txt")),
+            population_labels: set(data_file!("../../data/population_labels.txt")),
+            non_additive_headers: entries(data_file!("../../data/table_non_additive_headers.txt"))
+                .collect(),
+            total_labels: set(data_file!("../../data/table_total_labels.txt")),
+            approximate: set(data_file!("../../data/approximate_words.txt")),
+            change_target_words: set(data_file!("../../data/change_target_words.txt")),
+            reference_words: set(data_file!("../../data/reference_words.txt")),
+            count_nouns: set(data_file!("../../data/count_nouns.txt")),
         }
     })
 }
@@ -101,5 +237,17 @@ mod tests {
         assert!(lex.continuation.contains("frå"));
         assert!(lex.headings.contains("indikatorar"));
         assert!(lex.noise_labels.contains("intern"));
+        let raw = include_str!("../../data/table_unit_words.txt");
+        let cut = data_file!("../../data/table_unit_words.txt");
+        assert!(raw.starts_with('#') && !cut.contains('#'));
+        assert_eq!(
+            cut.lines().collect::<Vec<_>>(),
+            raw.lines()
+                .filter(|l| !l.trim_start().starts_with('#'))
+                .collect::<Vec<_>>()
+        );
+        assert!(lex.non_additive_headers.iter().any(|h| h == "per "));
+        assert!(lex.table_units.values().all(|(_, f)| f.is_finite()));
+        assert_eq!(lex.table_units.get("millionar"), Some(&("none", 1e6)));
     }
 }

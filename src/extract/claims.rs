@@ -5,8 +5,9 @@
 //! more specific reading wins.
 
 use crate::extract::entities::{catalogue, EntityKind};
-use crate::extract::phrases::{self, first_of, fold};
+use crate::extract::phrases::{self, first_of};
 use crate::model::Claim;
+use crate::text::fold;
 
 /// A verdict the report gives, for the whole target or for one entity.
 #[derive(Debug, Clone, PartialEq)]
@@ -285,7 +286,7 @@ pub fn subject_claims(sentence: &str) -> Vec<(String, Claim, usize)> {
         cuts.push(i + 1);
     }
     let mut from = 0;
-    while let Some(r) = crate::extract::phrases::find_phrase(v, "men", from) {
+    while let Some(r) = crate::text::find_phrase(v, "men", from) {
         cuts.push(r.start);
         from = r.end;
     }
@@ -388,7 +389,7 @@ fn subjects_at(clause: &str) -> Vec<(usize, String)> {
     let covered: Vec<std::ops::Range<usize>> = mentions.iter().map(|(r, _)| r.clone()).collect();
     let mut hits: Vec<(usize, String)> = mentions.into_iter().map(|(r, s)| (r.start, s)).collect();
     let mut from = 0;
-    while let Some(r) = crate::extract::phrases::find_phrase(clause, "psykisk helsevern", from) {
+    while let Some(r) = crate::text::find_phrase(clause, "psykisk helsevern", from) {
         if !covered
             .iter()
             .any(|c| c.start <= r.start && r.start < c.end)

@@ -32,6 +32,8 @@
 
 use std::ops::Range;
 
+use crate::document::lexicon;
+
 /// What a number is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum NumberKind {
@@ -129,49 +131,6 @@ pub fn parse_number(s: &str) -> Option<f64> {
 // ---------------------------------------------------------------------------------------------
 // Word lists (bokmål and nynorsk side by side).
 
-/// Words after which a number only names something.
-const REF_WORDS: &[&str] = &[
-    "kap",
-    "kapittel",
-    "avsnitt",
-    "punkt",
-    "pkt",
-    "tabell",
-    "figur",
-    "fig",
-    "vedlegg",
-    "side",
-    "s",
-    "sak",
-    "saksnr",
-    "saksnummer",
-    "styresak",
-    "nr",
-    "st",
-    "uke",
-    "veke",
-    "nou",
-    "prop",
-    "meld",
-    "st.meld",
-    "kl",
-    "klokken",
-    "klokka",
-    "§",
-    "postboks",
-    "versjon",
-    "ref",
-    "telefon",
-    "tlf",
-    "sentralbord",
-    "mobil",
-    "faks",
-    "telefaks",
-    "org",
-    "orgnr",
-    "org.nr",
-    "mva",
-];
 /// Reference words after which the number may be written in space-separated groups.
 const SPACED_REF_WORDS: &[&str] = &[
     "telefon",
@@ -184,41 +143,6 @@ const SPACED_REF_WORDS: &[&str] = &[
     "orgnr",
     "org.nr",
     "mva",
-];
-/// Nouns that make a year-like integer a count ("2024 pasienter").
-const COUNT_NOUNS: &[&str] = &[
-    "pasienter",
-    "pasientar",
-    "personer",
-    "personar",
-    "ansatte",
-    "tilsette",
-    "årsverk",
-    "stillinger",
-    "stillingar",
-    "innbyggere",
-    "innbyggjarar",
-    "tilfeller",
-    "tilfelle",
-    "brudd",
-    "skader",
-    "skadar",
-    "plasser",
-    "plassar",
-    "senger",
-    "konsultasjoner",
-    "konsultasjonar",
-    "henvisninger",
-    "tilvisingar",
-    "innleggelser",
-    "innleggingar",
-    "liggedøgn",
-    "opphold",
-    "avvik",
-    "timer",
-    "timar",
-    "kroner",
-    "kronar",
 ];
 /// Words marking a deficit or loss.
 const NEGATIVE_WORDS: &[&str] = &[
@@ -639,7 +563,7 @@ impl<'a> Lexer<'a> {
             return e;
         }
         if let Some((_, w)) = word_before(t, s) {
-            if REF_WORDS.contains(&w.as_str()) {
+            if lexicon().reference_words.contains(w.as_str()) {
                 return self.reference_chain(s, SPACED_REF_WORDS.contains(&w.as_str()));
             }
         }
@@ -1358,7 +1282,7 @@ impl<'a> Lexer<'a> {
 
     fn count_noun_follows(&self, e: usize) -> bool {
         let x = skip_hspace(self.b, e);
-        x > e && word_at(self.t, x).is_some_and(|(w, _)| COUNT_NOUNS.contains(&w.as_str()))
+        x > e && word_at(self.t, x).is_some_and(|(w, _)| lexicon().count_nouns.contains(w.as_str()))
     }
 }
 

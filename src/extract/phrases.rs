@@ -5,10 +5,7 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use crate::text::WordMap;
-
-// Re-exported for the readers that take them with the phrase lists (they live in `crate::text`).
-pub use crate::text::{find_bytes, find_phrase, fold};
+use crate::text::{find_phrase, WordMap};
 
 const TARGETS: &str = include_str!("../../data/phrases/targets.txt");
 const CLAIMS: &str = include_str!("../../data/phrases/claims.txt");
@@ -343,6 +340,7 @@ fn direction_at(words: &[String], i: usize) -> Option<DirWord> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::fold;
 
     #[test]
     fn phrase_files_load_with_both_written_standards() {

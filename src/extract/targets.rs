@@ -9,8 +9,9 @@
 //! `data/phrases/targets.txt`.
 
 use crate::extract::numbers::{lex, NumUnit, NumberKind, NumberToken};
-use crate::extract::phrases::{self, first_of, fold};
+use crate::extract::phrases::{self, first_of};
 use crate::model::{Comparator, Target, TargetUnit};
+use crate::text::fold;
 
 /// Sentences longer than this are not parsed as targets (they are not sentences but runs of
 /// text the document model could not split).
@@ -415,8 +416,8 @@ fn by_area(mut out: Vec<TargetSpec>) -> Vec<TargetSpec> {
     // "psykisk helsevern og rusbehandling": the unqualified area names both age groups, so the
     // one area matched (TSB) is not all the target covers.
     let f = fold(&spec.measure);
-    let unqualified = crate::extract::phrases::find_phrase(&f, "psykisk helsevern", 0)
-        .or_else(|| crate::extract::phrases::find_phrase(&f, "psykiske helsevern", 0))
+    let unqualified = crate::text::find_phrase(&f, "psykisk helsevern", 0)
+        .or_else(|| crate::text::find_phrase(&f, "psykiske helsevern", 0))
         .is_some_and(|r| {
             let rest = f[r.end..].trim_start();
             ![
@@ -640,7 +641,7 @@ pub(crate) fn measure_polarity(f: &str) -> Option<Comparator> {
     let book = phrases::targets();
     let has = |section: &str| {
         book.get(section).iter().any(|stem| {
-            crate::extract::phrases::find_bytes(f.as_bytes(), stem.as_bytes()).is_some_and(|i| {
+            crate::text::find_bytes(f.as_bytes(), stem.as_bytes()).is_some_and(|i| {
                 f[..i]
                     .chars()
                     .next_back()
@@ -1023,7 +1024,7 @@ fn measure_end(f: &str, from: usize) -> usize {
 fn object_end(f: &str, from: usize) -> usize {
     let mut end = measure_end(f, from);
     for w in ["med", "til", "innen", "innan", "i løpet av"] {
-        if let Some(p) = crate::extract::phrases::find_phrase(f, w, from) {
+        if let Some(p) = crate::text::find_phrase(f, w, from) {
             end = end.min(p.start);
         }
     }
@@ -1099,7 +1100,7 @@ fn to_threshold<'a>(
     tokens: &'a [NumberToken],
     from: usize,
 ) -> Option<(&'a NumberToken, Option<Comparator>)> {
-    let pos = crate::extract::phrases::find_phrase(f, "til", from)?;
+    let pos = crate::text::find_phrase(f, "til", from)?;
     if !near(f, from, pos.start, 2) {
         return None;
     }
@@ -1370,7 +1371,7 @@ fn measure_of(
         }
     }
     if leading {
-        if let Some(p) = crate::extract::phrases::find_phrase(f, "av", 0) {
+        if let Some(p) = crate::text::find_phrase(f, "av", 0) {
             if p.end <= anchor {
                 subject = sentence.get(p.end..anchor).unwrap_or("").trim();
             }

@@ -8,9 +8,9 @@
 
 use crate::extract::entities::catalogue;
 use crate::extract::numbers::{lex, NumUnit, NumberKind, NumberToken};
-use crate::extract::phrases::{find_phrase, fold};
 use crate::extract::targets::subjects_in;
 use crate::model::TargetUnit;
+use crate::text::{find_phrase, fold};
 
 /// A figure (or pair of figures) the report gives for an entity.
 #[derive(Debug, Clone, PartialEq)]

@@ -5,7 +5,8 @@
 
 use super::{money, phrases, Num};
 use crate::extract::numbers::{lex, NumUnit, NumberKind};
-use crate::report::{Budget, BudgetRow, Table};
+use crate::model::Table;
+use crate::report::{Budget, BudgetRow};
 use crate::rules::table_sums::is_total_label;
 
 /// One budget line as read.

@@ -21,7 +21,8 @@ use std::sync::OnceLock;
 use crate::document::Document;
 use crate::extract::numbers::{lex, NumUnit, NumberKind, NumberToken};
 use crate::extract::phrases::PhraseBook;
-use crate::report::{Application, Finding, FindingKind, GrantPeriod, Table};
+use crate::model::{Finding, FindingKind, Table};
+use crate::report::{Application, GrantPeriod};
 
 pub use budget::{BudgetRead, RowRead};
 pub use dates::YearMonth;

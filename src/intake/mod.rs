@@ -20,6 +20,7 @@ pub mod structured;
 pub mod zipped;
 
 use crate::model::Format;
+use crate::text::{Grouping, NumberFormat};
 pub use structured::{Structured, StructuredInput};
 
 pub use csv_table::{read_table, CsvDialect, RawTable};
@@ -109,7 +110,7 @@ impl std::error::Error for IntakeError {}
 
 fn format_mb(bytes: usize) -> String {
     let mb = bytes as f64 / (1024.0 * 1024.0);
-    format!("{mb:.1}").replace('.', ",")
+    NumberFormat::nb(1).grouping(Grouping::None).format(mb)
 }
 
 /// Signatures of binary formats we do not read, with the Norwegian name shown to users.

@@ -17,6 +17,7 @@ use quick_xml::events::{BytesStart, Event};
 use super::structured::{column_name, Structured};
 use super::zipped::{Zip, ZipProblem};
 use crate::model::Origin;
+use crate::text::{Grouping, Minus, NumberFormat, Rounding};
 
 /// Most non-empty cells read from one workbook.
 pub const MAX_CELLS: usize = 1_000_000;
@@ -416,45 +417,21 @@ fn general_decimals(v: f64) -> usize {
     }
 }
 
-/// `v` with `decimals` decimals, decimal comma, and (when `grouped`) thousands apart by a space.
+/// `v` as a sheet shows it, with `decimals` decimals (at most 15), decimal comma and (when
+/// `grouped`) thousands apart by a space: Excel rounds half away from zero (f64::round), not to
+/// even as `format!` does, writes a hyphen for minus, and nothing stands for a value that is not
+/// finite.
 pub fn norsk(v: f64, decimals: usize, grouped: bool) -> String {
-    if !v.is_finite() {
-        return String::new();
-    }
-    // Excel rounds half away from zero (f64::round), not to even as `format!` does.
-    let d = decimals.min(15);
-    let scale = 10f64.powi(d as i32);
-    let rounded = if (v.abs() * scale).is_finite() && v.abs() * scale < 1e15 {
-        (v.abs() * scale).round() / scale
-    } else {
-        v.abs()
-    };
-    let s = format!("{:.*}", d, rounded);
-    let (int, frac) = match s.split_once('.') {
-        Some((i, f)) => (i.to_string(), Some(f.to_string())),
-        None => (s.clone(), None),
-    };
-    let mut out = String::new();
-    let negative = v < 0.0 && s.chars().any(|c| c.is_ascii_digit() && c != '0');
-    if negative {
-        out.push('-');
-    }
-    if grouped && int.len() > 3 {
-        let first = int.len() % 3;
-        for (i, ch) in int.chars().enumerate() {
-            if i > 0 && (i + 3 - first) % 3 == 0 {
-                out.push(' ');
-            }
-            out.push(ch);
-        }
-    } else {
-        out.push_str(&int);
-    }
-    if let Some(f) = frac {
-        out.push(',');
-        out.push_str(&f);
-    }
-    out
+    NumberFormat::nb(decimals.min(15))
+        .rounding(Rounding::HalfAwayFromZero)
+        .minus(Minus::Hyphen)
+        .not_finite("")
+        .grouping(if grouped {
+            Grouping::From1000
+        } else {
+            Grouping::None
+        })
+        .format(v)
 }
 
 /// Writes an Excel number with its format code: percent (×100, " %"), the decimals and the

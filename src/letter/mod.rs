@@ -16,7 +16,8 @@ pub mod docx;
 
 use serde::{Deserialize, Serialize};
 
-use crate::report::{DocumentReport, FindingKind};
+use crate::model::FindingKind;
+use crate::report::DocumentReport;
 use messages::Topic;
 
 /// The letter's language.
@@ -274,7 +275,7 @@ pub fn build(report: &DocumentReport, text: &str, lang: Lang) -> Letter {
         if ind.claim.is_some()
             || !has_figures
             || ind.target.long_term
-            || ind.status == crate::report::Status::Pending
+            || ind.status == crate::model::Status::Pending
             || asked_lines.contains(&ind.line)
             || report
                 .findings

@@ -38,7 +38,7 @@ impl FindingKind {
 pub struct Finding {
     pub kind: FindingKind,
     /// The id of the rule that made the finding ("change", "rate", "table_sum", …; the list is
-    /// `rules::RULES`). Added to contract v1 (additive): `kind` stays for compatibility,
+    /// `registry::RULES`). Added to contract v1 (additive): `kind` stays for compatibility,
     /// several rules share one kind. Empty (and not written) only for a finding read from JSON
     /// that predates it.
     #[serde(default, skip_serializing_if = "String::is_empty")]

@@ -6,11 +6,8 @@
 use serde::{Deserialize, Serialize};
 
 // The domain types the contract is made of are defined in `crate::model` and serialised here as
-// they are; re-exported so that the contract's names stay `report::…`.
-pub use crate::model::{
-    Change, Claim, Comparator, Finding, FindingKind, Format, Indicator, Origin, Severity, Status,
-    Table, Target, TargetUnit, Verdict, VerdictStatus,
-};
+// they are.
+use crate::model::{Finding, Format, Indicator, Origin, Table};
 
 /// Version of the JSON contract. Bumped only for an incompatible change.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -262,6 +259,10 @@ pub struct Figure {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::{
+        Claim, Comparator, FindingKind, Severity, Status, Target, TargetUnit, Verdict,
+        VerdictStatus,
+    };
 
     #[test]
     fn contract_serialises_with_the_documented_names() {

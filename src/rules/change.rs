@@ -21,6 +21,7 @@ use super::prose::{
     arithmetic, decimals_for, fmt_unit, is_plain_quantity, last_direction, looks_like_year,
     pairs_in, Dir, Pair, Prose,
 };
+use crate::document::lexicon;
 use crate::extract::numbers::{NumUnit, NumberToken};
 use crate::model::{Finding, Severity};
 use crate::text::{corners2, fmt_no, last_word, magnitude, overlaps, tail, words, Iv};
@@ -97,36 +98,8 @@ pub(crate) fn change_figures(
     out
 }
 
-/// Words that make a change a target or a forecast, not a reported result: "skal reduseres
-/// med 20 %", "krav om", "anslår en økning på".
-const TARGET_WORDS: &[&str] = &[
-    "skal",
-    "bør",
-    "må",
-    "krav",
-    "kravet",
-    "mål",
-    "målet",
-    "målsetting",
-    "målsettinga",
-    "målsettingen",
-    "ønsker",
-    "ønskjer",
-    "forventer",
-    "forventar",
-    "forventet",
-    "venta",
-    "anslår",
-    "anslått",
-    "anslag",
-    "planlagt",
-    "planlegger",
-    "budsjettert",
-    "vil",
-];
-
 fn is_target_word(w: &str) -> bool {
-    TARGET_WORDS.contains(&w)
+    lexicon().change_target_words.contains(w)
 }
 
 /// One way to read the change between the values.

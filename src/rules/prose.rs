@@ -6,16 +6,10 @@
 
 use std::ops::Range;
 
+use crate::document::lexicon;
 use crate::extract::numbers::{lex, NumUnit, NumberKind, NumberToken};
 use crate::model::{Finding, FindingKind, Severity};
-// The helpers that moved to `crate::text` are re-exported as `prose::…` for a transition, so
-// rules written against the old paths (edits in flight when they moved) build after a merge.
-// New code imports them from `crate::text`; phase 2 of issue 13 drops the re-export.
-#[doc(hidden)]
-pub use crate::text::{
-    corners2, decimals_of, first_word, fmt_no, head, last_word, lower, magnitude, overlaps, tail,
-    words, Iv,
-};
+use crate::text::{decimals_of, fmt_no, last_word, lower, tail, words, Iv};
 
 /// The text the prose checks read: sentences, numbers and a way back to input lines.
 pub struct Prose<'a> {
@@ -213,49 +207,11 @@ pub fn is_per_100k(t: &NumberToken, text: &str) -> bool {
 // ---------------------------------------------------------------------------------------------
 // Approximation words
 
-/// Words that make a figure approximate: "ca.", "om lag", "i underkant av", "nesten", "over" …
-pub const APPROXIMATE: &[&str] = &[
-    "ca",
-    "cirka",
-    "circa",
-    "omtrent",
-    "rundt",
-    "nesten",
-    "nær",
-    "nærmere",
-    "knapt",
-    "knapp",
-    "snaut",
-    "drøyt",
-    "drøye",
-    "vel",
-    "over",
-    "under",
-    "lag",
-    "underkant",
-    "overkant",
-    "mer",
-    "mindre",
-    "minst",
-    "maks",
-    "maksimalt",
-    "inntil",
-    "nærare",
-    "nærast",
-    "kring",
-    "omkring",
-    "tilnærmet",
-    "tilnærma",
-    "anslagsvis",
-    "opp",
-    "ned",
-];
-
 /// Whether the words right before a figure (in `before`) make it approximate.
 pub fn approximate_before(before: &str) -> bool {
     let w = words(tail(before, before.len(), 24));
     match w.last() {
-        Some(last) => APPROXIMATE.contains(&last.as_str()),
+        Some(last) => lexicon().approximate.contains(last.as_str()),
         None => false,
     }
 }
@@ -332,7 +288,7 @@ fn fra_before(text: &str, lo: usize, t: &NumberToken) -> Option<(usize, bool)> {
         if w == "fra" || w == "frå" {
             return Some((base + start, approx));
         }
-        if APPROXIMATE.contains(&w.as_str()) || w == "av" || w == "om" {
+        if lexicon().approximate.contains(w.as_str()) || w == "av" || w == "om" {
             approx = true;
         } else if !PAIR_FILLERS.contains(&w.as_str()) {
             return None;
@@ -349,13 +305,13 @@ fn til_between(between: &str) -> Option<bool> {
     let lw = last_word(t)?;
     let (rest, approx) = if lw == "til" {
         (t.get(..t.len().saturating_sub(3))?, false)
-    } else if APPROXIMATE.contains(&lw.as_str()) || lw == "av" {
+    } else if lexicon().approximate.contains(lw.as_str()) || lw == "av" {
         // "til i overkant av 90", "til om lag 90"
         let p = t.rfind(|c: char| c.is_whitespace()).unwrap_or(0);
         let before = t.get(..p)?.trim_end();
         let mut ws = words(before);
         while ws.last().is_some_and(|w| {
-            APPROXIMATE.contains(&w.as_str()) || w == "av" || w == "om" || w == "i"
+            lexicon().approximate.contains(w.as_str()) || w == "av" || w == "om" || w == "i"
         }) {
             ws.pop();
         }

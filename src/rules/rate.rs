@@ -19,35 +19,13 @@
 use super::prose::{
     arithmetic, decimals_for, fmt_unit, is_per_100k, is_plain_quantity, looks_like_year, Prose,
 };
+use crate::document::lexicon;
 use crate::extract::numbers::{NumUnit, NumberToken};
 use crate::model::{Finding, Severity};
-use crate::text::{corners2, fmt_no, last_word, overlaps, tail, words};
+use crate::text::{corners2, fmt_no, head, last_word, overlaps, tail, words};
 
 /// This rule's id in findings (`Finding::rule`), `--rules` and `--disable`.
 pub const ID: &str = "rate";
-
-/// Words that label a population figure (bokmål and nynorsk).
-const POPULATION_LABELS: &[&str] = &[
-    "befolkning",
-    "befolkningen",
-    "befolkningsgrunnlag",
-    "befolkningsgrunnlaget",
-    "innbyggere",
-    "innbyggerne",
-    "innbyggertall",
-    "innbyggertallet",
-    "innbyggjarar",
-    "innbyggjarane",
-    "innbyggjartal",
-    "innbyggjartalet",
-    "innbyggarar",
-    "folketall",
-    "folketallet",
-    "folketal",
-    "folketalet",
-    "folkemengde",
-    "folkemengd",
-];
 
 /// Words allowed between a label and its figure: "befolkning på 735 610", "innbyggertal er".
 const LABEL_GLUE: &[&str] = &["på", "er", "var", "totalt", "samlet", "samla", "i", "alt"];
@@ -80,21 +58,21 @@ fn is_population(prose: &Prose, t: &NumberToken) -> bool {
     }
     if ws
         .last()
-        .is_some_and(|w| POPULATION_LABELS.contains(&w.as_str()))
+        .is_some_and(|w| lexicon().population_labels.contains(w.as_str()))
     {
         return true;
     }
     let after = crate::text::head(prose.text, t.span.end, 24);
     words(after)
         .first()
-        .is_some_and(|w| POPULATION_LABELS.contains(&w.as_str()))
+        .is_some_and(|w| lexicon().population_labels.contains(w.as_str()))
 }
 
 /// Whether the figure at `start..end` stands alone in brackets with at most a few words
 /// ("(412)", "(om lag 193 000)", "(2023: 70)").
 fn in_brackets(text: &str, start: usize, end: usize) -> bool {
     let before = tail(text, start, 24);
-    let after = super::prose::head(text, end, 24);
+    let after = head(text, end, 24);
     let open = before
         .rfind(['(', ')'])
         .is_some_and(|i| before[i..].starts_with('('));

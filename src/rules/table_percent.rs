@@ -25,7 +25,8 @@
 use crate::extract::numbers::NumUnit;
 use crate::extract::tables::{Cell, FoundRow, FoundTable};
 use crate::model::{Finding, FindingKind, Severity};
-use crate::rules::table_sums::{decimals_of, format_no, is_total_label, overlaps};
+use crate::rules::table_sums::{is_total_label, TABLE_NUMBER};
+use crate::text::{decimals_of, overlaps};
 
 /// This rule's id in findings (`Finding::rule`), `--rules` and `--disable`.
 pub const ID: &str = "table_percent";
@@ -289,7 +290,7 @@ fn evaluate(
     }
     let h = s_res / 2.0;
     Some(Eval {
-        ok: overlaps(s - h, s + h, lo, hi),
+        ok: overlaps((s - h, s + h), (lo, hi)),
         stated: s,
         stated_res: s_res,
         computed,
@@ -373,28 +374,35 @@ fn column_name(t: &FoundTable, col: usize) -> String {
 
 fn finding(t: &FoundTable, row: &FoundRow, s: Series, reading: Reading, e: &Eval) -> Finding {
     let d = decimals_of(e.stated_res).max(1);
-    let (lo, hi) = (format_no(e.lo, d), format_no(e.hi, d));
+    let (lo, hi) = (
+        TABLE_NUMBER.decimals(d).format(e.lo),
+        TABLE_NUMBER.decimals(d).format(e.hi),
+    );
     let range = if lo == hi {
         String::new()
     } else {
         format!(" ({lo}–{hi} % med avrunding)")
     };
-    let a = format_no(e.a, decimals_of(e.a_res));
-    let b = format_no(e.b, decimals_of(e.b_res));
+    let a = TABLE_NUMBER.decimals(decimals_of(e.a_res)).format(e.a);
+    let b = TABLE_NUMBER.decimals(decimals_of(e.b_res)).format(e.b);
     let what = format!("{} {}", row.label, column_name(t, s.col()));
     let message = if reading.is_change() {
         format!(
             "Endringen for {} er oppgitt til {} %, men {b} → {a} gir {} %{range}.",
             what.trim(),
-            format_no(e.stated, decimals_of(e.stated_res)),
-            format_no(e.computed, d),
+            TABLE_NUMBER
+                .decimals(decimals_of(e.stated_res))
+                .format(e.stated),
+            TABLE_NUMBER.decimals(d).format(e.computed),
         )
     } else {
         format!(
             "Andelen for {} er oppgitt til {} %, men {a} av {b} gir {} %{range}.",
             what.trim(),
-            format_no(e.stated, decimals_of(e.stated_res)),
-            format_no(e.computed, d),
+            TABLE_NUMBER
+                .decimals(decimals_of(e.stated_res))
+                .format(e.stated),
+            TABLE_NUMBER.decimals(d).format(e.computed),
         )
     };
     Finding {

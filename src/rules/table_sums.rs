@@ -19,58 +19,17 @@
 //! the PDF dropped, its alignment is a guess: both alignments are tried and a total that fails
 //! both is reported as a warning only.
 
+use crate::document::lexicon;
 use crate::extract::numbers::NumUnit;
 use crate::extract::tables::{Cell, FoundRow, FoundTable};
 use crate::model::{Finding, FindingKind, Severity};
+use crate::text::{decimals_of, overlaps, Grouping, NumberFormat};
 
 /// This rule's id in findings (`Finding::rule`), `--rules` and `--disable`.
 pub const ID: &str = "table_sum";
 
-/// Labels of a total row or column (bokmål and nynorsk), compared in lower case.
-const TOTAL_LABELS: &[&str] = &[
-    "sum",
-    "summ",
-    "total",
-    "totalt",
-    "totalsum",
-    "sum totalt",
-    "i alt",
-    "til sammen",
-    "til saman",
-    "tilsaman",
-    "samlet",
-    "samla",
-    "sum alle",
-];
-
 /// Beginnings of a total row's label ("Sum kostnader", "Totalt for regionen").
 const TOTAL_PREFIXES: &[&str] = &["sum ", "totalt ", "total ", "samlet ", "samla ", "i alt "];
-
-/// Header words that mark a column that must not be summed.
-const NON_ADDITIVE_HEADER: &[&str] = &[
-    "andel",
-    "prosent",
-    "%",
-    "pst",
-    "snitt",
-    "gjennomsnitt",
-    "gjennomsnittleg",
-    "median",
-    "per ",
-    "pr.",
-    "rate",
-    "endring",
-    "vekst",
-    "auke",
-    "økning",
-    "nedgang",
-    "ventetid",
-    "dager",
-    "dagar",
-    "indeks",
-    "grad",
-    "snittlønn",
-];
 
 /// Is `label` the label of a total row (or header of a total column)?
 pub(crate) fn is_total_label(label: &str) -> bool {
@@ -82,14 +41,18 @@ pub(crate) fn is_total_label(label: &str) -> bool {
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ");
-    TOTAL_LABELS.contains(&l.as_str()) || TOTAL_PREFIXES.iter().any(|p| l.starts_with(p))
+    lexicon().total_labels.contains(l.as_str()) || TOTAL_PREFIXES.iter().any(|p| l.starts_with(p))
 }
 
 /// Does column `j` hold amounts that may be added up?
 fn additive(t: &FoundTable, j: usize) -> bool {
     if let Some(h) = t.columns.get(j).and_then(|c| c.header.as_ref()) {
         let h = h.to_lowercase();
-        if NON_ADDITIVE_HEADER.iter().any(|w| h.contains(w)) {
+        if lexicon()
+            .non_additive_headers
+            .iter()
+            .any(|w| h.contains(w.as_str()))
+        {
             return false;
         }
     }
@@ -195,7 +158,7 @@ fn sum_column(
     if n < 2 {
         return SumOutcome::Inconclusive;
     }
-    if overlaps(t_lo, t_hi, lo, hi) {
+    if overlaps((t_lo, t_hi), (lo, hi)) {
         SumOutcome::Consistent
     } else if (sum.abs() > 0.0 && (t_lo / sum).abs() > MISREAD_RATIO)
         || (t_hi.abs() > 0.0 && (sum / t_hi).abs() > MISREAD_RATIO)
@@ -241,11 +204,6 @@ fn rounding_step<'r>(rows: impl Iterator<Item = &'r FoundRow>, j: usize, left: b
 
 /// How far a total may be from its rows before the table is taken as misread, not wrong.
 const MISREAD_RATIO: f64 = 100.0;
-
-pub(crate) fn overlaps(a_lo: f64, a_hi: f64, b_lo: f64, b_hi: f64) -> bool {
-    let eps = 1e-9 * (1.0 + a_hi.abs().max(b_hi.abs()));
-    a_lo <= b_hi + eps && b_lo <= a_hi + eps
-}
 
 /// Checks every total row and total column of `tables`.
 pub fn check_sums(tables: &[FoundTable]) -> Vec<Finding> {
@@ -340,8 +298,8 @@ fn check_total_rows(t: &FoundTable, out: &mut Vec<Finding>) {
                     "«{}» i {} er oppgitt til {}, men radene over summerer seg til {}{}.",
                     total.label,
                     column_name(t, j),
-                    format_no(stated, d),
-                    format_no(sum, d),
+                    TABLE_NUMBER.decimals(d).format(stated),
+                    TABLE_NUMBER.decimals(d).format(sum),
                     sum_range_note(sum, lo, hi, d)
                 ),
                 stated: Some(stated),
@@ -413,7 +371,7 @@ fn check_one_total_column(t: &FoundTable, first: usize, last: usize, out: &mut V
                 }
             }
         }
-        if n == 0 || overlaps(t_lo, t_hi, lo, hi) {
+        if n == 0 || overlaps((t_lo, t_hi), (lo, hi)) {
             continue;
         }
         let d = decimals_of(total.resolution);
@@ -430,8 +388,8 @@ fn check_one_total_column(t: &FoundTable, first: usize, last: usize, out: &mut V
             message: format!(
                 "«{h}» for «{}» er oppgitt til {}, men cellene i raden summerer seg til {}{}.",
                 r.label,
-                format_no(stated, d),
-                format_no(sum, d),
+                TABLE_NUMBER.decimals(d).format(stated),
+                TABLE_NUMBER.decimals(d).format(sum),
                 sum_range_note(sum, lo, hi, d)
             ),
             stated: Some(stated),
@@ -439,14 +397,6 @@ fn check_one_total_column(t: &FoundTable, first: usize, last: usize, out: &mut V
             computed_range: Some([lo, hi]),
         });
     }
-}
-
-/// Decimals shown for a figure of resolution `res` (0.1 → 1; 1 or more → 0).
-pub(crate) fn decimals_of(res: f64) -> usize {
-    if res.is_nan() || res <= 0.0 || res >= 1.0 {
-        return 0;
-    }
-    ((-res.log10()).round().max(0.0) as usize).min(6)
 }
 
 /// The rounding range of a sum, when it is wide enough to matter to a reader (not for a few
@@ -461,7 +411,10 @@ fn sum_range_note(sum: f64, lo: f64, hi: f64, decimals: usize) -> String {
 
 /// " (lo–hi med avrunding)" when the rounded ends differ.
 pub(crate) fn range_note(lo: f64, hi: f64, decimals: usize, unit: &str) -> String {
-    let (a, b) = (format_no(lo, decimals), format_no(hi, decimals));
+    let (a, b) = (
+        TABLE_NUMBER.decimals(decimals).format(lo),
+        TABLE_NUMBER.decimals(decimals).format(hi),
+    );
     if a == b {
         String::new()
     } else {
@@ -469,39 +422,9 @@ pub(crate) fn range_note(lo: f64, hi: f64, decimals: usize, unit: &str) -> Strin
     }
 }
 
-/// A number the Norwegian way: decimal comma, spaces between thousands from 10 000.
-pub(crate) fn format_no(v: f64, decimals: usize) -> String {
-    if !v.is_finite() {
-        return "?".to_string();
-    }
-    let s = format!("{:.*}", decimals, v.abs());
-    let (int, frac) = match s.split_once('.') {
-        Some((i, f)) => (i.to_string(), Some(f.to_string())),
-        None => (s.clone(), None),
-    };
-    let mut grouped = String::new();
-    if int.len() > 4 {
-        for (i, c) in int.chars().enumerate() {
-            if i > 0 && (int.len() - i) % 3 == 0 {
-                grouped.push(' ');
-            }
-            grouped.push(c);
-        }
-    } else {
-        grouped = int;
-    }
-    let neg = v < 0.0 && s.chars().any(|c| c.is_ascii_digit() && c != '0');
-    let mut out = String::new();
-    if neg {
-        out.push('−');
-    }
-    out.push_str(&grouped);
-    if let Some(f) = frac {
-        out.push(',');
-        out.push_str(&f);
-    }
-    out
-}
+/// Figures in a table's messages: spaces between thousands only from 10 000, so a four-digit
+/// figure reads as tables write it ("2024", "4 566 000").
+pub(crate) const TABLE_NUMBER: NumberFormat = NumberFormat::nb(0).grouping(Grouping::From10000);
 
 #[cfg(test)]
 mod tests {
@@ -655,11 +578,11 @@ mod tests {
 
     #[test]
     fn number_formatting() {
-        assert_eq!(format_no(4_566_000.0, 0), "4 566 000");
-        assert_eq!(format_no(2024.0, 0), "2024");
-        assert_eq!(format_no(17.6123, 1), "17,6");
-        assert_eq!(format_no(-0.04, 1), "0,0");
-        assert_eq!(format_no(-12.5, 1), "−12,5");
+        assert_eq!(TABLE_NUMBER.decimals(0).format(4_566_000.0), "4 566 000");
+        assert_eq!(TABLE_NUMBER.decimals(0).format(2024.0), "2024");
+        assert_eq!(TABLE_NUMBER.decimals(1).format(17.6123), "17,6");
+        assert_eq!(TABLE_NUMBER.decimals(1).format(-0.04), "0,0");
+        assert_eq!(TABLE_NUMBER.decimals(1).format(-12.5), "−12,5");
         assert_eq!(decimals_of(0.01), 2);
         assert_eq!(decimals_of(1000.0), 0);
     }

@@ -39,7 +39,7 @@
 //! is skipped. Other columns are ignored.
 
 use super::model::{Group, NeedPoint, StaffingError};
-use crate::report::Table;
+use crate::model::Table;
 
 /// Words in a header cell that mark a need (projected) column.
 const NEED_WORDS: &[&str] = &[

@@ -17,9 +17,8 @@ use super::fmt::{self, num};
 use super::i18n::*;
 use super::offload::Offload;
 use super::staffing::{initial_levers, LeverValues, StaffInput, Staffing};
-use crate::report::{
-    Comparator, DocumentReport, Finding, Format, Indicator, Report, Status, Target, TargetUnit,
-};
+use crate::model::{Comparator, Finding, Format, Indicator, Status, Target, TargetUnit};
+use crate::report::{DocumentReport, Report};
 
 const LANG_KEY: &str = "meldingssjekk.lang";
 /// Lines of context shown around each highlighted passage in the source view.
@@ -1707,7 +1706,7 @@ pub(super) fn line_ref(l: Lang, a: usize, b: usize) -> String {
     }
 }
 
-fn verdict_text(l: Lang, v: &crate::report::Verdict, unit: Option<TargetUnit>) -> String {
+fn verdict_text(l: Lang, v: &crate::model::Verdict, unit: Option<TargetUnit>) -> String {
     let mut s = v.entity.clone();
     if let Some(sub) = &v.subject {
         s.push_str(&format!(" ({sub})"));

@@ -7,7 +7,8 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use super::i18n::*;
-use crate::report::{Comparator, DocumentReport, Indicator, Status};
+use crate::model::{Comparator, Indicator, Status};
+use crate::report::DocumentReport;
 
 /// Measure text for matching: lowercase words joined by single spaces.
 fn norm(s: &str) -> String {

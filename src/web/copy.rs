@@ -7,7 +7,7 @@ use leptos::task::spawn_local;
 use wasm_bindgen::{JsCast, JsValue};
 
 use super::i18n::Lang;
-use crate::report::Finding;
+use crate::model::Finding;
 
 /// The engine's message after the line it is about, ending as a sentence: "Linje 9: Summen
 /// 120 + 80 er 200, ikke 210." (the line first, so an abbreviation's full stop stays as written).

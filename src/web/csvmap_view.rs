@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use super::fmt::num;
 use super::i18n::*;
 use crate::csvmap::{assess, guess_mapping, header_year};
-use crate::report::{Indicator, Table};
+use crate::model::{Indicator, Table};
 
 fn col_label(t: &Table, c: usize) -> String {
     match t.header.get(c).map(|h| h.trim()).filter(|h| !h.is_empty()) {

@@ -1,7 +1,8 @@
 //! Number formatting for display and the CSV exports. Formatting only: no value is computed here.
 
 use super::i18n::Lang;
-use crate::report::{DocumentReport, Finding, Indicator, Target};
+use crate::model::{Finding, Indicator, Target};
+use crate::report::DocumentReport;
 
 /// A number for display: decimal comma and spaced thousands in bokmål, at most `max_dec`
 /// decimals, trailing zeros dropped.

@@ -1,6 +1,6 @@
 //! UI language (bokmål by default, English on request) and the words for contract values.
 
-use crate::report::{Claim, Comparator, FindingKind, Severity, Status, TargetUnit, VerdictStatus};
+use crate::model::{Claim, Comparator, FindingKind, Severity, Status, TargetUnit, VerdictStatus};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Lang {

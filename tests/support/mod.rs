@@ -7,9 +7,8 @@ pub mod expect;
 
 use std::ops::RangeInclusive;
 
-use meldingssjekk::report::{
-    DocumentReport, Finding, FindingKind, Indicator, Verdict, VerdictStatus,
-};
+use meldingssjekk::model::{Finding, FindingKind, Indicator, Verdict, VerdictStatus};
+use meldingssjekk::report::DocumentReport;
 
 /// Matches the region's own row: "Regionen", "Totalt" or the RHF's name.
 pub const REGION: &str = "<region>";

@@ -11,7 +11,7 @@
 //! Example: "Totalkostnad: kr 1 000 000. Søkt beløp: kr 1 200 000." → flagged.
 
 use super::{arithmetic, finding, kr, Reading};
-use crate::report::{Finding, Severity};
+use crate::model::{Finding, Severity};
 use crate::text::overlaps;
 
 pub const ID: &str = "applied_vs_total";

@@ -12,7 +12,7 @@
 
 use super::{arithmetic, kr, Reading};
 use crate::grants::Num;
-use crate::report::Finding;
+use crate::model::Finding;
 use crate::text::overlaps;
 
 pub const ID: &str = "budget_sum";

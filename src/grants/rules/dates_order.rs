@@ -12,7 +12,7 @@
 
 use super::{finding, Reading};
 use crate::grants::YearMonth;
-use crate::report::{Finding, Severity};
+use crate::model::{Finding, Severity};
 
 pub const ID: &str = "dates_order";
 

@@ -12,7 +12,7 @@
 //! Example: "Prosjektperiode: 2025–2030" → six years: flagged. "2025–2027" → fine.
 
 use super::{finding, Reading};
-use crate::report::{Finding, Severity};
+use crate::model::{Finding, Severity};
 
 pub const ID: &str = "period_length";
 

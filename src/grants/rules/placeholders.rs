@@ -9,7 +9,7 @@
 //! Example: "Det søkes om Kr. X til lønn." → flagged.
 
 use super::{finding, Reading};
-use crate::report::{Finding, Severity};
+use crate::model::{Finding, Severity};
 
 pub const ID: &str = "placeholders";
 

@@ -13,7 +13,7 @@
 
 use super::{finding, Reading};
 use crate::grants::{field_name, FIELDS};
-use crate::report::{Finding, Severity};
+use crate::model::{Finding, Severity};
 
 pub const ID: &str = "required_fields";
 

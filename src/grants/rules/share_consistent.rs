@@ -11,7 +11,7 @@
 //! the amounts give 60 %: flagged.
 
 use super::{arithmetic, kr, Reading};
-use crate::report::Finding;
+use crate::model::Finding;
 use crate::text::{corners2, fmt_no, overlaps};
 
 pub const ID: &str = "share_consistent";
