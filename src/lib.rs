@@ -173,6 +173,7 @@ fn analyze_text(name: &str, encoding: &str, doc: &document::Document) -> Documen
         title: meta.title,
         owner: meta.owner,
         year: meta.year,
+        period_months: meta.period_months,
         applications,
         origins: Vec::new(),
     }
@@ -211,6 +212,7 @@ fn analyze_csv(name: &str, encoding: &str, doc: &document::Document) -> Document
         title: None,
         owner: None,
         year: None,
+        period_months: None,
         applications: Vec::new(),
         origins: Vec::new(),
     }

@@ -34,6 +34,9 @@ pub struct DocumentMeta {
     pub owner: Option<String>,
     /// The year the document reports on.
     pub year: Option<i32>,
+    /// The months of that year the report covers, when its title says it covers part of the
+    /// year only ("Tertialrapport 2. tertial 2025" → 8); `None` for a whole year or unknown.
+    pub period_months: Option<u32>,
 }
 
 /// A report kind ("årlig melding", "styresak") at the start of a word in the folded line.
@@ -198,7 +201,63 @@ pub fn read(doc: &Document) -> DocumentMeta {
         owner = top.filter(|(_, n)| *n >= 2 && *n > second).map(|(e, _)| e);
     }
     meta.owner = owner.map(|e| cat.name(e).to_string());
+    meta.period_months = period_months(&page, meta.year);
     meta
+}
+
+/// The part of the year a report covers, from a title-page line that names a kind of report
+/// and a period ("Virksomhetsrapport per 1. tertial 2025"), or a short line that opens with the
+/// period ("2. tertial 2025"). A year on that line must be the report's.
+fn period_months(page: &[(usize, &str)], year: Option<i32>) -> Option<u32> {
+    let b = types();
+    for (_, t) in page {
+        if t.chars().count() > 160 {
+            continue;
+        }
+        let folded = fold(t);
+        let with_kind = first_of(&folded, b.get("report"), 0).is_some();
+        // "per 1. tertial" as written, "per 31. august" without its day.
+        let forms = [folded.clone(), without_day_numbers(&folded)];
+        for months in 1..12u32 {
+            let list = b.get(&format!("period_{months}"));
+            let Some((f, r)) = forms
+                .iter()
+                .find_map(|f| first_of(f, list, 0).map(|(r, _)| (f, r)))
+            else {
+                continue;
+            };
+            let opens = r.start <= 1 && f.chars().count() <= 60;
+            if !(with_kind || opens) {
+                continue;
+            }
+            let years = years_in(&f);
+            let same_year = match (year, years.iter().find(|(at, _)| *at >= r.end)) {
+                (Some(y), Some((_, on_line))) => *on_line == y,
+                _ => true,
+            };
+            if same_year {
+                return Some(months);
+            }
+        }
+    }
+    None
+}
+
+/// "per 31. august" → "per august": the day of a period's last date is passed over.
+fn without_day_numbers(folded: &str) -> String {
+    let words: Vec<&str> = folded.split_whitespace().collect();
+    let mut out: Vec<&str> = Vec::with_capacity(words.len());
+    for (i, w) in words.iter().enumerate() {
+        let is_day = w.len() <= 3
+            && w.ends_with('.')
+            && w[..w.len() - 1].bytes().all(|c| c.is_ascii_digit())
+            && i > 0
+            && words[i - 1] == "per";
+        if !is_day {
+            out.push(w);
+        }
+    }
+    out.join(" ")
 }
 
 fn collapse(s: &str) -> String {
@@ -244,6 +303,31 @@ mod tests {
         assert_eq!(m.owner.as_deref(), Some("Helse Sør-Øst RHF"));
         assert_eq!(m.year, Some(2025));
         assert!(m.title.unwrap().starts_with("Styresak 058-2025"));
+    }
+
+    #[test]
+    fn a_tertial_report_covers_part_of_its_year() {
+        let m =
+            meta("Sørlandet sykehus HF\n\nStyresak 071-2025\n\nTERTIALRAPPORT 2. TERTIAL 2025\n");
+        assert_eq!(m.period_months, Some(8));
+        let m = meta("Helse Førde HF\n\nVerksemdsrapport per 31. mai 2025\n");
+        assert_eq!(m.period_months, Some(5));
+        let m = meta(
+            "Helse Sør-Øst RHF\n\nStyresak 058-2025\n\nVirksomhetsrapport per 1. tertial 2025\n",
+        );
+        assert_eq!(m.period_months, Some(4));
+    }
+
+    #[test]
+    fn an_annual_report_covers_its_whole_year() {
+        let m =
+            meta("Helse Vest RHF\n\nÅrleg melding 2024\n\nTal per 2. tertial 2024 er ikkje med.\n");
+        assert_eq!(m.period_months, None);
+        let m = meta("Helse Fonna HF\n\nVerksemdsrapport 3. tertial 2024\n");
+        assert_eq!(m.period_months, None);
+        // A period of an earlier year named beside the kind is not this report's.
+        let m = meta("Årlig melding 2025\n\nJf. virksomhetsrapport per august 2024.\n");
+        assert_eq!(m.period_months, None);
     }
 
     #[test]

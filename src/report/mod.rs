@@ -66,6 +66,11 @@ pub struct DocumentReport {
     /// The year the document reports on, from its title (not the most frequent year).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub year: Option<i32>,
+    /// The months of that year the document covers, when its title says it covers part of the
+    /// year ("Tertialrapport 2. tertial 2025" → 8); absent for a whole year or when unknown
+    /// (added to contract v1; additive). Its figures for that year are so far, not final.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub period_months: Option<u32>,
     /// Grant applications the document holds (RS-midler and similar schemes), each with its
     /// fields, budget and findings (added to contract v1; additive, absent when there are none).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -114,6 +119,8 @@ struct PlainDocument<'a> {
     owner: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     year: Option<i32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    period_months: Option<u32>,
     #[serde(skip_serializing_if = "<[Application]>::is_empty")]
     applications: &'a [Application],
 }
@@ -133,6 +140,7 @@ impl Serialize for DocumentReport {
             title: self.title.as_deref(),
             owner: self.owner.as_deref(),
             year: self.year,
+            period_months: self.period_months,
             applications: &self.applications,
         };
         // Text and CSV have no origins: written as they are, without a detour through a tree.
@@ -318,6 +326,7 @@ mod tests {
             title: None,
             owner: None,
             year: None,
+            period_months: None,
             applications: vec![],
             origins: vec![],
         };

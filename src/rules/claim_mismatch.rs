@@ -82,7 +82,10 @@ pub fn check(assessed: &[Assessed]) -> Vec<Finding> {
             let regional = matches!(claim, Claim::Met | Claim::NotMet);
             let region_status = group_verdicts
                 .iter()
-                .find(|v| is_region(&v.entity) && v.status != VerdictStatus::Unknown)
+                .find(|v| {
+                    is_region(&v.entity)
+                        && matches!(v.status, VerdictStatus::Met | VerdictStatus::NotMet)
+                })
                 .map(|v| {
                     if v.status == VerdictStatus::Met {
                         Status::Met

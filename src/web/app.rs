@@ -941,15 +941,35 @@ fn doc_title(r: &DocumentReport) -> String {
         .unwrap_or_else(|| r.name.clone())
 }
 
-fn doc_meta(r: &DocumentReport) -> Option<String> {
-    let parts: Vec<String> = r
-        .owner
-        .iter()
-        .cloned()
-        .chain(r.year.map(|y| y.to_string()))
-        .collect();
+fn doc_meta(l: Lang, r: &DocumentReport) -> Option<String> {
+    // A report for part of its year says so: its figures are so far, not final.
+    let year = r.year.map(|y| match r.period_months {
+        Some(m @ 1..=11) => {
+            let month = MONTHS
+                .get(m as usize - 1)
+                .map_or("", |(nb, en)| l.t(nb, en));
+            format!("{}{month} {y}", l.t("januar–", "January–"))
+        }
+        _ => y.to_string(),
+    });
+    let parts: Vec<String> = r.owner.iter().cloned().chain(year).collect();
     (!parts.is_empty()).then(|| parts.join(" · "))
 }
+
+const MONTHS: [(&str, &str); 12] = [
+    ("januar", "January"),
+    ("februar", "February"),
+    ("mars", "March"),
+    ("april", "April"),
+    ("mai", "May"),
+    ("juni", "June"),
+    ("juli", "July"),
+    ("august", "August"),
+    ("september", "September"),
+    ("oktober", "October"),
+    ("november", "November"),
+    ("desember", "December"),
+];
 
 /// Shows document `id`'s results (from the list).
 fn show_doc(ui: Ui, id: u32) {
@@ -992,7 +1012,7 @@ fn doc_card(ui: Ui, d: Doc) -> impl IntoView {
                 on:click=move |_| show_doc(ui, id)
             >
                 <span class="ms-card-title" data-doc-title="" title=full_title>{title}</span>
-                {doc_meta(&r).map(|m| view! { <span class="ms-doc-meta" data-doc-meta="">{m}</span> })}
+                {doc_meta(l, &r).map(|m| view! { <span class="ms-doc-meta" data-doc-meta="">{m}</span> })}
                 {file.map(|f| view! { <span class="ms-doc-file">{f}</span> })}
             </button>
             <p class="ms-facts">
@@ -1159,7 +1179,12 @@ fn Results(ui: Ui, doc: Doc) -> impl IntoView {
     let refilter = move || announce_counts(ui, &r());
     let status_note = ui.id("f-status-note");
     let status_note2 = status_note.clone();
-    let (title, meta) = doc.with_value(|d| (doc_title(&d.report), doc_meta(&d.report)));
+    let (title, meta) = doc.with_value(|d| {
+        (
+            doc_title(&d.report),
+            doc_meta(ui.lang.get_untracked(), &d.report),
+        )
+    });
     let file = doc.with_value(|d| (d.report.name != title).then(|| d.report.name.clone()));
     let (y, m, day) = doc.with_value(|d| d.checked);
     let print_title = title.clone();

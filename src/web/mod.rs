@@ -56,7 +56,7 @@ export interface InputError { name: string; message: string; }
 export interface DocumentReport {
   name: string; format: "text" | "csv" | "pdf" | "docx" | "xlsx" | "ods"; encoding: string; lines: number; numbers: number;
   indicators: Indicator[]; findings: Finding[]; tables: Table[]; figures: Figure[];
-  title?: string; owner?: string; year?: number; applications?: Application[];
+  title?: string; owner?: string; year?: number; period_months?: number; applications?: Application[];
 }
 /** A grant application (RS-midler and similar schemes) with its fields, budget and findings. */
 export interface Application {
