@@ -140,8 +140,14 @@ pub fn assess_sentences(
     // with (by sentence index) and its figures (by sentence, unit and default owner) are read
     // once per block.
     let mut openers: Vec<Option<Option<String>>> = vec![None; sentences.len()];
+    // A trust's own report, by its title page: that trust's claims are the report's.
+    let own_trust = Some(owner.clone()).filter(|o| {
+        let meta = crate::extract::meta::read(doc);
+        meta.title.is_some() && meta.owner.as_deref() == Some(o.as_str())
+    });
     let mut memo = ObservationMemo {
         owner,
+        own_trust,
         ..ObservationMemo::default()
     };
     // Targets written back to back share the answer that follows the last of them; so do
@@ -259,7 +265,10 @@ pub fn assess_sentences(
                     let row_target = table_target_rows
                         .iter()
                         .any(|&(a, b)| a <= s.end_line && s.line <= b);
-                    (own > 0, other || row_target)
+                    // "Målet om null fristbrudd er ikke nådd" names the goal it answers: when
+                    // that is not this target's measure, the claim is another target's.
+                    let names_other_goal = own == 0 && names_other_goal(head, &fold(texts[*si]));
+                    (own > 0, other || row_target || names_other_goal)
                 }
                 None => (false, false),
             };
@@ -279,7 +288,10 @@ pub fn assess_sentences(
                 if areas.is_empty() {
                     areas.extend(paragraph_area.clone());
                 }
-                if let Some(e) = &c.entity {
+                // In a trust's own report, the trust's claim is the report's claim
+                // ("Vestre Viken nådde målene i alle områder unntatt …").
+                let own_report = c.entity.is_some() && c.entity == memo.own_trust;
+                if let Some(e) = c.entity.as_ref().filter(|_| !own_report) {
                     entity_claims.push((e.clone(), c.claim, line));
                     entity_claim_areas.push(areas);
                 } else if !region_wide
@@ -366,7 +378,14 @@ pub fn assess_sentences(
                         });
                         // "Kravet … er nådd for somatikk, PHV og PHBU, men ikke for TSB."
                         if let Some(subject) = &spec.target.subject {
-                            claim = area_claim(reading, section, section_texts, subject, claim);
+                            claim = area_claim(
+                                reading,
+                                section,
+                                section_texts,
+                                subject,
+                                claim,
+                                memo.own_trust.as_deref(),
+                            );
                         }
                     }
                 }
@@ -408,7 +427,14 @@ pub fn assess_sentences(
             // A target for one area takes the verdict the block gives that area ("Målet er nådd
             // for alle fagområder unntatt somatikk").
             if let (Some(subject), false) = (&spec.target.subject, spec.target.long_term) {
-                claim = area_claim(reading, block, block_texts, subject, claim);
+                claim = area_claim(
+                    reading,
+                    block,
+                    block_texts,
+                    subject,
+                    claim,
+                    memo.own_trust.as_deref(),
+                );
             }
             let has_figures = !verdicts.is_empty();
             let status = overall(&verdicts);
@@ -764,6 +790,7 @@ fn area_claim(
     block_texts: &[&str],
     subject: &str,
     general: Option<(ClaimSpec, usize)>,
+    own_trust: Option<&str>,
 ) -> Option<(ClaimSpec, usize)> {
     let mut general_names_others = false;
     for (s, t) in block.iter().zip(block_texts) {
@@ -773,8 +800,10 @@ fn area_claim(
         }
         // "Helse Møre og Romsdal har ikke nådd målet for somatikk" is that trust's verdict
         // (an entity claim), not the region's for the area.
-        if leading_entity(t).is_some()
-            || crate::extract::claims::parse_claim(t).is_some_and(|c| c.entity.is_some())
+        let other_entity = |e: &String| Some(e.as_str()) != own_trust;
+        if leading_entity(t).is_some_and(|e| other_entity(&e))
+            || crate::extract::claims::parse_claim(t)
+                .is_some_and(|c| c.entity.as_ref().is_some_and(other_entity))
         {
             continue;
         }
@@ -814,6 +843,8 @@ struct ObservationMemo {
     map: HashMap<(usize, Option<TargetUnit>, bool), Vec<Observation>>,
     /// Who unnamed figures belong to (see [`document_owner`]).
     owner: String,
+    /// The trust whose own report this is, when its title page says so.
+    own_trust: Option<String>,
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -866,6 +897,8 @@ fn verdicts_for(
     // The trust a heading of its own names ("Helse Bergen" over its paragraph): the figures
     // under it that name no one are that trust's.
     let mut heading_owner: Option<String> = None;
+    // Whether the unit before was a list's lead or item that spoke for the owner.
+    let mut owner_list = false;
     for (k, (s, t)) in block.iter().zip(block_texts).enumerate() {
         if s.kind == crate::document::UnitKind::Heading {
             heading_owner = heading_entity(t);
@@ -895,12 +928,17 @@ fn verdicts_for(
         {
             continue;
         }
+        // The items of a list whose lead speaks for the owner speak for it too, however
+        // long the list ("Ventetid 2024 (2023 i parentes):" over one item per area).
+        let continues_list = s.kind == crate::document::UnitKind::Bullet && owner_list;
         let default = match &heading_owner {
             Some(h) => Some(h.as_str()),
-            None => ((k < 3 || (k >= answer_from && k < answer + 5))
+            None => ((k < 3 || (k >= answer_from && k < answer + 5) || continues_list)
                 && out.iter().all(|v| v.entity == owner))
             .then_some(owner),
         };
+        owner_list = default == Some(owner)
+            && (s.kind == crate::document::UnitKind::Bullet || t.trim_end().ends_with(':'));
         let found = memo
             .map
             .entry((k, target.unit, default.is_some()))
@@ -1209,6 +1247,9 @@ pub(crate) fn document_owner(doc: &Document) -> String {
         .map(|n| doc.line_text(n))
         .filter(|t| !t.trim().is_empty())
         .take(3)
+        // A title names its trust; a sentence that opens the text ("Helse Møre og Romsdal har
+        // ikke nådd målet.") does not make the document that trust's.
+        .filter(|t| !t.trim_end().ends_with('.'))
         .map(|t| cat.mentions(t))
         .find(|m| !m.is_empty());
     if let Some(m) = title {
@@ -1231,6 +1272,48 @@ pub(crate) fn document_owner(doc: &Document) -> String {
 /// Whether the words before a claim phrase (`head`, folded) name the target's area or a
 /// distinctive word of its measure ("målet for ventetid i phbu" names "Gjennomsnittlig
 /// ventetid i psykisk helsevern barn og unge").
+/// Whether the words before a claim name the goal they answer by what it is about ("målet om
+/// null fristbrudd") and that is not what `target` (the target sentence, folded) is about. The
+/// figures, units, comparators and change words of a goal restated ("målet om 10 prosent
+/// reduksjon") say nothing of what it is about.
+fn names_other_goal(head: &str, target: &str) -> bool {
+    let book = crate::extract::phrases::targets();
+    let Some(about) = book.get("goal_nouns").iter().find_map(|n| {
+        let r = crate::text::find_phrase(head, n, 0)?;
+        head[r.end..].trim_start().strip_prefix("om ")
+    }) else {
+        return false;
+    };
+    let plain = |w: &str| {
+        let one = [w.to_string()];
+        crate::extract::phrases::first_direction(&one).is_some()
+            || [
+                "at_least",
+                "at_most",
+                "above",
+                "below",
+                "zero",
+                "change_size",
+                "goal_restated_words",
+            ]
+            .iter()
+            .any(|sec| book.get(sec).iter().any(|p| p == w))
+    };
+    // What the goal is about ends at its verb ("målet om 20 prosent reduksjon er dermed ikke").
+    let copulas = book.get("goal_copula");
+    let words: Vec<&str> = about
+        .split(|c: char| !c.is_alphanumeric())
+        .take_while(|w| !copulas.iter().any(|c| c == w))
+        .filter(|w| w.chars().count() >= 4 && w.chars().all(char::is_alphabetic))
+        .filter(|w| !plain(w))
+        .collect();
+    !words.is_empty()
+        && !words.iter().any(|w| {
+            let stem: String = w.chars().take(5).collect();
+            target.contains(&stem)
+        })
+}
+
 /// What a target sentence says before its first figure ("Pakkeforløp for kreft: Delen … skal
 /// vere minst"): the words a claim may name it by, beside its measure.
 fn label_of(sentence: &str) -> &str {
@@ -1506,7 +1589,7 @@ mod quoted_tests {
 
 #[cfg(test)]
 mod tests {
-    use crate::model::{Claim, FindingKind};
+    use crate::model::{Claim, FindingKind, Status, VerdictStatus};
     use crate::report::DocumentReport;
 
     #[test]
@@ -1569,6 +1652,72 @@ mod tests {
             "{:#?}",
             r.findings
         );
+    }
+
+    #[test]
+    fn a_trusts_own_list_and_claim_answer_each_area() {
+        let text = "Helse Førde HF\nTilleggsrapportering 2024\n\n\
+            Mål\nFor 2024 var målet at ventetida skulle vere under 58 dagar i somatikken, under 42 dagar i psykisk helsevern for vaksne, under 40 dagar i psykisk helsevern for barn og unge og under 33 dagar i TSB.\n\n\
+            Resultat\nGjennomsnittleg ventetid 2024 (2023 i parentes):\n\
+            - Somatikk: 56 dagar (60)\n- Psykisk helsevern vaksne: 45 dagar (47)\n\
+            - Psykisk helsevern barn og unge: 38 dagar (44)\n- TSB: 30 dagar (31)\n\n\
+            Helse Førde nådde måla i alle område unntatt psykisk helsevern for vaksne.\n\n\
+            I psykisk helsevern for vaksne gjekk ventetida ned med 2 dagar.\n";
+        let r = report(text);
+        let by_area = |area: &str| {
+            let i = r
+                .indicators
+                .iter()
+                .find(|i| i.target.subject.as_deref() == Some(area))
+                .unwrap_or_else(|| panic!("{area}: {:#?}", r.indicators));
+            let v: Vec<(f64, VerdictStatus)> = i
+                .verdicts
+                .iter()
+                .filter_map(|v| Some((v.value?, v.status)))
+                .collect();
+            (i.claim, v)
+        };
+        // Every item of the list is the trust's figure, the last one too.
+        assert_eq!(
+            by_area("TSB"),
+            (Some(Claim::Met), vec![(30.0, VerdictStatus::Met)])
+        );
+        // The trust's own claim, with its exception, is the report's claim per area; the
+        // change of 2 dagar is not a level.
+        assert_eq!(
+            by_area("Psykisk helsevern voksne"),
+            (Some(Claim::NotMet), vec![(45.0, VerdictStatus::NotMet)])
+        );
+        assert!(
+            r.findings
+                .iter()
+                .all(|f| f.kind != FindingKind::ClaimMismatch),
+            "{:#?}",
+            r.findings
+        );
+    }
+
+    #[test]
+    fn a_claim_that_names_another_goal_is_not_this_targets() {
+        let text = "Vestre Viken HF\nTilleggsrapportering 2024\n\n\
+            Ventetiden i somatikken skal være under 58 dager.\n\n\
+            Ventetiden i somatikken var 57 dager i 2024.\n\n\
+            Det er registrert 422 fristbrudd. Målet om null fristbrudd er ikke nådd.\n";
+        let r = report(text);
+        let i = &r.indicators[0];
+        assert_eq!(i.status, Status::Met);
+        assert_ne!(i.claim, Some(Claim::NotMet));
+        assert!(
+            r.findings
+                .iter()
+                .all(|f| f.kind != FindingKind::ClaimMismatch),
+            "{:#?}",
+            r.findings
+        );
+        // Pass: a goal restated by its figure is this target's ("Målet om 20 prosent reduksjon").
+        let text = "Sjukefråveret skal reduserast med 20 prosent samanlikna med 2023.\n\n\
+            Sjukefråveret gjekk ned frå 8,0 prosent i 2023 til 7,0 prosent i 2024. Målet om 20 prosent reduksjon er dermed ikkje nådd.\n";
+        assert_eq!(report(text).indicators[0].claim, Some(Claim::NotMet));
     }
 
     fn report(text: &str) -> DocumentReport {

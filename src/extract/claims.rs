@@ -472,6 +472,20 @@ mod tests {
     }
 
     #[test]
+    fn a_trust_reaching_its_goals_in_the_plural() {
+        assert_eq!(
+            claim("Vestre Viken nådde målene for 2024."),
+            Some(Claim::Met)
+        );
+        assert_eq!(
+            claim("Helse Førde nådde ikkje måla for 2024."),
+            Some(Claim::NotMet)
+        );
+        let c = parse_claim("Vestre Viken nådde målene i alle områder unntatt TSB.");
+        assert_eq!(c.map(|c| c.claim), Some(Claim::Partial));
+    }
+
+    #[test]
     fn reads_the_verdict_words() {
         assert_eq!(claim("Kravet er innfridd."), Some(Claim::Met));
         assert_eq!(

@@ -557,6 +557,15 @@ fn read_one(
             }
         }
     }
+    // "redusert med 4 dager", "en nedgang på 6 dagar", "nedgangen var 6 dager", "8 dager
+    // lavere": a change in the target's own unit, not a level. It is passed over (the level, if
+    // the sentence gives one, is read as usual).
+    for t in &seg {
+        let is_level_unit = t.kind == NumberKind::Quantity && t.unit != NumUnit::Percent;
+        if is_level_unit && compatible(t, unit) && absolute_change(f, start, t) {
+            used.push(t.span.start);
+        }
+    }
     // "er uendret fra 2023 til 2024": no change.
     if obs.change_pct.is_none()
         && [
@@ -818,6 +827,49 @@ fn read_one(
     obs.change_pct.is_some().then_some(obs)
 }
 
+/// Whether figure `t` is the size of a change: after "med"/"på" that follows a direction word
+/// ("gikk ned med 4 dager", "en økning på 120 årsverk"), right after a direction word
+/// ("nedgangen var 6 dager", "økte 1 dag"), or right before one ("8 dager lavere").
+fn absolute_change(f: &str, start: usize, t: &NumberToken) -> bool {
+    let words = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_alphanumeric() && c != '-')
+            .filter(|w| !w.is_empty())
+            .map(str::to_string)
+            .collect()
+    };
+    let before = words(f.get(start..t.span.start).unwrap_or(""));
+    let mut k = before.len();
+    // "ca.", "om lag", "cirka" before the figure.
+    while k > 0 && matches!(before[k - 1].as_str(), "ca" | "cirka" | "lag" | "om") {
+        k -= 1;
+    }
+    let direction_before = |from: usize, to: usize| -> bool {
+        crate::extract::phrases::first_direction(&before[from..to])
+            .is_some_and(|d| d.dir != crate::extract::phrases::Dir::Change && !d.negated)
+    };
+    if k > 0 && matches!(before[k - 1].as_str(), "med" | "på") {
+        return k >= 2 && direction_before(k.saturating_sub(5), k);
+    }
+    // "nedgangen 6 dager", "nedgangen var 6 dager", "økte 1 dag".
+    let mut j = k;
+    if j > 0
+        && matches!(
+            before[j - 1].as_str(),
+            "var" | "er" | "vart" | "ble" | "blei"
+        )
+    {
+        j -= 1;
+    }
+    if j > 0 && direction_before(j - 1, j) {
+        return true;
+    }
+    let after = words(f.get(t.span.end..).unwrap_or(""));
+    after.first().is_some_and(|w| {
+        crate::extract::phrases::first_direction(std::slice::from_ref(w))
+            .is_some_and(|d| d.dir != crate::extract::phrases::Dir::Change)
+    })
+}
+
 /// Most words between a figure and the bracket that gives its earlier value ("66 dagar i psykisk
 /// helsevern barn og unge (69 …)").
 const MAX_BRACKET_GAP_WORDS: usize = 6;
@@ -1040,6 +1092,36 @@ mod brackets_and_respectively {
             .into_iter()
             .map(|o| (o.entity, o.baseline_value, o.value))
             .collect()
+    }
+
+    #[test]
+    fn a_change_in_days_is_not_a_level() {
+        let days = |s: &str| -> Vec<Option<f64>> {
+            observations(s, Some(TargetUnit::Days), Some("Regionen"))
+                .into_iter()
+                .map(|o| o.value)
+                .collect()
+        };
+        // Fail: the size of a change, in the target's own unit.
+        for s in [
+            "I somatikken ble ventetiden redusert med 4 dager.",
+            "I psykisk helsevern for voksne gikk ventetiden ned med 4 dager, eller 12,5 prosent.",
+            "I psykisk helsevern for barn og unge var nedgangen 6 dager.",
+            "I TSB auka ventetida med 2 dagar.",
+            "Det gir ein nedgang på om lag 3 dagar.",
+        ] {
+            assert_eq!(days(s), Vec::<Option<f64>>::new(), "{s}");
+        }
+        // Pass: the level beside the change, and levels after "til" or "på".
+        assert_eq!(
+            days("Ventetiden ble redusert med 4 dager til 57 dager."),
+            vec![Some(57.0)]
+        );
+        assert_eq!(days("Ventetiden gikk ned til 52 dager."), vec![Some(52.0)]);
+        assert_eq!(
+            days("Ventetiden på 57 dager er den laveste siden 2019."),
+            vec![Some(57.0)]
+        );
     }
 
     #[test]
