@@ -230,7 +230,7 @@ fn period_months(page: &[(usize, &str)], year: Option<i32>) -> Option<u32> {
             if !(with_kind || opens) {
                 continue;
             }
-            let years = years_in(&f);
+            let years = years_in(f);
             let same_year = match (year, years.iter().find(|(at, _)| *at >= r.end)) {
                 (Some(y), Some((_, on_line))) => *on_line == y,
                 _ => true,
