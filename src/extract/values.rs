@@ -95,7 +95,10 @@ pub fn observations(
     let cat = catalogue();
     let mentions = cat.mentions(sentence);
     let f = fold(sentence);
-    let tokens = lex(sentence);
+    let mut tokens = lex(sentence);
+    // "1,02 infeksjonar per 1 000 liggjedøgn": the figure after "per" is what a rate is counted
+    // against, never a value of its own.
+    tokens.retain(|t| !is_denominator(&f, t));
     // "De øvrige helseforetakene melder om uendret kapasitet" speaks of some trusts, not the region.
     let default = default.filter(|_| !GROUP_WORDS.iter().any(|w| f.contains(w)));
     let mut out: Vec<Observation> = if mentions.is_empty() {
@@ -827,6 +830,12 @@ fn read_one(
     obs.change_pct.is_some().then_some(obs)
 }
 
+/// Whether figure `t` stands right after "per" or "pr." (the base of a rate).
+fn is_denominator(f: &str, t: &NumberToken) -> bool {
+    let before = f.get(..t.span.start).unwrap_or("").trim_end();
+    before.ends_with(" per") || before.ends_with(" pr.") || before.ends_with(" pr")
+}
+
 /// Whether figure `t` is the size of a change: after "med"/"på" that follows a direction word
 /// ("gikk ned med 4 dager", "en økning på 120 årsverk"), right after a direction word
 /// ("nedgangen var 6 dager", "økte 1 dag"), or right before one ("8 dager lavere").
@@ -1092,6 +1101,19 @@ mod brackets_and_respectively {
             .into_iter()
             .map(|o| (o.entity, o.baseline_value, o.value))
             .collect()
+    }
+
+    #[test]
+    fn the_base_of_a_rate_is_no_value() {
+        let got: Vec<(Option<f64>, Option<f64>)> = observations(
+            "Det gir 1,02 infeksjonar per 1 000 liggjedøgn, mot 1,25 året før.",
+            None,
+            Some("Regionen"),
+        )
+        .into_iter()
+        .map(|o| (o.value, o.baseline_value))
+        .collect();
+        assert_eq!(got, vec![(Some(1.02), Some(1.25))]);
     }
 
     #[test]
