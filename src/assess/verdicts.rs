@@ -426,7 +426,9 @@ pub fn assess_sentences(
             }
             // A target for one area takes the verdict the block gives that area ("Målet er nådd
             // for alle fagområder unntatt somatikk").
+            let mut all_trusts = claim_all_trusts;
             if let (Some(subject), false) = (&spec.target.subject, spec.target.long_term) {
+                let before = claim.as_ref().map(|c| c.1);
                 claim = area_claim(
                     reading,
                     block,
@@ -435,12 +437,23 @@ pub fn assess_sentences(
                     claim,
                     memo.own_trust.as_deref(),
                 );
+                // The area's own claim speaks of every trust only if its sentence says so
+                // ("Kravet for BUP vart ikkje oppfylt for regionen samla" after "Alle
+                // helseføretaka innfridde kravet i VOP").
+                if let Some((_, line)) = claim.as_ref().filter(|c| Some(c.1) != before) {
+                    all_trusts = all_trusts
+                        && block
+                            .iter()
+                            .zip(block_texts)
+                            .find(|(s, _)| s.line <= *line && *line <= s.end_line.max(s.line))
+                            .is_some_and(|(_, t)| speaks_of_all_trusts(t));
+                }
             }
             let has_figures = !verdicts.is_empty();
             let status = overall(&verdicts);
             let mut entity_claims = entity_claims.clone();
             let mut entity_claim_areas = entity_claim_areas.clone();
-            if let (true, Some((c, claim_line))) = (claim_all_trusts, &claim) {
+            if let (true, Some((c, claim_line))) = (all_trusts, &claim) {
                 if matches!(c.claim, Claim::Met | Claim::NotMet) {
                     let cat = crate::extract::entities::catalogue();
                     for v in &verdicts {
@@ -507,13 +520,41 @@ pub fn assess_sentences(
 /// Targets written as a list after a lead that ends with a colon ("Måltala for gjennomsnittleg
 /// ventetid i 2024 er:" then "– somatikk: under 55 dagar", "– TSB: under 30 dagar"): each item
 /// is read as the lead's sentence with its own figure and area ("Måltala for … i 2024 er under
-/// 55 dagar for somatikk"). The lead must open with a goal noun (`[goal_nouns]`), the items be
-/// list items of the form "area: figure" that set no target of their own.
+/// 55 dagar for somatikk"). The lead must hold a goal noun (`[goal_nouns]`; when it stands later
+/// in the lead, the noun phrase from it is the items' subject), the items be list items of the
+/// form "area: figure" that set no target of their own.
 fn list_targets(sentences: &[Sentence], texts: &[&str], specs: &mut [Vec<TargetSpec>]) {
     let book = crate::extract::phrases::targets();
     let nouns = book.get("goal_nouns");
+    // A goal noun inside the lead ("Helse Vest stilte desse krava til ventetid:"): the items
+    // are read with the noun phrase as their subject ("krava til ventetid er under 55 dagar").
+    let noun_lead = |lead: &str| -> String {
+        // A bracket that closes the lead is a reference ("(jf. tabell 1)"), not the target's.
+        let lead = match lead.trim_end().strip_suffix(')').and_then(|l| l.rfind('(')) {
+            Some(k) => lead[..k].trim_end(),
+            None => lead,
+        };
+        let f = fold(lead);
+        if f.split_whitespace()
+            .take(3)
+            .any(|w| nouns.iter().any(|n| n == w))
+            || crate::extract::phrases::first_of(&f, book.get("modal"), 0).is_some()
+        {
+            return lead.to_string();
+        }
+        let at = nouns
+            .iter()
+            .filter_map(|n| crate::text::find_phrase(&f, n, 0).map(|r| r.start))
+            .min();
+        match at.and_then(|a| lead.get(a..)) {
+            Some(rest) => format!("{} er", rest.trim_end()),
+            None => lead.to_string(),
+        }
+    };
     // "Måltala for … i 2024 er:" + "somatikk: under 55 dagar" → one target sentence.
     let read_item = |lead: &str, item: &str| -> Option<TargetSpec> {
+        let lead = noun_lead(lead);
+        let lead = lead.as_str();
         let (area, rest) = item.split_once(':')?;
         if crate::extract::targets::subjects_in(&fold(area), 0).is_empty() {
             return None;
@@ -547,11 +588,11 @@ fn list_targets(sentences: &[Sentence], texts: &[&str], specs: &mut [Vec<TargetS
     };
     // A lead that opens with a goal noun ("Måltala for … er:") or that sets a requirement whose
     // figures follow ("Innan utgangen av 2026 skal ventetida vere på høgst:").
+    // A goal noun later in the lead counts too ("Helse Vest stilte desse krava til ventetid:"):
+    // the items must still read as targets of their own with it.
     let opens = |lead: &str| {
         let f = fold(lead);
-        f.split_whitespace()
-            .take(3)
-            .any(|w| nouns.iter().any(|n| n == w))
+        f.split_whitespace().any(|w| nouns.iter().any(|n| n == w))
             || crate::extract::phrases::first_of(&f, book.get("modal"), 0).is_some()
     };
     for i in 0..sentences.len() {
@@ -1688,6 +1729,39 @@ mod tests {
             by_area("Psykisk helsevern voksne"),
             (Some(Claim::NotMet), vec![(45.0, VerdictStatus::NotMet)])
         );
+        assert!(
+            r.findings
+                .iter()
+                .all(|f| f.kind != FindingKind::ClaimMismatch),
+            "{:#?}",
+            r.findings
+        );
+    }
+
+    #[test]
+    fn a_list_after_a_lead_that_names_the_requirements_later() {
+        let text =
+            "Helse Vest RHF stilte desse krava til gjennomsnittleg ventetid (jf. tabell 1):\n\
+            \x20  - somatikk: under 55 dagar\n\
+            \x20  - psykisk helsevern for barn og unge (BUP): under 40 dagar\n\n\
+            Alle helseføretaka innfridde kravet i somatikken.\n\
+            Kravet for BUP vart ikkje oppfylt for regionen samla.\n\
+            Ventetida i BUP var 42 dagar for regionen. Helse Førde hadde 36 dagar i BUP.\n";
+        let r = report(text);
+        let got: Vec<(Option<&str>, Option<f64>)> = r
+            .indicators
+            .iter()
+            .map(|i| (i.target.subject.as_deref(), i.target.threshold))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                (Some("Somatikk"), Some(55.0)),
+                (Some("Psykisk helsevern barn og unge"), Some(40.0))
+            ]
+        );
+        // The BUP claim is the region's, not every trust's: Helse Førde's 36 dagar does not
+        // contradict it.
         assert!(
             r.findings
                 .iter()

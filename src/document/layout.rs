@@ -129,7 +129,7 @@ fn clean(raw: &str) -> (String, bool) {
                 let labelled = raw
                     .split_whitespace()
                     .skip(1)
-                    .take(5)
+                    .take(8)
                     .any(|w| w.ends_with(':') && w.len() > 1);
                 if !weak || next_upper || labelled || toks.peek().is_none() {
                     bullet = true;
@@ -724,6 +724,9 @@ mod tests {
             "Høyere stillingsandel"
         );
         assert!(clean("• Høyere").1);
+        // A dash item "label: value" with a long label is an item whatever its case.
+        assert!(clean("- psykisk helsevern for barn og unge (BUP): under 40 dagar").1);
+        assert!(!clean("– psykisk helsevern innan 2026.").1);
         assert!(clean("o Lavere turnover").1);
         assert_eq!(
             clean("Sjå https://www.helse-midt.no/rapport. Meir").0,
