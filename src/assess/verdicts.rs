@@ -237,7 +237,13 @@ pub fn assess_sentences(
                 o.iter().map(move |sp| (sp, label))
             })
             .collect();
+        let mut foreign_section = false;
         for (k, (s, t)) in block.iter().zip(block_texts).enumerate() {
+            if s.kind == crate::document::UnitKind::Heading {
+                foreign_section = specs
+                    .iter()
+                    .all(|sp| names_other_section(t, sp, label_of(texts[*si]), &others));
+            }
             let opener = match openers.get_mut(block_start + k) {
                 Some(slot) => slot.get_or_insert_with(|| leading_entity(t)).clone(),
                 None => leading_entity(t),
@@ -281,7 +287,10 @@ pub fn assess_sentences(
             if let Some(area) = crate::extract::claims::label_area(t) {
                 paragraph_area = Some(area);
             }
-            if let Some(c) = block_claims[k].clone().filter(|_| !other_target) {
+            if let Some(c) = block_claims[k]
+                .clone()
+                .filter(|_| !other_target && !foreign_section)
+            {
                 let line = reading.line_at(s.range.start + c.at);
                 let region_wide = k == 0 || mentions_region(t);
                 let mut areas = crate::extract::targets::subjects_in(&fold(t), 0);
@@ -940,10 +949,26 @@ fn verdicts_for(
     let mut heading_owner: Option<String> = None;
     // Whether the unit before was a list's lead or item that spoke for the owner.
     let mut owner_list = false;
+    // Under a heading that names another target's measure and not this one's ("Epikrisetid"
+    // below a target on pakkeforløp), the figures are that target's.
+    let mut foreign_section = false;
+    // Whether the last sentence of the paragraph that named a measure named another target's
+    // better than this one's: a sentence that names none continues its topic ("Målet for
+    // pakkeforløp innenfor forløpstid er ikkje nådd. Finnmarkssykehuset har lågast del, 58
+    // prosent.").
+    let mut foreign_topic = false;
     for (k, (s, t)) in block.iter().zip(block_texts).enumerate() {
         if s.kind == crate::document::UnitKind::Heading {
             heading_owner = heading_entity(t);
+            foreign_section = names_other_section(t, spec, label, others);
+            foreign_topic = false;
             continue;
+        }
+        if foreign_section {
+            continue;
+        }
+        if k > 0 && s.line > block[k - 1].end_line.max(block[k - 1].line) + 1 {
+            foreign_topic = false;
         }
         // A line that is a trust's name and nothing more is its heading too (a PDF's text
         // has no blank line to set it apart).
@@ -990,7 +1015,14 @@ fn verdicts_for(
             // forløpstid" is the cancer target's, not that of evaluation in pakkeforløp).
             let f = fold(t);
             let own = measure_score(&f, spec, label);
-            if others.iter().any(|(o, l)| measure_score(&f, o, l) > own) {
+            let scores: Vec<usize> = others
+                .iter()
+                .map(|(o, l)| measure_score(&f, o, l))
+                .collect();
+            if own > 0 || scores.iter().any(|&x| x > 0) {
+                foreign_topic = scores.iter().any(|&x| x > own);
+            }
+            if foreign_topic {
                 continue;
             }
         }
@@ -1353,6 +1385,28 @@ fn names_other_goal(head: &str, target: &str) -> bool {
             let stem: String = w.chars().take(5).collect();
             target.contains(&stem)
         })
+}
+
+/// Whether a heading names the measure of one of `others` and not that of `spec`.
+fn names_other_section(
+    heading: &str,
+    spec: &TargetSpec,
+    label: &str,
+    others: &[(&TargetSpec, &str)],
+) -> bool {
+    let f = fold(heading);
+    // A word of the heading that begins as a word of this target's does ("Bemanning og
+    // sykefravær" over "Sykefraværet skal ikke overstige …").
+    let own_text = fold(label);
+    let shares_stem = f.split_whitespace().any(|w| {
+        w.chars().count() >= 5 && {
+            let stem: String = w.chars().take(6).collect();
+            own_text.contains(&stem) || fold(&spec.measure).contains(&stem)
+        }
+    });
+    !shares_stem
+        && measure_score(&f, spec, label) == 0
+        && others.iter().any(|(o, l)| measure_score(&f, o, l) > 0)
 }
 
 /// What a target sentence says before its first figure ("Pakkeforløp for kreft: Delen … skal
@@ -1762,6 +1816,38 @@ mod tests {
         );
         // The BUP claim is the region's, not every trust's: Helse Førde's 36 dagar does not
         // contradict it.
+        assert!(
+            r.findings
+                .iter()
+                .all(|f| f.kind != FindingKind::ClaimMismatch),
+            "{:#?}",
+            r.findings
+        );
+    }
+
+    #[test]
+    fn a_section_on_another_target_answers_that_target() {
+        let text = "Styringsmål 2024\n\n\
+            Andelen pakkeforløp gjennomført innenfor standard forløpstid skal være minst 70 prosent.\n\
+            Minst 70 prosent av epikrisene skal sendes innen 1 dag etter utskrivning.\n\n\
+            Pakkeforløp for kreft\n\
+            Målet for pakkeforløp innenfor standard forløpstid er ikke nådd for regionen, som hadde 66 prosent.\n\
+            Finnmarkssykehuset har lavest andel, 58 prosent.\n\n\
+            Epikrisetid\n\
+            Målet for epikrisetid er nådd for regionen samlet, med 70,6 prosent.\n";
+        let r = report(text);
+        let epikrise = r
+            .indicators
+            .iter()
+            .find(|i| i.text.contains("epikrisene"))
+            .expect("epikrise target");
+        // Fail before: Finnmarkssykehuset's 58 prosent under "Pakkeforløp for kreft" was taken
+        // for the epikrise target too, against the report's "nådd".
+        assert!(
+            epikrise.verdicts.iter().all(|v| v.value != Some(58.0)),
+            "{:#?}",
+            epikrise.verdicts
+        );
         assert!(
             r.findings
                 .iter()

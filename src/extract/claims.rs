@@ -483,7 +483,10 @@ mod tests {
         );
         // A verdict as a judgement ("anses som", "reknar … som").
         assert_eq!(claim("Kravet anses som innfridd."), Some(Claim::Met));
-        assert_eq!(claim("Kravet anses ikke som innfridd."), Some(Claim::NotMet));
+        assert_eq!(
+            claim("Kravet anses ikke som innfridd."),
+            Some(Claim::NotMet)
+        );
         assert_eq!(claim("Vi reknar kravet som innfridd."), Some(Claim::Met));
         let c = parse_claim("Vestre Viken nådde målene i alle områder unntatt TSB.");
         assert_eq!(c.map(|c| c.claim), Some(Claim::Partial));
