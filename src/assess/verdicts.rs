@@ -1019,10 +1019,14 @@ fn verdicts_for(
                 .iter()
                 .map(|(o, l)| measure_score(&f, o, l))
                 .collect();
-            if own > 0 || scores.iter().any(|&x| x > 0) {
+            // A list's lead ("Andelen er redusert i seks av åtte helseforetak:") sets no topic
+            // for its items, and items are read for themselves.
+            let lead = t.trim_end().ends_with(':');
+            if !lead && (own > 0 || scores.iter().any(|&x| x > 0)) {
                 foreign_topic = scores.iter().any(|&x| x > own);
             }
-            if foreign_topic {
+            let prose = s.kind == crate::document::UnitKind::Prose;
+            if foreign_topic && own == 0 && prose {
                 continue;
             }
         }
