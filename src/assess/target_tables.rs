@@ -667,11 +667,15 @@ pub(crate) fn assemble(
     };
     let (year, value) = results[pos];
     let before = pos.checked_sub(1).and_then(|k| results.get(k)).copied();
-    if matches!(
+    let relative = matches!(
         target.comparator,
         Comparator::Increase | Comparator::Decrease
-    ) && target.baseline_year.is_none()
-    {
+    );
+    // Columns for parts of one year ("Jan–apr | Mai–aug | Hittil i år") are no baseline of
+    // each other: an earlier result is a baseline when it is of an earlier year, or when the
+    // target is a change that needs one.
+    let before = before.filter(|b| relative || matches!((b.0, year), (Some(a), Some(y)) if a < y));
+    if relative && target.baseline_year.is_none() {
         target.baseline_year = before.and_then(|b| b.0);
     }
     target.target_year = target_col_year.or(target.target_year);
@@ -722,6 +726,23 @@ mod tests {
         Antall korridorpasienter      –20 %      500         390         Innfridd\n\
         \n\
         Kilde: foretakenes tall.\n";
+
+    #[test]
+    fn columns_for_parts_of_a_year_are_no_baseline() {
+        let d = report(
+            "Tabell 1 Styringsindikatorer 2025\n\
+             Indikator                              Mål 2025   Jan–apr   Mai–aug   Hittil i år\n\
+             Ventetid somatikk (dager)                < 58        61        57         59\n\
+             Ventetid TSB (dager)                     < 32        30        29         30\n",
+        );
+        let got: Vec<(Option<f64>, Option<f64>)> = d
+            .indicators
+            .iter()
+            .flat_map(|i| i.verdicts.iter().map(|v| (v.value, v.baseline_value)))
+            .collect();
+        // The year so far is the value; Mai–aug is not a baseline for it.
+        assert_eq!(got, vec![(Some(59.0), None), (Some(30.0), None)], "{d:#?}");
+    }
 
     #[test]
     fn rows_become_targets_with_verdicts_and_claims() {
