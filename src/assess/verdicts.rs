@@ -119,7 +119,8 @@ pub fn assess_sentences(
         }
     }
     // Figures that name no one belong to the region, or to the trust the report is by.
-    let owner = document_owner(doc);
+    let meta = crate::extract::meta::read(doc);
+    let owner = owner_of(doc, &meta);
     // 1. Targets per sentence.
     let mut targets: Vec<(usize, Vec<TargetSpec>)> = Vec::new();
     for (i, (text, specs)) in texts.iter().zip(sentence_specs).enumerate() {
@@ -141,10 +142,8 @@ pub fn assess_sentences(
     // once per block.
     let mut openers: Vec<Option<Option<String>>> = vec![None; sentences.len()];
     // A trust's own report, by its title page: that trust's claims are the report's.
-    let own_trust = Some(owner.clone()).filter(|o| {
-        let meta = crate::extract::meta::read(doc);
-        meta.title.is_some() && meta.owner.as_deref() == Some(o.as_str())
-    });
+    let own_trust = Some(owner.clone())
+        .filter(|o| meta.title.is_some() && meta.owner.as_deref() == Some(o.as_str()));
     let mut memo = ObservationMemo {
         owner,
         own_trust,
@@ -1318,6 +1317,11 @@ fn subject_fits(spec: &TargetSpec, subject: Option<&str>) -> bool {
 /// title names ("Årlig melding 2024 – Helse Stavanger HF"), else the region ("Regionen").
 /// The title is the first line, among the first three non-empty ones, that names an entity.
 pub(crate) fn document_owner(doc: &Document) -> String {
+    owner_of(doc, &crate::extract::meta::read(doc))
+}
+
+/// [`document_owner`] with the title page already read.
+fn owner_of(doc: &Document, meta: &crate::extract::meta::DocumentMeta) -> String {
     use crate::extract::entities::EntityKind;
     let cat = crate::extract::entities::catalogue();
     let title = (1..=doc.line_count().min(40))
@@ -1337,8 +1341,8 @@ pub(crate) fn document_owner(doc: &Document) -> String {
     }
     // The owner the title page names (a case paper's "Nordlandssykehuset HF" under its
     // meeting date and archive number).
-    crate::extract::meta::read(doc)
-        .owner
+    meta.owner
+        .clone()
         .filter(|o| {
             cat.resolve(o)
                 .is_some_and(|id| cat.kind(id) == EntityKind::Hf)
@@ -1699,11 +1703,7 @@ mod tests {
             \x20  – TSB: under 30 dagar\n\n\
             Ventetida i somatikk var 57 dagar og i TSB 24 dagar.\n";
         let r = report(text);
-        let got: Vec<(Option<&str>, Option<f64>)> = r
-            .indicators
-            .iter()
-            .map(|i| (i.target.subject.as_deref(), i.target.threshold))
-            .collect();
+        let got = subjects_and_thresholds(&r);
         assert_eq!(
             got,
             vec![(Some("Somatikk"), Some(55.0)), (Some("TSB"), Some(30.0))]
@@ -1800,11 +1800,7 @@ mod tests {
             Kravet for BUP vart ikkje oppfylt for regionen samla.\n\
             Ventetida i BUP var 42 dagar for regionen. Helse Førde hadde 36 dagar i BUP.\n";
         let r = report(text);
-        let got: Vec<(Option<&str>, Option<f64>)> = r
-            .indicators
-            .iter()
-            .map(|i| (i.target.subject.as_deref(), i.target.threshold))
-            .collect();
+        let got = subjects_and_thresholds(&r);
         assert_eq!(
             got,
             vec![
@@ -1858,6 +1854,14 @@ mod tests {
         let text = "Sjukefråveret skal reduserast med 20 prosent samanlikna med 2023.\n\n\
             Sjukefråveret gjekk ned frå 8,0 prosent i 2023 til 7,0 prosent i 2024. Målet om 20 prosent reduksjon er dermed ikkje nådd.\n";
         assert_eq!(report(text).indicators[0].claim, Some(Claim::NotMet));
+    }
+
+    /// Each target's area and threshold, in order.
+    fn subjects_and_thresholds(r: &DocumentReport) -> Vec<(Option<&str>, Option<f64>)> {
+        r.indicators
+            .iter()
+            .map(|i| (i.target.subject.as_deref(), i.target.threshold))
+            .collect()
     }
 
     /// The report's claims agree with its figures: no claim_mismatch finding.

@@ -55,17 +55,20 @@ pub fn compatible(t: &NumberToken, unit: Option<TargetUnit>) -> bool {
 /// +1 for a word saying "up", −1 for "down" (the first one in `f`), from the shared list of
 /// direction words; `None` when there is none or it is negated ("ikke økt").
 fn direction_sign(f: &str) -> Option<f64> {
-    let words: Vec<String> = f
-        .split(|c: char| !c.is_alphanumeric() && c != '-')
-        .filter(|w| !w.is_empty())
-        .map(str::to_string)
-        .collect();
-    let d = crate::extract::phrases::first_direction(&words)?;
+    let d = crate::extract::phrases::first_direction(&direction_words(f))?;
     match (d.dir, d.negated) {
         (_, true) | (crate::extract::phrases::Dir::Change, _) => None,
         (crate::extract::phrases::Dir::Up, _) => Some(1.0),
         (crate::extract::phrases::Dir::Down, _) => Some(-1.0),
     }
+}
+
+/// The words of `f` as the direction list matches them (hyphens kept: "øre-nese-hals").
+fn direction_words(f: &str) -> Vec<String> {
+    f.split(|c: char| !c.is_alphanumeric() && c != '-')
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect()
 }
 
 /// Words that make a sentence speak of a group of trusts rather than the region as a whole.
@@ -840,13 +843,7 @@ fn is_denominator(f: &str, t: &NumberToken) -> bool {
 /// ("gikk ned med 4 dager", "en økning på 120 årsverk"), right after a direction word
 /// ("nedgangen var 6 dager", "økte 1 dag"), or right before one ("8 dager lavere").
 fn absolute_change(f: &str, start: usize, t: &NumberToken) -> bool {
-    let words = |s: &str| -> Vec<String> {
-        s.split(|c: char| !c.is_alphanumeric() && c != '-')
-            .filter(|w| !w.is_empty())
-            .map(str::to_string)
-            .collect()
-    };
-    let before = words(f.get(start..t.span.start).unwrap_or(""));
+    let before = direction_words(f.get(start..t.span.start).unwrap_or(""));
     let mut k = before.len();
     // "ca.", "om lag", "cirka" before the figure.
     while k > 0 && matches!(before[k - 1].as_str(), "ca" | "cirka" | "lag" | "om") {
@@ -872,7 +869,7 @@ fn absolute_change(f: &str, start: usize, t: &NumberToken) -> bool {
     if j > 0 && direction_before(j - 1, j) {
         return true;
     }
-    let after = words(f.get(t.span.end..).unwrap_or(""));
+    let after = direction_words(f.get(t.span.end..).unwrap_or(""));
     after.first().is_some_and(|w| {
         crate::extract::phrases::first_direction(std::slice::from_ref(w))
             .is_some_and(|d| d.dir != crate::extract::phrases::Dir::Change)
