@@ -59,6 +59,12 @@ pub(crate) struct Lexicon {
     /// Header words (matched anywhere in the header) of a column that must not be summed
     /// (`rules::table_sums`).
     pub non_additive_headers: Vec<String>,
+    /// Header words of a column of changes in percent (`rules::table_percent`).
+    pub change_headers: Vec<String>,
+    /// Header words of a column of shares in percent (`rules::table_percent`).
+    pub share_headers: Vec<String>,
+    /// Header words that make a column of plain numbers percentages ("Endring i %").
+    pub percent_headers: Vec<String>,
     /// Labels of a total row or column (`rules::table_sums`).
     pub total_labels: WordSet,
     /// Words that make a figure approximate ("ca", "nesten"; `rules::prose`).
@@ -213,6 +219,10 @@ pub(crate) fn lexicon() -> &'static Lexicon {
             table_units: units(data_file!("../../data/table_unit_words.txt")),
             population_labels: set(data_file!("../../data/population_labels.txt")),
             non_additive_headers: entries(data_file!("../../data/table_non_additive_headers.txt"))
+                .collect(),
+            change_headers: entries(data_file!("../../data/table_change_headers.txt")).collect(),
+            share_headers: entries(data_file!("../../data/table_share_headers.txt")).collect(),
+            percent_headers: entries(data_file!("../../data/table_percent_headers.txt"))
                 .collect(),
             total_labels: set(data_file!("../../data/table_total_labels.txt")),
             approximate: set(data_file!("../../data/approximate_words.txt")),

@@ -31,28 +31,6 @@ use crate::text::{decimals_of, overlaps};
 /// This rule's id in findings (`Finding::rule`), `--rules` and `--disable`.
 pub const ID: &str = "table_percent";
 
-/// Header words that say a percentage is a change (bokmål and nynorsk).
-const CHANGE_WORDS: &[&str] = &[
-    "endring",
-    "endr",
-    "økning",
-    "auke",
-    "vekst",
-    "nedgang",
-    "reduksjon",
-    "utvikling",
-];
-
-/// Header words that say a percentage is a share (bokmål and nynorsk).
-const SHARE_WORDS: &[&str] = &[
-    "andel",
-    "del av",
-    "delen",
-    "dekning",
-    "prosent av",
-    "pst. av",
-];
-
 /// The readings of a percentage.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Reading {
@@ -114,6 +92,7 @@ pub fn check_percents(tables: &[FoundTable]) -> Vec<Finding> {
     let mut out = Vec::new();
     for t in tables {
         check_table(t, &mut out);
+        check_plain_change_columns(t, &mut out);
     }
     crate::sorting::sort_by_key(&mut out, |f| f.line);
     out
@@ -303,13 +282,13 @@ fn evaluate(
     })
 }
 
-fn header_has(t: &FoundTable, col: usize, words: &[&str]) -> bool {
+fn header_has(t: &FoundTable, col: usize, words: &[String]) -> bool {
     t.columns
         .get(col)
         .and_then(|c| c.header.as_ref())
         .is_some_and(|h| {
             let h = h.to_lowercase();
-            words.iter().any(|w| h.contains(w))
+            words.iter().any(|w| h.contains(w.as_str()))
         })
 }
 
@@ -339,10 +318,11 @@ fn check_table(t: &FoundTable, out: &mut Vec<Finding>) {
     let Some((reading, fit, n)) = best else {
         return;
     };
+    let lex = crate::document::lexicon();
     let words = if reading.is_change() {
-        CHANGE_WORDS
+        &lex.change_headers
     } else {
-        SHARE_WORDS
+        &lex.share_headers
     };
     let named = series.iter().any(|s| header_has(t, s.col(), words));
     if fit < 2 || !(named || fit * 10 >= n * 6) {
@@ -357,6 +337,129 @@ fn check_table(t: &FoundTable, out: &mut Vec<Finding>) {
                 continue;
             }
             out.push(finding(t, row, s, reading, &e));
+        }
+    }
+}
+
+/// Columns of plain numbers whose header calls them changes in percent ("Endring i %",
+/// "Endring % 2)"): no cell carries a unit, no cell is blank text, at least three hold a value.
+fn plain_change_columns(t: &FoundTable) -> Vec<usize> {
+    let lex = crate::document::lexicon();
+    (0..t.width())
+        .filter(|&p| {
+            header_has(t, p, &lex.change_headers)
+                && header_has(t, p, &lex.percent_headers)
+                && !header_has(t, p, &lex.share_headers)
+        })
+        .filter(|&p| {
+            let mut n = 0;
+            for r in &t.rows {
+                match r.cells.get(p) {
+                    Some(c) if c.is_blank() => {}
+                    Some(c) if c.value.is_some() && c.unit == NumUnit::None => n += 1,
+                    _ => return false,
+                }
+            }
+            n >= 3
+        })
+        .collect()
+}
+
+/// The interval of a plain figure, where a whole number ending in 0 may be rounded to tens
+/// ("13 480" stands for 13 475–13 485).
+fn plain_interval(c: &Cell) -> Option<(f64, f64, f64, f64)> {
+    let (v, lo, hi, res) = interval(c)?;
+    if res >= 1.0 && res < 10.0 && v.abs() >= 100.0 && v % 10.0 == 0.0 {
+        return Some((v, v - 5.0, v + 5.0, res));
+    }
+    Some((v, lo, hi, res))
+}
+
+/// The change in percent from column `old` to column `new` in row `ri`, against the stated
+/// figure of column `p`.
+fn evaluate_plain(t: &FoundTable, ri: usize, p: usize, old: usize, new: usize) -> Option<Eval> {
+    let row = t.rows.get(ri)?;
+    if row.padded {
+        return None;
+    }
+    let c = row.cells.get(p)?;
+    let (s, s_res) = (c.value?, c.resolution);
+    let (a, a_lo, a_hi, a_res) = plain_interval(row.cells.get(new)?)?;
+    let (b, b_lo, b_hi, b_res) = plain_interval(row.cells.get(old)?)?;
+    if b_lo <= 0.0 || a_lo < 0.0 {
+        return None;
+    }
+    let computed = (a / b - 1.0) * 100.0;
+    let (lo, hi) = ((a_lo / b_hi - 1.0) * 100.0, (a_hi / b_lo - 1.0) * 100.0);
+    if !(computed.is_finite() && lo.is_finite() && hi.is_finite()) {
+        return None;
+    }
+    let h = s_res / 2.0;
+    Some(Eval {
+        ok: overlaps((s - h, s + h), (lo, hi)),
+        stated: s,
+        stated_res: s_res,
+        computed,
+        lo,
+        hi,
+        a,
+        b,
+        a_res,
+        b_res,
+    })
+}
+
+/// A column of plain numbers headed as a change in percent ("2023 | 2024 | Endring | Endring
+/// i %", "Basisår | 2030 | Endring % | 2035 | Endring %"): which two figures of the row it
+/// compares is learned from the table — every pair of quantity columns before it is tried, and
+/// the pair that the most rows fit is taken, if it is the only best, fits at least three rows and
+/// three in four. Only then are the rows that do not fit reported.
+fn check_plain_change_columns(t: &FoundTable, out: &mut Vec<Finding>) {
+    let lex = crate::document::lexicon();
+    let qty = quantity_columns(t);
+    let operand = |j: usize| {
+        qty.get(j) == Some(&true)
+            && !header_has(t, j, &lex.change_headers)
+            && !header_has(t, j, &lex.percent_headers)
+    };
+    for p in plain_change_columns(t) {
+        let cols: Vec<usize> = (0..p).filter(|&j| operand(j)).collect();
+        let mut best: Option<(usize, usize, usize, usize)> = None;
+        let mut tied = false;
+        for (k, &old) in cols.iter().enumerate() {
+            for &new in &cols[k + 1..] {
+                let evals = (0..t.rows.len()).filter_map(|ri| evaluate_plain(t, ri, p, old, new));
+                let (mut fit, mut n) = (0, 0);
+                for e in evals {
+                    n += 1;
+                    fit += usize::from(e.ok);
+                }
+                match best {
+                    Some((_, _, f, _)) if fit < f => {}
+                    Some((_, _, f, _)) if fit == f => tied = true,
+                    _ => {
+                        best = Some((old, new, fit, n));
+                        tied = false;
+                    }
+                }
+            }
+        }
+        let Some((old, new, fit, n)) = best else {
+            continue;
+        };
+        if tied || fit < 3 || fit * 4 < n * 3 {
+            continue;
+        }
+        for (ri, row) in t.rows.iter().enumerate() {
+            if let Some(e) = evaluate_plain(t, ri, p, old, new).filter(|e| !e.ok) {
+                out.push(finding(
+                    t,
+                    row,
+                    Series::Column(p),
+                    Reading::ChangeFromFirst,
+                    &e,
+                ));
+            }
         }
     }
 }
@@ -517,6 +620,54 @@ mod tests {
                     Avdeling A 120 130 95 %\n\
                     Avdeling B 80 85 90 %\n\
                     Avdeling C 40 41 85 %\n";
+        assert!(findings(text).is_empty());
+    }
+
+    #[test]
+    fn plain_percent_column_after_an_absolute_change_nynorsk() {
+        // "Endring" is in units, "Endring i %" in percent of the first year: 40 120 → 41 900
+        // is +4,4 %, not 5,4 %.
+        let text = "Tabell 5 Aktivitet 2023–2024\n\
+                    \x20                       2023      2024    Endring   Endring i %\n\
+                    Døgnopphald              8 410     8 650        240           2,9\n\
+                    Dagbehandlingar          5 120     5 300        180           3,5\n\
+                    Polikliniske konsultasjonar   40 120    41 900      1 780           5,4\n\
+                    Årsverk                  1 410     1 452         42           3,0\n\
+                    Kjelde: eigne tal.\n";
+        let f = findings(text);
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert_eq!(f[0].line, 5);
+        assert_eq!(f[0].stated, Some(5.4));
+        assert!((f[0].computed.unwrap() - 4.437).abs() < 0.01);
+        // Corrected, the table passes.
+        assert!(findings(&text.replace("1 780           5,4", "1 780           4,4")).is_empty());
+    }
+
+    #[test]
+    fn plain_percent_columns_from_a_base_year_bokmal() {
+        // Both % columns count from the base year (the second is not 2030 → 2040): only the
+        // row whose 2040 change fits neither is reported (251 → 271 is +8,0 %, not 10,8 %;
+        // written 250 → 270 it could be rounded to tens and would pass).
+        let text = "Tabell 2 Behov for årsverk\n\
+                    Gruppe          Basisår   2030   Endring %   2040   Endring %\n\
+                    Sykepleiere       4 200  4 620        10,0  5 040        20,0\n\
+                    Leger             2 100  2 268         8,0  2 436        16,0\n\
+                    Jordmødre           251    261         4,0    271        10,8\n\
+                    Helsefagarbeidere   900    990        10,0  1 080        20,0\n";
+        let f = findings(text);
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert_eq!(f[0].line, 5);
+        assert_eq!(f[0].stated, Some(10.8));
+        assert!(findings(&text.replace("251    261", "250    260").replace("271", "270")).is_empty());
+    }
+
+    #[test]
+    fn plain_share_column_is_not_read_as_change() {
+        let text = "Tabell 3 Pasientar\n\
+                    Føretak     2023   2024   Andel i %\n\
+                    Helse Bergen  400   420         50\n\
+                    Helse Fonna   200   210         25\n\
+                    Helse Førde   200   210         25\n";
         assert!(findings(text).is_empty());
     }
 }
