@@ -205,6 +205,7 @@ fn read_body(
     let mut blanks = 0;
     // A rule line ("-----") between rows: the next line starts a row.
     let mut ruled = false;
+    let mut last_full = false;
     let mut end = header + 1;
     let mut j = header + 1;
     while j < n {
@@ -238,6 +239,11 @@ fn read_body(
         let numbered = *number_column.get_or_insert_with(|| {
             first.as_deref().is_some_and(is_number_cell) && placed.len() >= 2
         });
+        // A line with a cell in every column after a line that had one too is a row of its
+        // own (a table typed one row a line); a wrapped row's later lines leave columns empty.
+        let mut filled: Vec<usize> = placed.iter().map(|(k, _)| *k).collect();
+        filled.dedup();
+        let full = filled.len() == cols.len();
         let starts_row = match (&first, numbered) {
             (Some(t), true) => is_number_cell(t),
             (Some(_), false) => {
@@ -245,6 +251,7 @@ fn read_body(
                     || blanks > 0
                     || last_first.as_deref().is_none_or(ends_sentence)
                     || rows.is_empty()
+                    || (full && last_full)
             }
             (None, _) => rows.is_empty(),
         };
@@ -281,11 +288,23 @@ fn read_body(
         }
         blanks = 0;
         ruled = false;
+        last_full = full;
         j += 1;
         end = j;
     }
     let wrapped = rows.iter().any(|r| r.iter().any(|c| c.len() >= 2));
-    if rows.len() < 2 || !wrapped {
+    // Rows of one line each whose requirements are sentences (a table typed with bars, one row
+    // a line) are a table of text too.
+    let words = |c: &Vec<(usize, String)>| {
+        c.iter()
+            .map(|(_, t)| t.split_whitespace().count())
+            .sum::<usize>()
+    };
+    let sentences = rows
+        .iter()
+        .filter(|r| r.first().is_some_and(|c| words(c) >= 6))
+        .count();
+    if rows.len() < 2 || !(wrapped || sentences * 2 >= rows.len()) {
         return None;
     }
     // A table of figures ("Mål 2025 | Resultat | Status" with "< 58 | 58 | Ikke nådd") reads

@@ -6,6 +6,7 @@ mod columns;
 mod layout;
 mod lexicon;
 pub mod noise;
+pub mod pipes;
 pub mod reading;
 pub mod sections;
 

@@ -1,0 +1,176 @@
+//! Tables typed with bars between their cells ("Føretak | 2023 | 2024", a word processor's table
+//! pasted as text, or a Markdown table) are laid out in columns before they are read, the way a
+//! PDF lays out a table: the bars go, each column is padded to its widest cell and columns are
+//! three spaces apart, so every cell of a column starts where its header starts. Lines are
+//! neither added nor removed, so every line number of a result points into the original text
+//! (which is what the source view shows).
+//!
+//! A line is a bar line when it has at least two bars that stand between spaces (or at the
+//! line's start or end), or one when the line before or after it is a bar line too (a table of
+//! two columns). Consecutive bar lines form one table; a Markdown rule line inside it
+//! ("|---|:--|") becomes an empty line. Bars inside words ("a|b") and a lone bar in prose are
+//! left as they are.
+
+use std::borrow::Cow;
+
+/// Byte positions of the bars of `line` that separate cells.
+fn separators(line: &str) -> Vec<usize> {
+    let b = line.as_bytes();
+    let space = |i: Option<usize>| {
+        i.map_or(true, |i| {
+            b.get(i).is_none_or(|c| matches!(*c, b' ' | b'\t' | b'\r'))
+        })
+    };
+    (0..b.len())
+        .filter(|&i| b[i] == b'|' && space(i.checked_sub(1)) && space(Some(i + 1)))
+        .collect()
+}
+
+/// A Markdown rule line: only bars, dashes, colons and spaces, with at least one bar and dash.
+fn is_rule_line(line: &str) -> bool {
+    let t = line.trim();
+    t.contains('|')
+        && t.contains('-')
+        && t.chars().all(|c| matches!(c, '|' | '-' | ':' | ' ' | '\t'))
+}
+
+/// The cells of a bar line, trimmed; the empty cells before a leading and after a trailing bar
+/// are dropped.
+fn cells(line: &str, seps: &[usize]) -> Vec<String> {
+    let mut out = Vec::with_capacity(seps.len() + 1);
+    let mut from = 0;
+    for &p in seps {
+        out.push(line[from..p].trim().to_string());
+        from = p + 1;
+    }
+    out.push(line[from..].trim().to_string());
+    if out.first().is_some_and(String::is_empty) {
+        out.remove(0);
+    }
+    if out.last().is_some_and(String::is_empty) {
+        out.pop();
+    }
+    out
+}
+
+/// The text with its bar tables laid out in columns (see the module doc); the text itself when
+/// it has none.
+pub fn bars_as_columns(text: &str) -> Cow<'_, str> {
+    if !text.contains(" |") && !text.contains("| ") {
+        return Cow::Borrowed(text);
+    }
+    let lines: Vec<&str> = text.split('\n').collect();
+    let seps: Vec<Vec<usize>> = lines.iter().map(|l| separators(l)).collect();
+    let rule: Vec<bool> = lines.iter().map(|l| is_rule_line(l)).collect();
+    let n = lines.len();
+    let barred = |i: usize| !rule[i] && !seps[i].is_empty();
+    // A line of one bar joins only a neighbour of one bar (a table of two columns); a rule
+    // line joins any bar line.
+    let single = |i: usize| barred(i) && seps[i].len() == 1;
+    let is_bar_line: Vec<bool> = (0..n)
+        .map(|i| {
+            let prev = i.checked_sub(1);
+            let next = (i + 1 < n).then_some(i + 1);
+            let any_near = [prev, next].into_iter().flatten().any(|j| barred(j));
+            let single_near = [prev, next]
+                .into_iter()
+                .flatten()
+                .any(|j| single(j) || rule[j]);
+            (rule[i] && any_near) || (barred(i) && (seps[i].len() >= 2 || single_near))
+        })
+        .collect();
+    if !is_bar_line.iter().any(|&b| b) {
+        return Cow::Borrowed(text);
+    }
+    let mut out: Vec<String> = lines.iter().map(|l| l.to_string()).collect();
+    let mut i = 0;
+    while i < n {
+        if !is_bar_line[i] {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < n && is_bar_line[i] {
+            i += 1;
+        }
+        let rows: Vec<Option<Vec<String>>> = (start..i)
+            .map(|k| (!rule[k]).then(|| cells(lines[k], &seps[k])))
+            .collect();
+        let mut width: Vec<usize> = Vec::new();
+        for r in rows.iter().flatten() {
+            for (j, c) in r.iter().enumerate() {
+                let w = c.chars().count();
+                match width.get_mut(j) {
+                    Some(x) => *x = (*x).max(w),
+                    None => width.push(w),
+                }
+            }
+        }
+        for (k, r) in (start..i).zip(rows) {
+            let cr = if lines[k].ends_with('\r') { "\r" } else { "" };
+            let Some(r) = r else {
+                out[k] = cr.to_string();
+                continue;
+            };
+            let mut s = String::new();
+            for (j, c) in r.iter().enumerate() {
+                if j + 1 < r.len() {
+                    let pad = width.get(j).copied().unwrap_or(0) + 3 - c.chars().count();
+                    s.push_str(c);
+                    s.extend(std::iter::repeat_n(' ', pad));
+                } else {
+                    s.push_str(c);
+                }
+            }
+            s.push_str(cr);
+            out[k] = s;
+        }
+    }
+    Cow::Owned(out.join("\n"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bar_table_is_laid_out_in_columns_line_for_line() {
+        let text = "Tabell 2 Talet på avvikla pasientar\n\
+                    Føretak | Somatikk | PHV\n\
+                    |---|---:|---|\n\
+                    | Helse Bergen HF | 98 400 | 9 200 |\n\
+                    Helse Førde HF | 1 | 20\n\
+                    Ein setning med a|b og 3 | 4 i teksten.\n";
+        let out = bars_as_columns(text);
+        let lines: Vec<&str> = out.lines().collect();
+        assert_eq!(lines.len(), text.lines().count());
+        assert_eq!(lines[0], "Tabell 2 Talet på avvikla pasientar");
+        assert_eq!(lines[1], "Føretak           Somatikk   PHV");
+        assert_eq!(lines[2], "");
+        assert_eq!(lines[3], "Helse Bergen HF   98 400     9 200");
+        assert_eq!(lines[4], "Helse Førde HF    1          20");
+        // A lone bar in prose, with no bar line beside it, stays.
+        assert_eq!(lines[5], "Ein setning med a|b og 3 | 4 i teksten.");
+    }
+
+    #[test]
+    fn two_column_table_with_one_bar_a_line() {
+        let text = "Indikator | Resultat\nVentetid | 52\n";
+        assert_eq!(
+            bars_as_columns(text),
+            "Indikator   Resultat\nVentetid    52\n"
+        );
+    }
+
+    #[test]
+    fn text_without_bar_tables_is_borrowed() {
+        assert!(matches!(
+            bars_as_columns("Ingen tabell her."),
+            Cow::Borrowed(_)
+        ));
+        assert!(matches!(
+            bars_as_columns("Eitt | skilje.\nIngen tabell."),
+            Cow::Borrowed(_)
+        ));
+    }
+}
