@@ -59,11 +59,17 @@ pub fn catalogue() -> &'static Catalogue {
     CAT.get_or_init(|| Catalogue::parse(DATA))
 }
 
+/// A character of a word of a name: a letter, an ASCII digit or '-' (a footnote mark such as
+/// "¹" after "Helse Nord¹" is not part of the name).
+fn is_name_char(c: char) -> bool {
+    c.is_alphabetic() || c.is_ascii_digit() || c == '-'
+}
+
 /// Lowercases and splits a name into word tokens, dropping punctuation and "HF"/"RHF"/"AS".
 pub fn name_tokens(s: &str) -> Vec<String> {
     let lower = s.to_lowercase();
     lower
-        .split(|c: char| !(c.is_alphanumeric() || c == '-'))
+        .split(|c: char| !is_name_char(c))
         .map(|t| t.trim_matches('-'))
         .filter(|t| !t.is_empty() && !matches!(*t, "hf" | "rhf" | "as" | "hf." | "the"))
         .map(|t| t.to_string())
@@ -352,7 +358,7 @@ fn word_spans(text: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut start: Option<usize> = None;
     for (i, c) in text.char_indices() {
-        let part = c.is_alphanumeric() || c == '-';
+        let part = is_name_char(c);
         match (part, start) {
             (true, None) => start = Some(i),
             (false, Some(s)) => {
