@@ -52,7 +52,10 @@ pub(super) fn logical_lines(doc: &Document) -> Vec<LLine> {
             indent: raw.chars().take_while(|c| c.is_whitespace()).count(),
         };
         let d = paren_balance(t);
-        if d > 0 && !is_noise_text(t) {
+        // A line laid out in columns keeps its parentheses per cell ("(prosent-" over "poeng)"
+        // in a wrapped header): it is not joined to the next.
+        let in_columns = || super::header::column_pieces(t, 0).len() >= 3;
+        if d > 0 && !is_noise_text(t) && !in_columns() {
             open = Some((ll, d, 1));
         } else {
             out.push(ll);
