@@ -94,6 +94,24 @@ fn header_words(text: &str) -> Vec<String> {
     words
 }
 
+/// Does a column header name the requirement ("Krav 2024", "Mål", "Måltal")? Its first word is
+/// one of data/table_requirement_headers.txt or starts with "mål" ("Måltall", "Målverdi").
+fn is_requirement_header(header: &str) -> bool {
+    let words = header_words(header);
+    let Some(first) = words.first() else {
+        return false;
+    };
+    let lex = crate::document::lexicon();
+    lex.requirement_headers.contains(first.as_str())
+        || (first.starts_with("mål") && !first.starts_with("målt") && !first.starts_with("måling"))
+}
+
+/// A cell written as a requirement: a comparison sign before its figure ("< 55", "≥ 70 %").
+fn is_requirement_cell(cell: &str) -> bool {
+    cell.trim_start()
+        .starts_with(['<', '>', '≤', '≥', '⩽', '⩾'])
+}
+
 /// Does a column header name a change ("Endring (%)", "Diff", "+/-")?
 pub fn is_change_header(header: &str) -> bool {
     header_words(header)
@@ -357,8 +375,13 @@ pub fn table_values(table: &Table) -> TableValues {
             continue;
         }
         for (c, cell) in row.iter().enumerate().skip(1) {
-            // A change column ("Endring", "Avvik") is no level of the measure.
-            if is_change_header(header_for(c)) {
+            // A change column ("Endring", "Avvik") is no level of the measure; a requirement
+            // column ("Krav 2024", "Mål") or a cell written as a requirement ("< 55", "≥ 70 %")
+            // is the target, not a result.
+            if is_change_header(header_for(c))
+                || is_requirement_header(header_for(c))
+                || is_requirement_cell(cell)
+            {
                 continue;
             }
             let Some(token) = first_value(cell) else {
