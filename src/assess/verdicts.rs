@@ -292,7 +292,10 @@ pub fn assess_sentences(
             {
                 let line = reading.line_at(s.range.start + c.at);
                 let region_wide = k == 0 || mentions_region(t);
-                let mut areas = crate::extract::targets::subjects_in(&fold(t), 0);
+                // The claim's clause names its areas: "For HNT er målet nådd for somatikk og
+                // TSB, mens ventetida i PHV er uendra" says nothing of PHV.
+                let mut areas =
+                    crate::extract::targets::subjects_in(&fold(claim_clause(t, c.at)), 0);
                 if areas.is_empty() {
                     areas.extend(paragraph_area.clone());
                 }
@@ -1538,6 +1541,23 @@ pub(crate) fn region_entity(entity: &str) -> bool {
                 | crate::extract::entities::EntityKind::Total
         )
     })
+}
+
+/// The sentence up to the end of the clause a claim at byte `at` stands in: cut at the first
+/// ", men", ", mens", ", medan" or ";" after it (clause_breaks of data/phrases/claims.txt).
+fn claim_clause(sentence: &str, at: usize) -> &str {
+    let f = fold(sentence);
+    let from = at.min(f.len());
+    let mut end = f[from..].find(';').map_or(f.len(), |p| from + p);
+    for w in crate::extract::phrases::claims().get("clause_breaks") {
+        if w == "og" || w == "samt" {
+            continue;
+        }
+        if let Some(p) = f[from..end].find(&format!(", {w} ")) {
+            end = from + p;
+        }
+    }
+    sentence.get(..end).unwrap_or(sentence)
 }
 
 fn mentions_region(text: &str) -> bool {

@@ -222,8 +222,7 @@ pub(crate) fn lexicon() -> &'static Lexicon {
                 .collect(),
             change_headers: entries(data_file!("../../data/table_change_headers.txt")).collect(),
             share_headers: entries(data_file!("../../data/table_share_headers.txt")).collect(),
-            percent_headers: entries(data_file!("../../data/table_percent_headers.txt"))
-                .collect(),
+            percent_headers: entries(data_file!("../../data/table_percent_headers.txt")).collect(),
             total_labels: set(data_file!("../../data/table_total_labels.txt")),
             approximate: set(data_file!("../../data/approximate_words.txt")),
             change_target_words: set(data_file!("../../data/change_target_words.txt")),

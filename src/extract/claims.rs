@@ -79,7 +79,9 @@ pub fn parse_claim_folded(sentence: &str, f: &str) -> Option<ClaimSpec> {
                 Claim::Met => refine_met(v, r.clone()),
                 c => c,
             };
-            let entity = subject_entity(sentence, at);
+            // The subject stands before the goal word, also where the verb came first ("I
+            // PHV nådde Helse Bergen målet").
+            let entity = subject_entity(sentence, view.original(r.end.saturating_sub(1)).max(at));
             return Some(ClaimSpec { claim, entity, at });
         }
     }
@@ -209,17 +211,9 @@ impl ClaimView {
         let book = phrases::claims();
         let adverbs = book.get("adverbs");
         let tense = tense_pairs();
-        let mut text = String::with_capacity(f.len());
-        let mut map = Vec::with_capacity(f.len());
+        // (word as matched, its offset in the folded sentence, the word as written)
+        let mut words: Vec<(String, usize, String)> = Vec::new();
         let mut prev_word = String::new();
-        let push = |s: &str, at: usize, text: &mut String, map: &mut Vec<usize>| {
-            if !text.is_empty() {
-                text.push(' ');
-                map.push(at);
-            }
-            text.push_str(s);
-            map.extend(std::iter::repeat_n(at, s.len()));
-        };
         let mut pos = 0;
         for word in f.split_whitespace() {
             let at = pos + f[pos..].find(word).unwrap_or(0);
@@ -232,7 +226,7 @@ impl ClaimView {
                 .iter()
                 .find(|(from, _)| from == core)
                 .map(|(_, to)| to);
-            match replaced {
+            let w = match replaced {
                 // "oppfylte" after "er" is a participle ("krava er oppfylte"), kept as is.
                 Some(to) if !(prev_word == "er" && to.ends_with("er")) => {
                     let lead = word.find(core).unwrap_or(0);
@@ -240,17 +234,77 @@ impl ClaimView {
                     w.push_str(&word[..lead]);
                     w.push_str(to);
                     w.push_str(&word[lead + core.len()..]);
-                    push(&w, at, &mut text, &mut map);
+                    w
                 }
-                _ => push(word, at, &mut text, &mut map),
-            }
+                _ => word.to_string(),
+            };
+            words.push((w, at, core.to_string()));
             prev_word = core.to_string();
+        }
+        if !f.trim_end().ends_with('?') {
+            uninvert(&mut words, book);
+        }
+        let mut text = String::with_capacity(f.len());
+        let mut map = Vec::with_capacity(f.len());
+        for (w, at, _) in &words {
+            if !text.is_empty() {
+                text.push(' ');
+                map.push(*at);
+            }
+            text.push_str(w);
+            map.extend(std::iter::repeat_n(*at, w.len()));
         }
         ClaimView { text, map }
     }
 
     fn original(&self, at: usize) -> usize {
         self.map.get(at).copied().unwrap_or(0)
+    }
+}
+
+/// Puts the verb back after its subject where a fronted phrase moved it before (Norwegian
+/// word order after an adverbial): "For PHV vart målet nådd" → "… målet er nådd"; "I somatikken
+/// nådde alle føretaka målet" → "… alle føretaka når målet". The verb must follow a word (not
+/// open the sentence, where "Er målet nådd" asks), and at most five words without a comma may
+/// stand between a moved past-tense verb and the goal it reaches.
+fn uninvert(words: &mut [(String, usize, String)], book: &phrases::PhraseBook) {
+    let goal = |w: &str| book.get("claim_subjects").iter().any(|g| g == w);
+    let mut i = 1;
+    while i + 1 < words.len() {
+        let verb = words[i].0.as_str();
+        let after_comma = words[i - 1].0.ends_with([',', ';', ':']);
+        // "er målet nådd" → "målet er nådd".
+        if verb == "er" && goal(&words[i + 1].2) && !goal(&words[i - 1].2) && !after_comma {
+            words.swap(i, i + 1);
+            i += 2;
+            continue;
+        }
+        // "når alle føretaka målet" (from "nådde") → "alle føretaka når målet".
+        let moved = book.get("inverted_verbs").iter().any(|v| *v == words[i].2);
+        // Only where a subject follows the verb: a quantifier ("alle", "ingen av") or a name.
+        let subject_next = moved && {
+            let next = &words[i + 1];
+            let rest: Vec<&str> = words[i + 1..(i + 6).min(words.len())]
+                .iter()
+                .map(|w| w.0.as_str())
+                .collect();
+            book.get("inverted_subjects").iter().any(|w| *w == next.2)
+                || catalogue()
+                    .mentions(&rest.join(" "))
+                    .first()
+                    .is_some_and(|m| m.span.start == 0)
+        };
+        if subject_next && !after_comma {
+            let end = (i + 7).min(words.len());
+            let reach = (i + 2..end).find(|&j| goal(&words[j].2));
+            let clean = |j: usize| (i + 1..j).all(|k| !words[k].0.ends_with([',', ';', ':', '.']));
+            if let Some(j) = reach.filter(|&j| clean(j)) {
+                words[i..j].rotate_left(1);
+                i = j + 1;
+                continue;
+            }
+        }
+        i += 1;
     }
 }
 
@@ -326,10 +380,21 @@ pub fn subject_claims(sentence: &str) -> Vec<(String, Claim, usize)> {
             continue;
         }
         // "for alle fagområder unntatt somatikk": the rest get the claim, the named the opposite.
-        let exception = first_of(clause, phrases::claims().get("exception"), 0)
+        // Only an exception that names an area splits the areas; "alle føretaka … med unntak
+        // av Helse Fonna" excepts a trust, and the area's verdict stays partial — unless the
+        // clause gives it for the region ("nådd for regionen og i alle helseforetak unntatt …").
+        let any_exception = first_of(clause, phrases::claims().get("exception"), 0)
             .filter(|(_, p)| !p.starts_with("men"))
             .map(|(r, _)| r.start);
-        let base = if claim == Claim::Partial && exception.is_some() {
+        let exception = any_exception.filter(|&e| subjects.iter().any(|(at, _)| *at > e));
+        let for_region = exception.is_none()
+            && any_exception.is_some_and(|e| {
+                let cat = catalogue();
+                cat.mentions(&clause[..e])
+                    .iter()
+                    .any(|m| cat.kind(m.entity) == EntityKind::Region)
+            });
+        let base = if claim == Claim::Partial && (exception.is_some() || for_region) {
             Claim::Met
         } else {
             claim
@@ -452,7 +517,14 @@ fn subject_entity(sentence: &str, at: usize) -> Option<String> {
     // the subject; the lead is what follows it.
     let lead = &head[..m.span.start];
     let lead = lead.rsplit(':').next().unwrap_or(lead).trim();
-    if lead.len() > 12 {
+    // After a fronted phrase the verb comes first: "I somatikken nådde Helse Bergen målet".
+    let inverted = lead.split_whitespace().next_back().is_some_and(|w| {
+        phrases::claims()
+            .get("inverted_verbs")
+            .iter()
+            .any(|v| *v == fold(w))
+    });
+    if lead.len() > 12 && !inverted {
         return None;
     }
     match cat.kind(m.entity) {
@@ -490,6 +562,43 @@ mod tests {
         assert_eq!(claim("Vi reknar kravet som innfridd."), Some(Claim::Met));
         let c = parse_claim("Vestre Viken nådde målene i alle områder unntatt TSB.");
         assert_eq!(c.map(|c| c.claim), Some(Claim::Partial));
+    }
+
+    #[test]
+    fn verdicts_after_a_fronted_phrase() {
+        // Norwegian puts the verb before the subject after an adverbial.
+        assert_eq!(
+            claim("For psykisk helsevern for vaksne vart målet nådd ved St. Olavs hospital."),
+            Some(Claim::Met)
+        );
+        assert_eq!(
+            claim("I 2024 ble kravet ikke innfridd."),
+            Some(Claim::NotMet)
+        );
+        assert_eq!(
+            claim("I somatikken nådde alle føretaka målet med unntak av Helse Fonna."),
+            Some(Claim::Partial)
+        );
+        assert_eq!(
+            claim("I TSB nådde ingen av foretakene målet."),
+            Some(Claim::NotMet)
+        );
+        let c = parse_claim("I psykisk helsevern nådde Helse Bergen målet.").unwrap();
+        assert_eq!(c.claim, Claim::Met);
+        assert_eq!(c.entity.as_deref(), Some("Helse Bergen HF"));
+        // An object after the verb is no inverted subject: "… nådde ikkje dette målet".
+        assert_ne!(
+            claim("Helse Stavanger nådde ikkje dette målet innan 2020."),
+            Some(Claim::Met)
+        );
+        // An exception that names a trust leaves the area partial, the other areas unjudged.
+        assert_eq!(
+            subject_claims("I somatikken nådde alle føretaka målet med unntak av Helse Fonna."),
+            vec![("Somatikk".to_string(), Claim::Partial, 13)]
+        );
+        // A question is no verdict; nor a goal that opens the sentence.
+        assert_eq!(claim("Er målet nådd i alle foretak?"), None);
+        assert_eq!(claim("Målet er at ventetida skal ned."), None);
     }
 
     #[test]

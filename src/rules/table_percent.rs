@@ -658,7 +658,12 @@ mod tests {
         assert_eq!(f.len(), 1, "{f:#?}");
         assert_eq!(f[0].line, 5);
         assert_eq!(f[0].stated, Some(10.8));
-        assert!(findings(&text.replace("251    261", "250    260").replace("271", "270")).is_empty());
+        assert!(findings(
+            &text
+                .replace("251    261", "250    260")
+                .replace("271", "270")
+        )
+        .is_empty());
     }
 
     #[test]
