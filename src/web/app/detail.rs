@@ -3,9 +3,12 @@
 
 use leptos::prelude::*;
 
+use super::actions::back;
 use super::findings::explain;
 use super::targets::{line_ref, status_badge, target_desc, verdict_text};
 use super::{Doc, Focus, Ui};
+use crate::model::Indicator;
+use crate::report::DocumentReport;
 use crate::web::i18n::*;
 
 /// Lines of context shown around each highlighted passage in the source view.
@@ -40,9 +43,8 @@ fn mark_label(l: Lang, m: Mark) -> &'static str {
     }
 }
 
-pub(super) fn detail(ui: Ui, l: Lang, d: &Doc, f: Focus) -> impl IntoView {
+fn detail(ui: Ui, l: Lang, d: &Doc, f: Focus) -> impl IntoView {
     let r = &d.report;
-    let place = |line: usize| r.origin(line).and_then(|o| o.label(l == Lang::En));
     let mut marks: Vec<(usize, usize, Mark)> = Vec::new();
     let body = match f {
         Focus::Indicator(i) => match r.indicators.get(i) {
@@ -55,85 +57,7 @@ pub(super) fn detail(ui: Ui, l: Lang, d: &Doc, f: Focus) -> impl IntoView {
                 for v in &ind.verdicts {
                     marks.push((v.line, v.line, Mark::Figure));
                 }
-                let mut fig_lines: Vec<usize> = ind.verdicts.iter().map(|v| v.line).collect();
-                crate::sorting::sort(&mut fig_lines);
-                fig_lines.dedup();
-                let figures: Vec<String> = r
-                    .figures
-                    .iter()
-                    .filter(|x| fig_lines.binary_search(&x.line).is_ok())
-                    .map(|x| match place(x.line) {
-                        Some(p) => format!("{} ({}, {p})", x.text, line_ref(l, x.line, x.line)),
-                        None => format!("{} ({})", x.text, line_ref(l, x.line, x.line)),
-                    })
-                    .collect();
-                // Where the target is in a PDF, Word or Excel file ("side 7", "avsnitt 14").
-                let at = place(ind.line).map(|p| {
-                    view! {
-                        <p class="ms-detail-at" data-detail-at="">
-                            {format!("{}, {p}", line_ref(l, ind.line, ind.end_line))}
-                        </p>
-                    }
-                });
-                view! {
-                    <div class="ms-detail-body" data-detail-indicator=ind.line.to_string()>
-                        <p class="ms-detail-status">{status_badge(l, ind.status)}</p>
-                        <h4>{l.t("Målet i rapporten", "The target in the report")}</h4>
-                        <blockquote class="ms-quote">{ind.text.clone()}</blockquote>
-                        {at}
-                        <p>
-                            <span class="ms-k">{l.t("Tolket som: ", "Read as: ")}</span>
-                            {target_desc(l, &ind.target)}
-                        </p>
-                        <h4>{l.t("Tallene som er brukt", "The figures used")}</h4>
-                        {if ind.verdicts.is_empty() {
-                            view! {
-                                <p class="ms-empty">
-                                    {l.t("Fant ingen tall for dette målet.", "No figures were found for this target.")}
-                                </p>
-                            }
-                                .into_any()
-                        } else {
-                            view! {
-                                <ul class="ms-verdicts">
-                                    {ind
-                                        .verdicts
-                                        .iter()
-                                        .map(|v| {
-                                            let s = verdict_as_status(v.status);
-                                            view! {
-                                                <li class=format!("ms-verdict ms-status-{}", status_key(s))>
-                                                    <span aria-hidden="true">{status_icon(s)}</span>
-                                                    {format!(
-                                                        " {} ({})",
-                                                        verdict_text(l, v, ind.target.unit),
-                                                        line_ref(l, v.line, v.line),
-                                                    )}
-                                                </li>
-                                            }
-                                        })
-                                        .collect_view()}
-                                </ul>
-                            }
-                                .into_any()
-                        }}
-                        {(!figures.is_empty())
-                            .then(|| {
-                                view! {
-                                    <p class="ms-figs">
-                                        <span class="ms-k">{l.t("Tall på de linjene: ", "Figures on those lines: ")}</span>
-                                        {figures.join(" · ")}
-                                    </p>
-                                }
-                            })}
-                        <h4>{l.t("Rapportens påstand", "The report's claim")}</h4>
-                        <p>
-                            {claim_text(l, ind.claim)}
-                            {ind.claim_line.map(|c| format!(" ({})", line_ref(l, c, c)))}
-                        </p>
-                    </div>
-                }
-                    .into_any()
+                indicator_detail(l, r, ind).into_any()
             }
         },
         Focus::Finding(i) => match r.findings.get(i) {
@@ -161,6 +85,90 @@ pub(super) fn detail(ui: Ui, l: Lang, d: &Doc, f: Focus) -> impl IntoView {
         {body}
         <h4>{l.t("I rapportens tekst", "In the report's text")}</h4>
         {source_view(ui, l, &d.lines, &marks)}
+    }
+}
+
+/// A chosen target: its text, how it was read, the figures used with the lines they are on, and
+/// the report's claim.
+fn indicator_detail(l: Lang, r: &DocumentReport, ind: &Indicator) -> impl IntoView {
+    let place = |line: usize| r.origin(line).and_then(|o| o.label(l == Lang::En));
+    let mut fig_lines: Vec<usize> = ind.verdicts.iter().map(|v| v.line).collect();
+    crate::sorting::sort(&mut fig_lines);
+    fig_lines.dedup();
+    let figures: Vec<String> = r
+        .figures
+        .iter()
+        .filter(|x| fig_lines.binary_search(&x.line).is_ok())
+        .map(|x| match place(x.line) {
+            Some(p) => format!("{} ({}, {p})", x.text, line_ref(l, x.line, x.line)),
+            None => format!("{} ({})", x.text, line_ref(l, x.line, x.line)),
+        })
+        .collect();
+    // Where the target is in a PDF, Word or Excel file ("side 7", "avsnitt 14").
+    let at = place(ind.line).map(|p| {
+        view! {
+            <p class="ms-detail-at" data-detail-at="">
+                {format!("{}, {p}", line_ref(l, ind.line, ind.end_line))}
+            </p>
+        }
+    });
+    view! {
+        <div class="ms-detail-body" data-detail-indicator=ind.line.to_string()>
+            <p class="ms-detail-status">{status_badge(l, ind.status)}</p>
+            <h4>{l.t("Målet i rapporten", "The target in the report")}</h4>
+            <blockquote class="ms-quote">{ind.text.clone()}</blockquote>
+            {at}
+            <p>
+                <span class="ms-k">{l.t("Tolket som: ", "Read as: ")}</span>
+                {target_desc(l, &ind.target)}
+            </p>
+            <h4>{l.t("Tallene som er brukt", "The figures used")}</h4>
+            {if ind.verdicts.is_empty() {
+                view! {
+                    <p class="ms-empty">
+                        {l.t("Fant ingen tall for dette målet.", "No figures were found for this target.")}
+                    </p>
+                }
+                    .into_any()
+            } else {
+                view! {
+                    <ul class="ms-verdicts">
+                        {ind
+                            .verdicts
+                            .iter()
+                            .map(|v| {
+                                let s = verdict_as_status(v.status);
+                                view! {
+                                    <li class=format!("ms-verdict ms-status-{}", status_key(s))>
+                                        <span aria-hidden="true">{status_icon(s)}</span>
+                                        {format!(
+                                            " {} ({})",
+                                            verdict_text(l, v, ind.target.unit),
+                                            line_ref(l, v.line, v.line),
+                                        )}
+                                    </li>
+                                }
+                            })
+                            .collect_view()}
+                    </ul>
+                }
+                    .into_any()
+            }}
+            {(!figures.is_empty())
+                .then(|| {
+                    view! {
+                        <p class="ms-figs">
+                            <span class="ms-k">{l.t("Tall på de linjene: ", "Figures on those lines: ")}</span>
+                            {figures.join(" · ")}
+                        </p>
+                    }
+                })}
+            <h4>{l.t("Rapportens påstand", "The report's claim")}</h4>
+            <p>
+                {claim_text(l, ind.claim)}
+                {ind.claim_line.map(|c| format!(" ({})", line_ref(l, c, c)))}
+            </p>
+        </div>
     }
 }
 
@@ -228,5 +236,50 @@ fn source_view(ui: Ui, l: Lang, lines: &[String], marks: &[(usize, usize, Mark)]
             <span class="ms-legend-item ms-hl-figure">{l.t("tall", "figures")}</span>
             <span class="ms-legend-item ms-hl-finding">{l.t("funn", "finding")}</span>
         </p>
+    }
+}
+
+/// The detail panel beside the lists: the chosen target or finding and the report's text around
+/// it; Escape and "Tilbake" return focus to where it was opened.
+pub(super) fn detail_panel(ui: Ui, doc: StoredValue<Doc>) -> impl IntoView {
+    let l = move || ui.lang.get();
+    let sel = |ui: Ui, id: &str| ui.id(id);
+    view! {
+    <aside
+        class="ms-detail"
+        aria-labelledby=sel(ui, "detail-title")
+        on:keydown=move |ev| {
+            if ev.key() == "Escape" && ui.focus.get_untracked().is_some() {
+                ev.prevent_default();
+                back(ui);
+            }
+        }
+    >
+        <div class="ms-section-head">
+            <h3 id=sel(ui, "detail-title") tabindex="-1">
+                {move || l().t("Detaljer", "Details")}
+            </h3>
+            <Show when=move || ui.focus.get().is_some()>
+                <button type="button" class="ms-button ms-small" data-back="" on:click=move |_| back(ui)>
+                    {move || l().t("Tilbake", "Back")}
+                </button>
+            </Show>
+        </div>
+        {move || {
+            let lang = l();
+            match ui.focus.get() {
+                None => view! {
+                    <p class="ms-empty">
+                        {lang.t(
+                            "Velg «Vis linje … i teksten» ved et mål eller et funn for å se det i rapportens tekst.",
+                            "Choose “Show line … in the text” on a target or a finding to see it in the report's text.",
+                        )}
+                    </p>
+                }
+                    .into_any(),
+                Some(f) => doc.with_value(|d| detail(ui, lang, d, f)).into_any(),
+            }
+        }}
+    </aside>
     }
 }

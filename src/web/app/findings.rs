@@ -7,7 +7,7 @@ use super::actions::select;
 use super::documents::doc_title;
 use super::results::visible_findings;
 use super::targets::{line_ref, show_text};
-use super::{Focus, Ui};
+use super::{Doc, Focus, Ui};
 use crate::model::Finding;
 use crate::report::DocumentReport;
 use crate::web::copy;
@@ -126,5 +126,57 @@ pub(super) fn finding_row(ui: Ui, l: Lang, i: usize, f: &Finding) -> impl IntoVi
                 </button>
             </div>
         </li>
+    }
+}
+
+/// The findings the filters show, under a heading with their count and the letter-paragraph
+/// copy button.
+pub(super) fn findings_section(ui: Ui, doc: StoredValue<Doc>) -> impl IntoView {
+    let l = move || ui.lang.get();
+    let r = move || doc.with_value(|d| d.report.clone());
+    let sel = |ui: Ui, id: &str| ui.id(id);
+    view! {
+    <section class="ms-findings" aria-labelledby=sel(ui, "findings-title")>
+        <div class="ms-section-head">
+        <h3 id=sel(ui, "findings-title")>
+            {move || {
+                let shown = visible_findings(ui, &r()).len();
+                let all = r().findings.len();
+                if shown == all {
+                    format!("{} ({all})", l().t("Funn", "Findings"))
+                } else {
+                    format!("{} ({shown} {} {all})", l().t("Funn", "Findings"), l().t("av", "of"))
+                }
+            }}
+        </h3>
+        <Show when=move || !visible_findings(ui, &r()).is_empty()>
+            <button type="button" class="ms-button ms-small ms-copy" data-copy="letter" on:click=move |_| copy_letter(ui, &r())>
+                {move || l().t("Kopier som brevavsnitt", "Copy as a letter paragraph")}
+            </button>
+        </Show>
+        </div>
+        {move || {
+            let rep = r();
+            let lang = l();
+            let idx = visible_findings(ui, &rep);
+            if idx.is_empty() {
+                let msg = if rep.findings.is_empty() {
+                    lang.t("Ingen funn.", "No findings.")
+                } else {
+                    lang.t("Ingen funn passer til filteret.", "No findings match the filter.")
+                };
+                return view! { <p class="ms-empty">{msg}</p> }.into_any();
+            }
+            view! {
+                <ul class="ms-finding-list">
+                    {idx
+                        .into_iter()
+                        .filter_map(|i| rep.findings.get(i).map(|f| finding_row(ui, lang, i, f)))
+                        .collect_view()}
+                </ul>
+            }
+                .into_any()
+        }}
+    </section>
     }
 }

@@ -17,8 +17,6 @@ pub(super) fn Intake(ui: Ui, examples: Vec<Example>) -> impl IntoView {
     let paste_id = ui.id("paste");
     let intake_title = ui.id("intake-title");
     let intake_title2 = intake_title.clone();
-    let examples_title = ui.id("examples-title");
-    let examples_title2 = examples_title.clone();
     let drop_hint = ui.id("drop-hint");
     let more_id = ui.id("intake-more");
     let more_id2 = more_id.clone();
@@ -93,31 +91,7 @@ pub(super) fn Intake(ui: Ui, examples: Vec<Example>) -> impl IntoView {
                     }}
                 </p>
             </div>
-            <div class="ms-busy" data-busy="" class:ms-hidden=move || ui.busy.with(|b| b.is_none())>
-                <progress
-                    aria-label=move || l().t("Analyserer", "Analysing")
-                    max=move || ui.pages.get().map(|(_, total)| total.max(1).to_string())
-                    value=move || ui.pages.get().map(|(done, _)| done.to_string())
-                ></progress>
-                <span data-pages=move || ui.pages.get().map(|(done, total)| format!("{done}/{total}"))>
-                    {move || {
-                        let pages = ui
-                            .pages
-                            .get()
-                            .map(|(done, total)| match l() {
-                                Lang::Nb => format!(" (side {done} av {total})"),
-                                Lang::En => format!(" (page {done} of {total})"),
-                            })
-                            .unwrap_or_default();
-                        ui.busy
-                            .get()
-                            .map(|n| format!("{} {n} …{pages}", l().t("Analyserer", "Analysing")))
-                    }}
-                </span>
-                <button type="button" class="ms-button ms-small" data-cancel="" on:click=move |_| cancel(ui)>
-                    {move || l().t("Avbryt", "Cancel")}
-                </button>
-            </div>
+            {busy_note(ui)}
             <Show when=move || ui.docs.with(|d| !d.is_empty())>
                 <button
                     type="button"
@@ -145,51 +119,91 @@ pub(super) fn Intake(ui: Ui, examples: Vec<Example>) -> impl IntoView {
                     {move || l().t("Analyser", "Analyse")}
                 </button>
             </div>
-            {(!examples.is_empty())
-                .then(|| {
-                    view! {
-                        <div class="ms-examples" role="group" aria-labelledby=examples_title2>
-                            <h2 id=examples_title class="ms-h-small">
-                                {move || l().t("Prøv med eksempel", "Try an example")}
-                            </h2>
-                            <ul>
-                                {examples
-                                    .into_iter()
-                                    .enumerate()
-                                    .map(|(i, ex)| {
-                                        let t = title(&ex.text);
-                                        let ex = StoredValue::new(ex);
-                                        view! {
-                                            <li>
-                                                <button
-                                                    type="button"
-                                                    class="ms-button ms-example"
-                                                    data-example=ex.with_value(|e| e.file.clone())
-                                                    on:click=move |_| {
-                                                        let (file, bytes) = ex
-                                                            .with_value(|e| (e.file.clone(), e.text.as_bytes().to_vec()));
-                                                        new_batch(ui);
-                                                        add_input_later(ui, file, bytes)
-                                                    }
-                                                >
-                                                    <span class="ms-example-n">
-                                                        {move || {
-                                                            format!("{} {}", l().t("Eksempel", "Example"), i + 1)
-                                                        }}
-                                                    </span>
-                                                    <span class="ms-example-title">{t}</span>
-                                                </button>
-                                            </li>
-                                        }
-                                    })
-                                    .collect_view()}
-                            </ul>
-                        </div>
-                    }
-                })}
+            {examples_list(ui, examples)}
             </div>
         </section>
     }
+}
+
+/// The note shown while an input is analysed: progress (pages of a PDF) and "Avbryt".
+fn busy_note(ui: Ui) -> impl IntoView {
+    let l = move || ui.lang.get();
+    view! {
+    <div class="ms-busy" data-busy="" class:ms-hidden=move || ui.busy.with(|b| b.is_none())>
+        <progress
+            aria-label=move || l().t("Analyserer", "Analysing")
+            max=move || ui.pages.get().map(|(_, total)| total.max(1).to_string())
+            value=move || ui.pages.get().map(|(done, _)| done.to_string())
+        ></progress>
+        <span data-pages=move || ui.pages.get().map(|(done, total)| format!("{done}/{total}"))>
+            {move || {
+                let pages = ui
+                    .pages
+                    .get()
+                    .map(|(done, total)| match l() {
+                        Lang::Nb => format!(" (side {done} av {total})"),
+                        Lang::En => format!(" (page {done} of {total})"),
+                    })
+                    .unwrap_or_default();
+                ui.busy
+                    .get()
+                    .map(|n| format!("{} {n} …{pages}", l().t("Analyserer", "Analysing")))
+            }}
+        </span>
+        <button type="button" class="ms-button ms-small" data-cancel="" on:click=move |_| cancel(ui)>
+            {move || l().t("Avbryt", "Cancel")}
+        </button>
+    </div>
+    }
+}
+
+/// "Prøv med eksempel": one button per example given to `mount`; nothing without examples.
+fn examples_list(ui: Ui, examples: Vec<Example>) -> impl IntoView {
+    let l = move || ui.lang.get();
+    let examples_title = ui.id("examples-title");
+    let examples_title2 = examples_title.clone();
+    (!examples.is_empty())
+        .then(|| {
+            view! {
+                <div class="ms-examples" role="group" aria-labelledby=examples_title2>
+                    <h2 id=examples_title class="ms-h-small">
+                        {move || l().t("Prøv med eksempel", "Try an example")}
+                    </h2>
+                    <ul>
+                        {examples
+                            .into_iter()
+                            .enumerate()
+                            .map(|(i, ex)| {
+                                let t = title(&ex.text);
+                                let ex = StoredValue::new(ex);
+                                view! {
+                                    <li>
+                                        <button
+                                            type="button"
+                                            class="ms-button ms-example"
+                                            data-example=ex.with_value(|e| e.file.clone())
+                                            on:click=move |_| {
+                                                let (file, bytes) = ex
+                                                    .with_value(|e| (e.file.clone(), e.text.as_bytes().to_vec()));
+                                                new_batch(ui);
+                                                add_input_later(ui, file, bytes)
+                                            }
+                                        >
+                                            <span class="ms-example-n">
+                                                {move || {
+                                                    format!("{} {}", l().t("Eksempel", "Example"), i + 1)
+                                                }}
+                                            </span>
+                                            <span class="ms-example-title">{t}</span>
+                                        </button>
+                                    </li>
+                                }
+                            })
+                            .collect_view()}
+                    </ul>
+                </div>
+            }
+        })
 }
 
 #[component]

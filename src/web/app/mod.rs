@@ -215,17 +215,6 @@ fn App(
     }
     let shown = Memo::new(move |_| ui.current.get());
     let l = move || ui.lang.get();
-    let pick_lang = move |new: Lang| {
-        ui.lang.set(new);
-        // The live region speaks the new language too (a screen reader hears the switch).
-        ui.announce.set(
-            new.t("Språket er nå norsk.", "The language is now English.")
-                .to_string(),
-        );
-        if let Some(s) = storage() {
-            let _ = s.set_item(LANG_KEY, new.code());
-        }
-    };
     view! {
         // A file dropped anywhere on the app is read rather than opened by the browser.
         <div
@@ -251,70 +240,8 @@ fn App(
                     {move || l().t("Hopp til resultatene", "Skip to the results")}
                 </a>
             </Show>
-            <header class="ms-header">
-                <div class="ms-brand">
-                    <h1>"Meldingssjekk"</h1>
-                    <p class="ms-tagline">
-                        {move || {
-                            l().t(
-                                "Sjekker mål, tall, vurderinger og regnestykker i årlige meldinger og andre rapporter. Alt skjer i nettleseren din – ingenting lastes opp.",
-                                "Checks targets, figures, verdicts and arithmetic in annual reports and other reports. Everything happens in your browser – nothing is uploaded.",
-                            )
-                        }}
-                    </p>
-                </div>
-                <div class="ms-lang" role="group" aria-label="Språk / Language">
-                    <button
-                        type="button"
-                        class="ms-button ms-small"
-                        lang="nb"
-                        aria-pressed=move || (l() == Lang::Nb).to_string()
-                        on:click=move |_| pick_lang(Lang::Nb)
-                    >
-                        "Norsk"
-                    </button>
-                    <button
-                        type="button"
-                        class="ms-button ms-small"
-                        lang="en"
-                        aria-pressed=move || (l() == Lang::En).to_string()
-                        on:click=move |_| pick_lang(Lang::En)
-                    >
-                        "English"
-                    </button>
-                </div>
-            </header>
-            <nav class="ms-nav" aria-label=move || l().t("Visninger", "Views")>
-                <button
-                    type="button"
-                    class="ms-button ms-tab"
-                    data-page="check"
-                    aria-current=move || (ui.page.get() == Page::Check).then_some("page")
-                    on:click=move |_| go(ui, Page::Check)
-                >
-                    {move || l().t("Sjekk rapporter", "Check reports")}
-                </button>
-                <button
-                    type="button"
-                    class="ms-button ms-tab"
-                    data-page="staffing"
-                    aria-current=move || (ui.page.get() == Page::Staffing).then_some("page")
-                    on:click=move |_| go(ui, Page::Staffing)
-                >
-                    {move || l().t("Bemanning", "Staffing")}
-                </button>
-                <Show when=move || ui.docs.with(|d| d.len() >= 2)>
-                    <button
-                        type="button"
-                        class="ms-button ms-tab"
-                        data-page="compare"
-                        aria-current=move || (ui.page.get() == Page::Compare).then_some("page")
-                        on:click=move |_| go(ui, Page::Compare)
-                    >
-                        {move || format!("{} ({})", l().t("Sammenlign", "Compare"), ui.docs.with(|d| d.len()))}
-                    </button>
-                </Show>
-            </nav>
+            {page_header(ui)}
+            {page_nav(ui)}
             <div class="ms-sr" role="status" aria-live="polite" aria-atomic="true">
                 {move || ui.announce.get()}
             </div>
@@ -340,5 +267,94 @@ fn App(
                 }
             }}
         </div>
+    }
+}
+
+/// The header: name, tagline and the language switch (remembered in local storage).
+fn page_header(ui: Ui) -> impl IntoView {
+    let l = move || ui.lang.get();
+    let pick_lang = move |new: Lang| {
+        ui.lang.set(new);
+        // The live region speaks the new language too (a screen reader hears the switch).
+        ui.announce.set(
+            new.t("Språket er nå norsk.", "The language is now English.")
+                .to_string(),
+        );
+        if let Some(s) = storage() {
+            let _ = s.set_item(LANG_KEY, new.code());
+        }
+    };
+    view! {
+    <header class="ms-header">
+        <div class="ms-brand">
+            <h1>"Meldingssjekk"</h1>
+            <p class="ms-tagline">
+                {move || {
+                    l().t(
+                        "Sjekker mål, tall, vurderinger og regnestykker i årlige meldinger og andre rapporter. Alt skjer i nettleseren din – ingenting lastes opp.",
+                        "Checks targets, figures, verdicts and arithmetic in annual reports and other reports. Everything happens in your browser – nothing is uploaded.",
+                    )
+                }}
+            </p>
+        </div>
+        <div class="ms-lang" role="group" aria-label="Språk / Language">
+            <button
+                type="button"
+                class="ms-button ms-small"
+                lang="nb"
+                aria-pressed=move || (l() == Lang::Nb).to_string()
+                on:click=move |_| pick_lang(Lang::Nb)
+            >
+                "Norsk"
+            </button>
+            <button
+                type="button"
+                class="ms-button ms-small"
+                lang="en"
+                aria-pressed=move || (l() == Lang::En).to_string()
+                on:click=move |_| pick_lang(Lang::En)
+            >
+                "English"
+            </button>
+        </div>
+    </header>
+    }
+}
+
+/// The menu of views: check reports, staffing, and compare once two documents are open.
+fn page_nav(ui: Ui) -> impl IntoView {
+    let l = move || ui.lang.get();
+    view! {
+    <nav class="ms-nav" aria-label=move || l().t("Visninger", "Views")>
+        <button
+            type="button"
+            class="ms-button ms-tab"
+            data-page="check"
+            aria-current=move || (ui.page.get() == Page::Check).then_some("page")
+            on:click=move |_| go(ui, Page::Check)
+        >
+            {move || l().t("Sjekk rapporter", "Check reports")}
+        </button>
+        <button
+            type="button"
+            class="ms-button ms-tab"
+            data-page="staffing"
+            aria-current=move || (ui.page.get() == Page::Staffing).then_some("page")
+            on:click=move |_| go(ui, Page::Staffing)
+        >
+            {move || l().t("Bemanning", "Staffing")}
+        </button>
+        <Show when=move || ui.docs.with(|d| d.len() >= 2)>
+            <button
+                type="button"
+                class="ms-button ms-tab"
+                data-page="compare"
+                aria-current=move || (ui.page.get() == Page::Compare).then_some("page")
+                on:click=move |_| go(ui, Page::Compare)
+            >
+                {move || format!("{} ({})", l().t("Sammenlign", "Compare"), ui.docs.with(|d| d.len()))}
+            </button>
+        </Show>
+    </nav>
     }
 }

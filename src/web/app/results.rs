@@ -5,13 +5,12 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use super::actions::back;
-use super::detail::detail;
+use super::detail::detail_panel;
 use super::documents::{doc_meta, doc_title};
 use super::export::{download, pretty_json, stem};
-use super::findings::{copy_letter, finding_row};
+use super::findings::findings_section;
 use super::tables::{Figures, Tables};
-use super::targets::{indicator_row, matrix};
+use super::targets::targets_section;
 use super::{Doc, Mode, Ui};
 use crate::model::{Format, Indicator};
 use crate::report::{DocumentReport, Report};
@@ -27,35 +26,6 @@ pub(super) fn Results(ui: Ui, doc: Doc) -> impl IntoView {
     let title_id = ui.id("results-title");
     let title_id2 = title_id.clone();
     let entities = StoredValue::new(entities_of(&r()));
-    let export = move |what: &'static str| {
-        let rep = r();
-        let s = stem(&rep.name);
-        match what {
-            "verdicts" => download(
-                &format!("{s}-maal.csv"),
-                "text/csv;charset=utf-8",
-                &fmt::verdicts_csv(&rep),
-            ),
-            "findings" => download(
-                &format!("{s}-funn.csv"),
-                "text/csv;charset=utf-8",
-                &fmt::findings_csv(&rep),
-            ),
-            _ => {
-                let report = Report::new(vec![(*rep).clone()]);
-                let json = pretty_json(&report);
-                download(
-                    &format!("{s}-meldingssjekk.json"),
-                    "application/json",
-                    &json,
-                );
-            }
-        }
-    };
-    let sel = |ui: Ui, id: &str| ui.id(id);
-    let refilter = move || announce_counts(ui, &r());
-    let status_note = ui.id("f-status-note");
-    let status_note2 = status_note.clone();
     let (title, meta) = doc.with_value(|d| {
         (
             doc_title(&d.report),
@@ -85,271 +55,12 @@ pub(super) fn Results(ui: Ui, doc: Doc) -> impl IntoView {
                     {file.map(|f| view! { <span class="ms-doc-file">{f}</span> })}
                 </p>
             })}
-            <div class="ms-overview">
-                <div class="ms-overview-group">
-                    <h3 class="ms-h-small">
-                        {move || format!("{} ({})", l().t("Mål etter status", "Targets by status"), r().indicators.len())}
-                    </h3>
-                    {move || {
-                        let rep = r();
-                        count_list(
-                            STATUSES
-                                .iter()
-                                .map(|s| Count {
-                                    class: format!("ms-count ms-status-{}", status_key(*s)),
-                                    status: Some(status_key(*s)),
-                                    severity: None,
-                                    icon: status_icon(*s),
-                                    label: status_text(l(), *s),
-                                    n: rep.indicators.iter().filter(|i| i.status == *s).count(),
-                                })
-                                .collect(),
-                        )
-                    }}
-                </div>
-                <div class="ms-overview-group">
-                    <h3 class="ms-h-small">
-                        {move || format!("{} ({})", l().t("Funn etter alvorlighet", "Findings by severity"), r().findings.len())}
-                    </h3>
-                    {move || {
-                        let rep = r();
-                        count_list(
-                            SEVERITIES
-                                .iter()
-                                .map(|s| Count {
-                                    class: format!("ms-count ms-sev-{}", severity_key(*s)),
-                                    status: None,
-                                    severity: Some(severity_key(*s)),
-                                    icon: severity_icon(*s),
-                                    label: severity_text(l(), *s),
-                                    n: rep.findings.iter().filter(|f| f.severity == *s).count(),
-                                })
-                                .collect(),
-                        )
-                    }}
-                </div>
-                <div class="ms-overview-group ms-export" role="group" aria-label=move || l().t("Eksport", "Export")>
-                    <h3 class="ms-h-small">{move || l().t("Last ned", "Download")}</h3>
-                    <div class="ms-export-buttons">
-                        <button type="button" class="ms-button ms-small" data-export="verdicts" on:click=move |_| export("verdicts")>
-                            {move || l().t("Vurderinger (CSV)", "Verdicts (CSV)")}
-                        </button>
-                        <button type="button" class="ms-button ms-small" data-export="findings" on:click=move |_| export("findings")>
-                            {move || l().t("Funn (CSV)", "Findings (CSV)")}
-                        </button>
-                        <button type="button" class="ms-button ms-small" data-export="json" on:click=move |_| export("json")>
-                            {move || l().t("Alt (JSON)", "Everything (JSON)")}
-                        </button>
-                    </div>
-                </div>
-            </div>
-            <div class="ms-filters" role="search" aria-label=move || l().t("Filtrer resultatene", "Filter the results")>
-                <div class="ms-field">
-                    <label for=sel(ui, "f-status")>{move || l().t("Status", "Status")}</label>
-                    <select
-                        id=sel(ui, "f-status")
-                        prop:value=move || ui.f_status.get()
-                        aria-describedby=move || (!ui.f_entity.get().is_empty()).then(|| status_note.clone())
-                        on:change=move |ev| {
-                            ui.f_status.set(event_target_value(&ev));
-                            refilter();
-                        }
-                    >
-                        <option value="">{move || l().t("Alle", "All")}</option>
-                        {move || {
-                            STATUSES
-                                .iter()
-                                .map(|s| {
-                                    view! {
-                                        <option value=status_key(*s)>{status_text(l(), *s)}</option>
-                                    }
-                                })
-                                .collect_view()
-                        }}
-                    </select>
-                </div>
-                <div class="ms-field">
-                    <label for=sel(ui, "f-entity")>{move || l().t("Virksomhet", "Entity")}</label>
-                    <select
-                        id=sel(ui, "f-entity")
-                        prop:value=move || ui.f_entity.get()
-                        on:change=move |ev| {
-                            ui.f_entity.set(event_target_value(&ev));
-                            refilter();
-                        }
-                    >
-                        <option value="">{move || l().t("Alle", "All")}</option>
-                        {entities
-                            .get_value()
-                            .into_iter()
-                            .map(|e| view! { <option value=e.clone()>{e.clone()}</option> })
-                            .collect_view()}
-                    </select>
-                </div>
-                <div class="ms-field">
-                    <label for=sel(ui, "f-kind")>{move || l().t("Type funn", "Finding type")}</label>
-                    <select
-                        id=sel(ui, "f-kind")
-                        prop:value=move || ui.f_kind.get()
-                        on:change=move |ev| {
-                            ui.f_kind.set(event_target_value(&ev));
-                            refilter();
-                        }
-                    >
-                        <option value="">{move || l().t("Alle", "All")}</option>
-                        {move || {
-                            KINDS
-                                .iter()
-                                .map(|k| view! { <option value=k.as_str()>{kind_text(l(), *k)}</option> })
-                                .collect_view()
-                        }}
-                    </select>
-                </div>
-                <div class="ms-field ms-grow">
-                    <label for=sel(ui, "search")>{move || l().t("Søk", "Search")}</label>
-                    <input
-                        id=sel(ui, "search")
-                        type="search"
-                        prop:value=move || ui.search.get()
-                        on:input=move |ev| {
-                            ui.search.set(event_target_value(&ev));
-                            refilter();
-                        }
-                    />
-                </div>
-                <div class="ms-field" role="group" aria-label=move || l().t("Visning", "View")>
-                    <span class="ms-label" aria-hidden="true">{move || l().t("Visning", "View")}</span>
-                    <div class="ms-seg">
-                        <button
-                            type="button"
-                            class="ms-button ms-small"
-                            aria-pressed=move || (ui.mode.get() == Mode::List).to_string()
-                            on:click=move |_| ui.mode.set(Mode::List)
-                        >
-                            {move || l().t("Liste", "List")}
-                        </button>
-                        <button
-                            type="button"
-                            class="ms-button ms-small"
-                            aria-pressed=move || (ui.mode.get() == Mode::Matrix).to_string()
-                            on:click=move |_| ui.mode.set(Mode::Matrix)
-                        >
-                            {move || l().t("Matrise", "Matrix")}
-                        </button>
-                    </div>
-                </div>
-            </div>
-            {move || {
-                let ent = ui.f_entity.get();
-                (!ent.is_empty()).then(|| {
-                    let text = match l() {
-                        Lang::Nb => format!("Status gjelder vurderingen av {ent}, ikke målets samlede status."),
-                        Lang::En => format!("Status means the verdict on {ent}, not the target's overall status."),
-                    };
-                    view! { <p id=status_note2.clone() class="ms-hint ms-filter-note" data-filter-note="">{text}</p> }
-                })
-            }}
+            {overview(ui, doc)}
+            {filters(ui, doc, entities)}
             <div class="ms-main" class:ms-main-wide=move || ui.mode.get() == Mode::Matrix>
                 <div class="ms-lists">
-                    <section class="ms-targets" aria-labelledby=sel(ui, "targets-title")>
-                        <h3 id=sel(ui, "targets-title")>
-                            {move || {
-                                let shown = visible_indicators(ui, &r()).len();
-                                let all = r().indicators.len();
-                                if shown == all {
-                                    format!("{} ({all})", l().t("Mål", "Targets"))
-                                } else {
-                                    format!("{} ({shown} {} {all})", l().t("Mål", "Targets"), l().t("av", "of"))
-                                }
-                            }}
-                        </h3>
-                        {move || {
-                            let rep = r();
-                            let lang = l();
-                            if rep.indicators.is_empty() {
-                                return view! {
-                                    <p class="ms-empty">
-                                        {lang.t(
-                                            "Fant ingen mål med måltall i dette dokumentet.",
-                                            "No targets with figures were found in this document.",
-                                        )}
-                                    </p>
-                                }
-                                    .into_any();
-                            }
-                            let idx = visible_indicators(ui, &rep);
-                            if idx.is_empty() {
-                                return view! {
-                                    <p class="ms-empty">
-                                        {lang.t("Ingen mål passer til filteret.", "No targets match the filter.")}
-                                    </p>
-                                }
-                                    .into_any();
-                            }
-                            let ent = ui.f_entity.get_untracked();
-                            match ui.mode.get() {
-                                Mode::List => view! {
-                                    <ul class="ms-target-list">
-                                        {idx
-                                            .into_iter()
-                                            .filter_map(|i| {
-                                                rep.indicators.get(i).map(|ind| {
-                                                    let at = rep
-                                                        .origin(ind.line)
-                                                        .and_then(|o| o.label(lang == Lang::En));
-                                                    indicator_row(ui, lang, i, ind, at, &ent)
-                                                })
-                                            })
-                                            .collect_view()}
-                                    </ul>
-                                }
-                                    .into_any(),
-                                Mode::Matrix => matrix(ui, lang, &rep, &idx, &entities.get_value()).into_any(),
-                            }
-                        }}
-                    </section>
-                    <section class="ms-findings" aria-labelledby=sel(ui, "findings-title")>
-                        <div class="ms-section-head">
-                        <h3 id=sel(ui, "findings-title")>
-                            {move || {
-                                let shown = visible_findings(ui, &r()).len();
-                                let all = r().findings.len();
-                                if shown == all {
-                                    format!("{} ({all})", l().t("Funn", "Findings"))
-                                } else {
-                                    format!("{} ({shown} {} {all})", l().t("Funn", "Findings"), l().t("av", "of"))
-                                }
-                            }}
-                        </h3>
-                        <Show when=move || !visible_findings(ui, &r()).is_empty()>
-                            <button type="button" class="ms-button ms-small ms-copy" data-copy="letter" on:click=move |_| copy_letter(ui, &r())>
-                                {move || l().t("Kopier som brevavsnitt", "Copy as a letter paragraph")}
-                            </button>
-                        </Show>
-                        </div>
-                        {move || {
-                            let rep = r();
-                            let lang = l();
-                            let idx = visible_findings(ui, &rep);
-                            if idx.is_empty() {
-                                let msg = if rep.findings.is_empty() {
-                                    lang.t("Ingen funn.", "No findings.")
-                                } else {
-                                    lang.t("Ingen funn passer til filteret.", "No findings match the filter.")
-                                };
-                                return view! { <p class="ms-empty">{msg}</p> }.into_any();
-                            }
-                            view! {
-                                <ul class="ms-finding-list">
-                                    {idx
-                                        .into_iter()
-                                        .filter_map(|i| rep.findings.get(i).map(|f| finding_row(ui, lang, i, f)))
-                                        .collect_view()}
-                                </ul>
-                            }
-                                .into_any()
-                        }}
-                    </section>
+                    {targets_section(ui, doc, entities)}
+                    {findings_section(ui, doc)}
                     {doc.with_value(|d| {
                         (d.report.format == Format::Csv)
                             .then(|| d.report.tables.first().cloned())
@@ -363,44 +74,220 @@ pub(super) fn Results(ui: Ui, doc: Doc) -> impl IntoView {
                         <crate::web::letter::LetterPanel lang=ui.lang report=d.report.clone() text=Arc::new(d.lines.join("\n")) />
                     })}
                 </div>
-                <aside
-                    class="ms-detail"
-                    aria-labelledby=sel(ui, "detail-title")
-                    on:keydown=move |ev| {
-                        if ev.key() == "Escape" && ui.focus.get_untracked().is_some() {
-                            ev.prevent_default();
-                            back(ui);
-                        }
-                    }
-                >
-                    <div class="ms-section-head">
-                        <h3 id=sel(ui, "detail-title") tabindex="-1">
-                            {move || l().t("Detaljer", "Details")}
-                        </h3>
-                        <Show when=move || ui.focus.get().is_some()>
-                            <button type="button" class="ms-button ms-small" data-back="" on:click=move |_| back(ui)>
-                                {move || l().t("Tilbake", "Back")}
-                            </button>
-                        </Show>
-                    </div>
-                    {move || {
-                        let lang = l();
-                        match ui.focus.get() {
-                            None => view! {
-                                <p class="ms-empty">
-                                    {lang.t(
-                                        "Velg «Vis linje … i teksten» ved et mål eller et funn for å se det i rapportens tekst.",
-                                        "Choose “Show line … in the text” on a target or a finding to see it in the report's text.",
-                                    )}
-                                </p>
-                            }
-                                .into_any(),
-                            Some(f) => doc.with_value(|d| detail(ui, lang, d, f)).into_any(),
-                        }
-                    }}
-                </aside>
+                {detail_panel(ui, doc)}
             </div>
         </section>
+    }
+}
+
+/// The overview: targets by status, findings by severity, and the downloads.
+fn overview(ui: Ui, doc: StoredValue<Doc>) -> impl IntoView {
+    let l = move || ui.lang.get();
+    let r = move || doc.with_value(|d| d.report.clone());
+    let export = move |what: &'static str| {
+        let rep = r();
+        let s = stem(&rep.name);
+        match what {
+            "verdicts" => download(
+                &format!("{s}-maal.csv"),
+                "text/csv;charset=utf-8",
+                &fmt::verdicts_csv(&rep),
+            ),
+            "findings" => download(
+                &format!("{s}-funn.csv"),
+                "text/csv;charset=utf-8",
+                &fmt::findings_csv(&rep),
+            ),
+            _ => {
+                let report = Report::new(vec![(*rep).clone()]);
+                let json = pretty_json(&report);
+                download(
+                    &format!("{s}-meldingssjekk.json"),
+                    "application/json",
+                    &json,
+                );
+            }
+        }
+    };
+
+    view! {
+    <div class="ms-overview">
+        <div class="ms-overview-group">
+            <h3 class="ms-h-small">
+                {move || format!("{} ({})", l().t("Mål etter status", "Targets by status"), r().indicators.len())}
+            </h3>
+            {move || {
+                let rep = r();
+                count_list(
+                    STATUSES
+                        .iter()
+                        .map(|s| Count {
+                            class: format!("ms-count ms-status-{}", status_key(*s)),
+                            status: Some(status_key(*s)),
+                            severity: None,
+                            icon: status_icon(*s),
+                            label: status_text(l(), *s),
+                            n: rep.indicators.iter().filter(|i| i.status == *s).count(),
+                        })
+                        .collect(),
+                )
+            }}
+        </div>
+        <div class="ms-overview-group">
+            <h3 class="ms-h-small">
+                {move || format!("{} ({})", l().t("Funn etter alvorlighet", "Findings by severity"), r().findings.len())}
+            </h3>
+            {move || {
+                let rep = r();
+                count_list(
+                    SEVERITIES
+                        .iter()
+                        .map(|s| Count {
+                            class: format!("ms-count ms-sev-{}", severity_key(*s)),
+                            status: None,
+                            severity: Some(severity_key(*s)),
+                            icon: severity_icon(*s),
+                            label: severity_text(l(), *s),
+                            n: rep.findings.iter().filter(|f| f.severity == *s).count(),
+                        })
+                        .collect(),
+                )
+            }}
+        </div>
+        <div class="ms-overview-group ms-export" role="group" aria-label=move || l().t("Eksport", "Export")>
+            <h3 class="ms-h-small">{move || l().t("Last ned", "Download")}</h3>
+            <div class="ms-export-buttons">
+                <button type="button" class="ms-button ms-small" data-export="verdicts" on:click=move |_| export("verdicts")>
+                    {move || l().t("Vurderinger (CSV)", "Verdicts (CSV)")}
+                </button>
+                <button type="button" class="ms-button ms-small" data-export="findings" on:click=move |_| export("findings")>
+                    {move || l().t("Funn (CSV)", "Findings (CSV)")}
+                </button>
+                <button type="button" class="ms-button ms-small" data-export="json" on:click=move |_| export("json")>
+                    {move || l().t("Alt (JSON)", "Everything (JSON)")}
+                </button>
+            </div>
+        </div>
+    </div>
+    }
+}
+
+/// The filters (status, entity, finding type, search) and the list/matrix switch; while an entity
+/// is chosen, the note that the status is that entity's verdict.
+fn filters(ui: Ui, doc: StoredValue<Doc>, entities: StoredValue<Vec<String>>) -> impl IntoView {
+    let l = move || ui.lang.get();
+    let r = move || doc.with_value(|d| d.report.clone());
+    let sel = |ui: Ui, id: &str| ui.id(id);
+    let refilter = move || announce_counts(ui, &r());
+    let status_note = ui.id("f-status-note");
+    let status_note2 = status_note.clone();
+    view! {
+    <div class="ms-filters" role="search" aria-label=move || l().t("Filtrer resultatene", "Filter the results")>
+        <div class="ms-field">
+            <label for=sel(ui, "f-status")>{move || l().t("Status", "Status")}</label>
+            <select
+                id=sel(ui, "f-status")
+                prop:value=move || ui.f_status.get()
+                aria-describedby=move || (!ui.f_entity.get().is_empty()).then(|| status_note.clone())
+                on:change=move |ev| {
+                    ui.f_status.set(event_target_value(&ev));
+                    refilter();
+                }
+            >
+                <option value="">{move || l().t("Alle", "All")}</option>
+                {move || {
+                    STATUSES
+                        .iter()
+                        .map(|s| {
+                            view! {
+                                <option value=status_key(*s)>{status_text(l(), *s)}</option>
+                            }
+                        })
+                        .collect_view()
+                }}
+            </select>
+        </div>
+        <div class="ms-field">
+            <label for=sel(ui, "f-entity")>{move || l().t("Virksomhet", "Entity")}</label>
+            <select
+                id=sel(ui, "f-entity")
+                prop:value=move || ui.f_entity.get()
+                on:change=move |ev| {
+                    ui.f_entity.set(event_target_value(&ev));
+                    refilter();
+                }
+            >
+                <option value="">{move || l().t("Alle", "All")}</option>
+                {entities
+                    .get_value()
+                    .into_iter()
+                    .map(|e| view! { <option value=e.clone()>{e.clone()}</option> })
+                    .collect_view()}
+            </select>
+        </div>
+        <div class="ms-field">
+            <label for=sel(ui, "f-kind")>{move || l().t("Type funn", "Finding type")}</label>
+            <select
+                id=sel(ui, "f-kind")
+                prop:value=move || ui.f_kind.get()
+                on:change=move |ev| {
+                    ui.f_kind.set(event_target_value(&ev));
+                    refilter();
+                }
+            >
+                <option value="">{move || l().t("Alle", "All")}</option>
+                {move || {
+                    KINDS
+                        .iter()
+                        .map(|k| view! { <option value=k.as_str()>{kind_text(l(), *k)}</option> })
+                        .collect_view()
+                }}
+            </select>
+        </div>
+        <div class="ms-field ms-grow">
+            <label for=sel(ui, "search")>{move || l().t("Søk", "Search")}</label>
+            <input
+                id=sel(ui, "search")
+                type="search"
+                prop:value=move || ui.search.get()
+                on:input=move |ev| {
+                    ui.search.set(event_target_value(&ev));
+                    refilter();
+                }
+            />
+        </div>
+        <div class="ms-field" role="group" aria-label=move || l().t("Visning", "View")>
+            <span class="ms-label" aria-hidden="true">{move || l().t("Visning", "View")}</span>
+            <div class="ms-seg">
+                <button
+                    type="button"
+                    class="ms-button ms-small"
+                    aria-pressed=move || (ui.mode.get() == Mode::List).to_string()
+                    on:click=move |_| ui.mode.set(Mode::List)
+                >
+                    {move || l().t("Liste", "List")}
+                </button>
+                <button
+                    type="button"
+                    class="ms-button ms-small"
+                    aria-pressed=move || (ui.mode.get() == Mode::Matrix).to_string()
+                    on:click=move |_| ui.mode.set(Mode::Matrix)
+                >
+                    {move || l().t("Matrise", "Matrix")}
+                </button>
+            </div>
+        </div>
+    </div>
+    {move || {
+        let ent = ui.f_entity.get();
+        (!ent.is_empty()).then(|| {
+            let text = match l() {
+                Lang::Nb => format!("Status gjelder vurderingen av {ent}, ikke målets samlede status."),
+                Lang::En => format!("Status means the verdict on {ent}, not the target's overall status."),
+            };
+            view! { <p id=status_note2.clone() class="ms-hint ms-filter-note" data-filter-note="">{text}</p> }
+        })
+    }}
     }
 }
 
@@ -433,7 +320,7 @@ fn status_matches(st: &str, ent: &str, ind: &Indicator) -> bool {
     })
 }
 
-fn visible_indicators(ui: Ui, r: &DocumentReport) -> Vec<usize> {
+pub(super) fn visible_indicators(ui: Ui, r: &DocumentReport) -> Vec<usize> {
     let st = ui.f_status.get();
     let ent = ui.f_entity.get();
     let q = ui.search.get().trim().to_lowercase();

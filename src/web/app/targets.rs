@@ -4,7 +4,8 @@
 use leptos::prelude::*;
 
 use super::actions::select;
-use super::{Focus, Ui};
+use super::results::visible_indicators;
+use super::{Doc, Focus, Mode, Ui};
 use crate::model::{Comparator, Indicator, Status, Target, TargetUnit};
 use crate::report::DocumentReport;
 use crate::web::fmt::num;
@@ -376,5 +377,75 @@ pub(super) fn matrix(
                 </tbody>
             </table>
         </div>
+    }
+}
+
+/// The targets the filters show, as a list or a matrix, under a heading with their count.
+pub(super) fn targets_section(
+    ui: Ui,
+    doc: StoredValue<Doc>,
+    entities: StoredValue<Vec<String>>,
+) -> impl IntoView {
+    let l = move || ui.lang.get();
+    let r = move || doc.with_value(|d| d.report.clone());
+    let sel = |ui: Ui, id: &str| ui.id(id);
+    view! {
+    <section class="ms-targets" aria-labelledby=sel(ui, "targets-title")>
+        <h3 id=sel(ui, "targets-title")>
+            {move || {
+                let shown = visible_indicators(ui, &r()).len();
+                let all = r().indicators.len();
+                if shown == all {
+                    format!("{} ({all})", l().t("Mål", "Targets"))
+                } else {
+                    format!("{} ({shown} {} {all})", l().t("Mål", "Targets"), l().t("av", "of"))
+                }
+            }}
+        </h3>
+        {move || {
+            let rep = r();
+            let lang = l();
+            if rep.indicators.is_empty() {
+                return view! {
+                    <p class="ms-empty">
+                        {lang.t(
+                            "Fant ingen mål med måltall i dette dokumentet.",
+                            "No targets with figures were found in this document.",
+                        )}
+                    </p>
+                }
+                    .into_any();
+            }
+            let idx = visible_indicators(ui, &rep);
+            if idx.is_empty() {
+                return view! {
+                    <p class="ms-empty">
+                        {lang.t("Ingen mål passer til filteret.", "No targets match the filter.")}
+                    </p>
+                }
+                    .into_any();
+            }
+            let ent = ui.f_entity.get_untracked();
+            match ui.mode.get() {
+                Mode::List => view! {
+                    <ul class="ms-target-list">
+                        {idx
+                            .into_iter()
+                            .filter_map(|i| {
+                                rep.indicators.get(i).map(|ind| {
+                                    let at = rep
+                                        .origin(ind.line)
+                                        .and_then(|o| o.label(lang == Lang::En));
+                                    indicator_row(ui, lang, i, ind, at, &ent)
+                                })
+                            })
+                            .collect_view()}
+                    </ul>
+                }
+                    .into_any(),
+                Mode::Matrix => matrix(ui, lang, &rep, &idx, &entities.get_value()).into_any(),
+            }
+        }}
+    </section>
     }
 }
