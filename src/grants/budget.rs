@@ -3,7 +3,8 @@
 //! answer's lines of amounts ("• Prosjektleder (100 % i 18 måneder): ca. kr 1,5 mill").
 //! Every amount keeps the interval its rounding allows, for `rules::budget_sum`.
 
-use super::{money, phrases, Num};
+use super::reader::money;
+use super::{phrases, Num};
 use crate::extract::numbers::{lex, NumUnit, NumberKind};
 use crate::model::Table;
 use crate::report::{Budget, BudgetRow};
@@ -140,7 +141,7 @@ fn from_table(t: &Table) -> Option<BudgetRead> {
 }
 
 fn clean_label(s: &str) -> String {
-    let mut l = super::strip_bullet(s).trim().to_string();
+    let mut l = super::form::strip_bullet(s).trim().to_string();
     loop {
         let before = l.len();
         for tail in ["ca.", "ca", "kr.", "kr", "nok", ":", "–", "-", "="] {
@@ -193,7 +194,7 @@ pub fn read(
         let mut label = clean_label(text.get(..label_end).unwrap_or(""));
         if let Some((pl, pt)) = pending.take() {
             if pl + 1 == line || label.is_empty() {
-                label = clean_label(&format!("{} {}", super::strip_bullet(&pt), label));
+                label = clean_label(&format!("{} {}", super::form::strip_bullet(&pt), label));
             }
         }
         if label.is_empty() {
