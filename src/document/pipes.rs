@@ -17,9 +17,7 @@ use std::borrow::Cow;
 fn separators(line: &str) -> Vec<usize> {
     let b = line.as_bytes();
     let space = |i: Option<usize>| {
-        i.map_or(true, |i| {
-            b.get(i).is_none_or(|c| matches!(*c, b' ' | b'\t' | b'\r'))
-        })
+        i.is_none_or(|i| b.get(i).is_none_or(|c| matches!(*c, b' ' | b'\t' | b'\r')))
     };
     (0..b.len())
         .filter(|&i| b[i] == b'|' && space(i.checked_sub(1)) && space(Some(i + 1)))
@@ -71,7 +69,7 @@ pub fn bars_as_columns(text: &str) -> Cow<'_, str> {
         .map(|i| {
             let prev = i.checked_sub(1);
             let next = (i + 1 < n).then_some(i + 1);
-            let any_near = [prev, next].into_iter().flatten().any(|j| barred(j));
+            let any_near = [prev, next].into_iter().flatten().any(&barred);
             let single_near = [prev, next]
                 .into_iter()
                 .flatten()

@@ -54,6 +54,30 @@ pub struct Sentence {
     pub kind: UnitKind,
 }
 
+/// A line that opens with a field's label: one to three words, the first capitalised, the last
+/// ending in a colon, then text ("Mål: Minst 70 prosent", "Resultat 2024: 68,4 prosent",
+/// "Vurdering: Oppnådd."): a field of its own, not the end of the line before.
+fn field_label(text: &str) -> bool {
+    let mut words = text.split_whitespace();
+    if !text.starts_with(|c: char| c.is_uppercase()) {
+        return false;
+    }
+    for _ in 0..3 {
+        let Some(w) = words.next() else {
+            return false;
+        };
+        if let Some(core) = w.strip_suffix(':') {
+            return !core.is_empty()
+                && core.chars().all(|c| c.is_alphanumeric() || c == '-')
+                && words.next().is_some();
+        }
+        if !w.chars().all(|c| c.is_alphanumeric() || c == '-') {
+            return false;
+        }
+    }
+    false
+}
+
 impl Reading {
     pub(crate) fn of(doc: &Document) -> Reading {
         let layout = Layout::of(doc);
@@ -119,6 +143,7 @@ impl Reading {
                 Join::Space
             } else if cur.para_before
                 || cur.indented_capital
+                || field_label(&cur.text)
                 || prev.text.ends_with(':')
                 || (!ends_terminal(&prev.text) && layout.ended_early(prev, cur))
             {

@@ -39,6 +39,18 @@ pub fn parse_claim_folded(sentence: &str, f: &str) -> Option<ClaimSpec> {
             at: 0,
         });
     }
+    // A field of a report's form: "Vurdering: Oppnådd.", "Status: Ikkje nådd".
+    if let Some((label, rest)) = f.split_once(':') {
+        let at = label.len() + 1;
+        let short = (1..=2).contains(&label.split_whitespace().count());
+        if let Some(claim) = bare_status(rest).filter(|_| short) {
+            return Some(ClaimSpec {
+                claim,
+                entity: None,
+                at,
+            });
+        }
+    }
     let view = ClaimView::new(f);
     let v = view.text.as_str();
     let book = phrases::claims();
@@ -288,7 +300,7 @@ fn uninvert(words: &mut [(String, usize, String)], book: &phrases::PhraseBook) {
                 .iter()
                 .map(|w| w.0.as_str())
                 .collect();
-            book.get("inverted_subjects").iter().any(|w| *w == next.2)
+            book.get("inverted_subjects").contains(&next.2)
                 || catalogue()
                     .mentions(&rest.join(" "))
                     .first()
@@ -586,6 +598,9 @@ mod tests {
         let c = parse_claim("I psykisk helsevern nådde Helse Bergen målet.").unwrap();
         assert_eq!(c.claim, Claim::Met);
         assert_eq!(c.entity.as_deref(), Some("Helse Bergen HF"));
+        // A form's field.
+        assert_eq!(claim("Vurdering: Oppnådd."), Some(Claim::Met));
+        assert_eq!(claim("Måloppnåing: Ikkje nådd"), Some(Claim::NotMet));
         // An object after the verb is no inverted subject: "… nådde ikkje dette målet".
         assert_ne!(
             claim("Helse Stavanger nådde ikkje dette målet innan 2020."),

@@ -535,7 +535,18 @@ fn noun_lead(f: &str) -> Option<NounLead> {
     };
     // A short label before the sentence proper ("Svar:", "Oppdrag:") is skipped.
     let mut first = 0;
-    if words.len() > 2 && f[words[0].0..words[0].1].ends_with(':') && words[0].1 - words[0].0 < 14 {
+    // A goal noun as the label ("Mål: Under 50 dagar …") is the lead itself, unless what
+    // follows is a requirement of its own ("Styringsmål: Minst 70 prosent … skal …").
+    let modal = || {
+        words[1..]
+            .iter()
+            .any(|&(a, b)| book.get("modal").iter().any(|m| m == &f[a..b]))
+    };
+    if words.len() > 2
+        && f[words[0].0..words[0].1].ends_with(':')
+        && words[0].1 - words[0].0 < 14
+        && (!nouns.iter().any(|n| n == core(0)) || modal())
+    {
         first = 1;
     }
     let noun = (first..words.len().min(first + 4)).find(|&k| nouns.iter().any(|n| n == core(k)))?;

@@ -369,7 +369,7 @@ fn plain_change_columns(t: &FoundTable) -> Vec<usize> {
 /// ("13 480" stands for 13 475–13 485).
 fn plain_interval(c: &Cell) -> Option<(f64, f64, f64, f64)> {
     let (v, lo, hi, res) = interval(c)?;
-    if res >= 1.0 && res < 10.0 && v.abs() >= 100.0 && v % 10.0 == 0.0 {
+    if (1.0..10.0).contains(&res) && v.abs() >= 100.0 && v % 10.0 == 0.0 {
         return Some((v, v - 5.0, v + 5.0, res));
     }
     Some((v, lo, hi, res))
