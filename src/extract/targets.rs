@@ -1440,6 +1440,40 @@ mod tests {
     }
 
     #[test]
+    fn requirements_set_by_someone_and_form_fields() {
+        // "X har stilt krav om …": the requirement is what follows.
+        let specs = parse_targets(
+            "Helse Vest RHF har for 2025 stilt krav om gjennomsnittleg ventetid under 55 dagar i \
+             somatikk og under 35 dagar i TSB.",
+        );
+        let got: Vec<_> = specs
+            .iter()
+            .map(|s| {
+                (
+                    s.target.threshold,
+                    s.target.subject.clone(),
+                    s.target.target_year,
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                (Some(55.0), Some("Somatikk".to_string()), Some(2025)),
+                (Some(35.0), Some("TSB".to_string()), Some(2025)),
+            ]
+        );
+        // A demand without a figure is no measurable target.
+        assert!(parse_targets(
+            "Departementet har stilt krav om at rapporten sendes innen 1. mars."
+        )
+        .is_empty());
+        // The goal noun as a form's field label.
+        let t = one("Mål: Maksimalt 2,0 prosent");
+        assert_eq!((t.comparator, t.threshold), (Comparator::AtMost, Some(2.0)));
+    }
+
+    #[test]
     fn limits_written_with_a_negation() {
         // A same-level phrase with a figure after it is a limit, not the earlier level.
         let t = one("Sykefraværet skal ikke være høyere enn 6,5 prosent i 2026.");
