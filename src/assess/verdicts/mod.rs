@@ -1,0 +1,159 @@
+//! Where a verdict is made. For every target sentence the report sets, this reads the block of
+//! text that answers it (up to the next target), takes the report's own claim and the figures it
+//! gives per entity (prose and linked tables), and decides per entity (× area) whether the target
+//! was met. Where figures are missing the verdict is `unknown` — never a guess.
+
+use crate::document::{Document, Reading};
+use crate::extract::values::Observation;
+use crate::model::{Claim, Comparator, Indicator, Status, Target, Verdict, VerdictStatus};
+use crate::text::fold;
+
+mod figures;
+mod measures;
+mod region;
+mod sections;
+mod sentences;
+#[cfg(test)]
+mod tests;
+
+pub(crate) use region::{document_owner, region_entity};
+pub use sections::answer_table_targets;
+pub use sentences::assess_sentences;
+
+/// Sentences after a target that may still answer it.
+const MAX_BLOCK_SENTENCES: usize = 40;
+
+/// An indicator together with what the checks need beyond the contract.
+#[derive(Debug, Clone)]
+pub struct Assessed {
+    pub indicator: Indicator,
+    /// Claims the report makes about single entities ("HNT har ikke innfridd kravet"), with line.
+    pub entity_claims: Vec<(String, Claim, usize)>,
+    /// Whether the block gave any figure at all.
+    pub has_figures: bool,
+    /// The claim speaks of the region as a whole ("For regionen samlet er kravet ikke innfridd").
+    pub claim_is_regional: bool,
+}
+
+/// Finds every target in the document and assesses it.
+pub fn assess(doc: &Document, reading: &Reading, tables: &[crate::model::Table]) -> Vec<Assessed> {
+    assess_sentences(
+        doc,
+        reading,
+        &reading.sentences(),
+        &fold(&reading.text),
+        tables,
+        &[],
+    )
+}
+
+/// Decides one verdict from the report's figures; `None` when they cannot decide it.
+pub fn judge(target: &Target, o: &Observation) -> Option<VerdictStatus> {
+    use Comparator::*;
+    let met = |b: bool| {
+        if b {
+            VerdictStatus::Met
+        } else {
+            VerdictStatus::NotMet
+        }
+    };
+    match target.comparator {
+        AtLeast => Some(met(o.value? >= target.threshold?)),
+        AtMost => Some(met(o.value? <= target.threshold?)),
+        Above => Some(met(o.value? > target.threshold?)),
+        Below => Some(met(o.value? < target.threshold?)),
+        Increase | Decrease => {
+            let sign = if target.comparator == Increase {
+                1.0
+            } else {
+                -1.0
+            };
+            let change = match (o.value, o.baseline_value) {
+                (Some(v), Some(b)) if b != 0.0 => Some((v - b) / b.abs() * 100.0),
+                (Some(v), Some(b)) => Some(if v > b {
+                    100.0
+                } else if v < b {
+                    -100.0
+                } else {
+                    0.0
+                }),
+                _ => o.change_pct,
+            }?;
+            let needed = target.change_pct.unwrap_or(0.0);
+            if needed > 0.0 {
+                Some(met(sign * change >= needed - 1e-9))
+            } else {
+                Some(met(sign * change > 0.0))
+            }
+        }
+        NotAboveBaseline => match (o.value, o.baseline_value, o.change_pct) {
+            (Some(v), Some(b), _) => Some(met(v <= b)),
+            (_, _, Some(c)) => Some(met(c <= 0.0)),
+            _ => None,
+        },
+        NotBelowBaseline => match (o.value, o.baseline_value, o.change_pct) {
+            (Some(v), Some(b), _) => Some(met(v >= b)),
+            (_, _, Some(c)) => Some(met(c >= 0.0)),
+            _ => None,
+        },
+        Qualitative => None,
+    }
+}
+
+/// All met → met; all not met → not met; a mix → partial; nothing decided → unknown.
+pub fn overall(verdicts: &[Verdict]) -> Status {
+    let met = verdicts
+        .iter()
+        .filter(|v| v.status == VerdictStatus::Met)
+        .count();
+    let not = verdicts
+        .iter()
+        .filter(|v| v.status == VerdictStatus::NotMet)
+        .count();
+    let pending = verdicts
+        .iter()
+        .filter(|v| v.status == VerdictStatus::Pending)
+        .count();
+    match (met, not) {
+        (0, 0) if pending > 0 => Status::Pending,
+        (0, 0) => Status::Unknown,
+        (_, 0) => Status::Met,
+        (0, _) => Status::NotMet,
+        _ => Status::Partial,
+    }
+}
+
+/// A target whose deadline lies after the year of its figures is not failed yet: its verdicts
+/// become pending ("Innan utgangen av 2026 skal ventetida vere på høgst 45 dagar" judged on 2024
+/// figures). A long-term goal with no year ("på sikt") is pending too. `report_year` stands in
+/// for a figure without a year.
+pub fn mark_pending(assessed: &mut [Assessed], report_year: Option<i32>) {
+    for a in assessed.iter_mut() {
+        let target = &a.indicator.target;
+        let due = target.target_year;
+        let open_ended = target.long_term && due.is_none();
+        let mut changed = false;
+        for v in a.indicator.verdicts.iter_mut() {
+            if !matches!(v.status, VerdictStatus::Met | VerdictStatus::NotMet) {
+                continue;
+            }
+            // The figure's year, or the report's when that is earlier (a figure read
+            // without a year of its own takes the target's).
+            let year = match (v.year, report_year) {
+                (Some(a), Some(r)) => Some(a.min(r)),
+                (a, r) => a.or(r),
+            };
+            let before_due = match (due, year) {
+                (Some(d), Some(y)) => d > y,
+                _ => false,
+            };
+            if open_ended || before_due {
+                v.status = VerdictStatus::Pending;
+                changed = true;
+            }
+        }
+        if changed {
+            a.indicator.status = overall(&a.indicator.verdicts);
+        }
+    }
+}

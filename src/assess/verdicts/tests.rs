@@ -1,0 +1,320 @@
+use crate::model::{Claim, FindingKind, Status, VerdictStatus};
+use crate::report::DocumentReport;
+
+#[test]
+fn targets_listed_after_a_lead_with_a_colon() {
+    // Nynorsk: the lead names the measure and year, each item an area and its figure.
+    let text = "Innleiing.\n\nMåltala for gjennomsnittleg ventetid i 2024 er:\n\
+        \x20  – somatikk: under 55 dagar\n\
+        \x20  – TSB: under 30 dagar\n\n\
+        Ventetida i somatikk var 57 dagar og i TSB 24 dagar.\n";
+    let r = report(text);
+    let got = subjects_and_thresholds(&r);
+    assert_eq!(
+        got,
+        vec![(Some("Somatikk"), Some(55.0)), (Some("TSB"), Some(30.0))]
+    );
+    // Fail: a dash that continues a sentence is no list item, and no target.
+    let prose = "Ventetida skal ned i somatikk og\n– psykisk helsevern innan 2026.\n";
+    assert!(report(prose)
+        .indicators
+        .iter()
+        .all(|i| i.target.threshold.is_none()));
+}
+
+#[test]
+fn a_closing_status_table_answers_the_targets_listed_first() {
+    let text = "1. Styringsmål for 2025\n\n\
+        a) Gjennomsnittlig ventetid skal være under 65 dager i somatikk og under 40 dager i PHBU.\n\
+        b) Minst 70 prosent av epikrisene skal være sendt innen 1 dag etter utskrivning.\n\n\
+        2. Resultater\n\n\
+        Ventetiden i somatikk var 67 dager og i PHBU 38 dager. Andelen epikriser sendt innen\n\
+        1 dag var 67,8 prosent.\n\n\
+        3. Oppsummering\n\n\
+        Styringsmål                               Resultat        Status\n\
+        Ventetid somatikk under 65 dager          67 dager        Ikke oppnådd\n\
+        Ventetid PHBU under 40 dager              38 dager        Oppnådd\n\
+        Epikrise innen 1 dag, minst 70 prosent    67,8 prosent    Oppnådd\n";
+    let r = report(text);
+    let claim = |needle: &str, subject: Option<&str>| {
+        r.indicators
+            .iter()
+            .find(|i| i.text.contains(needle) && i.target.subject.as_deref() == subject)
+            .and_then(|i| i.claim)
+    };
+    assert_eq!(claim("ventetid", Some("Somatikk")), Some(Claim::NotMet));
+    assert_eq!(
+        claim("ventetid", Some("Psykisk helsevern barn og unge")),
+        Some(Claim::Met)
+    );
+    assert_eq!(claim("epikrisene", None), Some(Claim::Met));
+    // The epikrise row says "Oppnådd" against 67,8 % of a 70 % floor: the report's own
+    // figures contradict it.
+    assert!(
+        r.findings
+            .iter()
+            .any(|f| f.kind == FindingKind::ClaimMismatch && f.line == 16),
+        "{:#?}",
+        r.findings
+    );
+}
+
+#[test]
+fn a_trusts_own_list_and_claim_answer_each_area() {
+    let text = "Helse Førde HF\nTilleggsrapportering 2024\n\n\
+        Mål\nFor 2024 var målet at ventetida skulle vere under 58 dagar i somatikken, under 42 dagar i psykisk helsevern for vaksne, under 40 dagar i psykisk helsevern for barn og unge og under 33 dagar i TSB.\n\n\
+        Resultat\nGjennomsnittleg ventetid 2024 (2023 i parentes):\n\
+        - Somatikk: 56 dagar (60)\n- Psykisk helsevern vaksne: 45 dagar (47)\n\
+        - Psykisk helsevern barn og unge: 38 dagar (44)\n- TSB: 30 dagar (31)\n\n\
+        Helse Førde nådde måla i alle område unntatt psykisk helsevern for vaksne.\n\n\
+        I psykisk helsevern for vaksne gjekk ventetida ned med 2 dagar.\n";
+    let r = report(text);
+    let by_area = |area: &str| {
+        let i = r
+            .indicators
+            .iter()
+            .find(|i| i.target.subject.as_deref() == Some(area))
+            .unwrap_or_else(|| panic!("{area}: {:#?}", r.indicators));
+        let v: Vec<(f64, VerdictStatus)> = i
+            .verdicts
+            .iter()
+            .filter_map(|v| Some((v.value?, v.status)))
+            .collect();
+        (i.claim, v)
+    };
+    // Every item of the list is the trust's figure, the last one too.
+    assert_eq!(
+        by_area("TSB"),
+        (Some(Claim::Met), vec![(30.0, VerdictStatus::Met)])
+    );
+    // The trust's own claim, with its exception, is the report's claim per area; the
+    // change of 2 dagar is not a level.
+    assert_eq!(
+        by_area("Psykisk helsevern voksne"),
+        (Some(Claim::NotMet), vec![(45.0, VerdictStatus::NotMet)])
+    );
+    assert_no_claim_mismatch(&r);
+}
+
+#[test]
+fn a_list_after_a_lead_that_names_the_requirements_later() {
+    let text = "Helse Vest RHF stilte desse krava til gjennomsnittleg ventetid (jf. tabell 1):\n\
+        \x20  - somatikk: under 55 dagar\n\
+        \x20  - psykisk helsevern for barn og unge (BUP): under 40 dagar\n\n\
+        Alle helseføretaka innfridde kravet i somatikken.\n\
+        Kravet for BUP vart ikkje oppfylt for regionen samla.\n\
+        Ventetida i BUP var 42 dagar for regionen. Helse Førde hadde 36 dagar i BUP.\n";
+    let r = report(text);
+    let got = subjects_and_thresholds(&r);
+    assert_eq!(
+        got,
+        vec![
+            (Some("Somatikk"), Some(55.0)),
+            (Some("Psykisk helsevern barn og unge"), Some(40.0))
+        ]
+    );
+    // The BUP claim is the region's, not every trust's: Helse Førde's 36 dagar does not
+    // contradict it.
+    assert_no_claim_mismatch(&r);
+}
+
+#[test]
+fn a_section_on_another_target_answers_that_target() {
+    let text = "Styringsmål 2024\n\n\
+        Andelen pakkeforløp gjennomført innenfor standard forløpstid skal være minst 70 prosent.\n\
+        Minst 70 prosent av epikrisene skal sendes innen 1 dag etter utskrivning.\n\n\
+        Pakkeforløp for kreft\n\
+        Målet for pakkeforløp innenfor standard forløpstid er ikke nådd for regionen, som hadde 66 prosent.\n\
+        Finnmarkssykehuset har lavest andel, 58 prosent.\n\n\
+        Epikrisetid\n\
+        Målet for epikrisetid er nådd for regionen samlet, med 70,6 prosent.\n";
+    let r = report(text);
+    let epikrise = r
+        .indicators
+        .iter()
+        .find(|i| i.text.contains("epikrisene"))
+        .expect("epikrise target");
+    // Fail before: Finnmarkssykehuset's 58 prosent under "Pakkeforløp for kreft" was taken
+    // for the epikrise target too, against the report's "nådd".
+    assert!(
+        epikrise.verdicts.iter().all(|v| v.value != Some(58.0)),
+        "{:#?}",
+        epikrise.verdicts
+    );
+    assert_no_claim_mismatch(&r);
+}
+
+#[test]
+fn a_claim_that_names_another_goal_is_not_this_targets() {
+    let text = "Vestre Viken HF\nTilleggsrapportering 2024\n\n\
+        Ventetiden i somatikken skal være under 58 dager.\n\n\
+        Ventetiden i somatikken var 57 dager i 2024.\n\n\
+        Det er registrert 422 fristbrudd. Målet om null fristbrudd er ikke nådd.\n";
+    let r = report(text);
+    let i = &r.indicators[0];
+    assert_eq!(i.status, Status::Met);
+    assert_ne!(i.claim, Some(Claim::NotMet));
+    assert_no_claim_mismatch(&r);
+    // Pass: a goal restated by its figure is this target's ("Målet om 20 prosent reduksjon").
+    let text = "Sjukefråveret skal reduserast med 20 prosent samanlikna med 2023.\n\n\
+        Sjukefråveret gjekk ned frå 8,0 prosent i 2023 til 7,0 prosent i 2024. Målet om 20 prosent reduksjon er dermed ikkje nådd.\n";
+    assert_eq!(report(text).indicators[0].claim, Some(Claim::NotMet));
+}
+
+/// Each target's area and threshold, in order.
+fn subjects_and_thresholds(r: &DocumentReport) -> Vec<(Option<&str>, Option<f64>)> {
+    r.indicators
+        .iter()
+        .map(|i| (i.target.subject.as_deref(), i.target.threshold))
+        .collect()
+}
+
+/// The report's claims agree with its figures: no claim_mismatch finding.
+fn assert_no_claim_mismatch(r: &DocumentReport) {
+    assert!(
+        r.findings
+            .iter()
+            .all(|f| f.kind != FindingKind::ClaimMismatch),
+        "{:#?}",
+        r.findings
+    );
+}
+
+fn report(text: &str) -> DocumentReport {
+    crate::analyze("t.txt", text.as_bytes())
+        .map(|a| a.report)
+        .unwrap_or_else(|e| panic!("{e}"))
+}
+
+fn claim_at(d: &DocumentReport, line: usize) -> Option<(Claim, usize)> {
+    let i = d.indicators.iter().find(|i| i.line == line)?;
+    Some((i.claim?, i.claim_line?))
+}
+
+fn flags(d: &DocumentReport) -> Vec<(crate::model::FindingKind, usize)> {
+    d.findings
+        .iter()
+        .filter(|f| f.kind != crate::model::FindingKind::MissingData)
+        .map(|f| (f.kind, f.line))
+        .collect()
+}
+
+#[test]
+fn a_target_sentence_may_end_in_the_reports_verdict() {
+    let d = report(
+        "2.3 Epikriser\n\
+         Andelen epikriser sendt innen 1 dag var 76,2 prosent (73,0 prosent).\n\
+         Kravet er minst 75 prosent, og kravet er dermed oppfylt.\n",
+    );
+    assert_eq!(claim_at(&d, 3), Some((Claim::Met, 3)), "{d:#?}");
+    // A requirement that it shall be met is no verdict.
+    let d = report(
+        "Kravet er minst 75 prosent, og målet skal være nådd innen 2026.\n\
+         Andelen var 71,0 prosent.\n",
+    );
+    assert_eq!(claim_at(&d, 1), None, "{d:#?}");
+}
+
+#[test]
+fn a_trusts_own_area_verdict_is_not_the_regions() {
+    // "Helse Møre og Romsdal har ikke nådd målet for somatikk" speaks of that trust; the
+    // region, whose figure went down, is not contradicted.
+    let d = report(
+        "Ventetiden skal reduseres sammenlignet med 2023 for somatikk og TSB.\n\n\
+         For regionen gikk ventetiden i somatikken ned fra 74 til 72 dager og i TSB fra 20 til 18 dager.\n\
+         Helse Møre og Romsdal har ikke nådd målet for somatikk.\n",
+    );
+    assert_eq!(flags(&d), vec![]);
+}
+
+#[test]
+fn a_claim_for_every_trust_is_held_to_each_trusts_figure() {
+    let text = "Minst 72 prosent av epikrisene skal sendes innen én dag.\n\n\
+                Helse Bergen hadde 74,6 prosent, Helse Fonna 70,9 prosent og Helse Førde 78,1 prosent.\n\
+                Kravet er innfridd i alle foretakene.\n";
+    let d = report(text);
+    assert_eq!(
+        flags(&d),
+        vec![(crate::model::FindingKind::ClaimMismatch, 4)]
+    );
+    // Pass: the same claim where every trust meets the target.
+    let d = report(&text.replace("70,9", "72,9"));
+    assert_eq!(flags(&d), vec![]);
+}
+
+#[test]
+fn a_numbered_heading_ends_the_answer_to_a_target() {
+    // The claim under "6. Felles løsning" answers the next section's assignment, not the
+    // long-term target above it.
+    let d = report(
+        "5. Heltid\n\nAndelen ansatte i heltid skal være minst 75 prosent.\n\n\
+         Ved utgangen av 2024 var andelen 68,4 prosent.\n\n\
+         6. Felles løsning for ventelister\n\nOppdraget er gjennomført.\n",
+    );
+    let i = d.indicators.iter().find(|i| i.line == 3).expect("target");
+    assert_eq!(i.claim, None);
+}
+
+#[test]
+fn a_claim_naming_one_of_two_targets_answers_that_one() {
+    // bokmål
+    let d = report(
+        "Styringsmål:\n\
+         • Andelen fristbrudd skal ikke overstige 5 %.\n\
+         • Gjennomsnittlig ventetid i psykisk helsevern barn og unge skal være under 40 dager.\n\
+         \n\
+         Sykehuset Østfold hadde 3,6 prosent fristbrudd.\n\
+         Målet for ventetid i PHBU er ikke nådd.\n",
+    );
+    assert_eq!(claim_at(&d, 3), Some((Claim::NotMet, 6)), "{d:#?}");
+    assert_eq!(claim_at(&d, 2), None, "{d:#?}");
+    // Not bound to the trust of the sentence before it either.
+    assert!(
+        !d.findings
+            .iter()
+            .any(|f| f.kind == FindingKind::ClaimMismatch),
+        "{:#?}",
+        d.findings
+    );
+    // nynorsk
+    let d = report(
+        "Styringsmål:\n\
+         • Delen fristbrot skal ikkje overstige 5 %.\n\
+         • Ventetida i psykisk helsevern for barn og unge skal vere under 40 dagar.\n\
+         \n\
+         Ventetida i PHBU er ikkje oppfylt.\n",
+    );
+    assert_eq!(claim_at(&d, 3), Some((Claim::NotMet, 5)), "{d:#?}");
+    assert_eq!(claim_at(&d, 2), None, "{d:#?}");
+}
+
+#[test]
+fn unnamed_figures_in_a_trusts_own_report_are_the_trusts() {
+    let body = "\n\nAndelen epikriser sendt innen én dag skal være minst 80 prosent.\n\n\
+                Målet er ikke nådd. Andelen var 77,6 prosent i 2024.\n";
+    for (title, owner) in [
+        (
+            "Årlig melding 2024 – Helse Stavanger HF",
+            "Helse Stavanger HF",
+        ),
+        ("Årleg melding 2024 for Helse Førde HF", "Helse Førde HF"),
+        ("Årlig melding 2024 for Helse Vest RHF", "Regionen"),
+    ] {
+        let d = report(&format!("{title}{body}"));
+        let i = d.indicators.iter().find(|i| i.line == 3).expect("target");
+        let who: Vec<&str> = i.verdicts.iter().map(|v| v.entity.as_str()).collect();
+        assert_eq!(who, [owner], "{title}: {d:#?}");
+    }
+}
+
+#[test]
+fn the_answer_not_the_quoted_old_claim() {
+    let d = report(
+        "Spørsmål frå HOD: Delen pakkeforløp innanfor standard forløpstid skal vere minst 70 prosent. \
+         Helse Nord RHF har i årleg melding rapportert at kravet er delvis oppfylt. Vi ber om tal per helseføretak.\n\
+         \n\
+         Svar:\n\
+         Kravet er ikkje oppfylt for regionen samla.\n",
+    );
+    assert_eq!(claim_at(&d, 1), Some((Claim::NotMet, 4)), "{d:#?}");
+}
