@@ -184,7 +184,9 @@ fn header(line: &str, next: Option<&str>) -> Option<(Vec<Column>, bool)> {
         if aligned {
             for u in &under {
                 if let Some(k) = cs.iter().position(|c| c.start.abs_diff(u.start) <= 2) {
-                    joined[k] = format!("{} {}", joined[k], u.text);
+                    // "Helse Nord-" over "Trøndelag": a name hyphenated across the lines.
+                    let glue = if joined[k].ends_with('-') { "" } else { " " };
+                    joined[k] = format!("{}{glue}{}", joined[k], u.text);
                 }
             }
         }

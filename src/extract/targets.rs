@@ -71,7 +71,12 @@ pub fn parse_targets_folded(sentence: &str, f: &str) -> Vec<TargetSpec> {
         return Vec::new();
     }
     let modal = first_of(f, book.get("modal"), 0);
-    let mut goal = first_of(f, book.get("goal_lead"), 0);
+    let mut goal = first_of(f, book.get("goal_lead"), 0).or_else(|| {
+        first_of(f, book.get("set_requirement_lead"), 0).filter(|(r, _)| {
+            let rest = f[r.end..].trim_start();
+            !rest.starts_with("å ") && !rest.starts_with("at ")
+        })
+    });
     // "Kravet til epikrisetid er at …", "Styringsmålet for sykefravær i 2025 er …",
     // "Måltall 2025: …": a noun lead at the start of the sentence, when no fixed lead is there.
     let lead = noun_lead(f);
