@@ -252,6 +252,22 @@ fn evaluate(
         let (b, b_lo, b_hi, b_res) = interval(row.cells.get(nb)?)?;
         (a, a_lo, a_hi, a_res, b, b_lo, b_hi, b_res, change)
     };
+    compare(
+        (s, s_res),
+        (a, a_lo, a_hi, a_res),
+        (b, b_lo, b_hi, b_res),
+        change,
+    )
+}
+
+/// The stated percentage `(value, resolution)` against `a` over `b` (each `(value, low, high,
+/// resolution)`): a change (`a / b − 1`) or a ratio, over the intervals of both.
+fn compare(
+    (s, s_res): (f64, f64),
+    (a, a_lo, a_hi, a_res): (f64, f64, f64, f64),
+    (b, b_lo, b_hi, b_res): (f64, f64, f64, f64),
+    change: bool,
+) -> Option<Eval> {
     if b_lo <= 0.0 || a_lo < 0.0 || b == 0.0 {
         return None;
     }
@@ -384,29 +400,9 @@ fn evaluate_plain(t: &FoundTable, ri: usize, p: usize, old: usize, new: usize) -
     }
     let c = row.cells.get(p)?;
     let (s, s_res) = (c.value?, c.resolution);
-    let (a, a_lo, a_hi, a_res) = plain_interval(row.cells.get(new)?)?;
-    let (b, b_lo, b_hi, b_res) = plain_interval(row.cells.get(old)?)?;
-    if b_lo <= 0.0 || a_lo < 0.0 {
-        return None;
-    }
-    let computed = (a / b - 1.0) * 100.0;
-    let (lo, hi) = ((a_lo / b_hi - 1.0) * 100.0, (a_hi / b_lo - 1.0) * 100.0);
-    if !(computed.is_finite() && lo.is_finite() && hi.is_finite()) {
-        return None;
-    }
-    let h = s_res / 2.0;
-    Some(Eval {
-        ok: overlaps((s - h, s + h), (lo, hi)),
-        stated: s,
-        stated_res: s_res,
-        computed,
-        lo,
-        hi,
-        a,
-        b,
-        a_res,
-        b_res,
-    })
+    let new = plain_interval(row.cells.get(new)?)?;
+    let old = plain_interval(row.cells.get(old)?)?;
+    compare((s, s_res), new, old, true)
 }
 
 /// A column of plain numbers headed as a change in percent ("2023 | 2024 | Endring | Endring
