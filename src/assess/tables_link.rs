@@ -42,21 +42,6 @@ pub struct TableCell {
     pub unit_hint: Option<TargetUnit>,
 }
 
-/// Column headers that hold a change, not a level: their cells answer no target ("Endring",
-/// "Diff", "Avvik", "+/-"). Bokmål and nynorsk side by side.
-const CHANGE_HEADER_WORDS: &[&str] = &[
-    "endring",
-    "endringer",
-    "endringar",
-    "endr",
-    "diff",
-    "differanse",
-    "avvik",
-    "+/-",
-    "+/÷",
-    "±",
-];
-
 /// Words of a header or caption that give its bare figures a unit. Bokmål and nynorsk side by
 /// side.
 const UNIT_HINT_WORDS: &[(&str, TargetUnit)] = &[
@@ -94,8 +79,9 @@ fn header_words(text: &str) -> Vec<String> {
     words
 }
 
-/// Does a column header name the requirement ("Krav 2024", "Mål", "Måltal")? Its first word is
-/// one of data/table_requirement_headers.txt or starts with "mål" ("Måltall", "Målverdi").
+/// Does a column header name the requirement or a plan ("Krav 2024", "Mål", "Måltal",
+/// "Budsjett 2024", "Prognose")? Its first word is in data/table_requirement_headers.txt,
+/// table_target_headers.txt or table_plan_headers.txt: its figures are no result.
 fn is_requirement_header(header: &str) -> bool {
     let words = header_words(header);
     let Some(first) = words.first() else {
@@ -103,7 +89,8 @@ fn is_requirement_header(header: &str) -> bool {
     };
     let lex = crate::document::lexicon();
     lex.requirement_headers.contains(first.as_str())
-        || (first.starts_with("mål") && !first.starts_with("målt") && !first.starts_with("måling"))
+        || lex.target_headers.contains(first.as_str())
+        || lex.plan_headers.contains(first.as_str())
 }
 
 /// A cell written as a requirement: a comparison sign before its figure ("< 55", "≥ 70 %").
@@ -114,9 +101,11 @@ fn is_requirement_cell(cell: &str) -> bool {
 
 /// Does a column header name a change ("Endring (%)", "Diff", "+/-")?
 pub fn is_change_header(header: &str) -> bool {
-    header_words(header)
-        .iter()
-        .any(|w| CHANGE_HEADER_WORDS.contains(&w.as_str()))
+    header_words(header).iter().any(|w| {
+        crate::document::lexicon()
+            .level_change_headers
+            .contains(w.as_str())
+    })
 }
 
 /// The unit a header or caption gives its figures, when it names exactly one.
@@ -576,6 +565,29 @@ mod tests {
         );
         assert!(referenced_numbers("Jfr. tabell nedenfor, som viser status").1);
         assert_eq!(caption_number("Tabell 4: Ventetider"), Some(4));
+    }
+
+    #[test]
+    fn requirement_and_plan_columns_hold_no_results() {
+        for h in [
+            "Krav 2024",
+            "Mål",
+            "Måltal 2025",
+            "Budsjett 2024",
+            "Prognose",
+            "Plan 2025",
+        ] {
+            assert!(is_requirement_header(h), "{h}");
+        }
+        for h in [
+            "Hittil i år 2024",
+            "Resultat 2024",
+            "Målt verdi",
+            "2024",
+            "Måling",
+        ] {
+            assert!(!is_requirement_header(h), "{h}");
+        }
     }
 
     #[test]

@@ -244,14 +244,20 @@ fn read_body(
         let mut filled: Vec<usize> = placed.iter().map(|(k, _)| *k).collect();
         filled.dedup();
         let full = filled.len() == cols.len();
+        // A row whose every cell has text, followed by a line filling every column again and
+        // opening with a capital ("Andel pakkeforløp …  Helse Nord: 69,6 %  Delvis oppfylt"
+        // after "… PHV, PHBU og TSB"): a cell's continuation does not start a new sentence in
+        // every column at once.
+        let row_complete = rows.last().is_some_and(|r| r.iter().all(|c| !c.is_empty()));
         let starts_row = match (&first, numbered) {
             (Some(t), true) => is_number_cell(t),
-            (Some(_), false) => {
+            (Some(t), false) => {
                 ruled
                     || blanks > 0
                     || last_first.as_deref().is_none_or(ends_sentence)
                     || rows.is_empty()
                     || (full && last_full)
+                    || (full && row_complete && t.starts_with(char::is_uppercase))
             }
             (None, _) => rows.is_empty(),
         };
@@ -414,6 +420,28 @@ Sykefraværet skal være under 8 prosent.   Innfridd         7,6 prosent.";
             cell_texts(&t[0])[0][0],
             "Gjennomsnittlig ventetid skal være under 55 dager."
         );
+    }
+
+    #[test]
+    fn a_full_line_opening_a_sentence_starts_a_row() {
+        // Rows whose cells wrap without a full stop: a line that fills every column again and
+        // opens with a capital, after a row with text in every column, is the next row.
+        let text = "\
+Mål/krav                                  Resultat 2024             Status
+Ventetiden skal reduseres                 Se kapittel 3             Se kapittel 3
+sammenlignet med 2023 i somatikk
+Andel epikriser sendt innen 1 dag skal    Regionen: 71,5 %          Oppfylt
+være minst 70 %                           UNN 73,0 – NLSH 71,2
+Sykefraværet skal være under 8 %          8,4 %                     Ikke oppfylt";
+        let t = tables(text);
+        assert_eq!(t.len(), 1);
+        let cells = cell_texts(&t[0]);
+        assert_eq!(cells.len(), 3, "{cells:?}");
+        assert_eq!(
+            cells[1][0],
+            "Andel epikriser sendt innen 1 dag skal være minst 70 %"
+        );
+        assert_eq!(cells[2][2], "Ikke oppfylt");
     }
 
     #[test]

@@ -361,7 +361,8 @@ fn heading_shape(l: &ContentLine) -> bool {
     if s.ends_with(':') && words > 6 {
         return false;
     }
-    let body = if l.numbered.is_some() {
+    // A bare section number ("3 Ventetider") is numbering too: the body after it is the title.
+    let body = if l.numbered.is_some() || numbering(s, true).is_some() {
         s.get(first_word(s).len()..).unwrap_or("").trim_start()
     } else {
         s

@@ -36,6 +36,14 @@ pub(crate) struct Lexicon {
     pub requirement_headers: WordSet,
     /// First words of a status table's status column header (lower case).
     pub status_headers: WordSet,
+    /// First words of a column that restates the requirement ("Måltal", "Målverdi"; lower
+    /// case), besides `requirement_headers`.
+    pub target_headers: WordSet,
+    /// First words of a column of planned, budgeted or forecast figures (lower case).
+    pub plan_headers: WordSet,
+    /// Words of a column header that make its cells changes, not levels ("Endring", "Avvik",
+    /// "+/-"; lower case).
+    pub level_change_headers: WordSet,
     /// First words of a difference column's header ("Avvik", "Endring"; lower case).
     pub difference_headers: WordSet,
     /// Caption words of a table's part after a page break ("forts.", "framhald"; lower case).
@@ -210,6 +218,9 @@ pub(crate) fn lexicon() -> &'static Lexicon {
             finite_verbs: set(data_file!("../../data/finite_verbs.txt")),
             requirement_headers: set(data_file!("../../data/table_requirement_headers.txt")),
             status_headers: set(data_file!("../../data/table_status_headers.txt")),
+            target_headers: set(data_file!("../../data/table_target_headers.txt")),
+            plan_headers: set(data_file!("../../data/table_plan_headers.txt")),
+            level_change_headers: set(data_file!("../../data/table_level_change_headers.txt")),
             difference_headers: set(data_file!("../../data/table_difference_headers.txt")),
             continued: set(data_file!("../../data/table_continued_words.txt")),
             rounded_units: set(data_file!("../../data/table_rounded_units.txt")),

@@ -495,6 +495,26 @@ mod tests {
     }
 
     #[test]
+    fn a_bare_section_number_heads_a_section() {
+        // "3 Ventetider" (no full stop after the number) is a heading as "3. Ventetider" is.
+        for h in ["3 Ventetider", "3. Ventetider", "3.1 Ventetider"] {
+            let d = doc(&format!(
+                "Planene skal være klare innen fristen.\n\n\n{h}\n\nVentetida er kort. Det er bra.\n"
+            ));
+            let r = d.reading();
+            let s = r.sentences();
+            assert_eq!(s[1].kind, UnitKind::Heading, "{h}");
+        }
+        // A count at the start of a sentence is no heading.
+        let d = doc("Innledning.\n\n\n3 pasienter ventet lenge\n\nDet er for mange.\n");
+        assert!(d
+            .reading()
+            .sentences()
+            .iter()
+            .all(|s| s.kind != UnitKind::Heading));
+    }
+
+    #[test]
     fn hostile_inputs_do_not_panic() {
         let long = "ord ".repeat(1_250_000);
         let d = doc(&long);

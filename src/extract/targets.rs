@@ -1488,6 +1488,11 @@ mod tests {
         // Without a figure it still is the earlier level.
         let t = one("Sykefraværet skal ikke være høyere enn i 2023.");
         assert_eq!(t.comparator, Comparator::NotAboveBaseline);
+        // "not more than in 2023" is "not above", whatever the word of size.
+        let t = one("Talet på tvangsinnleggingar skal ikkje vere fleire enn i 2023.");
+        assert_eq!(t.comparator, Comparator::NotAboveBaseline);
+        let t = one("Antallet senger skal ikke være færre enn i 2023.");
+        assert_eq!(t.comparator, Comparator::NotBelowBaseline);
         // A goal lead with a clause of its own: "… er at X ikkje skal overstige N".
         let specs = parse_targets(
             "Målsettinga på sikt er at ventetida i psykisk helsevern ikkje skal overstige 45 dagar.",

@@ -171,6 +171,7 @@ pub fn assess_sentences(
                 claim_all_trusts,
                 memo.own_trust.as_deref(),
             );
+            drop_breakdowns(&spec.target, &mut verdicts);
             let has_figures = !verdicts.is_empty();
             let status = overall(&verdicts);
             let mut entity_claims = entity_claims.clone();
@@ -756,3 +757,36 @@ fn list_targets(sentences: &[Sentence], texts: &[&str], specs: &mut [Vec<TargetS
 
 /// Longest line read as a table row that may end with its status.
 const MAX_ROW_BYTES: usize = 400;
+
+/// A target for no one area judged on an entity's whole figure ("73,8 prosent av epikrisane")
+/// is not judged again on that entity's figures split by area in one sentence ("… frå
+/// somatikken, der delen var 76,2 prosent, og … frå psykisk helsevern, der delen var 61,5
+/// prosent"): those are parts of the whole. One area's figure on its own (an earlier table row,
+/// a rate beside a count) is kept.
+fn drop_breakdowns(target: &crate::model::Target, verdicts: &mut Vec<Verdict>) {
+    if target.subject.is_some() {
+        return;
+    }
+    let split = |v: &Verdict| {
+        verdicts
+            .iter()
+            .filter(|w| w.entity == v.entity && w.line == v.line && w.subject.is_some())
+            .count()
+            >= 2
+    };
+    let parts: Vec<bool> = verdicts
+        .iter()
+        .map(|v| {
+            v.subject.is_some()
+                && split(v)
+                && verdicts
+                    .iter()
+                    .any(|w| w.subject.is_none() && w.entity == v.entity)
+        })
+        .collect();
+    let mut k = 0;
+    verdicts.retain(|_| {
+        k += 1;
+        !parts[k - 1]
+    });
+}

@@ -318,3 +318,17 @@ fn the_answer_not_the_quoted_old_claim() {
     );
     assert_eq!(claim_at(&d, 1), Some((Claim::NotMet, 4)), "{d:#?}");
 }
+
+#[test]
+fn parts_of_a_whole_split_in_one_sentence_are_not_judged_again() {
+    // The trust's whole share meets the target; its parts by area are no verdicts of their own
+    // and do not make the report's "godt innanfor kravet" a contradiction.
+    let d = report(
+        "Minst 70 prosent av epikrisane skal vere sende innan éin dag.\n\
+         I 2024 vart 73,8 prosent av epikrisane i Helse Førde sende innan éin dag, og føretaket ligg dermed godt innanfor kravet.\n\
+         Av 49 000 epikrisar kom 41 000 frå somatikken, der delen var 76,2 prosent, og 8 000 frå psykisk helsevern og TSB, der delen var 61,5 prosent.\n",
+    );
+    assert_eq!(flags(&d), vec![], "{d:#?}");
+    let i = d.indicators.iter().find(|i| i.line == 1).expect("target");
+    assert!(i.verdicts.iter().all(|v| v.subject.is_none()), "{i:#?}");
+}
