@@ -145,7 +145,17 @@ pub fn parse_targets_folded(sentence: &str, f: &str) -> Vec<TargetSpec> {
         }
     }
     // A leading "Minst 70 pst. av …" is the threshold even though it stands before the modal.
-    let leading = leading_threshold(f, &tokens, anchor_start, clause_start);
+    // "… er det sett krav om at minst 70 prosent av epikrisane skal …": the clause the modal
+    // stands in opens after its "at".
+    let at_clause = match anchor {
+        Anchor::Modal => f
+            .get(clause_start..anchor_start)
+            .and_then(|h| h.rfind(" at "))
+            .map_or(clause_start, |p| clause_start + p + 4),
+        _ => clause_start,
+    };
+    let leading = leading_threshold(f, &tokens, anchor_start, clause_start)
+        .or_else(|| leading_threshold(f, &tokens, anchor_start, at_clause));
     let (kind, kind_at, kind_end) = match leading {
         Some((k, at, end)) => (k, at, end),
         None if anchor == Anchor::Request => match nominal_kind(f, anchor_end) {
@@ -336,23 +346,8 @@ pub fn parse_targets_folded(sentence: &str, f: &str) -> Vec<TargetSpec> {
             } else {
                 None
             };
-            // Without a baseline or a size, only a sentence that opens with what is measured
-            // ("Ventetidene skal reduseres") is a target.
-            let opens_with_measure = f.split_whitespace().take(2).any(|w| {
-                book.get("measure_nouns").iter().any(|n| {
-                    w.trim_matches(|c: char| !c.is_alphanumeric())
-                        .starts_with(n.as_str())
-                })
-            });
-            if baseline_year.is_none()
-                && change_pct.is_none()
-                && !qualitative
-                && !is_requirement
-                && !(has_measure_noun && opens_with_measure)
-            {
-                return Vec::new();
-            }
-            // "reduseres til 50 dager" / "økes til 80 %": a threshold after all.
+            // "reduseres til 50 dager" / "økes til 80 %": a threshold after all, whoever the sentence
+            // opens with ("Styret har vedtatt at sykefraværet skal ned til 7,5 prosent").
             if let (Kind::Change(c), None) = (kind, change_pct) {
                 if let Some((t, written)) = to_threshold(f, &tokens, kind_end) {
                     let cmp = written.unwrap_or(if c == Comparator::Increase {
@@ -377,6 +372,22 @@ pub fn parse_targets_folded(sentence: &str, f: &str) -> Vec<TargetSpec> {
                     });
                     return by_area(out);
                 }
+            }
+            // Without a baseline or a size, only a sentence that opens with what is measured
+            // ("Ventetidene skal reduseres") is a target.
+            let opens_with_measure = f.split_whitespace().take(2).any(|w| {
+                book.get("measure_nouns").iter().any(|n| {
+                    w.trim_matches(|c: char| !c.is_alphanumeric())
+                        .starts_with(n.as_str())
+                })
+            });
+            if baseline_year.is_none()
+                && change_pct.is_none()
+                && !qualitative
+                && !is_requirement
+                && !(has_measure_noun && opens_with_measure)
+            {
+                return Vec::new();
             }
             let comparator = if qualitative {
                 Comparator::Qualitative
@@ -1374,11 +1385,10 @@ fn measure_of(
     leading: bool,
 ) -> String {
     let mut subject = sentence.get(..anchor).unwrap_or("").trim();
-    // "Målsettinga på sikt er at ventetida i somatikken ikkje skal …": the clause's subject.
-    for lead in [" er at ", " var at "] {
-        if let Some(p) = f.get(..anchor).and_then(|h| h.find(lead)) {
-            subject = sentence.get(p + lead.len()..anchor).unwrap_or("").trim();
-        }
+    // "Målsettinga på sikt er at ventetida i somatikken ikkje skal …", "Styret har vedtatt at
+    // sykefraværet skal …": the subject of the clause the modal stands in.
+    if let Some(p) = f.get(..anchor).and_then(|h| h.rfind(" at ")) {
+        subject = sentence.get(p + 4..anchor).unwrap_or("").trim();
     }
     let negation = phrases::targets().get("negation");
     if let Some((rest, last)) = subject.rsplit_once(' ') {
@@ -1442,6 +1452,31 @@ mod tests {
         let specs = parse_targets(s);
         assert_eq!(specs.len(), 1, "{s}: {specs:?}");
         specs[0].target.clone()
+    }
+
+    #[test]
+    fn a_requirement_in_a_clause_after_at() {
+        // The clause after "at" carries the requirement, its leading threshold and its measure.
+        let specs = parse_targets(
+            "I oppdragsdokumentet er det sett krav om at minst 70 prosent av epikrisane i somatikken skal sendast innan 1 dag etter utskriving.",
+        );
+        assert_eq!(specs.len(), 1, "{specs:?}");
+        assert_eq!(
+            (specs[0].target.comparator, specs[0].target.threshold),
+            (Comparator::AtLeast, Some(70.0))
+        );
+        assert_eq!(specs[0].measure, "epikrisane i somatikken");
+        // A change to a level is a threshold whoever opens the sentence.
+        let specs = parse_targets(
+            "Styret har vedtatt at sykefraværet skal ned til 7,5 prosent innen utgangen av 2026.",
+        );
+        assert_eq!(specs.len(), 1, "{specs:?}");
+        assert_eq!(
+            (specs[0].target.comparator, specs[0].target.threshold),
+            (Comparator::AtMost, Some(7.5))
+        );
+        assert_eq!(specs[0].measure, "sykefraværet");
+        assert_eq!(specs[0].target.target_year, Some(2026));
     }
 
     #[test]

@@ -96,8 +96,26 @@ pub fn observations(
         return Vec::new();
     }
     let cat = catalogue();
-    let mentions = cat.mentions(sentence);
     let f = fold(sentence);
+    let mentions = cat.mentions(sentence);
+    // "Alle føretaka unntatt Helse Stavanger har halde delen på same nivå": a name left out by
+    // an exception is not what the sentence's direction speaks of (its own figure after it,
+    // "unntatt Sykehuset Innlandet, som hadde 34 dager", is still its).
+    let excepted_words = crate::extract::phrases::claims().get("excepted_name");
+    let excepted: Vec<String> = mentions
+        .iter()
+        .filter(|m| {
+            let before = f.get(..m.span.start).unwrap_or("").trim_end();
+            excepted_words.iter().any(|w| {
+                before.ends_with(w.as_str())
+                    && before[..before.len() - w.len()]
+                        .chars()
+                        .next_back()
+                        .is_none_or(|c| !c.is_alphanumeric())
+            })
+        })
+        .map(|m| cat.name(m.entity).to_string())
+        .collect();
     let mut tokens = lex(sentence);
     // "1,02 infeksjonar per 1 000 liggjedøgn": the figure after "per" is what a rate is counted
     // against, never a value of its own.
@@ -112,6 +130,7 @@ pub fn observations(
     } else {
         by_entity(sentence, &f, &tokens, &mentions, unit, default)
     };
+    out.retain(|o| o.value.is_some() || !excepted.contains(&o.entity));
     // "I 2024 var det 506 tvangsinnleggingar …, 104 per 100 000": a year that opens the sentence,
     // its only one, is the year of its figures.
     if let Some(y) = leading_year(&f, &tokens) {
@@ -1092,6 +1111,22 @@ mod same_both_years {
 #[cfg(test)]
 mod brackets_and_respectively {
     use super::*;
+
+    #[test]
+    fn a_name_left_out_by_an_exception_owns_no_direction() {
+        // "Alle unntatt X har halde …": the direction is the others', not X's.
+        let o = observations(
+            "Alle føretaka unntatt Helse Stavanger har halde delen korridorpasientar på same nivå eller lågare enn i 2023.",
+            Some(TargetUnit::Percent),
+            Some("Regionen"),
+        );
+        assert!(o.iter().all(|o| o.entity != "Helse Stavanger HF"), "{o:?}");
+        // Its own figure after it is still its.
+        assert_eq!(
+            values("Målet for TSB er nådd i alle helseforetak unntatt Sykehuset Innlandet, som hadde 34 prosent."),
+            vec![("Sykehuset Innlandet HF".to_string(), None, Some(34.0))]
+        );
+    }
 
     fn values(s: &str) -> Vec<(String, Option<f64>, Option<f64>)> {
         observations(s, Some(TargetUnit::Percent), Some("Regionen"))

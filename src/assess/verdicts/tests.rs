@@ -332,3 +332,19 @@ fn parts_of_a_whole_split_in_one_sentence_are_not_judged_again() {
     let i = d.indicators.iter().find(|i| i.line == 1).expect("target");
     assert!(i.verdicts.iter().all(|v| v.subject.is_none()), "{i:#?}");
 }
+
+#[test]
+fn a_name_in_another_targets_sentence_is_no_measure_word() {
+    // "Helse Vest har som mål at …" (another target, further on) does not make "Helse Bergen
+    // hadde 73 prosent" a sentence about that target's measure.
+    let d = report(
+        "Målet var at minst 70 prosent av pakkeforløpa for kreft skulle gjennomførast innanfor standard forløpstid.\n\n\
+         I 2024 vart 72 prosent av forløpa i Helse Vest gjennomførte innanfor standard forløpstid.\n\n\
+         Helse Bergen hadde 73 prosent, Helse Stavanger 69 prosent og Helse Førde 76 prosent.\n\n\
+         Målet er nådd for regionen samla.\n\n\n\
+         Helse Vest har som mål at minst 20 prosent av dei polikliniske konsultasjonane skal vere digitale innan utgangen av 2027.\n",
+    );
+    let i = d.indicators.iter().find(|i| i.line == 1).expect("target");
+    let trusts: Vec<&str> = i.verdicts.iter().map(|v| v.entity.as_str()).collect();
+    assert!(trusts.contains(&"Helse Stavanger HF"), "{i:#?}");
+}
