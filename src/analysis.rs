@@ -67,6 +67,8 @@ pub fn run(
         tables,
         &mut from_tables,
     );
+    // A row that restates a target a sentence set earlier answers that target.
+    verdicts::merge_restated_rows(&mut assessed, &mut from_tables);
     if !from_tables.is_empty() {
         assessed.extend(from_tables);
         crate::sorting::sort_by_key(&mut assessed, |a| a.indicator.line);

@@ -134,9 +134,18 @@ fn bare_status(f: &str) -> Option<Claim> {
             return whole.then_some(claim);
         }
     }
-    // "Delvis" or "Uavklart" alone in a status column.
+    // "Delvis" or "Uavklart" alone in a status column, or a traffic-light colour.
     if book.get("bare_uncertain").iter().any(|p| p == core) {
         return Some(Claim::Uncertain);
+    }
+    for (section, claim) in [
+        ("bare_colour_met", Claim::Met),
+        ("bare_colour_partial", Claim::Partial),
+        ("bare_colour_not_met", Claim::NotMet),
+    ] {
+        if book.get(section).iter().any(|p| p == core) {
+            return Some(claim);
+        }
     }
     book.get("bare_partial")
         .iter()
@@ -162,6 +171,37 @@ pub fn trailing_status(row: &str) -> Option<ClaimSpec> {
                 at,
             })
         })
+}
+
+/// The status cell of a table row laid out in columns, wherever it stands ("Ventetid (dager)
+/// < 60  61  rød  Ned fra 64 dager"): the one cell (two or more spaces around it) after the
+/// first that is a bare status. `at` is where that cell starts in `row`.
+pub fn status_cell(row: &str) -> Option<ClaimSpec> {
+    let mut found: Option<ClaimSpec> = None;
+    let mut start = 0;
+    let cells: Vec<(usize, &str)> = row
+        .split("  ")
+        .map(|piece| {
+            let at = start;
+            start += piece.len() + 2;
+            (at, piece)
+        })
+        .filter(|(_, p)| !p.trim().is_empty())
+        .collect();
+    for (at, cell) in cells.iter().skip(1) {
+        if let Some(claim) = bare_status(&fold(cell)) {
+            if found.is_some() {
+                return None;
+            }
+            let lead = cell.len() - cell.trim_start().len();
+            found = Some(ClaimSpec {
+                claim,
+                entity: None,
+                at: at + lead,
+            });
+        }
+    }
+    found
 }
 
 /// "Kravet er at …", "Målet var at …": a goal clause, not a report of one.
@@ -553,6 +593,28 @@ mod tests {
 
     fn claim(s: &str) -> Option<Claim> {
         parse_claim(s).map(|c| c.claim)
+    }
+
+    #[test]
+    fn a_status_cell_may_stand_before_a_comment() {
+        let c = status_cell("Ventetid (dager)     < 60     61     rød     Ned fra 64 dager")
+            .expect("status");
+        assert_eq!(c.claim, Claim::NotMet);
+        assert_eq!(
+            status_cell("Sykefravær (%)     ≤ 7,5     7,2     Grønn").map(|c| c.claim),
+            Some(Claim::Met)
+        );
+        assert_eq!(
+            status_cell("Fristbrudd     -25 %     2 550     gul     Nær målet").map(|c| c.claim),
+            Some(Claim::Partial)
+        );
+        // A colour in prose or inside a longer cell is no status; two statuses are no one's.
+        assert_eq!(
+            status_cell("Det grønne skiftet     2024     rød tråd i arbeidet"),
+            None
+        );
+        assert_eq!(status_cell("Ventetid     Nådd     Ikke nådd"), None);
+        assert!(parse_claim("Lyset var rødt hele dagen.").is_none());
     }
 
     #[test]

@@ -11,12 +11,14 @@ use crate::text::fold;
 mod figures;
 mod measures;
 mod region;
+mod restated;
 mod sections;
 mod sentences;
 #[cfg(test)]
 mod tests;
 
 pub(crate) use region::{document_owner, region_entity};
+pub use restated::merge_restated_rows;
 pub use sections::answer_table_targets;
 pub use sentences::assess_sentences;
 

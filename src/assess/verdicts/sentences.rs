@@ -264,6 +264,14 @@ fn read_sentences(
             (s.kind == crate::document::UnitKind::TableRow || own)
                 .then(|| crate::extract::claims::trailing_status(text))
                 .flatten()
+                .or_else(|| {
+                    // A status column before a comment column: the cell under it, found in
+                    // the raw line and placed in the sentence's text by its content.
+                    let c = crate::extract::claims::status_cell(raw)?;
+                    let cell = raw[c.at..].split("  ").next()?.trim();
+                    let at = text.find(cell)?;
+                    Some(ClaimSpec { at, ..c })
+                })
         };
         row_status.push(row_claim.is_some());
         claims.push(parse_claim_folded(text, f).or(row_claim));

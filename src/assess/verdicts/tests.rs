@@ -348,3 +348,30 @@ fn a_name_in_another_targets_sentence_is_no_measure_word() {
     let trusts: Vec<&str> = i.verdicts.iter().map(|v| v.entity.as_str()).collect();
     assert!(trusts.contains(&"Helse Stavanger HF"), "{i:#?}");
 }
+
+#[test]
+fn a_target_restated_as_a_results_row_takes_the_rows_answer() {
+    // A list of targets, then a målekort whose status column is a traffic light and whose
+    // comment column follows it: each row answers the target it restates.
+    let d = report(
+        "Styret har satt følgende styringsmål for 2024:\n\n\
+         1. Gjennomsnittlig ventetid skal være under 55 dager.\n\
+         2. Sykefraværet skal ikke overstige 8,0 prosent.\n\n\
+         Tabell 1  Måloppnåelse 2024\n\
+         Styringsmål              | Mål     | Resultat | Status | Kommentar\n\
+         Ventetid (dager)         | < 55    | 57       | rød    | Ned fra 59 dager\n\
+         Sykefravær (%)           | ≤ 8,0   | 8,4      | grønn  | Stabilt\n",
+    );
+    let at = |line: usize| d.indicators.iter().find(|i| i.line == line);
+    let waiting = at(3).expect("ventetid");
+    assert_eq!(waiting.claim, Some(Claim::NotMet), "{d:#?}");
+    assert_eq!(waiting.verdicts.first().and_then(|v| v.value), Some(57.0));
+    // The rows are not counted as targets of their own.
+    assert!(at(8).is_none() && at(9).is_none(), "{d:#?}");
+    // "grønn" on 8,4 against at most 8,0 is a claim the figures contradict.
+    assert!(
+        flags(&d).contains(&(crate::model::FindingKind::ClaimMismatch, 9)),
+        "{:?}",
+        flags(&d)
+    );
+}
