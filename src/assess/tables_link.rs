@@ -457,6 +457,26 @@ fn header_score(header: &str, measure: &[String]) -> usize {
         .count()
 }
 
+/// Does a table give figures per trust in a column that names `measure` ("Ventetid (dager)"
+/// in a table of results per helseforetak with one column per measure)? Two trusts or more.
+pub fn trust_column_for(values: &TableValues, measure: &str) -> bool {
+    let words = content_words(measure);
+    let cat = crate::extract::entities::catalogue();
+    let mut trusts: Vec<&str> = values
+        .cells
+        .iter()
+        .filter(|c| header_score(&c.header, &words) > 0)
+        .filter(|c| {
+            cat.resolve(&c.entity)
+                .is_some_and(|e| cat.kind(e) == crate::extract::entities::EntityKind::Hf)
+        })
+        .map(|c| c.entity.as_str())
+        .collect();
+    trusts.sort_unstable();
+    trusts.dedup();
+    trusts.len() >= 2
+}
+
 pub fn observations_for(
     values: &TableValues,
     target: &Target,

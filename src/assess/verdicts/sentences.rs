@@ -509,6 +509,9 @@ fn block_claims_of(
     }
 }
 
+/// Most lines after a target's block in which a table of results per trust is looked for.
+const MAX_TRUST_TABLE_LINES: usize = 150;
+
 /// Answers from a later section on the target's measure: all of them when the block gave none,
 /// each trust's figure when it gave only the region's.
 #[allow(clippy::too_many_arguments)]
@@ -582,6 +585,54 @@ fn answer_from_sections(
                     verdicts.push(v);
                 }
             }
+        }
+    }
+    // A table of results per trust further on, one column per measure ("Tabell 2 Resultater
+    // per helseforetak" with "Ventetid (dager) | Fristbrudd 2024 | …"): each trust's figure,
+    // when neither the block nor a section gave one.
+    let cat = crate::extract::entities::catalogue();
+    let is_trust = |e: &str| {
+        cat.resolve(e)
+            .is_some_and(|e| cat.kind(e) == crate::extract::entities::EntityKind::Hf)
+    };
+    if spec.target.long_term || verdicts.iter().any(|v| is_trust(&v.entity)) {
+        return;
+    }
+    let from_line = sentences
+        .get(block_end)
+        .or_else(|| sentences.last())
+        .map_or(0, |s| s.line);
+    let Some(table) = tables.iter().find(|t| {
+        t.line >= from_line
+            && t.line <= from_line + MAX_TRUST_TABLE_LINES
+            && tables_link::trust_column_for(&tables_link::table_values(t), &spec.measure)
+    }) else {
+        return;
+    };
+    let linked = vec![tables_link::table_values(table)];
+    let mut fresh = ObservationMemo {
+        owner: memo.owner.clone(),
+        ..ObservationMemo::default()
+    };
+    // The column is chosen by the measure; the caption ("Resultater per helseforetak") may
+    // share a word with another target and still answer this one.
+    let more = verdicts_for(
+        reading,
+        (spec, label),
+        &[],
+        &[],
+        &[],
+        &[],
+        &linked,
+        &mut fresh,
+    );
+    for v in more {
+        if is_trust(&v.entity)
+            && !verdicts
+                .iter()
+                .any(|h| h.entity == v.entity && h.subject == v.subject)
+        {
+            verdicts.push(v);
         }
     }
 }

@@ -375,3 +375,41 @@ fn a_target_restated_as_a_results_row_takes_the_rows_answer() {
         flags(&d)
     );
 }
+
+#[test]
+fn a_later_table_per_trust_gives_each_trust_its_column() {
+    // Targets listed first; a table of results per trust, one column per measure, further on.
+    let d = report(
+        &[
+            "Styringsmål for 2024:",
+            "",
+            "1. Gjennomsnittlig ventetid skal være under 60 dager.",
+            "2. Foretaksgruppen skal ha et økonomisk resultat på minst 200 mill. kroner.",
+            "",
+            "Tabell 2  Resultater per helseforetak 2024",
+            "                         Ventetid    Trombolyse",
+            "                         (dager)     (%)",
+            "UNN                      58          66,1",
+            "Nordlandssykehuset       66          61,7",
+            "Finnmarkssykehuset       63          58,2",
+        ]
+        .join("\n"),
+    );
+    let i = d.indicators.iter().find(|i| i.line == 3).expect("ventetid");
+    let got: Vec<(&str, Option<f64>)> = i
+        .verdicts
+        .iter()
+        .map(|v| (v.entity.as_str(), v.value))
+        .collect();
+    assert!(
+        got.contains(&("Nordlandssykehuset HF", Some(66.0))),
+        "{got:?}"
+    );
+    assert!(
+        got.contains(&("Universitetssykehuset Nord-Norge HF", Some(58.0))),
+        "{got:?}"
+    );
+    // The economy target has no column in it.
+    let e = d.indicators.iter().find(|i| i.line == 4).expect("økonomi");
+    assert!(e.verdicts.is_empty(), "{e:#?}");
+}
