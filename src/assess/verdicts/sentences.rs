@@ -735,7 +735,12 @@ fn list_targets(sentences: &[Sentence], texts: &[&str], specs: &mut [Vec<TargetS
     let read_item = |lead: &str, item: &str| -> Option<TargetSpec> {
         let lead = noun_lead(lead);
         let lead = lead.as_str();
-        let (area, rest) = item.split_once(':')?;
+        // "somatikk: under 55 dagar", or without the colon "somatikk 55 dagar": the area is
+        // what stands before the figure.
+        let (area, rest) = item.split_once(':').or_else(|| {
+            let at = item.find(|c: char| c.is_ascii_digit())?;
+            (at > 0).then(|| item.split_at(at))
+        })?;
         if crate::extract::targets::subjects_in(&fold(area), 0).is_empty() {
             return None;
         }

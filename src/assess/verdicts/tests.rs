@@ -14,6 +14,19 @@ fn targets_listed_after_a_lead_with_a_colon() {
         got,
         vec![(Some("Somatikk"), Some(55.0)), (Some("TSB"), Some(30.0))]
     );
+    // The items without a colon: "somatikk 55 dagar, PHV 44 dagar og TSB 30 dagar" after a lead
+    // that ends in its comparator.
+    let text = "Innleiing.\n\nKravet var at gjennomsnittleg ventetid skulle vere under:\n\
+        somatikk 55 dagar, PHV 44 dagar og TSB 30 dagar (sjå tabell 1).\n";
+    let r = report(text);
+    assert_eq!(
+        subjects_and_thresholds(&r),
+        vec![
+            (Some("Somatikk"), Some(55.0)),
+            (Some("Psykisk helsevern voksne"), Some(44.0)),
+            (Some("TSB"), Some(30.0))
+        ]
+    );
     // Fail: a dash that continues a sentence is no list item, and no target.
     let prose = "Ventetida skal ned i somatikk og\n– psykisk helsevern innan 2026.\n";
     assert!(report(prose)
