@@ -160,12 +160,19 @@ pub(super) fn verdicts_for(
             }
         }
         let quoted = quoted_threshold(t, target);
-        let year_to_date = crate::extract::phrases::first_of(
-            &fold(t),
-            crate::extract::phrases::targets().get("year_to_date"),
-            0,
-        )
-        .is_some();
+        let folded = fold(t);
+        let book = crate::extract::phrases::targets();
+        let year_to_date =
+            crate::extract::phrases::first_of(&folded, book.get("year_to_date"), 0).is_some();
+        // "… frå 58 dagar i T1 til 49 dagar i T3": the course of the year between two
+        // tertials, not the year's figure.
+        let tertials = book.get("one_tertial");
+        let within_year = crate::extract::phrases::first_of(&folded, tertials, 0)
+            .and_then(|(r, _)| crate::extract::phrases::first_of(&folded, tertials, r.end))
+            .is_some();
+        if within_year && !year_to_date {
+            continue;
+        }
         for o in found.iter() {
             if !subject_fits(spec, o.subject.as_deref()) {
                 continue;

@@ -172,6 +172,7 @@ pub fn assess_sentences(
                 memo.own_trust.as_deref(),
             );
             drop_breakdowns(&spec.target, &mut verdicts);
+            one_trusts_target(texts[*si], &mut verdicts);
             let has_figures = !verdicts.is_empty();
             let status = overall(&verdicts);
             let mut entity_claims = entity_claims.clone();
@@ -800,16 +801,27 @@ fn list_targets(sentences: &[Sentence], texts: &[&str], specs: &mut [Vec<TargetS
             continue;
         }
         let mut j = i + 1;
-        while j < sentences.len()
-            && sentences[j].kind == crate::document::UnitKind::Bullet
-            && specs[j].is_empty()
-        {
-            let Some(read) = read_item(lead, texts[j]) else {
+        let mut first_free = true;
+        while j < sentences.len() && sentences[j].kind == crate::document::UnitKind::Bullet {
+            // Items that are target sentences of their own ("- Sjukefråværet skal vere under
+            // 7,0 prosent.") stand among the others.
+            if !specs[j].is_empty() {
+                first_free = false;
+                j += 1;
+                continue;
+            }
+            if let Some(read) = read_item(lead, texts[j]) {
+                specs[j] = vec![read];
+            } else if let Some(read) = measure_item(texts[j]) {
+                // "- Ventetid: under 50 dagar i somatikken og under 40 dagar i PHV".
+                specs[j] = read;
+            } else {
                 break;
-            };
-            specs[j] = vec![read];
+            }
+            first_free = false;
             j += 1;
         }
+        let j = if first_free { j } else { i + 2 };
         // The items on one line: "BUP: 45 dagar, TSB: 35 dagar, VOP: 42 dagar".
         if j == i + 1 && j < sentences.len() && specs[j].is_empty() {
             if let Some(read) = read_items(lead, texts[j]) {
@@ -819,8 +831,52 @@ fn list_targets(sentences: &[Sentence], texts: &[&str], specs: &mut [Vec<TargetS
     }
 }
 
+/// A list item that names a measure and then its limit ("Ventetid: under 50 dagar i
+/// somatikken og under 40 dagar i PHV"), under a lead that sets requirements: read as "Ventetid
+/// skal vere under …". The part after the colon must open with a comparator.
+fn measure_item(item: &str) -> Option<Vec<TargetSpec>> {
+    let (label, rest) = item.split_once(':')?;
+    let label = label.trim();
+    if label.is_empty() || label.split_whitespace().count() > 4 {
+        return None;
+    }
+    let book = crate::extract::phrases::targets();
+    let f = fold(rest.trim());
+    let opens = ["at_least", "at_most", "above", "below"]
+        .iter()
+        .any(|section| {
+            crate::extract::phrases::first_of(&f, book.get(section), 0)
+                .is_some_and(|(r, _)| r.start == 0)
+        });
+    if !opens {
+        return None;
+    }
+    let sentence = format!("{label} skal vere {}", rest.trim());
+    let read = crate::extract::targets::parse_targets_folded(&sentence, &fold(&sentence));
+    (!read.is_empty()).then_some(read)
+}
+
 /// Longest line read as a table row that may end with its status.
 const MAX_ROW_BYTES: usize = 400;
+
+/// A target that names one trust and no other body ("For Oslo universitetssykehus gjelder eit
+/// særskilt krav om at epikriseandelen skal vere minst 65 prosent") is that trust's: the other
+/// trusts' figures do not answer it.
+fn one_trusts_target(text: &str, verdicts: &mut Vec<Verdict>) {
+    let cat = crate::extract::entities::catalogue();
+    let mut named: Vec<usize> = cat.mentions(text).iter().map(|m| m.entity).collect();
+    named.dedup();
+    let [one] = named.as_slice() else {
+        return;
+    };
+    if cat.kind(*one) != crate::extract::entities::EntityKind::Hf {
+        return;
+    }
+    let name = cat.name(*one).to_string();
+    if verdicts.iter().any(|v| v.entity == name) {
+        verdicts.retain(|v| v.entity == name);
+    }
+}
 
 /// A target for no one area judged on an entity's whole figure ("73,8 prosent av epikrisane")
 /// is not judged again on that entity's figures split by area in one sentence ("… frå

@@ -426,3 +426,42 @@ fn a_later_table_per_trust_gives_each_trust_its_column() {
     let e = d.indicators.iter().find(|i| i.line == 4).expect("økonomi");
     assert!(e.verdicts.is_empty(), "{e:#?}");
 }
+
+#[test]
+fn list_items_named_by_their_measure_and_signs_as_limits() {
+    let d = report(
+        "Krava i styringsdokumentet er:\n\
+         - Ventetid: under 50 dagar i somatikken og under 40 dagar i psykisk helsevern for vaksne.\n\
+         - Delen fristbrot skal ikkje vere høgare enn 1 prosent.\n\
+         - Epikrisetid. Måltal: ≥ 90 %.\n\n\
+         3.1 Ventetider\n\
+         Ventetida i somatikken gjekk ned frå 58 dagar i T1 til 49 dagar i T3.\n\
+         Målet for ventetid i somatikken vart ikkje nådd for året.\n",
+    );
+    let got = subjects_and_thresholds(&d);
+    assert!(got.contains(&(Some("Somatikk"), Some(50.0))), "{got:?}");
+    assert!(
+        got.contains(&(Some("Psykisk helsevern voksne"), Some(40.0))),
+        "{got:?}"
+    );
+    assert!(got.contains(&(None, Some(90.0))), "{got:?}");
+    // 49 dagar in T3 is not the year's figure: no contradiction with "ikkje nådd for året".
+    assert_eq!(flags(&d), vec![]);
+}
+
+#[test]
+fn a_target_for_one_named_trust_is_that_trusts() {
+    let d = report(
+        "Krav for 2024:\n\
+         a) Andelen epikriser sendt innen én dag skal være 70 prosent eller høyere.\n\
+         b) For Oslo universitetssykehus gjelder et særskilt krav om at epikriseandelen skal være minst 60 prosent.\n\n\
+         Oslo universitetssykehus hadde 61,4 prosent og Akershus universitetssykehus 58,9 prosent.\n",
+    );
+    let i = d.indicators.iter().find(|i| i.line == 3).expect("b");
+    assert!(
+        i.verdicts
+            .iter()
+            .all(|v| v.entity == "Oslo universitetssykehus HF"),
+        "{i:#?}"
+    );
+}
