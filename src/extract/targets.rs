@@ -180,7 +180,16 @@ pub fn parse_targets_folded(sentence: &str, f: &str) -> Vec<TargetSpec> {
     }
     // The requirement is the predicate itself: "skal (i 2025) være minst …", "skal reduseres …",
     // not a purpose clause further on ("skal iverksette tiltak for å redusere …").
-    if leading.is_none() && !predicate_near(f, anchor_end, kind_at) {
+    // "Innan 2027 skal delen tvangsinnleggingar i psykisk helsevern for vaksne reduserast …":
+    // after a fronted phrase the subject follows the modal and stands between it and the
+    // predicate.
+    let fronted = anchor == Anchor::Modal && fronted_phrase(f.get(..anchor_start).unwrap_or(""));
+    let near_enough = if fronted {
+        predicate_near_after_subject(f, anchor_end, kind_at)
+    } else {
+        predicate_near(f, anchor_end, kind_at)
+    };
+    if leading.is_none() && !near_enough {
         return Vec::new();
     }
 
@@ -232,6 +241,29 @@ pub fn parse_targets_folded(sentence: &str, f: &str) -> Vec<TargetSpec> {
                     .collect()
             } else {
                 m
+            }
+        }
+        // After a fronted phrase, the subject between the modal and its copula or predicate:
+        // "Innan 2026 skal ventetida i somatikken vere …" → "ventetida i somatikken".
+        Anchor::Modal if fronted && leading.is_none() => {
+            let gap = sentence
+                .get(anchor_end..kind_at.max(anchor_end))
+                .unwrap_or("");
+            let copulas = book.get("copulas");
+            let mut end = gap.len();
+            let mut at = 0;
+            for w in gap.split_inclusive(' ') {
+                if copulas.iter().any(|c| c == &fold(w.trim())) {
+                    end = at;
+                    break;
+                }
+                at += w.len();
+            }
+            let m = gap[..end].trim();
+            if m.chars().count() >= 4 {
+                m.chars().take(160).collect()
+            } else {
+                measure_of(sentence, f, anchor_start, &tokens, false)
             }
         }
         Anchor::Modal => measure_of(sentence, f, anchor_start, &tokens, leading.is_some()),
@@ -1070,6 +1102,30 @@ fn predicate_near(f: &str, anchor_end: usize, kind_at: usize) -> bool {
     words.len() <= 5 && !gap.contains([',', ';', ':']) && !words.contains(&"å")
 }
 
+/// The words before the modal are a fronted phrase of time or place ("Innan 2027", "I 2025",
+/// "For Helse Bergen"), not the subject: a preposition of data/phrases/targets.txt
+/// [fronting_prepositions] opens them, at most six words, no comma.
+fn fronted_phrase(head: &str) -> bool {
+    let words: Vec<&str> = head.split_whitespace().collect();
+    !words.is_empty()
+        && words.len() <= 6
+        && !head.contains([',', ';', ':'])
+        && phrases::targets()
+            .get("fronting_prepositions")
+            .iter()
+            .any(|p| p == words[0])
+}
+
+/// The predicate after a modal that the subject follows: up to twelve words between them, in
+/// one clause.
+fn predicate_near_after_subject(f: &str, anchor_end: usize, kind_at: usize) -> bool {
+    let Some(gap) = f.get(anchor_end..kind_at) else {
+        return false;
+    };
+    let words: Vec<&str> = gap.split_whitespace().collect();
+    words.len() <= 12 && !gap.contains([',', ';', ':']) && !words.contains(&"å")
+}
+
 /// After a request lead ("med sikte på"): "reduksjon i …" / "økt …".
 fn nominal_kind(f: &str, from: usize) -> Option<(Kind, usize, usize)> {
     let book = phrases::targets();
@@ -1452,6 +1508,30 @@ mod tests {
         let specs = parse_targets(s);
         assert_eq!(specs.len(), 1, "{s}: {specs:?}");
         specs[0].target.clone()
+    }
+
+    #[test]
+    fn a_fronted_phrase_puts_the_subject_after_the_modal() {
+        let specs = parse_targets(
+            "Innan 2027 skal delen tvangsinnleggingar i psykisk helsevern for vaksne reduserast med 20 prosent samanlikna med 2022.",
+        );
+        assert_eq!(specs.len(), 1, "{specs:?}");
+        let t = &specs[0].target;
+        assert_eq!(
+            (t.comparator, t.change_pct, t.baseline_year, t.target_year),
+            (Comparator::Decrease, Some(20.0), Some(2022), Some(2027))
+        );
+        assert_eq!(
+            specs[0].measure,
+            "delen tvangsinnleggingar i psykisk helsevern for vaksne"
+        );
+        let specs = parse_targets("I 2025 skal ventetida i somatikken vere under 50 dagar.");
+        assert_eq!(specs[0].measure, "ventetida i somatikken");
+        // A purpose after the modal is still no target.
+        assert!(
+            parse_targets("I 2025 skal helseforetaket arbeide for å redusere ventetida.")
+                .is_empty()
+        );
     }
 
     #[test]
