@@ -293,6 +293,45 @@ pub fn parse_targets_folded(sentence: &str, f: &str) -> Vec<TargetSpec> {
             else {
                 return Vec::new();
             };
+            // "… framme innan 12 minutt i 90 prosent av oppdraga": a time limit met in a share
+            // of the cases is a target for that share, at least.
+            if kind == Kind::Within {
+                let share = tokens
+                    .iter()
+                    .find(|t| t.span.start > first.span.end)
+                    .filter(|t| {
+                        t.unit == NumUnit::Percent
+                            && f.get(first.span.end..t.span.start)
+                                .is_some_and(|g| g.split_whitespace().last() == Some("i"))
+                            && f.get(t.span.end..)
+                                .is_some_and(|r| r.trim_start().starts_with("av "))
+                    });
+                if let Some(share) = share {
+                    // "ambulansen innan 12 minutt": the limit is part of what is measured.
+                    let limit = sentence
+                        .get(kind_at..share.span.start)
+                        .unwrap_or("")
+                        .trim()
+                        .trim_end_matches(" i")
+                        .trim();
+                    let measure = format!("{measure} {limit}");
+                    return vec![TargetSpec {
+                        target: Target {
+                            comparator: Comparator::AtLeast,
+                            threshold: Some(share.value),
+                            unit: Some(TargetUnit::Percent),
+                            baseline_year,
+                            change_pct: None,
+                            target_year,
+                            subject: None,
+                            long_term,
+                        },
+                        measure,
+                        subjects: subjects_all,
+                        sole_area: false,
+                    }];
+                }
+            }
             if kind == Kind::Within && first.unit != NumUnit::Days {
                 return Vec::new();
             }
@@ -1508,6 +1547,26 @@ mod tests {
         let specs = parse_targets(s);
         assert_eq!(specs.len(), 1, "{s}: {specs:?}");
         specs[0].target.clone()
+    }
+
+    #[test]
+    fn a_time_limit_met_in_a_share_of_cases() {
+        let specs = parse_targets(
+            "Kravet er at ambulansen skal vere framme innan 12 minutt i 90 prosent av akutte oppdrag.",
+        );
+        assert_eq!(specs.len(), 1, "{specs:?}");
+        let t = &specs[0].target;
+        assert_eq!(
+            (t.comparator, t.threshold, t.unit),
+            (Comparator::AtLeast, Some(90.0), Some(TargetUnit::Percent))
+        );
+        assert_eq!(specs[0].measure, "ambulansen innan 12 minutt");
+        // A time limit alone stays a limit in days.
+        let t = one("Pasientene skal få svar innen 10 dager.");
+        assert_eq!(
+            (t.comparator, t.threshold),
+            (Comparator::AtMost, Some(10.0))
+        );
     }
 
     #[test]
