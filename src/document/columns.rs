@@ -34,7 +34,7 @@ pub(crate) struct ColumnTable {
 }
 
 /// Cells of a raw line: (character column, text), split at runs of two or more spaces or a tab.
-fn segments(raw: &str) -> Vec<(usize, String)> {
+pub(crate) fn segments(raw: &str) -> Vec<(usize, String)> {
     let mut out: Vec<(usize, String)> = Vec::new();
     let mut cur: Option<(usize, String)> = None;
     let mut spaces = 0usize;

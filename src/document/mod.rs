@@ -3,6 +3,7 @@
 //! lines of one sentence joined) in which every position maps back to its original line.
 
 mod columns;
+pub(crate) use columns::segments as cells_of;
 mod layout;
 mod lexicon;
 pub mod noise;

@@ -174,31 +174,16 @@ pub fn trailing_status(row: &str) -> Option<ClaimSpec> {
 }
 
 /// The status cell of a table row laid out in columns, wherever it stands ("Ventetid (dager)
-/// < 60  61  rød  Ned fra 64 dager"): the one cell (two or more spaces around it) after the
-/// first that is a bare status. `at` is where that cell starts in `row`.
-pub fn status_cell(row: &str) -> Option<ClaimSpec> {
-    let mut found: Option<ClaimSpec> = None;
-    let mut start = 0;
-    let cells: Vec<(usize, &str)> = row
-        .split("  ")
-        .map(|piece| {
-            let at = start;
-            start += piece.len() + 2;
-            (at, piece)
-        })
-        .filter(|(_, p)| !p.trim().is_empty())
-        .collect();
-    for (at, cell) in cells.iter().skip(1) {
-        if let Some(claim) = bare_status(&fold(cell)) {
+/// < 60  61  rød  Ned fra 64 dager"): the one cell after the first that is a bare status, with
+/// its text.
+pub fn status_cell(row: &str) -> Option<(Claim, String)> {
+    let mut found: Option<(Claim, String)> = None;
+    for (_, cell) in crate::document::cells_of(row).into_iter().skip(1) {
+        if let Some(claim) = bare_status(&fold(&cell)) {
             if found.is_some() {
                 return None;
             }
-            let lead = cell.len() - cell.trim_start().len();
-            found = Some(ClaimSpec {
-                claim,
-                entity: None,
-                at: at + lead,
-            });
+            found = Some((claim, cell));
         }
     }
     found
@@ -599,13 +584,13 @@ mod tests {
     fn a_status_cell_may_stand_before_a_comment() {
         let c = status_cell("Ventetid (dager)     < 60     61     rød     Ned fra 64 dager")
             .expect("status");
-        assert_eq!(c.claim, Claim::NotMet);
+        assert_eq!(c, (Claim::NotMet, "rød".to_string()));
         assert_eq!(
-            status_cell("Sykefravær (%)     ≤ 7,5     7,2     Grønn").map(|c| c.claim),
+            status_cell("Sykefravær (%)     ≤ 7,5     7,2     Grønn").map(|c| c.0),
             Some(Claim::Met)
         );
         assert_eq!(
-            status_cell("Fristbrudd     -25 %     2 550     gul     Nær målet").map(|c| c.claim),
+            status_cell("Fristbrudd     -25 %     2 550     gul     Nær målet").map(|c| c.0),
             Some(Claim::Partial)
         );
         // A colour in prose or inside a longer cell is no status; two statuses are no one's.

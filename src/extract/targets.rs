@@ -128,16 +128,13 @@ pub fn parse_targets_folded(sentence: &str, f: &str) -> Vec<TargetSpec> {
         if let Some(measure) = zero_by_negation(sentence, f, &tokens, anchor_start, anchor_end) {
             let year = target_year(f, &tokens, None);
             return vec![TargetSpec {
-                target: Target {
-                    comparator: Comparator::AtMost,
-                    threshold: Some(0.0),
-                    unit: Some(TargetUnit::Count),
-                    baseline_year: None,
-                    change_pct: None,
-                    target_year: year,
-                    subject: None,
+                target: level(
+                    Comparator::AtMost,
+                    0.0,
+                    TargetUnit::Count,
+                    (None, year),
                     long_term,
-                },
+                ),
                 measure,
                 subjects: subjects_in(f, 0),
                 sole_area: false,
@@ -316,16 +313,13 @@ pub fn parse_targets_folded(sentence: &str, f: &str) -> Vec<TargetSpec> {
                         .trim();
                     let measure = format!("{measure} {limit}");
                     return vec![TargetSpec {
-                        target: Target {
-                            comparator: Comparator::AtLeast,
-                            threshold: Some(share.value),
-                            unit: Some(TargetUnit::Percent),
-                            baseline_year,
-                            change_pct: None,
-                            target_year,
-                            subject: None,
+                        target: level(
+                            Comparator::AtLeast,
+                            share.value,
+                            TargetUnit::Percent,
+                            (baseline_year, target_year),
                             long_term,
-                        },
+                        ),
                         measure,
                         subjects: subjects_all,
                         sole_area: false,
@@ -363,16 +357,13 @@ pub fn parse_targets_folded(sentence: &str, f: &str) -> Vec<TargetSpec> {
                 })
                 .collect();
             let per_subject = per_subject_thresholds(f, &same_unit);
-            let base = Target {
-                comparator: cmp,
-                threshold: Some(first.value),
-                unit: Some(target_unit(first.unit, f)),
-                baseline_year,
-                change_pct: None,
-                target_year,
-                subject: None,
+            let base = level(
+                cmp,
+                first.value,
+                target_unit(first.unit, f),
+                (baseline_year, target_year),
                 long_term,
-            };
+            );
             if per_subject.len() > 1 {
                 for (value, subject) in per_subject {
                     let mut t = base.clone();
@@ -395,16 +386,13 @@ pub fn parse_targets_folded(sentence: &str, f: &str) -> Vec<TargetSpec> {
             }
         }
         Kind::Zero => out.push(TargetSpec {
-            target: Target {
-                comparator: Comparator::AtMost,
-                threshold: Some(0.0),
-                unit: Some(unit_from_measure(f).unwrap_or(TargetUnit::Count)),
-                baseline_year,
-                change_pct: None,
-                target_year,
-                subject: None,
+            target: level(
+                Comparator::AtMost,
+                0.0,
+                unit_from_measure(f).unwrap_or(TargetUnit::Count),
+                (baseline_year, target_year),
                 long_term,
-            },
+            ),
             measure,
             subjects: subjects_all,
             sole_area: false,
@@ -427,16 +415,13 @@ pub fn parse_targets_folded(sentence: &str, f: &str) -> Vec<TargetSpec> {
                         Comparator::AtMost
                     });
                     out.push(TargetSpec {
-                        target: Target {
-                            comparator: cmp,
-                            threshold: Some(t.value),
-                            unit: Some(target_unit(t.unit, f)),
-                            baseline_year,
-                            change_pct: None,
-                            target_year,
-                            subject: None,
+                        target: level(
+                            cmp,
+                            t.value,
+                            target_unit(t.unit, f),
+                            (baseline_year, target_year),
                             long_term,
-                        },
+                        ),
                         measure,
                         subjects: subjects_all,
                         sole_area: false,
@@ -483,6 +468,27 @@ pub fn parse_targets_folded(sentence: &str, f: &str) -> Vec<TargetSpec> {
         }
     }
     by_area(out)
+}
+
+/// A target that sets one level for the whole of its sentence (no area yet): comparator,
+/// threshold and unit, its (baseline, target) years, whether it is long-term.
+fn level(
+    comparator: Comparator,
+    threshold: f64,
+    unit: TargetUnit,
+    (baseline_year, target_year): (Option<i32>, Option<i32>),
+    long_term: bool,
+) -> Target {
+    Target {
+        comparator,
+        threshold: Some(threshold),
+        unit: Some(unit),
+        baseline_year,
+        change_pct: None,
+        target_year,
+        subject: None,
+        long_term,
+    }
 }
 
 /// One target for the areas its sentence names: "Ventetida i psykisk helsevern barn og unge skal

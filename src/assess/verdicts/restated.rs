@@ -3,7 +3,7 @@
 //! (dager) | < 60 | 61 | rød"): one target, answered by the row. The row's status and figures
 //! go to the sentence's target, and the row is not counted again.
 
-use super::measures::names_measure;
+use super::measures::{label_of, names_measure};
 use super::{overall, Assessed};
 use crate::extract::targets::TargetSpec;
 use crate::text::fold;
@@ -23,21 +23,13 @@ fn same_requirement(a: &crate::model::Target, b: &crate::model::Target) -> bool 
     a.comparator == b.comparator && a.subject == b.subject && units && level && !a.long_term
 }
 
-/// The label of a table row: its text before the first figure or comparison sign.
-fn row_label(text: &str) -> &str {
-    let end = text
-        .find(|c: char| c.is_ascii_digit() || matches!(c, '<' | '>' | '≤' | '≥' | '·'))
-        .unwrap_or(text.len());
-    &text[..end]
-}
-
 /// Merges each table row in `rows` that restates exactly one earlier sentence target of
 /// `assessed` (and is the only row to restate it) into that target; the merged rows are
 /// removed from `rows`.
 pub fn merge_restated_rows(assessed: &mut [Assessed], rows: &mut Vec<Assessed>) {
     let mut pairs: Vec<(usize, usize)> = Vec::new();
     for (r, row) in rows.iter().enumerate() {
-        let head = fold(row_label(&row.indicator.text));
+        let head = fold(label_of(&row.indicator.text));
         for (k, a) in assessed.iter().enumerate() {
             let ind = &a.indicator;
             if ind.line >= row.indicator.line

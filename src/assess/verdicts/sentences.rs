@@ -268,10 +268,13 @@ fn read_sentences(
                 .or_else(|| {
                     // A status column before a comment column: the cell under it, found in
                     // the raw line and placed in the sentence's text by its content.
-                    let c = crate::extract::claims::status_cell(raw)?;
-                    let cell = raw[c.at..].split("  ").next()?.trim();
-                    let at = text.find(cell)?;
-                    Some(ClaimSpec { at, ..c })
+                    let (claim, cell) = crate::extract::claims::status_cell(raw)?;
+                    let at = text.find(cell.as_str())?;
+                    Some(ClaimSpec {
+                        claim,
+                        entity: None,
+                        at,
+                    })
                 })
         };
         row_status.push(row_claim.is_some());
