@@ -40,6 +40,9 @@ pub struct TableCell {
     /// The unit the column header (or else the caption) gives its bare figures: "(%)",
     /// "(dager)", "prosent".
     pub unit_hint: Option<TargetUnit>,
+    /// The cell's row names a measure, not a trust or an area ("Andel fristbrudd (%)" in a
+    /// table with one column per trust): it answers only a target of that measure.
+    pub measure_row: bool,
 }
 
 /// Words of a header or caption that give its bare figures a unit. Bokmål and nynorsk side by
@@ -360,9 +363,20 @@ pub fn table_values(table: &Table) -> TableValues {
         } else {
             None
         };
-        if row_entity.is_none() && row_subject.is_none() {
+        // A table with one column per trust and one row per measure ("Andel fristbrudd (%)",
+        // "Sykefravær 2023 (%)"): a row that names neither a trust nor an area names its
+        // measure, and answers only targets of that measure.
+        let measure_row = row_entity.is_none()
+            && row_subject.is_none()
+            && col_entity.iter().flatten().count() >= 2
+            && label.chars().any(char::is_alphabetic);
+        if row_entity.is_none() && row_subject.is_none() && !measure_row {
             continue;
         }
+        // In a table by trust, a row's label is part of what its cells measure.
+        let label_measures = row_entity.is_none() && col_entity.iter().flatten().count() >= 2;
+        let row_year = year_of(label);
+        let row_unit = unit_hint(label);
         for (c, cell) in row.iter().enumerate().skip(1) {
             // A change column ("Endring", "Avvik") is no level of the measure; a requirement
             // column ("Krav 2024", "Mål") or a cell written as a requirement ("< 55", "≥ 70 %")
@@ -399,15 +413,25 @@ pub fn table_values(table: &Table) -> TableValues {
             cells.push(TableCell {
                 token,
                 entity,
-                header: header_for(c).to_string(),
+                header: if label_measures {
+                    format!("{label} {}", header_for(c))
+                } else {
+                    header_for(c).to_string()
+                },
+                measure_row,
                 subject: row_subject
                     .clone()
                     .or_else(|| col_subject.get(c).cloned().flatten())
                     .or_else(|| caption_subject.clone()),
-                year: col_year.get(c).copied().flatten(),
+                year: col_year.get(c).copied().flatten().or(if label_measures {
+                    row_year
+                } else {
+                    None
+                }),
                 value,
                 line,
-                unit_hint: col_unit.get(c).copied().flatten(),
+                unit_hint: if label_measures { row_unit } else { None }
+                    .or_else(|| col_unit.get(c).copied().flatten()),
             });
         }
     }
@@ -510,7 +534,10 @@ pub fn observations_for(
         .map(|c| header_score(&c.header, &measure_words))
         .max()
         .unwrap_or(0);
-    let keep_cell = |c: &TableCell| best == 0 || header_score(&c.header, &measure_words) == best;
+    let keep_cell = |c: &TableCell| {
+        let score = header_score(&c.header, &measure_words);
+        (best == 0 && !c.measure_row) || (score > 0 && score == best)
+    };
     let mut keys: Vec<(String, Option<String>)> = Vec::new();
     for c in &values.cells {
         let k = (c.entity.clone(), c.subject.clone());
@@ -714,5 +741,73 @@ mod tests {
             (Some(7.4), Some(7.1))
         );
         assert_eq!(obs[1].line, 13);
+    }
+
+    #[test]
+    fn measure_rows_in_a_table_by_trust() {
+        // One column per trust, one row per measure: each row answers its own measure only.
+        let row = |l: &str, a: &str, b: &str| vec![l.to_string(), a.to_string(), b.to_string()];
+        let t = Table {
+            line: 1,
+            end_line: 6,
+            caption: Some("Tabell 1 Status per helseforetak".into()),
+            header: vec![
+                "Indikator".into(),
+                "UNN".into(),
+                "Nordlandssykehuset".into(),
+            ],
+            rows: vec![
+                row("Ventetid somatikk (dager)", "58", "61"),
+                row("Andel fristbrudd (%)", "2,4", "3,1"),
+                row("Korridorpasienter (per døgn)", "9,2", "5,4"),
+                row("Sykefravær 2023 (%)", "8,4", "7,5"),
+                row("Sykefravær 2024 (%)", "8,1", "7,7"),
+            ],
+            row_lines: vec![3, 4, 5, 6, 7],
+        };
+        let tv = table_values(&t);
+        let below = Target {
+            comparator: crate::model::Comparator::Below,
+            threshold: Some(2.5),
+            unit: Some(TargetUnit::Percent),
+            baseline_year: None,
+            change_pct: None,
+            target_year: None,
+            subject: None,
+            long_term: false,
+        };
+        let obs = observations_for(&tv, &below, "Andelen fristbrudd");
+        let got: Vec<(String, Option<f64>)> = obs
+            .iter()
+            .map(|o| (o.obs.entity.clone(), o.obs.value))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("Universitetssykehuset Nord-Norge HF".to_string(), Some(2.4)),
+                ("Nordlandssykehuset HF".to_string(), Some(3.1))
+            ]
+        );
+        // A measure no row names gets nothing (not the waiting-time row of its area).
+        let none = Target {
+            comparator: crate::model::Comparator::AtMost,
+            threshold: Some(0.0),
+            unit: Some(TargetUnit::Count),
+            ..below.clone()
+        };
+        assert!(observations_for(&tv, &none, "epikriser").is_empty());
+        // Year rows give the baseline and the value.
+        let decrease = Target {
+            comparator: crate::model::Comparator::Decrease,
+            threshold: None,
+            baseline_year: Some(2023),
+            target_year: Some(2024),
+            ..below
+        };
+        let obs = observations_for(&tv, &decrease, "Sykefraværet");
+        assert_eq!(
+            (obs[1].obs.baseline_value, obs[1].obs.value),
+            (Some(7.5), Some(7.7))
+        );
     }
 }

@@ -24,6 +24,8 @@ pub(crate) struct Lexicon {
     pub starters: WordSet,
     /// Words a sentence cannot end with (lower case).
     pub continuation: WordSet,
+    /// Words after a line-end hyphen that make it a suspended compound ("helse- og").
+    pub suspended: WordSet,
     /// Known headings (lower case).
     pub headings: WordSet,
     /// First words of captions (lower case).
@@ -212,6 +214,7 @@ pub(crate) fn lexicon() -> &'static Lexicon {
             may_end,
             starters: set(data_file!("../../data/sentence_starters.txt")),
             continuation: set(data_file!("../../data/continuation_words.txt")),
+            suspended: set(data_file!("../../data/suspended_compound_words.txt")),
             headings: set(data_file!("../../data/heading_words.txt")),
             captions: set(data_file!("../../data/caption_words.txt")),
             noise_labels: set(data_file!("../../data/noise_labels.txt")),
@@ -243,9 +246,56 @@ pub(crate) fn lexicon() -> &'static Lexicon {
     })
 }
 
+/// How a line that ends in `prev` (a letter and a hyphen) joins the next line `next`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum HyphenBreak {
+    /// A word broken over the line: the hyphen goes ("oppfølg-" + "ing" → "oppfølging").
+    Drop,
+    /// A real hyphen: kept, no space ("Nord-" + "Trøndelag", "UH-" + "sektoren").
+    Keep,
+    /// A suspended compound: the hyphen stays and a space follows ("operasjons-" + "og").
+    Suspended,
+}
+
+/// `None` when `prev` does not end in a letter and a hyphen.
+pub(crate) fn hyphen_break(prev: &str, next: &str) -> Option<HyphenBreak> {
+    let mut back = prev.trim_end().chars().rev();
+    if back.next() != Some('-') {
+        return None;
+    }
+    let before = back.next().filter(|c| c.is_alphabetic())?;
+    let next = next.trim_start();
+    let first_word = next.split_whitespace().next().unwrap_or("");
+    if lexicon().suspended.contains(first_word) {
+        return Some(HyphenBreak::Suspended);
+    }
+    let keep = before.is_uppercase()
+        || super::layout::first_alnum(next).is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+    Some(if keep {
+        HyphenBreak::Keep
+    } else {
+        HyphenBreak::Drop
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn line_end_hyphens() {
+        use HyphenBreak::*;
+        assert_eq!(hyphen_break("Nordlands-", "sykehuset"), Some(Drop));
+        assert_eq!(hyphen_break("Helse Nord-", "Trøndelag HF"), Some(Keep));
+        assert_eq!(hyphen_break("UH-", "sektoren"), Some(Keep));
+        assert_eq!(
+            hyphen_break("operasjons-", "og behandlingsrom"),
+            Some(Suspended)
+        );
+        assert_eq!(hyphen_break("helse-", "eller"), Some(Suspended));
+        assert_eq!(hyphen_break("2023 -", "2024"), None);
+        assert_eq!(hyphen_break("Tabell", "2"), None);
+    }
 
     #[test]
     fn lists_hold_both_written_standards() {

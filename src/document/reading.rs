@@ -20,7 +20,7 @@ use std::ops::Range;
 use super::layout::{
     ends_open, ends_terminal, first_alnum, starts_lower, CellPiece, HeadingKind, Layout,
 };
-use super::lexicon::lexicon;
+use super::lexicon::{hyphen_break, lexicon, HyphenBreak};
 use super::Document;
 
 /// What kind of unit a sentence comes from.
@@ -86,7 +86,6 @@ impl Reading {
             checkpoints: Vec::with_capacity(layout.lines.len()),
             units: Vec::new(),
         };
-        let conj = ["og", "eller", "samt", "and", "or", "til"];
         for (i, cur) in layout.lines.iter().enumerate() {
             let kind = if cur.table_row {
                 UnitKind::TableRow
@@ -109,10 +108,7 @@ impl Reading {
                 || prev.table_row
                 || cur.heading != HeadingKind::None
                 || prev.heading != HeadingKind::None;
-            let hyphen = {
-                let mut back = prev.text.chars().rev();
-                back.next() == Some('-') && back.next().is_some_and(|c| c.is_alphabetic())
-            };
+            let hyphen = hyphen_break(&prev.text, &cur.text);
             #[derive(PartialEq)]
             enum Join {
                 Glue,
@@ -121,21 +117,16 @@ impl Reading {
             }
             let join = if cur.cell == CellPiece::First {
                 Join::Unit
-            } else if cur.cell == CellPiece::More && !hyphen {
+            } else if cur.cell == CellPiece::More && hyphen.is_none() {
                 Join::Space
-            } else if hyphen && !structural {
-                let before = prev.text.chars().rev().nth(1);
-                let next_first = cur.text.split_whitespace().next().unwrap_or("");
-                if conj.contains(&next_first) {
-                    Join::Space
-                } else {
-                    let keep = before.is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
-                        || first_alnum(&cur.text)
-                            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
-                    if !keep {
+            } else if let Some(h) = hyphen.filter(|_| !structural) {
+                match h {
+                    HyphenBreak::Suspended => Join::Space,
+                    HyphenBreak::Drop => {
                         r.text.pop();
+                        Join::Glue
                     }
-                    Join::Glue
+                    HyphenBreak::Keep => Join::Glue,
                 }
             } else if structural {
                 Join::Unit

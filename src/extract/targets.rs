@@ -1497,10 +1497,31 @@ fn measure_of(
             subject = rest;
         }
     }
+    // "Minst 90 prosent av akuttoppdragene skal nås av ambulanse innen 12 minutter": the share
+    // is of what comes after "av", and what must happen to it (after the modal) is part of the
+    // measure ("akuttoppdragene … nås av ambulanse innen 12 minutter").
+    let mut predicate = "";
     if leading {
         if let Some(p) = crate::text::find_phrase(f, "av", 0) {
             if p.end <= anchor {
                 subject = sentence.get(p.end..anchor).unwrap_or("").trim();
+                predicate = sentence
+                    .get(anchor..)
+                    .and_then(|r| r.trim_start().split_once(' '))
+                    .map_or("", |(_, rest)| rest.trim());
+                // Only a time limit ("innen 12 minutter") makes the predicate part of what
+                // is measured.
+                let fp = fold(predicate);
+                let limit = phrases::targets().get("within_days").iter().any(|w| {
+                    crate::text::find_phrase(&fp, w, 0).is_some_and(|r| {
+                        fp[r.end..]
+                            .trim_start()
+                            .starts_with(|c: char| c.is_ascii_digit())
+                    })
+                });
+                if !limit {
+                    predicate = "";
+                }
             }
         }
     }
@@ -1528,6 +1549,8 @@ fn measure_of(
         let rest = sentence.get(after_num..).unwrap_or("");
         let rest = rest.trim_start().strip_prefix("av ").unwrap_or(rest);
         rest.trim()
+    } else if !predicate.is_empty() {
+        &format!("{subject} {predicate}")
     } else {
         subject
     };
@@ -1553,6 +1576,20 @@ mod tests {
         let specs = parse_targets(s);
         assert_eq!(specs.len(), 1, "{s}: {specs:?}");
         specs[0].target.clone()
+    }
+
+    #[test]
+    fn a_leading_share_measures_what_must_happen_within_a_limit() {
+        let m = |s: &str| parse_targets(s)[0].measure.clone();
+        assert_eq!(
+            m("Minst 90 prosent av akuttoppdragene i byer skal nås av ambulanse innen 12 minutter."),
+            "akuttoppdragene i byer nås av ambulanse innen 12 minutter"
+        );
+        // Without a time limit the share's noun alone is the measure.
+        assert_eq!(
+            m("Minst 70 prosent av epikrisene skal sendes samme dag som utskrivning."),
+            "epikrisene"
+        );
     }
 
     #[test]
@@ -1610,7 +1647,11 @@ mod tests {
             (specs[0].target.comparator, specs[0].target.threshold),
             (Comparator::AtLeast, Some(70.0))
         );
-        assert_eq!(specs[0].measure, "epikrisane i somatikken");
+        // The time limit is part of what is measured.
+        assert_eq!(
+            specs[0].measure,
+            "epikrisane i somatikken sendast innan 1 dag etter utskriving"
+        );
         // A change to a level is a threshold whoever opens the sentence.
         let specs = parse_targets(
             "Styret har vedtatt at sykefraværet skal ned til 7,5 prosent innen utgangen av 2026.",

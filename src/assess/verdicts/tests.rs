@@ -465,3 +465,46 @@ fn a_target_for_one_named_trust_is_that_trusts() {
         "{i:#?}"
     );
 }
+
+#[test]
+fn a_new_section_is_about_no_trust_of_the_paragraph_before_it() {
+    // The region's claim under "Fristbrudd" is not Nordlandssykehuset's, though the last
+    // paragraph of the section before opened with that trust.
+    let text = [
+        "Krav i oppdragsdokumentet 2024:",
+        "• Gjennomsnittlig ventetid skal være under 40 dager i psykisk helsevern barn og unge.",
+        "• Andelen fristbrudd skal være lavere enn 2,5 prosent.",
+        "",
+        "Tabell 1 Status per helseforetak",
+        "Indikator                 UNN     Nordlands-   Helgelands-   Helse Nord",
+        "                                  sykehuset    sykehuset     samlet",
+        "Ventetid PHBU (dager)     44         38           36           42",
+        "Andel fristbrudd (%)      2,4        3,1          1,2          2,4",
+        "",
+        "Ventetider",
+        "Målet for barn og unge er ikke nådd for regionen.",
+        "Nordlandssykehuset og Helgelandssykehuset ligger under 40 dager.",
+        "",
+        "Fristbrudd",
+        "Kravet er innfridd for Helse Nord samlet med 2,4 prosent.",
+        "",
+    ]
+    .join("\n");
+    let r = report(&text);
+    assert_no_claim_mismatch(&r);
+    // The table's rows answer each measure for each trust.
+    let fristbrudd = r
+        .indicators
+        .iter()
+        .find(|i| i.measure.contains("fristbrudd"))
+        .unwrap();
+    let nlsh = fristbrudd
+        .verdicts
+        .iter()
+        .find(|v| v.entity == "Nordlandssykehuset HF")
+        .unwrap();
+    assert_eq!(
+        (nlsh.value, nlsh.status),
+        (Some(3.1), VerdictStatus::NotMet)
+    );
+}

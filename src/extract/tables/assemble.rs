@@ -3,6 +3,7 @@
 
 use super::*;
 use super::{header::*, lines::*, row::*};
+use crate::document::{hyphen_break, HyphenBreak};
 
 // ---------------------------------------------------------------------------------------------
 // Line classes and the scanner.
@@ -274,12 +275,20 @@ pub(super) fn join_label(label: &mut String, piece: &str) {
     if piece.is_empty() {
         return;
     }
-    if label.ends_with('-') && piece.starts_with(|c: char| c.is_alphabetic()) {
-        let before = label.trim_end_matches('-');
-        if before.ends_with(|c: char| c.is_alphabetic()) {
-            // "Nord-" + "Trøndelag" keeps the hyphen; so does a compound.
-            label.push_str(piece);
-            return;
+    // A word broken over lines in a cell ("Nordlands-" / "sykehuset") is one word again; a real
+    // hyphen ("Nord-" / "Trøndelag") stays; a suspended compound ("helse-" / "og") keeps its space.
+    if piece.starts_with(|c: char| c.is_alphabetic()) {
+        match hyphen_break(label, piece) {
+            Some(HyphenBreak::Drop) => {
+                label.pop();
+                label.push_str(piece);
+                return;
+            }
+            Some(HyphenBreak::Keep) => {
+                label.push_str(piece);
+                return;
+            }
+            _ => {}
         }
     }
     if !label.is_empty() {
@@ -461,7 +470,9 @@ pub(super) fn build_table(cand: Candidate) -> Option<FoundTable> {
         let mut label = raw.label.clone();
         if cut.absorbed {
             if let Some(g) = raw.groups.first() {
-                join_label(&mut label, &g.lex.int);
+                // "Sykefravær 2023 (%)": the unit or note after the year stays with it.
+                let written = raw.text.get(g.start..g.cell_end).unwrap_or(&g.lex.int);
+                join_label(&mut label, written);
             }
         }
         let mut cells = build_cells(raw, cut);

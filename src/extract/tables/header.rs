@@ -190,10 +190,13 @@ pub(super) fn header_cells(lines: &[&str], k: usize) -> (Vec<String>, Vec<String
         match (prev, groups.last_mut()) {
             (Some(p), Some(g)) if continues(p, l) => {
                 if let Some(last) = g.last_mut() {
-                    if last.ends_with('-')
-                        && last.len() > 1
+                    let brk = crate::document::hyphen_break(last, &words[0]);
+                    if brk.is_some_and(|b| b != crate::document::HyphenBreak::Suspended)
                         && words[0].starts_with(|c: char| c.is_alphabetic())
                     {
+                        if brk == Some(crate::document::HyphenBreak::Drop) {
+                            last.pop();
+                        }
                         let first = words[0].clone();
                         last.push_str(&first);
                         g.extend(words.into_iter().skip(1));

@@ -451,3 +451,30 @@ fn odd_input_does_not_panic() {
     let ts = find_tables(&doc(&long));
     assert_eq!(ts.len(), 1);
 }
+
+#[test]
+fn trust_names_hyphenated_over_two_header_lines_and_year_rows_keep_their_unit() {
+    let text = [
+        "Tabell 1 Status per helseforetak",
+        "Indikator                 UNN     Nordlands-   Helgelands-   Helse Nord",
+        "                                  sykehuset    sykehuset     samlet",
+        "Andel fristbrudd (%)      2,4        3,1           1,2          2,4",
+        "Sykefravær 2023 (%)       8,4        7,5           8,9          8,3",
+        "Sykefravær 2024 (%)       8,1        7,7           8,6          8,2",
+    ]
+    .join("\n");
+    let ts = find_tables(&doc(&text));
+    let t = table_at(&ts, 1);
+    assert_eq!(
+        t.header,
+        [
+            "Indikator",
+            "UNN",
+            "Nordlandssykehuset",
+            "Helgelandssykehuset",
+            "Helse Nord samlet"
+        ],
+        "{t:#?}"
+    );
+    assert_eq!(t.rows[1].label, "Sykefravær 2023 (%)");
+}
