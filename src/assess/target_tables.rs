@@ -54,6 +54,24 @@ fn is_result_header(folded: &str) -> bool {
             .is_some()
 }
 
+/// Whether a (folded) header names a results column for a whole period ("heile året"; data/
+/// table_whole_period_headers.txt).
+fn is_whole_period_header(folded: &str) -> bool {
+    let lex = crate::document::lexicon();
+    lex.whole_period_headers
+        .iter()
+        .any(|w| folded.trim_start().starts_with(w.as_str()))
+}
+
+/// Whether a (folded) header names a results column for a part of a year ("1. tertial", "T2";
+/// data/table_part_period_headers.txt).
+fn is_part_period_header(folded: &str) -> bool {
+    let lex = crate::document::lexicon();
+    folded
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| lex.part_period_headers.contains(w))
+}
+
 /// A header line whose first cell starts this far right has no label cell: its first cell
 /// names a column of figures ("Mål 2024" over the targets, "Indikator" on the line below).
 const LABELLESS_HEADER_START: usize = 12;
@@ -91,7 +109,16 @@ pub(crate) enum Role {
     Label,
     Target,
     Result,
+    /// The result for a whole period beside columns for its parts ("Heile året" after
+    /// "1. tertial", "2. tertial", "3. tertial"): the row's result.
+    WholePeriod,
+    /// A result for a part of a year ("2. tertial 2025"): of several for the latest year, the
+    /// last is the row's result.
+    PartPeriod,
     Assessment,
+    /// A comment column ("Kommentar"): its opening status is the assessment when the table
+    /// has no assessment column.
+    Comment,
     /// One trust's or the region's results ("Helse / Bergen" over two header lines).
     Entity,
     Other,
@@ -150,10 +177,20 @@ fn header(line: &str, next: Option<&str>) -> Option<(Vec<Column>, bool)> {
                 Role::Label
             } else if starts_with_any(&f, TARGET_HEADERS) {
                 Role::Target
+            } else if is_whole_period_header(&f) {
+                Role::WholePeriod
+            } else if is_part_period_header(&f) {
+                Role::PartPeriod
             } else if is_result_header(&f) {
                 Role::Result
             } else if starts_with_any(&f, ASSESSMENT_HEADERS) {
                 Role::Assessment
+            } else if f
+                .split_whitespace()
+                .next()
+                .is_some_and(|w| crate::document::lexicon().comment_headers.contains(w))
+            {
+                Role::Comment
             } else {
                 Role::Other
             };
@@ -246,8 +283,23 @@ fn header(line: &str, next: Option<&str>) -> Option<(Vec<Column>, bool)> {
             }
         }
     }
+    // A whole period's column is the row's result only beside columns for its parts ("T1 |
+    // T2 | T3 | 2024": the bare year is the whole year); beside months or years it is a plain
+    // result column (the status speaks of the month).
+    let parts = cs.iter().any(|c| is_part_period_header(&fold(&c.text)));
+    for (c, col) in cs.iter().zip(cols.iter_mut()) {
+        let bare_year = year_in(&c.text).is_some() && c.text.trim().len() == 4;
+        if col.role == Role::WholePeriod && !parts {
+            col.role = Role::Result;
+        } else if parts && col.role == Role::Other && bare_year {
+            col.role = Role::WholePeriod;
+        }
+    }
     let has = |r: Role| cols.iter().filter(|c| c.role == r).count();
-    if has(Role::Target) != 1 || (has(Role::Result) == 0 && has(Role::Entity) < 2) {
+    if has(Role::Target) != 1
+        || has(Role::WholePeriod) > 1
+        || (has(Role::Result) + has(Role::PartPeriod) == 0 && has(Role::Entity) < 2)
+    {
         return None;
     }
     if consumed {
@@ -657,13 +709,22 @@ pub(crate) fn assemble(
     label_unit(&mut target, &fold(label));
     let mut results: Vec<(Option<i32>, f64)> = by_role
         .iter()
-        .filter(|(r, ..)| *r == Role::Result)
+        .filter(|(r, ..)| matches!(r, Role::Result | Role::PartPeriod))
         .filter_map(|(_, y, t)| Some((*y, cell_value(t)?)))
         .collect();
+    let only_parts = !by_role.iter().any(|(r, ..)| *r == Role::Result);
+    // A column for the whole period beside its parts ("1. tertial … | Heile året") gives the
+    // row's result alone, for the year of its parts; the parts are no baseline of it.
+    if let Some((_, y, t)) = by_role.iter().find(|(r, ..)| *r == Role::WholePeriod) {
+        let latest = results.iter().filter_map(|r| r.0).max();
+        results = vec![(y.or(latest), cell_value(t)?)];
+    }
     crate::sorting::sort_by_key(&mut results, |(y, _)| *y);
     // The latest year's result; of two for that year ("November 2024", "Hittil 2024") the
     // first, the period the row's status speaks of.
+    // Of parts of a year ("1. tertial 2025 | 2. tertial 2025"), the last.
     let pos = match results.last()?.0 {
+        Some(_) if only_parts => results.len() - 1,
         Some(latest) => results.iter().position(|r| r.0 == Some(latest))?,
         None => results.len() - 1,
     };
@@ -699,6 +760,14 @@ pub(crate) fn assemble(
             // A bare assessment ("Innfridd", "Delvis oppfylt") is read as the sentence it
             // stands for, with the claim phrases of data/phrases/claims.txt.
             parse_claim(t).or_else(|| parse_claim(&format!("Kravet er {}.", t.to_lowercase())))
+        })
+        .or_else(|| {
+            // A comment that opens with a status: its first clause ("Ikkje nådd; lange
+            // ventetider …") read as "Kravet er ikkje nådd.", the status right after "er".
+            let (_, _, t) = by_role.iter().find(|(r, ..)| *r == Role::Comment)?;
+            let clause = t.split([';', ',', '.', ':']).next()?.trim().to_lowercase();
+            let sentence = format!("Kravet er {clause}.");
+            parse_claim(&sentence).filter(|c| c.at <= "Kravet er ".len() && c.entity.is_none())
         })
         .map(|c| c.claim);
     let cells = by_role.iter().map(|(_, _, c)| *c);
@@ -744,6 +813,54 @@ mod tests {
             .collect();
         // The year so far is the value; Mai–aug is not a baseline for it.
         assert_eq!(got, vec![(Some(59.0), None), (Some(30.0), None)], "{d:#?}");
+    }
+
+    #[test]
+    fn tertial_columns_beside_the_whole_year_and_a_comment_that_opens_with_a_status() {
+        // Nynorsk: the year's column is the result, the tertials are not; the comment's opening
+        // status is the row's claim.
+        let d = report(
+            &[
+                "Tabell 1 Resultat per tertial",
+                "Indikator | 1. tertial | 2. tertial | 3. tertial | Heile året | Mål | Kommentar",
+                "Ventetid BUP, dagar | 41 | 45 | 38 | 41 | < 40 | Nådd etter betring i 3. tertial",
+                "Ventetid TSB, dagar | 26 | 31 | 27 | 28 | < 30 | Ikkje nådd; auke i sommar",
+                "Epikrise innan 1 dag (%) | 71 | 68 | 74 | 71 | minst 70 | Tiltak sett i verk",
+            ]
+            .join("\n"),
+        );
+        let got: Vec<(Option<f64>, Option<Claim>)> = d
+            .indicators
+            .iter()
+            .map(|i| (i.verdicts.first().and_then(|v| v.value), i.claim))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                (Some(41.0), Some(Claim::Met)),
+                (Some(28.0), Some(Claim::NotMet)),
+                (Some(71.0), None)
+            ],
+            "{d:#?}"
+        );
+        // The BUP row's "Nådd" against 41 days is caught; no other claim is questioned.
+        let flagged: Vec<usize> = d
+            .findings
+            .iter()
+            .filter(|f| f.kind == FindingKind::ClaimMismatch)
+            .map(|f| f.line)
+            .collect();
+        assert_eq!(flagged, vec![3, 4]);
+        // Parts of a year alone: the last one is the result ("1. tertial 2025 | 2. tertial 2025").
+        let d = report(
+            &[
+                "Indikator                  Mål         1. tertial   2. tertial",
+                "                                       2025         2025",
+                "Ventetid somatikk (dager)  under 55    60           58",
+            ]
+            .join("\n"),
+        );
+        assert_eq!(d.indicators[0].verdicts[0].value, Some(58.0), "{d:#?}");
     }
 
     #[test]

@@ -26,6 +26,12 @@ pub(crate) struct Lexicon {
     pub continuation: WordSet,
     /// Words after a line-end hyphen that make it a suspended compound ("helse- og").
     pub suspended: WordSet,
+    /// Headers of a results column for a whole period ("Heile året", "Hittil i år").
+    pub whole_period_headers: Vec<String>,
+    /// Words of headers of results columns for parts of a year ("tertial", "T2").
+    pub part_period_headers: WordSet,
+    /// First words of a comment column's header ("Kommentar", "Merknad").
+    pub comment_headers: WordSet,
     /// Known headings (lower case).
     pub headings: WordSet,
     /// First words of captions (lower case).
@@ -215,6 +221,10 @@ pub(crate) fn lexicon() -> &'static Lexicon {
             starters: set(data_file!("../../data/sentence_starters.txt")),
             continuation: set(data_file!("../../data/continuation_words.txt")),
             suspended: set(data_file!("../../data/suspended_compound_words.txt")),
+            whole_period_headers: entries(data_file!("../../data/table_whole_period_headers.txt"))
+                .collect(),
+            part_period_headers: set(data_file!("../../data/table_part_period_headers.txt")),
+            comment_headers: set(data_file!("../../data/table_comment_headers.txt")),
             headings: set(data_file!("../../data/heading_words.txt")),
             captions: set(data_file!("../../data/caption_words.txt")),
             noise_labels: set(data_file!("../../data/noise_labels.txt")),

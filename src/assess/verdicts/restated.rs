@@ -57,20 +57,18 @@ pub fn merge_restated_rows(assessed: &mut [Assessed], rows: &mut Vec<Assessed>) 
         }
         let row = &rows[r].indicator;
         let a = &mut assessed[k];
-        // The sentence's own answer stands; the row adds what it lacks.
-        if a.indicator.claim.is_none() {
+        // The row answers its target in one place, figure and status side by side: it goes
+        // before what the prose gave for the same entity (prose may take a figure from a
+        // row's label, "Epikrise innan 1 dag"), and the sentence keeps the rest.
+        if row.claim.is_some() {
             a.indicator.claim = row.claim;
             a.indicator.claim_line = row.claim_line;
         }
         for v in &row.verdicts {
-            if !a
-                .indicator
+            a.indicator
                 .verdicts
-                .iter()
-                .any(|h| h.entity == v.entity && h.subject == v.subject)
-            {
-                a.indicator.verdicts.push(v.clone());
-            }
+                .retain(|h| !(h.entity == v.entity && h.subject == v.subject));
+            a.indicator.verdicts.push(v.clone());
         }
         a.has_figures = !a.indicator.verdicts.is_empty();
         a.indicator.status = overall(&a.indicator.verdicts);
