@@ -34,7 +34,7 @@ fn is_rule_line(line: &str) -> bool {
 
 /// The cells of a bar line, trimmed; the empty cells before a leading and after a trailing bar
 /// are dropped.
-fn cells(line: &str, seps: &[usize]) -> Vec<String> {
+fn cells(line: &str, seps: &[usize], keep_leading: bool) -> Vec<String> {
     let mut out = Vec::with_capacity(seps.len() + 1);
     let mut from = 0;
     for &p in seps {
@@ -42,7 +42,7 @@ fn cells(line: &str, seps: &[usize]) -> Vec<String> {
         from = p + 1;
     }
     out.push(line[from..].trim().to_string());
-    if out.first().is_some_and(String::is_empty) {
+    if !keep_leading && out.first().is_some_and(String::is_empty) {
         out.remove(0);
     }
     if out.last().is_some_and(String::is_empty) {
@@ -91,8 +91,23 @@ pub fn bars_as_columns(text: &str) -> Cow<'_, str> {
         while i < n && is_bar_line[i] {
             i += 1;
         }
+        // A table whose first line has no leading bar ("Helseforetak | Somatikk | PHV"): a later
+        // line that opens with a bar (" | 2023 | 2024 | …", the header's second line) has an
+        // empty first cell, when keeping it does not make the line wider than the first.
+        let first = (start..i).find(|&k| !rule[k]);
+        let header_width = first.map_or(0, |k| cells(lines[k], &seps[k], false).len());
+        let plain = first.is_some_and(|k| !lines[k].trim_start().starts_with('|'));
         let rows: Vec<Option<Vec<String>>> = (start..i)
-            .map(|k| (!rule[k]).then(|| cells(lines[k], &seps[k])))
+            .map(|k| {
+                (!rule[k]).then(|| {
+                    let kept = cells(lines[k], &seps[k], true);
+                    if plain && kept.len() <= header_width {
+                        kept
+                    } else {
+                        cells(lines[k], &seps[k], false)
+                    }
+                })
+            })
             .collect();
         let mut width: Vec<usize> = Vec::new();
         for r in rows.iter().flatten() {
@@ -149,6 +164,19 @@ mod tests {
         assert_eq!(lines[4], "Helse Førde HF    1          20");
         // A lone bar in prose, with no bar line beside it, stays.
         assert_eq!(lines[5], "Ein setning med a|b og 3 | 4 i teksten.");
+    }
+
+    #[test]
+    fn a_second_header_line_opening_with_a_bar_keeps_its_empty_first_cell() {
+        let text = "Helseforetak | Somatikk | Somatikk | PHV\n \
+                    | 2023 | 2024 | 2023\n\
+                    Sykehuset Telemark | 62 | 64 | 49\n";
+        let out = bars_as_columns(text);
+        let lines: Vec<&str> = out.lines().collect();
+        // Each year stays under its own column, not one column to the left.
+        assert_eq!(lines[0].find("Somatikk"), lines[1].find("2023"));
+        assert_eq!(lines[0].find("PHV"), lines[2].find("49"));
+        assert_eq!(lines[1].rfind("2023"), lines[0].find("PHV"));
     }
 
     #[test]
