@@ -339,6 +339,7 @@ pub fn table_values(table: &Table) -> TableValues {
                 .and_then(|l| entity_of(l))
                 .is_some_and(|e| !is_total(&e))
         });
+    let trust_columns = col_entity.iter().flatten().count();
     let mut cells = Vec::new();
     for (r, row) in table.rows.iter().enumerate() {
         let line = table.row_lines.get(r).copied().unwrap_or(table.line);
@@ -366,15 +367,13 @@ pub fn table_values(table: &Table) -> TableValues {
         // A table with one column per trust and one row per measure ("Andel fristbrudd (%)",
         // "Sykefravær 2023 (%)"): a row that names neither a trust nor an area names its
         // measure, and answers only targets of that measure.
-        let measure_row = row_entity.is_none()
-            && row_subject.is_none()
-            && col_entity.iter().flatten().count() >= 2
-            && label.chars().any(char::is_alphabetic);
+        // In a table by trust, a row's label is part of what its cells measure.
+        let label_measures = row_entity.is_none() && trust_columns >= 2;
+        let measure_row =
+            label_measures && row_subject.is_none() && label.chars().any(char::is_alphabetic);
         if row_entity.is_none() && row_subject.is_none() && !measure_row {
             continue;
         }
-        // In a table by trust, a row's label is part of what its cells measure.
-        let label_measures = row_entity.is_none() && col_entity.iter().flatten().count() >= 2;
         let row_year = year_of(label);
         let row_unit = unit_hint(label);
         for (c, cell) in row.iter().enumerate().skip(1) {

@@ -114,7 +114,6 @@ pub fn assess_sentences(
             entity_claims,
             entity_claim_areas,
             mut claim_is_regional,
-            trust_wide,
         } = block_claims_of(
             (reading, folded, &texts),
             (*si, specs.as_slice()),
@@ -185,29 +184,6 @@ pub fn assess_sentences(
                 &mut entity_claims,
                 &mut entity_claim_areas,
             );
-            for (c, claim_line, areas) in &trust_wide {
-                let fits = match &spec.target.subject {
-                    Some(subject) => areas.is_empty() || areas.contains(subject),
-                    None => areas.is_empty(),
-                };
-                if fits && !spec.target.long_term {
-                    let one = Some((
-                        ClaimSpec {
-                            claim: *c,
-                            entity: None,
-                            at: 0,
-                        },
-                        *claim_line,
-                    ));
-                    add_every_trust(
-                        true,
-                        &one,
-                        &verdicts,
-                        &mut entity_claims,
-                        &mut entity_claim_areas,
-                    );
-                }
-            }
             let (line, end_line) = (sentence.line, sentence.end_line);
             let text = texts[*si].trim().to_string();
             out.push(Assessed {
@@ -402,9 +378,6 @@ struct BlockClaims {
     entity_claims: Vec<(String, Claim, usize)>,
     entity_claim_areas: Vec<Vec<String>>,
     claim_is_regional: bool,
-    /// Later claims of the block that speak of every trust ("Alle helseføretaka innfridde
-    /// kravet for somatikk" after the region's claim), with the areas each names.
-    trust_wide: Vec<(Claim, usize, Vec<String>)>,
 }
 
 /// Reads the claims of the block (`block_start..`) that answers the targets `specs` of sentence
@@ -439,7 +412,6 @@ fn block_claims_of(
     // delvis innfridd. NLSH og HSYK når målet …"): the trusts' claims in it are for that area.
     let mut paragraph_area: Option<String> = None;
     let mut claim_is_regional = false;
-    let mut trust_wide = Vec::new();
     let mut foreign_section = false;
     for (k, (s, t)) in block.iter().zip(block_texts).enumerate() {
         if s.kind == crate::document::UnitKind::Heading {
@@ -522,8 +494,6 @@ fn block_claims_of(
                 claim_is_regional = mentions_region(t);
                 claim_all_trusts = speaks_of_all_trusts(t);
                 claim = Some((c, line));
-            } else if speaks_of_all_trusts(t) {
-                trust_wide.push((c.claim, line, areas));
             }
         }
         // A table row is not a paragraph about the trust it names.
@@ -542,7 +512,6 @@ fn block_claims_of(
         entity_claims,
         entity_claim_areas,
         claim_is_regional,
-        trust_wide,
     }
 }
 
