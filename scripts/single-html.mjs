@@ -11,7 +11,7 @@ import { DECODE, examples, wasmBase64 } from './emit-modules.mjs';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const read = (p) => readFileSync(join(root, p));
 
-const css = read('style/page.css').toString('utf8') + '\n' + read('style/app.css').toString('utf8');
+const css = ['style/page.css', 'style/ds.css', 'style/app.css'].map((p) => read(p).toString('utf8')).join('\n');
 const glue = read('pkg/meldingssjekk.js').toString('utf8');
 let html = read('index.html').toString('utf8');
 
@@ -52,7 +52,7 @@ const replaceOnce = (re, by, what) => {
   html = html.replace(re, () => by);
 };
 replaceOnce(/<meta http-equiv="Content-Security-Policy"[^>]*>/, `<meta http-equiv="Content-Security-Policy" content="${csp}">`, 'the CSP meta');
-replaceOnce(/<link rel="stylesheet" href="style\/page.css">\s*<link rel="stylesheet" href="style\/app.css">/, `<style>${css}</style>`, 'the stylesheet links');
+replaceOnce(/<link rel="stylesheet" href="style\/page.css">\s*<link rel="stylesheet" href="style\/ds.css">\s*<link rel="stylesheet" href="style\/app.css">/, `<style>${css}</style>`, 'the stylesheet links');
 replaceOnce(/<script type="module" src="boot.js"><\/script>/, `<script type="module">${script}</script>`, 'the boot script');
 
 mkdirSync(join(root, 'dist'), { recursive: true });
