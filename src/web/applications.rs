@@ -131,7 +131,7 @@ fn card(lang: RwSignal<Lang>, i: usize, a: Application) -> impl IntoView {
             };
             view! {
                 <div class="ms-matrix-wrap" tabindex="0" role="region" aria-label=region.clone()>
-                    <table class="ms-table ms-budget">
+                    <table data-size="sm" class="ds-table ms-table ms-budget">
                         <caption>{format!("{} ({} {}–{})", l.t("Budsjett", "Budget"), l.t("linje", "lines"), b.line, b.end_line)}</caption>
                         <thead><tr>{header.into_iter().map(|h| view! { <th scope="col">{h}</th> }).collect_view()}</tr></thead>
                         <tbody>

@@ -128,7 +128,7 @@ fn shared_table(l: Lang, docs: &[Arc<DocumentReport>], s: &Shared) -> impl IntoV
     let caption = format!("{} – {}", s.measure, comparator_text(l, s.comparator));
     view! {
         <div class="ms-matrix-wrap" tabindex="0" role="region" aria-label=caption.clone() data-shared=s.measure.clone()>
-            <table class="ms-matrix ms-compare-table">
+            <table data-size="sm" class="ds-table ms-matrix ms-compare-table">
                 <caption>{caption.clone()}</caption>
                 <thead>
                     <tr>

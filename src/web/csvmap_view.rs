@@ -104,24 +104,24 @@ pub fn CsvMap(lang: RwSignal<Lang>, table: Arc<Table>, prefix: String) -> impl I
                     "The columns are guessed. Correct what is wrong, then write the target in your own words.",
                 )}
             </p>
-            <div class="ms-map-fields">
-                <div class="ms-field">
-                    <label for=id("entity")>{move || l().t("Virksomhet", "Entity")}</label>
-                    <select id=id("entity") data-map="entity"
+            <div class="ms-map-fields" data-size="sm">
+                <div class="ms-field ds-field">
+                    <label class="ds-label" for=id("entity")>{move || l().t("Virksomhet", "Entity")}</label>
+                    <select class="ds-input" id=id("entity") data-map="entity"
                         on:change=move |ev| if let Some(c) = parse_col(event_target_value(&ev)) { mapping.update(|m| m.entity = c) }>
                         {move || options(Some(mapping.with(|m| m.entity)), false)}
                     </select>
                 </div>
-                <div class="ms-field">
-                    <label for=id("measure")>{move || l().t("Måler (valgfri)", "Measure (optional)")}</label>
-                    <select id=id("measure") data-map="measure"
+                <div class="ms-field ds-field">
+                    <label class="ds-label" for=id("measure")>{move || l().t("Måler (valgfri)", "Measure (optional)")}</label>
+                    <select class="ds-input" id=id("measure") data-map="measure"
                         on:change=move |ev| { let c = parse_col(event_target_value(&ev)); mapping.update(|m| m.measure = c) }>
                         {move || options(mapping.with(|m| m.measure), true)}
                     </select>
                 </div>
-                <div class="ms-field">
-                    <label for=id("layout")>{move || l().t("Oppsett", "Layout")}</label>
-                    <select id=id("layout") data-map="layout" on:change=move |ev| set_layout(event_target_value(&ev))>
+                <div class="ms-field ds-field">
+                    <label class="ds-label" for=id("layout")>{move || l().t("Oppsett", "Layout")}</label>
+                    <select class="ds-input" id=id("layout") data-map="layout" on:change=move |ev| set_layout(event_target_value(&ev))>
                         <option value="wide" selected=move || !long()>{move || l().t("Bredt: én kolonne per år", "Wide: one column per year")}</option>
                         <option value="long" selected=long>{move || l().t("Langt: en årskolonne og en verdikolonne", "Long: a year column and a value column")}</option>
                     </select>
@@ -129,16 +129,16 @@ pub fn CsvMap(lang: RwSignal<Lang>, table: Arc<Table>, prefix: String) -> impl I
                 {move || {
                     if long() {
                         view! {
-                            <div class="ms-field">
-                                <label for=id("year")>{l().t("År", "Year")}</label>
-                                <select id=id("year") data-map="year"
+                            <div class="ms-field ds-field">
+                                <label class="ds-label" for=id("year")>{l().t("År", "Year")}</label>
+                                <select class="ds-input" id=id("year") data-map="year"
                                     on:change=move |ev| { let c = parse_col(event_target_value(&ev)); if c.is_some() { mapping.update(|m| m.year = c) } }>
                                     {options(mapping.with_untracked(|m| m.year), false)}
                                 </select>
                             </div>
-                            <div class="ms-field">
-                                <label for=id("value")>{l().t("Verdi", "Value")}</label>
-                                <select id=id("value") data-map="value"
+                            <div class="ms-field ds-field">
+                                <label class="ds-label" for=id("value")>{l().t("Verdi", "Value")}</label>
+                                <select class="ds-input" id=id("value") data-map="value"
                                     on:change=move |ev| if let Some(c) = parse_col(event_target_value(&ev)) { mapping.update(|m| m.values = vec![(c, None)]) }>
                                     {options(mapping.with_untracked(|m| m.values.first().map(|v| v.0)), false)}
                                 </select>
@@ -187,9 +187,10 @@ pub fn CsvMap(lang: RwSignal<Lang>, table: Arc<Table>, prefix: String) -> impl I
                     }
                 }}
             </div>
-            <div class="ms-field ms-grow">
-                <label for=id("target")>{move || l().t("Målet med egne ord", "The target in your own words")}</label>
+            <div class="ms-field ms-grow ds-field">
+                <label class="ds-label" for=id("target")>{move || l().t("Målet med egne ord", "The target in your own words")}</label>
                 <input
+                    class="ds-input"
                     id=id("target")
                     type="text"
                     data-map="target"
@@ -201,7 +202,7 @@ pub fn CsvMap(lang: RwSignal<Lang>, table: Arc<Table>, prefix: String) -> impl I
             <div class="ms-map-result" aria-live="polite">
                 {move || match result.get() {
                     None => ().into_any(),
-                    Some(Err(e)) => view! { <p class="ms-error" data-map-error="">{e}</p> }.into_any(),
+                    Some(Err(e)) => view! { <p class="ms-error ds-alert" data-color="danger" data-map-error="">{e}</p> }.into_any(),
                     Some(Ok(ind)) => verdict_list(l(), &ind).into_any(),
                 }}
             </div>
@@ -240,7 +241,7 @@ fn verdict_list(l: Lang, ind: &Indicator) -> impl IntoView {
                         text.push_str(&format!("; {} {}", l.t("utgangsnivå", "baseline"), num(l, b, 2)));
                     }
                     view! {
-                        <li class=format!("ms-verdict ms-status-{}", status_key(s)) data-entity=v.entity.clone() data-status=status_key(s)>
+                        <li class=format!("ms-verdict ms-status-{} ds-tag", status_key(s)) data-color=status_color(s) data-entity=v.entity.clone() data-status=status_key(s)>
                             <span aria-hidden="true">{status_icon(s)}</span>
                             {format!(" {text}")}
                         </li>

@@ -54,6 +54,17 @@ pub fn status_key(s: Status) -> &'static str {
     }
 }
 
+/// The Designsystemet colour (`data-color`) a status is shown in: a tag, an alert.
+pub fn status_color(s: Status) -> &'static str {
+    match s {
+        Status::Met => "success",
+        Status::NotMet => "danger",
+        Status::Partial => "warning",
+        Status::Unknown => "neutral",
+        Status::Pending => "info",
+    }
+}
+
 pub fn status_text(l: Lang, s: Status) -> &'static str {
     match s {
         Status::Met => l.t("Oppnådd", "Met"),
@@ -105,6 +116,15 @@ pub fn severity_icon(s: Severity) -> &'static str {
 pub fn severity_key(s: Severity) -> &'static str {
     match s {
         Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Info => "info",
+    }
+}
+
+/// The Designsystemet colour (`data-color`) a finding's severity is shown in.
+pub fn severity_color(s: Severity) -> &'static str {
+    match s {
+        Severity::Error => "danger",
         Severity::Warning => "warning",
         Severity::Info => "info",
     }

@@ -258,7 +258,7 @@ pub fn LetterPanel(
         })
     };
     view! {
-        <details class="ms-letter" on:toggle=on_toggle>
+        <details class="ds-details ms-letter" on:toggle=on_toggle>
             <summary>
                 {move || {
                     let (a, b) = count();
@@ -280,13 +280,13 @@ pub fn LetterPanel(
                         <option value="en">"English"</option>
                     </select>
                 </label>
-                <button type="button" class="ms-button" data-letter-export="text" on:click=export_text>
+                <button type="button" class="ms-button ds-button" data-variant="secondary" data-size="sm" data-letter-export="text" on:click=export_text>
                     {move || l().t("Last ned tekst", "Download text")}
                 </button>
-                <button type="button" class="ms-button" data-letter-export="docx" on:click=export_docx>
+                <button type="button" class="ms-button ds-button" data-variant="secondary" data-size="sm" data-letter-export="docx" on:click=export_docx>
                     {move || l().t("Last ned Word (.docx)", "Download Word (.docx)")}
                 </button>
-                <button type="button" class="ms-button" data-letter-export="print" on:click=print>
+                <button type="button" class="ms-button ds-button" data-variant="secondary" data-size="sm" data-letter-export="print" on:click=print>
                     {move || l().t("Skriv ut brevet", "Print the letter")}
                 </button>
             </div>

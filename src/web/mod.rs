@@ -251,7 +251,8 @@ fn show_crash() {
     };
     let build = || -> Result<web_sys::Element, JsValue> {
         let box_ = doc.create_element("div")?;
-        box_.set_class_name("ms-crash");
+        box_.set_class_name("ms-crash ds-alert");
+        box_.set_attribute("data-color", "danger")?;
         box_.set_attribute("role", "alert")?;
         let p = doc.create_element("p")?;
         p.set_text_content(Some(
@@ -265,7 +266,8 @@ fn show_crash() {
             .unwrap_or_default();
         let here = here.split('#').next().unwrap_or_default().to_string();
         a.set_attribute("href", &here)?;
-        a.set_class_name("ms-button ms-primary");
+        a.set_class_name("ms-button ms-primary ds-button");
+        a.set_attribute("data-variant", "primary")?;
         a.set_text_content(Some("Last inn på nytt / Reload"));
         box_.append_child(&a)?;
         Ok(box_)

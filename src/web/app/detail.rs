@@ -67,7 +67,7 @@ fn detail(ui: Ui, l: Lang, d: &Doc, f: Focus) -> impl IntoView {
                 view! {
                     <div class="ms-detail-body" data-detail-finding=fi.line.to_string()>
                         <p class="ms-detail-status">
-                            <span class=format!("ms-sev ms-sev-{}", severity_key(fi.severity))>
+                            <span class=format!("ms-sev ms-sev-{} ds-tag", severity_key(fi.severity)) data-color=severity_color(fi.severity)>
                                 <span aria-hidden="true">{severity_icon(fi.severity)}</span>
                                 {format!(" {}", severity_text(l, fi.severity))}
                             </span>
@@ -139,7 +139,7 @@ fn indicator_detail(l: Lang, r: &DocumentReport, ind: &Indicator) -> impl IntoVi
                             .map(|v| {
                                 let s = verdict_as_status(v.status);
                                 view! {
-                                    <li class=format!("ms-verdict ms-status-{}", status_key(s))>
+                                    <li class=format!("ms-verdict ms-status-{} ds-tag", status_key(s)) data-color=status_color(s)>
                                         <span aria-hidden="true">{status_icon(s)}</span>
                                         {format!(
                                             " {} ({})",
@@ -246,7 +246,7 @@ pub(super) fn detail_panel(ui: Ui, doc: StoredValue<Doc>) -> impl IntoView {
     let sel = |ui: Ui, id: &str| ui.id(id);
     view! {
     <aside
-        class="ms-detail"
+        class="ms-detail ds-card"
         aria-labelledby=sel(ui, "detail-title")
         on:keydown=move |ev| {
             if ev.key() == "Escape" && ui.focus.get_untracked().is_some() {
@@ -260,7 +260,7 @@ pub(super) fn detail_panel(ui: Ui, doc: StoredValue<Doc>) -> impl IntoView {
                 {move || l().t("Detaljer", "Details")}
             </h3>
             <Show when=move || ui.focus.get().is_some()>
-                <button type="button" class="ms-button ms-small" data-back="" on:click=move |_| back(ui)>
+                <button type="button" class="ms-button ms-small ds-button" data-variant="secondary" data-size="sm" data-back="" on:click=move |_| back(ui)>
                     {move || l().t("Tilbake", "Back")}
                 </button>
             </Show>

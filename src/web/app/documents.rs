@@ -22,7 +22,7 @@ pub(super) fn Documents(ui: Ui) -> impl IntoView {
                     </h2>
                     <button
                         type="button"
-                        class="ms-button ms-small"
+                        class="ms-button ms-small ds-button" data-variant="secondary" data-size="sm"
                         on:click=move |_| {
                             ui.docs.set(Vec::new());
                             ui.current.set(None);
@@ -123,7 +123,7 @@ fn doc_card(ui: Ui, d: Doc) -> impl IntoView {
         }
     };
     view! {
-        <li class="ms-card" class:ms-current=is_current data-doc=r.name.clone()>
+        <li class="ms-card ds-card" class:ms-current=is_current data-doc=r.name.clone()>
             <button
                 type="button"
                 class="ms-doc-pick"
@@ -149,7 +149,7 @@ fn doc_card(ui: Ui, d: Doc) -> impl IntoView {
                     view! {
                         <button
                             type="button"
-                            class="ms-button ms-small"
+                            class="ms-button ms-small ds-button" data-variant="secondary" data-size="sm"
                             data-staffing=doc_name.get_value()
                             aria-label=format!("{} – {}", l.t("Bemanning", "Staffing"), doc_name.get_value())
                             on:click=move |_| open_staffing(ui, doc_name.get_value(), groups.get_value())
@@ -160,7 +160,7 @@ fn doc_card(ui: Ui, d: Doc) -> impl IntoView {
                 })}
                 <button
                     type="button"
-                    class="ms-button ms-small"
+                    class="ms-button ms-small ds-button" data-variant="secondary" data-size="sm"
                     aria-label=format!("{} {}", l.t("Fjern", "Remove"), name2)
                     on:click=move |_| {
                         ui.docs.update(|v| v.retain(|x| x.id != id));

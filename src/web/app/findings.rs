@@ -97,14 +97,14 @@ pub(super) fn finding_row(ui: Ui, l: Lang, i: usize, f: &Finding) -> impl IntoVi
     };
     view! {
         <li
-            class=format!("ms-finding ms-sev-{}", severity_key(f.severity))
+            class=format!("ms-finding ms-sev-{} ds-card", severity_key(f.severity))
             class:ms-selected=move || ui.focus.get() == Some(Focus::Finding(i))
             data-finding-kind=f.kind.as_str()
             data-severity=severity_key(f.severity)
             data-finding-line=f.line.to_string()
         >
             <div class="ms-row-head">
-                <span class=format!("ms-sev ms-sev-{}", severity_key(f.severity))>
+                <span class=format!("ms-sev ms-sev-{} ds-tag", severity_key(f.severity)) data-color=severity_color(f.severity)>
                     <span aria-hidden="true">{severity_icon(f.severity)}</span>
                     {format!(" {}", severity_text(l, f.severity))}
                 </span>
@@ -116,12 +116,12 @@ pub(super) fn finding_row(ui: Ui, l: Lang, i: usize, f: &Finding) -> impl IntoVi
             <div class="ms-row-actions">
                 <button
                     type="button"
-                    class="ms-button ms-small ms-show"
+                    class="ms-button ms-small ms-show ds-button" data-variant="secondary" data-size="sm"
                     on:click=move |_| select(ui, Focus::Finding(i))
                 >
                     {show_text(l, f.line, f.end_line)}
                 </button>
-                <button type="button" class="ms-button ms-small ms-copy" data-copy="finding" aria-label=label on:click=on_copy>
+                <button type="button" class="ms-button ms-small ms-copy ds-button" data-variant="tertiary" data-size="sm" data-copy="finding" aria-label=label on:click=on_copy>
                     {move || if copied.get() { l.t("Kopiert ✓", "Copied ✓") } else { l.t("Kopier", "Copy") }}
                 </button>
             </div>
@@ -150,7 +150,7 @@ pub(super) fn findings_section(ui: Ui, doc: StoredValue<Doc>) -> impl IntoView {
             }}
         </h3>
         <Show when=move || !visible_findings(ui, &r()).is_empty()>
-            <button type="button" class="ms-button ms-small ms-copy" data-copy="letter" on:click=move |_| copy_letter(ui, &r())>
+            <button type="button" class="ms-button ms-small ms-copy ds-button" data-variant="tertiary" data-size="sm" data-copy="letter" on:click=move |_| copy_letter(ui, &r())>
                 {move || l().t("Kopier som brevavsnitt", "Copy as a letter paragraph")}
             </button>
         </Show>

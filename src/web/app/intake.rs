@@ -95,7 +95,7 @@ pub(super) fn Intake(ui: Ui, examples: Vec<Example>) -> impl IntoView {
             <Show when=move || ui.docs.with(|d| !d.is_empty())>
                 <button
                     type="button"
-                    class="ms-button ms-small ms-intake-more"
+                    class="ms-button ms-small ms-intake-more ds-button" data-variant="secondary" data-size="sm"
                     aria-expanded=move || (!slim()).to_string()
                     aria-controls=more_id2.clone()
                     on:click=move |_| ui.intake_open.update(|o| *o = !*o)
@@ -105,17 +105,18 @@ pub(super) fn Intake(ui: Ui, examples: Vec<Example>) -> impl IntoView {
             </Show>
             <div id=more_id class="ms-intake-rest" class:ms-hidden=slim>
             <div class="ms-paste">
-                <label for=paste_id.clone()>
+                <label class="ds-label" for=paste_id.clone()>
                     {move || l().t("Eller lim inn tekst", "Or paste text")}
                 </label>
                 <textarea
+                    class="ds-input"
                     id=paste_id
                     rows="5"
                     spellcheck="false"
                     prop:value=move || paste.get()
                     on:input=move |ev| paste.set(event_target_value(&ev))
                 ></textarea>
-                <button type="button" class="ms-button ms-primary" on:click=analyse_paste>
+                <button type="button" class="ms-button ms-primary ds-button" data-variant="primary" on:click=analyse_paste>
                     {move || l().t("Analyser", "Analyse")}
                 </button>
             </div>
@@ -129,7 +130,7 @@ pub(super) fn Intake(ui: Ui, examples: Vec<Example>) -> impl IntoView {
 fn busy_note(ui: Ui) -> impl IntoView {
     let l = move || ui.lang.get();
     view! {
-    <div class="ms-busy" data-busy="" class:ms-hidden=move || ui.busy.with(|b| b.is_none())>
+    <div class="ms-busy ds-alert" data-color="info" data-size="sm" data-busy="" class:ms-hidden=move || ui.busy.with(|b| b.is_none())>
         <progress
             aria-label=move || l().t("Analyserer", "Analysing")
             max=move || ui.pages.get().map(|(_, total)| total.max(1).to_string())
@@ -150,7 +151,7 @@ fn busy_note(ui: Ui) -> impl IntoView {
                     .map(|n| format!("{} {n} …{pages}", l().t("Analyserer", "Analysing")))
             }}
         </span>
-        <button type="button" class="ms-button ms-small" data-cancel="" on:click=move |_| cancel(ui)>
+        <button type="button" class="ms-button ms-small ds-button" data-variant="secondary" data-size="sm" data-cancel="" on:click=move |_| cancel(ui)>
             {move || l().t("Avbryt", "Cancel")}
         </button>
     </div>
@@ -180,7 +181,7 @@ fn examples_list(ui: Ui, examples: Vec<Example>) -> impl IntoView {
                                     <li>
                                         <button
                                             type="button"
-                                            class="ms-button ms-example"
+                                            class="ms-example ds-card"
                                             data-example=ex.with_value(|e| e.file.clone())
                                             on:click=move |_| {
                                                 let (file, bytes) = ex
@@ -221,14 +222,14 @@ pub(super) fn Refused(ui: Ui) -> impl IntoView {
                                 let id = r.id;
                                 let refused_name = r.name.clone();
                                 view! {
-                                    <li class="ms-refusal" data-refused=refused_name>
+                                    <li class="ms-refusal ds-alert" data-color="danger" data-size="sm" data-refused=refused_name>
                                         <span class="ms-refusal-icon" aria-hidden="true">
                                             "⚠"
                                         </span>
                                         <span class="ms-refusal-text">{r.message.clone()}</span>
                                         <button
                                             type="button"
-                                            class="ms-button ms-small"
+                                            class="ms-button ms-small ds-button" data-variant="secondary" data-size="sm"
                                             aria-label=move || {
                                                 format!(
                                                     "{} {}",

@@ -219,6 +219,7 @@ fn App(
         // A file dropped anywhere on the app is read rather than opened by the browser.
         <div
             class="meldingssjekk"
+            data-size="sm"
             lang=move || l().code()
             on:dragover=move |ev| ev.prevent_default()
             on:drop=move |ev| {
@@ -230,7 +231,7 @@ fn App(
         >
             <Show when=move || shown.get().is_some() && ui.page.get() == Page::Check>
                 <a
-                    class="ms-skip"
+                    class="ms-skip ds-skip-link"
                     href=format!("#{}", ui.id("results-title"))
                     on:click=move |ev| {
                         ev.prevent_default();
@@ -300,7 +301,7 @@ fn page_header(ui: Ui) -> impl IntoView {
         <div class="ms-lang" role="group" aria-label="Språk / Language">
             <button
                 type="button"
-                class="ms-button ms-small"
+                class="ms-button ms-small ds-button" data-variant="secondary" data-size="sm"
                 lang="nb"
                 aria-pressed=move || (l() == Lang::Nb).to_string()
                 on:click=move |_| pick_lang(Lang::Nb)
@@ -309,7 +310,7 @@ fn page_header(ui: Ui) -> impl IntoView {
             </button>
             <button
                 type="button"
-                class="ms-button ms-small"
+                class="ms-button ms-small ds-button" data-variant="secondary" data-size="sm"
                 lang="en"
                 aria-pressed=move || (l() == Lang::En).to_string()
                 on:click=move |_| pick_lang(Lang::En)

@@ -122,7 +122,8 @@ fn overview(ui: Ui, doc: StoredValue<Doc>) -> impl IntoView {
                     STATUSES
                         .iter()
                         .map(|s| Count {
-                            class: format!("ms-count ms-status-{}", status_key(*s)),
+                            class: format!("ms-count ms-status-{} ds-tag", status_key(*s)),
+                            color: status_color(*s),
                             status: Some(status_key(*s)),
                             severity: None,
                             icon: status_icon(*s),
@@ -143,7 +144,8 @@ fn overview(ui: Ui, doc: StoredValue<Doc>) -> impl IntoView {
                     SEVERITIES
                         .iter()
                         .map(|s| Count {
-                            class: format!("ms-count ms-sev-{}", severity_key(*s)),
+                            class: format!("ms-count ms-sev-{} ds-tag", severity_key(*s)),
+                            color: severity_color(*s),
                             status: None,
                             severity: Some(severity_key(*s)),
                             icon: severity_icon(*s),
@@ -157,13 +159,13 @@ fn overview(ui: Ui, doc: StoredValue<Doc>) -> impl IntoView {
         <div class="ms-overview-group ms-export" role="group" aria-label=move || l().t("Eksport", "Export")>
             <h3 class="ms-h-small">{move || l().t("Last ned", "Download")}</h3>
             <div class="ms-export-buttons">
-                <button type="button" class="ms-button ms-small" data-export="verdicts" on:click=move |_| export("verdicts")>
+                <button type="button" class="ms-button ms-small ds-button" data-variant="secondary" data-size="sm" data-export="verdicts" on:click=move |_| export("verdicts")>
                     {move || l().t("Vurderinger (CSV)", "Verdicts (CSV)")}
                 </button>
-                <button type="button" class="ms-button ms-small" data-export="findings" on:click=move |_| export("findings")>
+                <button type="button" class="ms-button ms-small ds-button" data-variant="secondary" data-size="sm" data-export="findings" on:click=move |_| export("findings")>
                     {move || l().t("Funn (CSV)", "Findings (CSV)")}
                 </button>
-                <button type="button" class="ms-button ms-small" data-export="json" on:click=move |_| export("json")>
+                <button type="button" class="ms-button ms-small ds-button" data-variant="secondary" data-size="sm" data-export="json" on:click=move |_| export("json")>
                     {move || l().t("Alt (JSON)", "Everything (JSON)")}
                 </button>
             </div>
@@ -182,10 +184,11 @@ fn filters(ui: Ui, doc: StoredValue<Doc>, entities: StoredValue<Vec<String>>) ->
     let status_note = ui.id("f-status-note");
     let status_note2 = status_note.clone();
     view! {
-    <div class="ms-filters" role="search" aria-label=move || l().t("Filtrer resultatene", "Filter the results")>
-        <div class="ms-field">
-            <label for=sel(ui, "f-status")>{move || l().t("Status", "Status")}</label>
+    <div class="ms-filters" data-size="sm" role="search" aria-label=move || l().t("Filtrer resultatene", "Filter the results")>
+        <div class="ms-field ds-field">
+            <label class="ds-label" for=sel(ui, "f-status")>{move || l().t("Status", "Status")}</label>
             <select
+                class="ds-input"
                 id=sel(ui, "f-status")
                 prop:value=move || ui.f_status.get()
                 aria-describedby=move || (!ui.f_entity.get().is_empty()).then(|| status_note.clone())
@@ -207,9 +210,10 @@ fn filters(ui: Ui, doc: StoredValue<Doc>, entities: StoredValue<Vec<String>>) ->
                 }}
             </select>
         </div>
-        <div class="ms-field">
-            <label for=sel(ui, "f-entity")>{move || l().t("Virksomhet", "Entity")}</label>
+        <div class="ms-field ds-field">
+            <label class="ds-label" for=sel(ui, "f-entity")>{move || l().t("Virksomhet", "Entity")}</label>
             <select
+                class="ds-input"
                 id=sel(ui, "f-entity")
                 prop:value=move || ui.f_entity.get()
                 on:change=move |ev| {
@@ -225,9 +229,10 @@ fn filters(ui: Ui, doc: StoredValue<Doc>, entities: StoredValue<Vec<String>>) ->
                     .collect_view()}
             </select>
         </div>
-        <div class="ms-field">
-            <label for=sel(ui, "f-kind")>{move || l().t("Type funn", "Finding type")}</label>
+        <div class="ms-field ds-field">
+            <label class="ds-label" for=sel(ui, "f-kind")>{move || l().t("Type funn", "Finding type")}</label>
             <select
+                class="ds-input"
                 id=sel(ui, "f-kind")
                 prop:value=move || ui.f_kind.get()
                 on:change=move |ev| {
@@ -244,9 +249,10 @@ fn filters(ui: Ui, doc: StoredValue<Doc>, entities: StoredValue<Vec<String>>) ->
                 }}
             </select>
         </div>
-        <div class="ms-field ms-grow">
-            <label for=sel(ui, "search")>{move || l().t("Søk", "Search")}</label>
+        <div class="ms-field ms-grow ds-field">
+            <label class="ds-label" for=sel(ui, "search")>{move || l().t("Søk", "Search")}</label>
             <input
+                class="ds-input"
                 id=sel(ui, "search")
                 type="search"
                 prop:value=move || ui.search.get()
@@ -261,7 +267,7 @@ fn filters(ui: Ui, doc: StoredValue<Doc>, entities: StoredValue<Vec<String>>) ->
             <div class="ms-seg">
                 <button
                     type="button"
-                    class="ms-button ms-small"
+                    class="ms-button ms-small ds-button" data-variant="secondary" data-size="sm"
                     aria-pressed=move || (ui.mode.get() == Mode::List).to_string()
                     on:click=move |_| ui.mode.set(Mode::List)
                 >
@@ -269,7 +275,7 @@ fn filters(ui: Ui, doc: StoredValue<Doc>, entities: StoredValue<Vec<String>>) ->
                 </button>
                 <button
                     type="button"
-                    class="ms-button ms-small"
+                    class="ms-button ms-small ds-button" data-variant="secondary" data-size="sm"
                     aria-pressed=move || (ui.mode.get() == Mode::Matrix).to_string()
                     on:click=move |_| ui.mode.set(Mode::Matrix)
                 >
@@ -378,6 +384,8 @@ fn announce_counts(ui: Ui, r: &DocumentReport) {
 /// One line of an overview count list: "✓ Innfridd: 12".
 struct Count {
     class: String,
+    /// Its Designsystemet colour (`data-color`).
+    color: &'static str,
     /// `data-count-status` / `data-count-severity` (for automation): what is counted.
     status: Option<&'static str>,
     severity: Option<&'static str>,
@@ -396,6 +404,7 @@ fn count_list(counts: Vec<Count>) -> impl IntoView {
                     view! {
                         <li
                             class=c.class
+                            data-color=c.color
                             data-count-status=c.status
                             data-count-severity=c.severity
                         >

@@ -16,7 +16,7 @@ pub(super) fn Tables(ui: Ui, doc: StoredValue<Doc>) -> impl IntoView {
     }
     let count = tables.len();
     view! {
-        <details class="ms-tables">
+        <details class="ds-details ms-tables">
             <summary>{move || format!("{} ({count})", l().t("Tabeller", "Tables"))}</summary>
             {tables
                 .into_iter()
@@ -28,7 +28,7 @@ pub(super) fn Tables(ui: Ui, doc: StoredValue<Doc>) -> impl IntoView {
                     let more = t.rows.len().saturating_sub(MAX_ROWS);
                     view! {
                         <div class="ms-matrix-wrap" tabindex="0" role="region" aria-label=caption.clone()>
-                            <table class="ms-table">
+                            <table data-size="sm" class="ds-table ms-table">
                                 <caption>{caption.clone()}</caption>
                                 <thead>
                                     <tr>{t.header.iter().map(|h| view! { <th scope="col">{h.clone()}</th> }).collect_view()}</tr>
@@ -66,7 +66,7 @@ pub(super) fn Figures(ui: Ui, doc: StoredValue<Doc>) -> impl IntoView {
     }
     let open = RwSignal::new(false);
     view! {
-        <details class="ms-figures" on:toggle=move |ev| {
+        <details class="ds-details ms-figures" on:toggle=move |ev| {
             let el: web_sys::HtmlDetailsElement = event_target(&ev);
             open.set(el.open());
         }>
@@ -75,7 +75,7 @@ pub(super) fn Figures(ui: Ui, doc: StoredValue<Doc>) -> impl IntoView {
                 let lang = l();
                 doc.with_value(|d| view! {
                     <div class="ms-matrix-wrap" tabindex="0" role="region" aria-label=lang.t("Alle tall", "All figures")>
-                        <table class="ms-table">
+                        <table data-size="sm" class="ds-table ms-table">
                             <thead>
                                 <tr>
                                     <th scope="col">{lang.t("Linje", "Line")}</th>

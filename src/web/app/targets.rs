@@ -119,7 +119,7 @@ fn verdict_table(l: Lang, i: usize, ind: &Indicator, ent: &str) -> impl IntoView
     ];
     view! {
         <div class="ms-matrix-wrap" tabindex="0" role="region" aria-label=label>
-            <table class="ms-table ms-vtable">
+            <table data-size="sm" class="ds-table ms-table ms-vtable">
                 <thead>
                     <tr>{heads.map(|h| view! { <th scope="col">{h}</th> }).collect_view()}</tr>
                 </thead>
@@ -177,8 +177,10 @@ fn verdict_table(l: Lang, i: usize, ind: &Indicator, ent: &str) -> impl IntoView
                                     <td data-col="requirement">{req.clone()}</td>
                                     <td data-col="deadline">{deadline.clone()}</td>
                                     <td data-col="verdict">
-                                        <span aria-hidden="true">{status_icon(s)}</span>
-                                        {format!(" {}", status_text(l, s))}
+                                        <span class="ds-tag" data-color=status_color(s)>
+                                            <span aria-hidden="true">{status_icon(s)}</span>
+                                            {format!(" {}", status_text(l, s))}
+                                        </span>
                                     </td>
                                 </tr>
                             }
@@ -192,7 +194,7 @@ fn verdict_table(l: Lang, i: usize, ind: &Indicator, ent: &str) -> impl IntoView
 
 pub(in crate::web) fn status_badge(l: Lang, s: Status) -> impl IntoView {
     view! {
-        <span class=format!("ms-status ms-status-{}", status_key(s))>
+        <span class=format!("ms-status ms-status-{} ds-tag", status_key(s)) data-color=status_color(s)>
             <span aria-hidden="true">{status_icon(s)}</span>
             {format!(" {}", status_text(l, s))}
         </span>
@@ -254,7 +256,7 @@ pub(super) fn indicator_row(
     };
     view! {
         <li
-            class="ms-target"
+            class="ms-target ds-card"
             class:ms-selected=move || ui.focus.get() == Some(Focus::Indicator(i))
             data-indicator-line=ind.line.to_string()
             data-status=status_key(ind.status)
@@ -278,7 +280,7 @@ pub(super) fn indicator_row(
             {(!ind.verdicts.is_empty()).then(|| verdict_table(l, i, ind, ent))}
             <button
                 type="button"
-                class="ms-button ms-small ms-show"
+                class="ms-button ms-small ms-show ds-button" data-variant="secondary" data-size="sm"
                 on:click=move |_| select(ui, Focus::Indicator(i))
             >
                 {show_text(l, ind.line, ind.end_line)}
@@ -300,7 +302,7 @@ pub(super) fn matrix(
     );
     view! {
         <div class="ms-matrix-wrap ms-matrix-scroll" tabindex="0" role="region" aria-label=caption>
-            <table class="ms-matrix">
+            <table data-size="sm" class="ds-table ms-matrix">
                 <caption>{caption}</caption>
                 <thead>
                     <tr>
@@ -321,7 +323,7 @@ pub(super) fn matrix(
                                     <th scope="row">
                                         <button
                                             type="button"
-                                            class="ms-linkbutton"
+                                            class="ms-linkbutton ds-link"
                                             on:click=move |_| select(ui, Focus::Indicator(i))
                                         >
                                             {label}

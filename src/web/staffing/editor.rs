@@ -24,7 +24,7 @@ pub(super) fn GroupEditor(
     };
     view! {
         <div class="ms-matrix-wrap ms-group-editor" role="region" tabindex="0" aria-label=move || l().t("Grupper", "Groups")>
-            <table class="ms-table">
+            <table data-size="sm" class="ds-table ms-table">
                 <thead>
                     <tr>
                         <th scope="col">{move || l().t("Gruppe", "Group")}</th>
@@ -43,7 +43,7 @@ pub(super) fn GroupEditor(
                 </tbody>
             </table>
         </div>
-        <button type="button" class="ms-button ms-small" on:click=move |_| input.update(|s| s.add_row())>
+        <button type="button" class="ms-button ms-small ds-button" data-variant="secondary" data-size="sm" on:click=move |_| input.update(|s| s.add_row())>
             {move || l().t("Legg til gruppe", "Add a group")}
         </button>
     }
@@ -89,7 +89,7 @@ fn group_row(
                 <input
                     id=pid("name")
                     type="text"
-                    class="ms-in-name"
+                    class="ms-in-name ds-input"
                     aria-label=move || l().t("Gruppe", "Group")
                     prop:value=move || read(key, |r| r.name.clone())
                     on:input=move |ev| { let v = event_target_value(&ev); edit(key, Box::new(move |r| r.name = v)) }
@@ -99,7 +99,7 @@ fn group_row(
                 <input
                     type="text"
                     inputmode="numeric"
-                    class="ms-in-year"
+                    class="ms-in-year ds-input"
                     aria-label=move || format!("{} – {}", l().t("Basisår", "Base year"), row_name())
                     prop:value=move || read(key, |r| r.base_year.clone())
                     on:input=move |ev| { let v = event_target_value(&ev); edit(key, Box::new(move |r| r.base_year = v)) }
@@ -109,7 +109,7 @@ fn group_row(
                 <input
                     type="text"
                     inputmode="decimal"
-                    class="ms-in-num"
+                    class="ms-in-num ds-input"
                     aria-label=move || format!("{} – {}", l().t("Ansatte i basisåret", "Staff in the base year"), row_name())
                     prop:value=move || read(key, |r| r.base.clone())
                     on:input=move |ev| { let v = event_target_value(&ev); edit(key, Box::new(move |r| r.base = v)) }
@@ -125,7 +125,7 @@ fn group_row(
                                 <input
                                     type="text"
                                     inputmode="numeric"
-                                    class="ms-in-year"
+                                    class="ms-in-year ds-input"
                                     aria-label=move || format!("{} {} – {}", l().t("Behovsår", "Need year"), i + 1, row_name())
                                     prop:value=year
                                     on:input=move |ev| { let v = event_target_value(&ev); edit(key, Box::new(move |r| if let Some(p) = r.points.get_mut(i) { p.0 = v })) }
@@ -134,7 +134,7 @@ fn group_row(
                                 <input
                                     type="text"
                                     inputmode="decimal"
-                                    class="ms-in-num"
+                                    class="ms-in-num ds-input"
                                     aria-label=move || format!("{} {} – {}", l().t("Behov", "Need"), i + 1, row_name())
                                     prop:value=need
                                     on:input=move |ev| { let v = event_target_value(&ev); edit(key, Box::new(move |r| if let Some(p) = r.points.get_mut(i) { p.1 = v })) }
@@ -145,7 +145,7 @@ fn group_row(
                     .collect_view()}
                 <button
                     type="button"
-                    class="ms-button ms-small"
+                    class="ms-button ms-small ds-button" data-variant="secondary" data-size="sm"
                     aria-label=move || format!("{} – {}", l().t("Legg til behovsår", "Add a need year"), row_name())
                     on:click=move |_| edit(key, Box::new(|r| r.points.push((String::new(), String::new()))))
                 >
@@ -155,7 +155,7 @@ fn group_row(
             <td>
                 <button
                     type="button"
-                    class="ms-button ms-small"
+                    class="ms-button ms-small ds-button" data-variant="secondary" data-size="sm"
                     aria-label=move || format!("{} {}", l().t("Fjern", "Remove"), row_name())
                     on:click=move |_| input.update(|s| s.rows.retain(|r| r.key != key))
                 >

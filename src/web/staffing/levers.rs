@@ -213,7 +213,7 @@ pub(super) fn lever_control(
     };
     view! {
         <div class="ms-lever" data-lever=d.key>
-            <label for=rid.clone()>{move || l().t(d.nb, d.en)}</label>
+            <label class="ds-label" for=rid.clone()>{move || l().t(d.nb, d.en)}</label>
             " "
             <span class="ms-assumed" data-assumed="">{move || l().t("antakelse", "assumption")}</span>
             <div class="ms-lever-inputs">
@@ -228,7 +228,7 @@ pub(super) fn lever_control(
                 />
                 <input
                     id=nid
-                    class="ms-lever-num"
+                    class="ms-lever-num ds-input"
                     type="text"
                     inputmode="decimal"
                     aria-label=move || format!("{} {}", l().t(d.nb, d.en), l().t("(tall)", "(number)"))
@@ -248,7 +248,7 @@ pub(super) fn lever_control(
                     (Lang::Nb, TypedError::OutOfRange { min, max }) => format!("{v} er utenfor området {}–{}. Beregningen bruker fortsatt {used}.", num(lang, min, 2), num(lang, max, 2)),
                     (Lang::En, TypedError::OutOfRange { min, max }) => format!("{v} is outside the range {}–{}. The projection still uses {used}.", num(lang, min, 2), num(lang, max, 2)),
                 };
-                view! { <p class="ms-error" id=eid.clone() data-lever-error="">{text}</p> }
+                view! { <p class="ms-error ds-validation-message" data-color="danger" id=eid.clone() data-lever-error="">{text}</p> }
             })}
             {move || {
                 let key = saving?;

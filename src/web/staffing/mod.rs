@@ -211,15 +211,15 @@ pub fn Staffing(
                         })
                 }}
             </p>
-            <details class="ms-model">
+            <details class="ds-details ms-model">
                 <summary>{move || l().t("Slik regner modellen", "How the model works")}</summary>
                 {move || model_text(l())}
             </details>
             <div class="ms-staff-input">
                 <h3>{move || l().t("Grupper", "Groups")}</h3>
                 <GroupEditor lang=lang input=input prefix=id("g") />
-                <div class="ms-field">
-                    <label for=csv_id.clone()>
+                <div class="ms-field ds-field">
+                    <label class="ds-label" for=csv_id.clone()>
                         {move || l().t("Eller last inn en CSV-fil", "Or load a CSV file")}
                     </label>
                     <input id=csv_id type="file" accept=".csv,.txt,text/csv" on:change=load_csv />
@@ -229,7 +229,7 @@ pub fn Staffing(
                             "Long layout: gruppe;basisår;ansatte;år;behov – or wide: gruppe;2023;2030;2040 (the first year column is staff today).",
                         )}
                     </p>
-                    {move || csv_error.get().map(|e| view! { <p class="ms-error" role="alert">{e}</p> })}
+                    {move || csv_error.get().map(|e| view! { <p class="ms-error ds-alert" data-color="danger" role="alert">{e}</p> })}
                 </div>
             </div>
             <div class="ms-staff-grid">

@@ -56,7 +56,7 @@ pub(super) fn overview(l: Lang, p: &Projection) -> impl IntoView {
     let last = |ys: &[YearRow]| ys.last().copied();
     view! {
         <div class="ms-matrix-wrap" tabindex="0" role="region" aria-label=caption.clone()>
-            <table class="ms-table ms-staff-overview">
+            <table data-size="sm" class="ds-table ms-table ms-staff-overview">
                 <caption>{caption.clone()}</caption>
                 <thead>
                     <tr>
@@ -128,7 +128,7 @@ pub(super) fn series_view(
             <p class="ms-summary" data-summary="">{summary.clone()}</p>
             {chart(l, &caption, &summary, years)}
             <div class="ms-matrix-wrap" tabindex="0" role="region" aria-label=caption.clone()>
-                <table class="ms-table ms-years">
+                <table data-size="sm" class="ds-table ms-table ms-years">
                     <caption>{caption.clone()}</caption>
                     <thead>
                         <tr>
@@ -235,15 +235,16 @@ pub(super) fn projection_view(
     view! {
         <div class="ms-staff-out" aria-live="polite">
         {move || match projection.get() {
-            Err(e) => view! { <p class="ms-error" data-staffing-error="">{e}</p> }.into_any(),
+            Err(e) => view! { <p class="ms-error ds-alert" data-color="danger" data-staffing-error="">{e}</p> }.into_any(),
             Ok(p) => {
                 let lang = l();
                 let pick_id = pick_id.clone();
                 view! {
                     {overview(lang, &p)}
-                    <div class="ms-field ms-pick">
-                        <label for=pick_id.clone()>{lang.t("Vis gruppe", "Show group")}</label>
+                    <div class="ms-field ms-pick ds-field">
+                        <label class="ds-label" for=pick_id.clone()>{lang.t("Vis gruppe", "Show group")}</label>
                         <select
+                            class="ds-input"
                             id=pick_id
                             prop:value=move || chosen.get()
                             on:change=move |ev| chosen.set(event_target_value(&ev))
