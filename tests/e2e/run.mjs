@@ -507,6 +507,89 @@ test('embed.html: a host page calls analyze and mount', async () => {
   await page.ctx.close();
 });
 
+test('Designsystemet: its tokens and components apply inside .meldingssjekk only; no request leaves 127.0.0.1, no font loads', async () => {
+  for (const path of ['', 'embed.html']) {
+    const page = await open(path);
+    await page.locator('.meldingssjekk .ms-example').first().waitFor({ timeout: 15000 });
+    await page.locator('.meldingssjekk .ms-example').first().click();
+    await page.locator('.meldingssjekk .ms-results').waitFor({ timeout: 30000 });
+    const p = await page.evaluate(() => {
+      const app = document.querySelector('.meldingssjekk');
+      const cs = (el) => getComputedStyle(el);
+      const tok = (el, name) => cs(el).getPropertyValue(name).trim();
+      // A Designsystemet button and tag put on the host page, outside the app: left unstyled.
+      const outside = document.createElement('div');
+      outside.innerHTML = '<button class="ds-button" data-variant="primary">x</button><span class="ds-tag" data-color="success">y</span>';
+      document.body.appendChild(outside);
+      const [hostBtn, hostTag] = outside.children;
+      const appBtn = app.querySelector('.ds-button[data-variant="primary"]') || app.querySelector('.ds-button');
+      const appTag = app.querySelector('.ds-tag[data-color="success"]');
+      // Every style rule of style/ds.css names the app (nested rules inherit their parent's scope).
+      const unscoped = [];
+      let dsRules = 0;
+      for (const sheet of document.styleSheets) {
+        if (!(sheet.href || '').endsWith('/style/ds.css')) continue;
+        const walk = (rules) => {
+          for (const r of rules) {
+            if (r instanceof CSSStyleRule) {
+              dsRules += 1;
+              if (!r.selectorText.includes('.meldingssjekk')) unscoped.push(r.selectorText);
+            } else if (r.cssRules && !(r instanceof CSSKeyframesRule)) walk(r.cssRules);
+          }
+        };
+        walk(sheet.cssRules);
+      }
+      const res = {
+        sheets: [...document.styleSheets].map((x) => x.href || 'inline'),
+        appAccent: tok(app, '--ds-color-accent-base-default'),
+        appFontFamily: tok(app, '--ds-font-family'),
+        appFont: cs(app).fontFamily,
+        appColor: cs(app).color,
+        rootAccent: tok(document.documentElement, '--ds-color-accent-base-default'),
+        bodyAccent: tok(document.body, '--ds-color-accent-base-default'),
+        bodySize: tok(document.body, '--ds-size-base'),
+        bodyFont: cs(document.body).fontFamily,
+        bodyBg: cs(document.body).backgroundColor,
+        appBtnBg: appBtn && cs(appBtn).backgroundColor,
+        appBtnDisplay: appBtn && cs(appBtn).display,
+        appTagBg: appTag && cs(appTag).backgroundColor,
+        hostBtnDisplay: cs(hostBtn).display,
+        hostBtnBg: cs(hostBtn).backgroundColor,
+        hostTagBg: cs(hostTag).backgroundColor,
+        unscoped,
+        dsRules,
+      };
+      outside.remove();
+      return res;
+    });
+    const where = path || 'index.html';
+    assert(p.sheets.some((h) => h.endsWith('/style/ds.css')), `${where}: style/ds.css is loaded (${p.sheets.join(', ')})`);
+    assert(p.dsRules > 100, `${where}: the style rules of ds.css were read (${p.dsRules})`);
+    eq(p.unscoped.length, 0, `${where}: style rules of ds.css outside .meldingssjekk: ${p.unscoped.slice(0, 5).join(' | ')}`);
+    eq(p.appAccent, '#0062ba', `${where}: Designsystemet's accent token on .meldingssjekk`);
+    assert(!p.appFontFamily.includes('Inter') && p.appFont.includes('system-ui'), `${where}: system fonts, not Inter: ${p.appFont}`);
+    eq(p.rootAccent, '', `${where}: no Designsystemet token on <html>`);
+    eq(p.bodyAccent, '', `${where}: no Designsystemet token on <body>`);
+    eq(p.bodySize, '', `${where}: no Designsystemet size token on <body>`);
+    eq(p.appBtnDisplay, 'flex', `${where}: a ds-button inside the app is Designsystemet's`);
+    assert(p.appTagBg && p.appTagBg !== 'rgba(0, 0, 0, 0)', `${where}: a success tag inside the app has its tinted surface (${p.appTagBg})`);
+    assert(p.hostBtnDisplay !== 'flex' && p.hostBtnBg !== p.appBtnBg, `${where}: a ds-button outside the app is not styled (${p.hostBtnDisplay}, ${p.hostBtnBg})`);
+    eq(p.hostTagBg, 'rgba(0, 0, 0, 0)', `${where}: a ds-tag outside the app is not styled`);
+    if (path === 'embed.html') {
+      assert(p.bodyFont.includes('Georgia'), `embed.html: host font untouched (${p.bodyFont})`);
+      eq(p.bodyBg, 'rgb(244, 241, 234)', 'embed.html: host background untouched');
+    }
+    const outsideReqs = page.log.requests.filter((u) => {
+      const url = new URL(u);
+      return !(url.protocol === 'data:' || url.protocol === 'blob:' || url.hostname === '127.0.0.1');
+    });
+    eq(outsideReqs.length, 0, `${where}: requests outside 127.0.0.1: ${outsideReqs.join(', ')}`);
+    eq(page.log.kinds.filter((k) => k === 'font').length, 0, `${where}: no font is loaded`);
+    clean(page);
+    await page.ctx.close();
+  }
+});
+
 test('dist/meldingssjekk.html works offline from file://', async () => {
   const file = join(repo, 'dist', 'meldingssjekk.html');
   assert(existsSync(file), 'dist/meldingssjekk.html exists (run scripts/build)');
@@ -945,6 +1028,23 @@ test('per-entity table: value, baseline, change (absolute and %), requirement, d
   assert(wide <= 390, `no sideways scrolling at 390 px (${wide})`);
   clean(ex);
   await ex.ctx.close();
+});
+
+test('per-entity tables: at 1366×768 every table of example 001 shows its verdict column without scrolling sideways', async () => {
+  const page = await open('', { width: 1366, height: 768 });
+  await ready(page);
+  await example(page, '001_a15ca66fe45fcd5e.txt');
+  await page.locator('.ms-results[data-results="001_a15ca66fe45fcd5e.txt"]').waitFor({ timeout: 30000 });
+  const r = await page.evaluate(() => [...document.querySelectorAll('.ms-vtable')].map((t) => {
+    const wrap = t.parentElement.getBoundingClientRect();
+    const verdict = t.querySelector('td[data-col=verdict]').getBoundingClientRect();
+    return { over: t.parentElement.scrollWidth - t.parentElement.clientWidth, right: verdict.right - wrap.right };
+  }));
+  assert(r.length >= 10, `example 001 has per-entity tables (${r.length})`);
+  const hidden = r.filter((x) => x.over > 1 || x.right > 1);
+  eq(hidden.length, 0, `tables that scroll sideways or cut the verdict: ${JSON.stringify(hidden)}`);
+  clean(page);
+  await page.ctx.close();
 });
 
 test('staffing inputs: "7,5" is 7,5 %; an out-of-range value gets a message and is not used; assumptions are marked', async () => {
