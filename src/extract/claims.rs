@@ -564,6 +564,17 @@ fn subject_entity(sentence: &str, at: usize) -> Option<String> {
     if lead.len() > 12 && !inverted {
         return None;
     }
+    // "Berre Helse Stavanger ligg over kravet, og regionen samla er innanfor kravet": a clause
+    // of its own (a comma and a conjunction of `[clause_breaks]`, or a semicolon) whose subject
+    // is the region makes the claim the region's, not the trust's of the clause before.
+    let region_clause = cat.mentions(head).iter().any(|r| {
+        r.span.start >= m.span.end
+            && matches!(cat.kind(r.entity), EntityKind::Region | EntityKind::Rhf)
+            && clause_break_between(&head[m.span.end..r.span.start])
+    });
+    if region_clause {
+        return None;
+    }
     match cat.kind(m.entity) {
         EntityKind::Hf | EntityKind::Support | EntityKind::Private => {
             Some(cat.name(m.entity).to_string())
@@ -572,12 +583,38 @@ fn subject_entity(sentence: &str, at: usize) -> Option<String> {
     }
 }
 
+/// Whether a stretch of text opens a new clause: a semicolon, or a comma followed by a
+/// conjunction of `[clause_breaks]` ("…, og …", "…, medan …").
+fn clause_break_between(text: &str) -> bool {
+    if text.contains(';') {
+        return true;
+    }
+    let f = fold(text);
+    let breaks = phrases::claims().get("clause_breaks");
+    f.match_indices(',').any(|(i, _)| {
+        let next = f[i + 1..].split_whitespace().next().unwrap_or("");
+        breaks.iter().any(|b| *b == next)
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn claim(s: &str) -> Option<Claim> {
         parse_claim(s).map(|c| c.claim)
+    }
+
+    #[test]
+    fn a_region_clause_after_a_trust_is_the_regions_claim() {
+        let c = parse_claim(
+            "Berre Sykehuset Telemark ligg over kravet for TSB, og regionen samla er innanfor kravet.",
+        )
+        .expect("claim");
+        assert_eq!((c.claim, c.entity), (Claim::Met, None));
+        // Without a clause of its own for the region the trust stays the subject.
+        let c = parse_claim("Sykehuset Telemark er innenfor kravet i regionen.").expect("claim");
+        assert_eq!(c.entity.as_deref(), Some("Sykehuset Telemark HF"));
     }
 
     #[test]

@@ -92,21 +92,58 @@ pub(super) fn measure_score(head: &str, spec: &TargetSpec, label: &str) -> usize
     if head.trim().is_empty() {
         return 0;
     }
-    let subjects = crate::extract::targets::subjects_in(head, 0);
-    if subjects
-        .iter()
-        .any(|s| spec.subjects.contains(s) || spec.target.subject.as_ref() == Some(s))
-    {
+    if names_area(head, spec) {
         return AREA_SCORE;
     }
-    let generic = crate::extract::phrases::targets().get("generic_measure_words");
-    // Names are no measure words: "Helse Vest har som mål at …" names nothing of what
-    // "Helse Bergen hadde 73 prosent" is about.
-    let measure = format!(
+    measure_words(head, spec, label)
+}
+
+/// Whether `head` (folded) names an area of the target.
+pub(super) fn names_area(head: &str, spec: &TargetSpec) -> bool {
+    crate::extract::targets::subjects_in(head, 0)
+        .iter()
+        .any(|s| spec.subjects.contains(s) || spec.target.subject.as_ref() == Some(s))
+}
+
+/// How many distinct words of the target's measure (or its sentence's label) `head` (folded)
+/// names, areas aside.
+pub(super) fn measure_words(head: &str, spec: &TargetSpec, label: &str) -> usize {
+    words_named(head, &measure_text(spec, label))
+}
+
+/// [`measure_words`] without the words of the areas the measure names: "Ventetid i psykisk
+/// helsevern for barn og unge" names "ventetid" beyond its area, so "Tvang i psykisk helsevern"
+/// shares none of its own words.
+pub(super) fn measure_words_beyond_area(head: &str, spec: &TargetSpec, label: &str) -> usize {
+    let mut measure = measure_text(spec, label);
+    // Each round blanks the areas' first mentions (a repeated mention of one area is reported
+    // once); a measure names few.
+    for _ in 0..4 {
+        let mentions = crate::extract::targets::area_mentions(&measure);
+        if mentions.is_empty() {
+            break;
+        }
+        for (r, _) in mentions.into_iter().rev() {
+            measure.replace_range(r.clone(), &" ".repeat(r.len()));
+        }
+    }
+    words_named(head, &measure)
+}
+
+/// The target's measure and its sentence's label, folded, names blanked: names are no measure
+/// words ("Helse Vest har som mål at …" names nothing of what "Helse Bergen hadde 73 prosent" is
+/// about).
+fn measure_text(spec: &TargetSpec, label: &str) -> String {
+    format!(
         "{} {}",
         fold(&without_names(&spec.measure)),
         fold(&without_names(label))
-    );
+    )
+}
+
+/// How many distinct words of `measure` (folded) `head` (folded) names.
+fn words_named(head: &str, measure: &str) -> usize {
+    let generic = crate::extract::phrases::targets().get("generic_measure_words");
     let head_words: Vec<&str> = head
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| w.chars().count() >= 5)
@@ -151,6 +188,22 @@ fn without_names(text: &str) -> String {
 
 /// The sentence up to the end of the clause a claim at byte `at` stands in: cut at the first
 /// ", men", ", mens", ", medan" or ";" after it (clause_breaks of data/phrases/claims.txt).
+/// The claim's own clause: [`claim_clause`] from the last clause break before the claim phrase
+/// (";" or a comma and a conjunction of `[clause_breaks]`): in "Alle helseforetakene har redusert
+/// ventetiden, men kravet er ikke innfridd" the claim's clause does not speak of every trust.
+pub(super) fn claim_own_clause(sentence: &str, at: usize) -> &str {
+    let head = claim_clause(sentence, at);
+    let f = fold(head);
+    let from = at.min(f.len());
+    let mut start = f[..from].rfind(';').map_or(0, |p| p + 1);
+    for w in crate::extract::phrases::claims().get("clause_breaks") {
+        if let Some(p) = f[..from].rfind(&format!(", {w} ")) {
+            start = start.max(p + 2);
+        }
+    }
+    head.get(start..).unwrap_or(head)
+}
+
 pub(super) fn claim_clause(sentence: &str, at: usize) -> &str {
     let f = fold(sentence);
     let from = at.min(f.len());

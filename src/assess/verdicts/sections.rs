@@ -2,7 +2,7 @@
 //! summary table at the end, the comments per trust after a follow-up table.
 
 use super::figures::{verdicts_for, ObservationMemo};
-use super::measures::names_measure;
+use super::measures::{measure_words_beyond_area, names_area, names_measure};
 use super::region::{document_owner, heading_entity, leading_entity};
 use super::sentences::MAX_OTHER_TARGETS;
 use super::{overall, Assessed, MAX_BLOCK_SENTENCES};
@@ -144,18 +144,37 @@ pub(super) fn answer_section(
     let is_heading = |j: usize| sentences[j].kind == crate::document::UnitKind::Heading;
     // Looked for within a bound, so that a long document stays linear.
     let limit = sentences.len().min(from + MAX_SECTION_SEARCH);
-    let (h, number) = (from..limit).find_map(|j| {
-        if !is_heading(j) {
-            return None;
-        }
-        let n = section_number(texts[j])?;
-        let f = folded.get(sentences[j].range.clone()).unwrap_or("");
-        // The heading's words after its number.
-        let words = f
-            .trim_start()
-            .trim_start_matches(|c: char| c.is_ascii_digit() || c == '.');
-        names_measure(words, spec, label).then_some((j, n))
-    })?;
+    // Of the numbered headings that name the measure, the one that names its words and its
+    // area: "4. Epikrisetid" answers "Minst 80 prosent av epikrisene i somatikken …" before
+    // "1. Ventetid i somatikken" does, and "2. Ventetid i PHBU" answers the PHBU waiting time
+    // before "1. Ventetid i somatikken". Of equals, the first.
+    let (_, h, number) = (from..limit)
+        .filter_map(|j| {
+            if !is_heading(j) {
+                return None;
+            }
+            let n = section_number(texts[j])?;
+            let f = folded.get(sentences[j].range.clone()).unwrap_or("");
+            // The heading's words after its number.
+            let words = f
+                .trim_start()
+                .trim_start_matches(|c: char| c.is_ascii_digit() || c == '.');
+            if words.trim().is_empty() {
+                return None;
+            }
+            let (area, hits) = (
+                names_area(words, spec),
+                measure_words_beyond_area(words, spec, label),
+            );
+            (area || hits > 0).then_some(((hits > 0, area, hits), j, n))
+        })
+        .fold(
+            None,
+            |best: Option<((bool, bool, usize), usize, String)>, c| match best {
+                Some(b) if b.0 >= c.0 => Some(b),
+                _ => Some(c),
+            },
+        )?;
     let depth = number.split('.').count();
     let end = (h + 1..sentences.len())
         .find(|&j| {

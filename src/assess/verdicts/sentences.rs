@@ -3,7 +3,7 @@
 
 use super::figures::{verdicts_for, ObservationMemo};
 use super::measures::{
-    claim_clause, label_of, measure_score, names_other_goal, names_other_section,
+    claim_clause, claim_own_clause, label_of, measure_score, names_other_goal, names_other_section,
 };
 use super::region::{
     leading_entity, mentions_region, owner_of, region_entity, speaks_of_all_trusts,
@@ -87,6 +87,28 @@ pub fn assess_sentences(
         let answer_start = targets[last].0 + 1;
         let next = targets.get(last + 1).map_or(sentences.len(), |(n, _)| *n);
         let block_end = answer_end(sentences, &texts, targets[first].0, answer_start, next);
+        // Targets listed back to back that end their section ("Bakgrunn" listing four krav,
+        // then "1. Ventetid i somatikken", "2. Ventetid i PHBU", …): each is answered by the
+        // section whose heading names its measure, not by the sections of the others, when
+        // every target of the sentence has one.
+        let own_sections = last > first
+            && ends_own_section(sentences, &texts, answer_start, block_end)
+            && specs.iter().all(|sp| {
+                answer_section(
+                    sentences,
+                    &texts,
+                    folded,
+                    answer_start,
+                    sp,
+                    label_of(texts[*si]),
+                )
+                .is_some()
+            });
+        let block_end = if own_sections {
+            answer_start
+        } else {
+            block_end
+        };
         let block = &sentences[answer_start.min(block_end)..block_end];
         let block_texts = &texts[answer_start.min(block_end)..block_end];
         let sentence = &sentences[*si];
@@ -333,6 +355,20 @@ fn targets_of(
     targets
 }
 
+/// Whether the sentences from `answer_start` open with a numbered heading (after empty lines
+/// and other headings): the targets before them end their section.
+fn ends_own_section(
+    sentences: &[Sentence],
+    texts: &[&str],
+    answer_start: usize,
+    block_end: usize,
+) -> bool {
+    let is_heading = |j: usize| sentences[j].kind == crate::document::UnitKind::Heading;
+    (answer_start..block_end)
+        .take_while(|&j| is_heading(j) || texts[j].trim().is_empty())
+        .any(|j| section_number(texts[j]).is_some())
+}
+
 /// Where the answer to the targets from sentence `first` ends: at `next` (the next target),
 /// after at most [`MAX_BLOCK_SENTENCES`], or at a numbered heading of another section.
 fn answer_end(
@@ -351,9 +387,7 @@ fn answer_end(
     // ("2 Krav" listing them, then "3 Resultater") are answered in the sections after it.
     let section = section_of(sentences, texts, first);
     let is_heading = |j: usize| sentences[j].kind == crate::document::UnitKind::Heading;
-    let ends_section = (answer_start..block_end)
-        .take_while(|&j| is_heading(j) || texts[j].trim().is_empty())
-        .any(|j| section_number(texts[j]).is_some());
+    let ends_section = ends_own_section(sentences, texts, answer_start, block_end);
     if let (false, Some(h)) = (
         ends_section,
         (answer_start..block_end).find(|&j| {
@@ -486,13 +520,13 @@ fn block_claims_of(
                 && !names_this
                 && opener.is_none()
                 && paragraph_entity.is_some()
-                && !speaks_of_all_trusts(t)
+                && !speaks_of_all_trusts(claim_own_clause(t, c.at))
             {
                 entity_claims.push((paragraph_entity.clone().unwrap_or_default(), c.claim, line));
                 entity_claim_areas.push(areas);
             } else if claim.is_none() {
                 claim_is_regional = mentions_region(t);
-                claim_all_trusts = speaks_of_all_trusts(t);
+                claim_all_trusts = speaks_of_all_trusts(claim_own_clause(t, c.at));
                 claim = Some((c, line));
             }
         }
@@ -512,6 +546,32 @@ fn block_claims_of(
         entity_claims,
         entity_claim_areas,
         claim_is_regional,
+    }
+}
+
+/// The region's verdict a section gives a target: its first claim that names no trust, or for
+/// a target of one area the claim that speaks of that area ("Kravet … er nådd for somatikk, PHV
+/// og PHBU, men ikke for TSB").
+fn section_claim(
+    reading: &Reading,
+    (section, texts, claims): (&[Sentence], &[&str], &[Option<ClaimSpec>]),
+    spec: &TargetSpec,
+    memo: &ObservationMemo,
+) -> Option<(ClaimSpec, usize)> {
+    let claim = claims.iter().zip(section).find_map(|(c, s)| {
+        let c = c.as_ref().filter(|c| c.entity.is_none())?;
+        Some((c.clone(), reading.line_at(s.range.start + c.at)))
+    });
+    match &spec.target.subject {
+        Some(subject) => area_claim(
+            reading,
+            section,
+            texts,
+            subject,
+            claim,
+            memo.own_trust.as_deref(),
+        ),
+        None => claim,
     }
 }
 
@@ -548,21 +608,12 @@ fn answer_from_sections(
                 (from, to),
             );
             if !spec.target.long_term {
-                *claim = section_claims.iter().zip(section).find_map(|(c, s)| {
-                    let c = c.as_ref().filter(|c| c.entity.is_none())?;
-                    Some((c.clone(), reading.line_at(s.range.start + c.at)))
-                });
-                // "Kravet … er nådd for somatikk, PHV og PHBU, men ikke for TSB."
-                if let Some(subject) = &spec.target.subject {
-                    *claim = area_claim(
-                        reading,
-                        section,
-                        section_texts,
-                        subject,
-                        claim.take(),
-                        memo.own_trust.as_deref(),
-                    );
-                }
+                *claim = section_claim(
+                    reading,
+                    (section, section_texts, section_claims),
+                    spec,
+                    memo,
+                );
             }
         }
     } else if !spec.target.long_term
@@ -591,6 +642,14 @@ fn answer_from_sections(
                     verdicts.push(v);
                 }
             }
+        }
+    }
+    // Figures from a table but no verdict in words yet: the section on the measure may give it
+    // ("2. Ventetid i PHBU", its table, then "Kravet er dermed delvis innfridd").
+    if claim.is_none() && !verdicts.is_empty() && !spec.target.long_term {
+        if let Some((from, to)) = answer_section(sentences, texts, folded, block_end, spec, label) {
+            let section = (&sentences[from..to], &texts[from..to], &claims[from..to]);
+            *claim = section_claim(reading, section, spec, memo);
         }
     }
     // A table of results per trust further on, one column per measure ("Tabell 2 Resultater
@@ -667,13 +726,13 @@ fn area_answer(
         // The area's own claim speaks of every trust only if its sentence says so
         // ("Kravet for BUP vart ikkje oppfylt for regionen samla" after "Alle
         // helseføretaka innfridde kravet i VOP").
-        if let Some((_, line)) = claim.as_ref().filter(|c| Some(c.1) != before) {
+        if let Some((c, line)) = claim.as_ref().filter(|c| Some(c.1) != before) {
             all_trusts = all_trusts
                 && block
                     .iter()
                     .zip(block_texts)
                     .find(|(s, _)| s.line <= *line && *line <= s.end_line.max(s.line))
-                    .is_some_and(|(_, t)| speaks_of_all_trusts(t));
+                    .is_some_and(|(_, t)| speaks_of_all_trusts(claim_own_clause(t, c.at)));
         }
     }
     all_trusts
@@ -741,6 +800,11 @@ fn list_targets(sentences: &[Sentence], texts: &[&str], specs: &mut [Vec<TargetS
     let read_item = |lead: &str, item: &str| -> Option<TargetSpec> {
         let lead = noun_lead(lead);
         let lead = lead.as_str();
+        // "under 54 dagar i somatikken": the item opens with its comparator and names its one
+        // area after the figure; read as the lead's sentence ending with it.
+        if let Some(read) = comparator_item(lead, item) {
+            return Some(read);
+        }
         // "somatikk: under 55 dagar", or without the colon "somatikk 55 dagar": the area is
         // what stands before the figure.
         let (area, rest) = item.split_once(':').or_else(|| {
@@ -834,6 +898,28 @@ fn list_targets(sentences: &[Sentence], texts: &[&str], specs: &mut [Vec<TargetS
             }
         }
     }
+}
+
+/// A list item that opens with a comparator and its figure and names one area after it ("under
+/// 54 dagar i somatikken", "høgst 30 dagar for TSB"), under a lead whose sentence it ends
+/// ("Kravet var at gjennomsnittleg ventetid … skulle vere:"): read as the lead and the item as
+/// one sentence.
+fn comparator_item(lead: &str, item: &str) -> Option<TargetSpec> {
+    let item = item.trim().trim_end_matches(['.', ';', ',']);
+    let f = fold(item);
+    let book = crate::extract::phrases::targets();
+    let opens = ["at_least", "at_most", "above", "below"]
+        .iter()
+        .any(|section| {
+            crate::extract::phrases::first_of(&f, book.get(section), 0)
+                .is_some_and(|(r, _)| r.start == 0)
+        });
+    if !opens || crate::extract::targets::subjects_in(&f, 0).len() != 1 {
+        return None;
+    }
+    let sentence = format!("{} {item}.", lead.trim_end());
+    let mut read = crate::extract::targets::parse_targets_folded(&sentence, &fold(&sentence));
+    (read.len() == 1 && read[0].subjects.len() == 1).then(|| read.remove(0))
 }
 
 /// A list item that names a measure and then its limit ("Ventetid: under 50 dagar i

@@ -508,3 +508,51 @@ fn a_new_section_is_about_no_trust_of_the_paragraph_before_it() {
         (Some(3.1), VerdictStatus::NotMet)
     );
 }
+
+#[test]
+fn list_items_that_open_with_their_comparator() {
+    // "under 50 dagar i somatikken": the figure first, the area after it.
+    let text = "Innleiing.\n\nKravet var at gjennomsnittleg ventetid i 2024 skulle vere:\n\
+        • under 50 dagar i somatikken\n\
+        • under 35 dagar i psykisk helsevern for barn og unge\n\n\
+        Ventetida i somatikken var 52 dagar.\n";
+    let r = report(text);
+    assert_eq!(
+        subjects_and_thresholds(&r),
+        vec![
+            (Some("Somatikk"), Some(50.0)),
+            (Some("Psykisk helsevern barn og unge"), Some(35.0))
+        ]
+    );
+    // Fail: an item with two areas is not one target of the lead.
+    let text = "Innleiing.\n\nKravet var at ventetida skulle vere:\n\
+        • under 50 dagar i somatikken og TSB\n\
+        • kortare enn i fjor\n";
+    assert!(report(text).indicators.is_empty());
+}
+
+#[test]
+fn targets_listed_before_numbered_sections_are_answered_by_their_own_section() {
+    // Each section answers the target its heading names: the claim of "1. Ventetid i
+    // somatikken" is not the epikrise target's, though that one is about somatikk too.
+    let text = "Bakgrunn\n\
+        Helse Nord RHF stilte blant annet følgende krav for 2024:\n\
+        - Gjennomsnittlig ventetid i somatikken skal være under 60 dager.\n\
+        - Minst 80 prosent av epikrisene i somatikken skal sendes innen én dag.\n\n\
+        1. Ventetid i somatikken\n\n\
+        Nordlandssykehuset hadde 63 dager og Helgelandssykehuset 57 dager. Regionen hadde 61 dager.\n\
+        Alle helseforetakene har redusert ventetiden, men kravet i somatikken er ikke innfridd; kun Helgelandssykehuset lå under 60 dager.\n\n\
+        2. Epikrisetid\n\n\
+        Nordlandssykehuset sendte 83 prosent av epikrisene innen én dag og Helgelandssykehuset \
+        81 prosent. Kravet er nådd.\n";
+    let r = report(text);
+    let claim = |needle: &str| {
+        r.indicators
+            .iter()
+            .find(|i| i.text.contains(needle))
+            .and_then(|i| i.claim)
+    };
+    assert_eq!(claim("ventetid"), Some(Claim::NotMet));
+    assert_eq!(claim("epikrisene"), Some(Claim::Met));
+    assert_no_claim_mismatch(&r);
+}

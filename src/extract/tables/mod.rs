@@ -201,6 +201,20 @@ pub fn find_tables(doc: &Document) -> Vec<FoundTable> {
                 }
                 Class::Row(row) => cand.push_row(ll, row),
                 Class::Text => {
+                    // "Universitetssykehuset Nord-  61  64" then "Norge" alone: the row's label
+                    // broken at its hyphen goes on under it, not into the next row's label.
+                    if cand.pending.is_empty() {
+                        if let Some((row, ..)) = cand.rows.last_mut() {
+                            let piece = ll.text.trim();
+                            if piece.split_whitespace().count() <= 3
+                                && piece.starts_with(char::is_alphabetic)
+                                && crate::document::hyphen_break(&row.label, piece).is_some()
+                            {
+                                join_label(&mut row.label, piece);
+                                continue;
+                            }
+                        }
+                    }
                     cand.pending.push(ll);
                     if cand.pending.len() > MAX_LABEL_LINES {
                         let c = current.take();

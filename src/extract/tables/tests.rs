@@ -478,3 +478,37 @@ fn trust_names_hyphenated_over_two_header_lines_and_year_rows_keep_their_unit() 
     );
     assert_eq!(t.rows[1].label, "Sykefravær 2023 (%)");
 }
+
+#[test]
+fn requirement_cells_and_a_label_broken_at_its_hyphen() {
+    // "< 60" is one cell (a requirement, its sign kept in the text), not a word that ends the
+    // label; "Norge" alone under "Universitetssykehuset Nord-" ends that row's label.
+    let text = [
+        "Tabell 1 Gjennomsnittlig ventetid, somatikk (dager)",
+        "Helseforetak                  2023   2024   Mål",
+        "                                            2024",
+        "Universitetssykehuset Nord-   64     61     < 60",
+        "Norge",
+        "Nordlandssykehuset            70     63     ≤60",
+        "Helse Nord                    66     62     < 60",
+        "",
+    ]
+    .join("\n");
+    let ts = find_tables(&doc(&text));
+    let t = table_at(&ts, 4);
+    let labels: Vec<&str> = t.rows.iter().map(|r| r.label.as_str()).collect();
+    assert_eq!(
+        labels,
+        [
+            "Universitetssykehuset Nord-Norge",
+            "Nordlandssykehuset",
+            "Helse Nord"
+        ]
+    );
+    assert_eq!(values(&t.rows[1]), [Some(70.0), Some(63.0), Some(60.0)]);
+    assert!(
+        t.rows[0].cells[2].text.starts_with('<'),
+        "{:?}",
+        t.rows[0].cells[2]
+    );
+}

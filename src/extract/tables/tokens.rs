@@ -82,6 +82,13 @@ pub(super) fn tokenize(s: &str) -> Vec<Tok> {
     };
     for (i, c) in s.char_indices() {
         if c.is_whitespace() {
+            // "< 60", "≥ 70 %": a comparison sign and the figure after one space are one piece
+            // (a requirement cell), not a word and a number.
+            if piece_start.is_some_and(|ps| requirement_sign(&s[ps..i]) == Some(i - ps))
+                && s[i + c.len_utf8()..].starts_with(|d: char| d.is_ascii_digit())
+            {
+                continue;
+            }
             if let Some(ps) = piece_start.take() {
                 flush(ps, i, gap, &mut toks);
                 gap = 0;
@@ -123,7 +130,27 @@ pub(super) fn split_piece(
     }
     if end > start {
         let core = &s[start..end];
-        if core == "%" {
+        // A requirement cell ("< 60", "≤45", "≥ 70%"): the figure, its span from the sign, so
+        // the cell's text still shows it is a requirement.
+        let signed = requirement_sign(core).map(|n| core[n..].trim_start());
+        let signed = signed.map(|r| (r.strip_suffix('%'), r));
+        if let Some(num) = signed.and_then(|(pct, r)| lex_num(pct.unwrap_or(r))) {
+            let pct = signed.is_some_and(|(pct, _)| pct.is_some());
+            toks.push(Tok {
+                kind: Tk::Num(num),
+                start,
+                end: if pct { end - 1 } else { end },
+                gap: g(first),
+            });
+            if pct {
+                toks.push(Tok {
+                    kind: Tk::Pct,
+                    start: end - 1,
+                    end,
+                    gap: 0,
+                });
+            }
+        } else if core == "%" {
             toks.push(Tok {
                 kind: Tk::Pct,
                 start,
@@ -169,6 +196,15 @@ pub(super) fn split_piece(
         });
         first = false;
     }
+}
+
+/// The byte length of the comparison sign a piece opens with ("<", "≤", ">=", …), when it opens
+/// with one.
+pub(super) fn requirement_sign(piece: &str) -> Option<usize> {
+    ["<=", ">=", "<", ">", "≤", "≥", "⩽", "⩾"]
+        .iter()
+        .find(|sign| piece.starts_with(**sign))
+        .map(|sign| sign.len())
 }
 
 /// A numeric piece: "302", "9,0", "-561", "1.234.567", "13.5", "4 657 500,-" (the last piece).
