@@ -133,6 +133,27 @@ pub(crate) struct Lexicon {
     pub label_glue: WordSet,
     /// Words between "fra" and the first figure of a pair ("totalt", "kr"; `rules::prose`).
     pub pair_fillers: WordSet,
+    /// Words anywhere in a staffing header that mark a need column (`staffing`).
+    pub staffing_need_words: Vec<String>,
+    /// Words anywhere in a staffing table's first header that mark its group column
+    /// (`staffing`).
+    pub staffing_group_words: Vec<String>,
+    /// Words anywhere in a staffing header that mark the base column (`staffing`).
+    pub staffing_base_words: Vec<String>,
+    /// Words anywhere in a staffing header that mark a column of changes (`staffing`).
+    pub staffing_change_words: Vec<String>,
+    /// Names (or first words of names) of a staffing table's total row (`staffing`).
+    pub staffing_total_names: Vec<String>,
+    /// Headers (letters and digits only) of the long staffing CSV's group column (`staffing`).
+    pub staffing_long_group: WordSet,
+    /// … of its base-year column (`staffing`).
+    pub staffing_long_base_year: WordSet,
+    /// … of its base column (`staffing`).
+    pub staffing_long_base: WordSet,
+    /// … of its year column (`staffing`).
+    pub staffing_long_year: WordSet,
+    /// … of its need column (`staffing`).
+    pub staffing_long_need: WordSet,
 }
 
 /// A data file without its comment lines (`#` after spaces or tabs), cut at compile time: the
@@ -334,6 +355,16 @@ pub(crate) fn lexicon() -> &'static Lexicon {
             placeholder_currency: set(data_file!("../../data/placeholder_currency.txt")),
             label_glue: set(data_file!("../../data/rate_label_glue.txt")),
             pair_fillers: set(data_file!("../../data/pair_fillers.txt")),
+            staffing_need_words: list(data_file!("../../data/staffing_need_words.txt")),
+            staffing_group_words: list(data_file!("../../data/staffing_group_words.txt")),
+            staffing_base_words: list(data_file!("../../data/staffing_base_words.txt")),
+            staffing_change_words: list(data_file!("../../data/staffing_change_words.txt")),
+            staffing_total_names: list(data_file!("../../data/staffing_total_names.txt")),
+            staffing_long_group: set(data_file!("../../data/staffing_long_group.txt")),
+            staffing_long_base_year: set(data_file!("../../data/staffing_long_base_year.txt")),
+            staffing_long_base: set(data_file!("../../data/staffing_long_base.txt")),
+            staffing_long_year: set(data_file!("../../data/staffing_long_year.txt")),
+            staffing_long_need: set(data_file!("../../data/staffing_long_need.txt")),
         }
     })
 }
