@@ -92,6 +92,11 @@ pub(crate) struct Lexicon {
     pub reference_words: WordSet,
     /// Nouns that make a year-like integer a count ("pasienter"; `extract::numbers`).
     pub count_nouns: WordSet,
+    /// Lines that are page furniture to the table reader ("intern", "ugradert";
+    /// `extract::tables`).
+    pub footer_lines: WordSet,
+    /// Last words of a header line that name a sum column ("Sum", "Totalt"; `extract::tables`).
+    pub sum_header_words: WordSet,
     /// Words just before a start value of a chain of changes ("på", "var"; `rules::chain`).
     pub chain_start_words: WordSet,
     /// Words just before "N % av X (Y)" ("utgjør", "tilsvarar"; `rules::chain`).
@@ -334,6 +339,8 @@ pub(crate) fn lexicon() -> &'static Lexicon {
             change_target_words: set(data_file!("../../data/change_target_words.txt")),
             reference_words: set(data_file!("../../data/reference_words.txt")),
             count_nouns: set(data_file!("../../data/count_nouns.txt")),
+            footer_lines: set(data_file!("../../data/table_footer_lines.txt")),
+            sum_header_words: set(data_file!("../../data/table_sum_header_words.txt")),
             chain_start_words: set(data_file!("../../data/chain_start_words.txt")),
             chain_share_words: set(data_file!("../../data/chain_share_words.txt")),
             multiples: keyed(data_file!("../../data/multiple_words.txt"))
