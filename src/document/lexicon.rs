@@ -92,6 +92,19 @@ pub(crate) struct Lexicon {
     pub reference_words: WordSet,
     /// Nouns that make a year-like integer a count ("pasienter"; `extract::numbers`).
     pub count_nouns: WordSet,
+    /// Reference words after which a number may be written in spaced groups ("tlf", "org.nr";
+    /// `extract::numbers`).
+    pub spaced_reference_words: WordSet,
+    /// Words before a figure that make it negative ("underskudd", "meirforbruk";
+    /// `extract::numbers`).
+    pub negative_words: WordSet,
+    /// Month names, full and abbreviated → the month's number ("nov" → 11; `extract::numbers`).
+    pub months: crate::text::WordMap<String, u32>,
+    /// Words for a part of a year → its unit's name ("tertial" → "tertial"; `extract::numbers`
+    /// turns the name into its unit).
+    pub period_words: crate::text::WordMap<String, &'static str>,
+    /// Currency words after a scale word ("kroner", "NOK"; `extract::numbers`).
+    pub currency_words: WordSet,
     /// Lines that are page furniture to the table reader ("intern", "ugradert";
     /// `extract::tables`).
     pub footer_lines: WordSet,
@@ -339,6 +352,17 @@ pub(crate) fn lexicon() -> &'static Lexicon {
             change_target_words: set(data_file!("../../data/change_target_words.txt")),
             reference_words: set(data_file!("../../data/reference_words.txt")),
             count_nouns: set(data_file!("../../data/count_nouns.txt")),
+            spaced_reference_words: set(data_file!("../../data/spaced_reference_words.txt")),
+            negative_words: set(data_file!("../../data/negative_words.txt")),
+            months: keyed(data_file!("../../data/month_words.txt"))
+                .into_iter()
+                .map(|(n, w)| (w, n.parse().unwrap_or(0)))
+                .collect(),
+            period_words: keyed(data_file!("../../data/period_words.txt"))
+                .into_iter()
+                .map(|(u, w)| (w, u))
+                .collect(),
+            currency_words: set(data_file!("../../data/currency_words.txt")),
             footer_lines: set(data_file!("../../data/table_footer_lines.txt")),
             sum_header_words: set(data_file!("../../data/table_sum_header_words.txt")),
             chain_start_words: set(data_file!("../../data/chain_start_words.txt")),
