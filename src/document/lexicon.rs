@@ -110,6 +110,18 @@ pub(crate) struct Lexicon {
     pub footer_lines: WordSet,
     /// Last words of a header line that name a sum column ("Sum", "Totalt"; `extract::tables`).
     pub sum_header_words: WordSet,
+    /// Starts of a follow-up table's target column header, in no particular order ("måltal",
+    /// "krav"; `assess::target_tables`).
+    pub target_table_target_headers: Vec<String>,
+    /// Starts of a follow-up table's result column header ("resultat", "hittil";
+    /// `assess::target_tables`).
+    pub target_table_result_headers: Vec<String>,
+    /// Starts of a follow-up table's assessment column header ("vurdering";
+    /// `assess::target_tables`).
+    pub target_table_assessment_headers: Vec<String>,
+    /// Words in a row label → the name of the unit they give a bare target figure, first match
+    /// wins ("dagar" → "days"; `assess::target_tables` turns the name into its unit).
+    pub target_table_label_units: Vec<(String, &'static str)>,
     /// Words just before a start value of a chain of changes ("på", "var"; `rules::chain`).
     pub chain_start_words: WordSet,
     /// Words just before "N % av X (Y)" ("utgjør", "tilsvarar"; `rules::chain`).
@@ -365,6 +377,19 @@ pub(crate) fn lexicon() -> &'static Lexicon {
             currency_words: set(data_file!("../../data/currency_words.txt")),
             footer_lines: set(data_file!("../../data/table_footer_lines.txt")),
             sum_header_words: set(data_file!("../../data/table_sum_header_words.txt")),
+            target_table_target_headers: list(data_file!(
+                "../../data/target_table_target_headers.txt"
+            )),
+            target_table_result_headers: list(data_file!(
+                "../../data/target_table_result_headers.txt"
+            )),
+            target_table_assessment_headers: list(data_file!(
+                "../../data/target_table_assessment_headers.txt"
+            )),
+            target_table_label_units: keyed(data_file!("../../data/target_table_label_units.txt"))
+                .into_iter()
+                .map(|(u, w)| (w, u))
+                .collect(),
             chain_start_words: set(data_file!("../../data/chain_start_words.txt")),
             chain_share_words: set(data_file!("../../data/chain_share_words.txt")),
             multiples: keyed(data_file!("../../data/multiple_words.txt"))
