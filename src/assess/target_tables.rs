@@ -29,29 +29,32 @@ use crate::extract::values::Observation;
 use crate::model::{Comparator, Indicator, Target, TargetUnit, Verdict};
 use crate::text::fold;
 
-/// Header words of the target column (folded), bokmål and nynorsk.
-const TARGET_HEADERS: &[&str] = &[
-    "måltall",
-    "måltal",
-    "målverdi",
-    "målnivå",
-    "mål",
-    "krav",
-    "ambisjon",
-];
-/// Header words of a result column (a month's column is one too: "November 2024", see
-/// [`is_result_header`]; and the year to date, "Hittil 2024").
-const RESULT_HEADERS: &[&str] = &["resultat", "status", "oppnådd", "faktisk", "hittil"];
+/// Every target column header (data/target_table_target_headers.txt) contains one of these, in
+/// either case of its first letter: a line with none is no target table's header, skipped
+/// before it is split into cells (a test keeps the data in line).
+const TARGET_GATE: [&str; 3] = ["ål", "rav", "mbisjon"];
+
+/// The unit a name in `data/target_table_label_units.txt` stands for.
+fn unit_named(name: &str) -> Option<TargetUnit> {
+    match name {
+        "days" => Some(TargetUnit::Days),
+        "percent" => Some(TargetUnit::Percent),
+        "count" => Some(TargetUnit::Count),
+        _ => None,
+    }
+}
 
 /// Whether a (folded) header cell names a result column: a result word, or a month (the
 /// number lexer's month names).
 fn is_result_header(folded: &str) -> bool {
-    starts_with_any(folded, RESULT_HEADERS)
-        || folded
-            .split(|c: char| !c.is_alphabetic())
-            .next()
-            .and_then(crate::extract::numbers::month_of)
-            .is_some()
+    starts_with_any(
+        folded,
+        &crate::document::lexicon().target_table_result_headers,
+    ) || folded
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .and_then(crate::extract::numbers::month_of)
+        .is_some()
 }
 
 /// Whether a (folded) header names a results column for a whole period ("heile året"; data/
@@ -75,19 +78,6 @@ fn is_part_period_header(folded: &str) -> bool {
 /// A header line whose first cell starts this far right has no label cell: its first cell
 /// names a column of figures ("Mål 2024" over the targets, "Indikator" on the line below).
 const LABELLESS_HEADER_START: usize = 12;
-/// Header words of the assessment column.
-const ASSESSMENT_HEADERS: &[&str] = &["vurdering", "måloppnåelse", "måloppnåing", "oppfylt"];
-/// Words in a row label that give the unit: (folded word, unit).
-const LABEL_UNITS: &[(&str, TargetUnit)] = &[
-    ("dager", TargetUnit::Days),
-    ("dagar", TargetUnit::Days),
-    ("døgn", TargetUnit::Days),
-    ("andel", TargetUnit::Percent),
-    ("delen", TargetUnit::Percent),
-    ("prosent", TargetUnit::Percent),
-    ("antall", TargetUnit::Count),
-    ("talet på", TargetUnit::Count),
-];
 /// A label wrapped over more lines than this is not a row label.
 const MAX_LABEL_LINES: usize = 4;
 
@@ -99,8 +89,8 @@ fn cells(line: &str) -> Vec<Cell> {
     column_pieces(line, 0)
 }
 
-fn starts_with_any(folded: &str, words: &[&str]) -> bool {
-    words.iter().any(|w| folded.starts_with(w))
+fn starts_with_any(folded: &str, words: &[String]) -> bool {
+    words.iter().any(|w| folded.starts_with(w.as_str()))
 }
 
 /// The columns of a target table's header: (start column, role, year).
@@ -147,14 +137,15 @@ fn header_entity(text: &str) -> Option<String> {
 /// column names) → its columns and whether the next line was part of the header, when it is a
 /// target table.
 fn header(line: &str, next: Option<&str>) -> Option<(Vec<Column>, bool)> {
-    // Cheap gate before splitting: columns, and a target-column word (every entry of
-    // TARGET_HEADERS contains one of these, in either case of its first letter).
-    if !line.contains("  ") || !["ål", "rav", "mbisjon"].iter().any(|w| line.contains(w)) {
+    // Cheap gate before splitting: columns, and a target-column word.
+    if !line.contains("  ") || !TARGET_GATE.iter().any(|w| line.contains(w)) {
         return None;
     }
+    let lex = crate::document::lexicon();
     let mut cs = cells(line);
     if cs.first().is_some_and(|c| {
-        c.start >= LABELLESS_HEADER_START && starts_with_any(&fold(&c.text), TARGET_HEADERS)
+        c.start >= LABELLESS_HEADER_START
+            && starts_with_any(&fold(&c.text), &lex.target_table_target_headers)
     }) {
         cs.insert(
             0,
@@ -175,7 +166,7 @@ fn header(line: &str, next: Option<&str>) -> Option<(Vec<Column>, bool)> {
             let f = fold(&c.text);
             let role = if i == 0 {
                 Role::Label
-            } else if starts_with_any(&f, TARGET_HEADERS) {
+            } else if starts_with_any(&f, &lex.target_table_target_headers) {
                 Role::Target
             } else if is_whole_period_header(&f) {
                 Role::WholePeriod
@@ -183,7 +174,7 @@ fn header(line: &str, next: Option<&str>) -> Option<(Vec<Column>, bool)> {
                 Role::PartPeriod
             } else if is_result_header(&f) {
                 Role::Result
-            } else if starts_with_any(&f, ASSESSMENT_HEADERS) {
+            } else if starts_with_any(&f, &lex.target_table_assessment_headers) {
                 Role::Assessment
             } else if f
                 .split_whitespace()
@@ -654,10 +645,11 @@ fn row_indicator<'c>(
 /// The unit a row's label gives ("Ventetid (dagar)", "Andel …") to a threshold without one.
 fn label_unit(target: &mut Target, label_folded: &str) {
     if target.unit.is_none() && target.threshold.is_some() {
-        target.unit = LABEL_UNITS
+        target.unit = crate::document::lexicon()
+            .target_table_label_units
             .iter()
-            .find(|(w, _)| label_folded.contains(w))
-            .map(|(_, u)| *u);
+            .find(|(w, _)| label_folded.contains(w.as_str()))
+            .and_then(|(_, name)| unit_named(name));
     }
 }
 
@@ -780,6 +772,22 @@ pub(crate) fn assemble(
 mod tests {
     use crate::model::{Claim, Comparator, FindingKind, TargetUnit, VerdictStatus};
     use crate::report::DocumentReport;
+
+    #[test]
+    fn header_words_pass_the_gate_and_units_are_named() {
+        let lex = crate::document::lexicon();
+        assert!(!lex.target_table_target_headers.is_empty());
+        for w in &lex.target_table_target_headers {
+            assert!(super::TARGET_GATE.iter().any(|g| w.contains(g)), "{w}");
+        }
+        for (w, name) in &lex.target_table_label_units {
+            assert!(super::unit_named(name).is_some(), "{w}: {name}");
+        }
+        assert_eq!(
+            lex.target_table_label_units.first(),
+            Some(&("dager".to_string(), "days"))
+        );
+    }
 
     fn report(text: &str) -> DocumentReport {
         crate::analyze("t.txt", text.as_bytes())

@@ -92,6 +92,98 @@ pub(crate) struct Lexicon {
     pub reference_words: WordSet,
     /// Nouns that make a year-like integer a count ("pasienter"; `extract::numbers`).
     pub count_nouns: WordSet,
+    /// Reference words after which a number may be written in spaced groups ("tlf", "org.nr";
+    /// `extract::numbers`).
+    pub spaced_reference_words: WordSet,
+    /// Words before a figure that make it negative ("underskudd", "meirforbruk";
+    /// `extract::numbers`).
+    pub negative_words: WordSet,
+    /// Month names, full and abbreviated → the month's number ("nov" → 11; `extract::numbers`).
+    pub months: crate::text::WordMap<String, u32>,
+    /// Words for a part of a year → its unit's name ("tertial" → "tertial"; `extract::numbers`
+    /// turns the name into its unit).
+    pub period_words: crate::text::WordMap<String, &'static str>,
+    /// Currency words after a scale word ("kroner", "NOK"; `extract::numbers`).
+    pub currency_words: WordSet,
+    /// Lines that are page furniture to the table reader ("intern", "ugradert";
+    /// `extract::tables`).
+    pub footer_lines: WordSet,
+    /// Last words of a header line that name a sum column ("Sum", "Totalt"; `extract::tables`).
+    pub sum_header_words: WordSet,
+    /// Starts of a follow-up table's target column header, in no particular order ("måltal",
+    /// "krav"; `assess::target_tables`).
+    pub target_table_target_headers: Vec<String>,
+    /// Starts of a follow-up table's result column header ("resultat", "hittil";
+    /// `assess::target_tables`).
+    pub target_table_result_headers: Vec<String>,
+    /// Starts of a follow-up table's assessment column header ("vurdering";
+    /// `assess::target_tables`).
+    pub target_table_assessment_headers: Vec<String>,
+    /// Words in a row label → the name of the unit they give a bare target figure, first match
+    /// wins ("dagar" → "days"; `assess::target_tables` turns the name into its unit).
+    pub target_table_label_units: Vec<(String, &'static str)>,
+    /// Words just before a start value of a chain of changes ("på", "var"; `rules::chain`).
+    pub chain_start_words: WordSet,
+    /// Words just before "N % av X (Y)" ("utgjør", "tilsvarar"; `rules::chain`).
+    pub chain_share_words: WordSet,
+    /// Words that multiply a figure and their factor, first match wins ("halvert" → 0.5;
+    /// `rules::multiple`).
+    pub multiples: Vec<(String, f64)>,
+    /// Words before a multiple word that make it a lower bound ("mer enn"; `rules::multiple`).
+    pub more_than: Vec<String>,
+    /// Words before a multiple word that make it an upper bound ("knapt"; `rules::multiple`).
+    pub less_than: Vec<String>,
+    /// Words before a multiple word that make it approximate ("nesten"; `rules::multiple`).
+    pub roughly: Vec<String>,
+    /// Starts of a total row's label ("sum ", "totalt "; `rules::table_sums`).
+    pub total_prefixes: Vec<String>,
+    /// Words that split a total into all its parts, first match wins ("fordelt på";
+    /// `rules::list_sum`).
+    pub split_complete: Vec<String>,
+    /// Words that introduce parts of a total, first match wins ("av dette er", "hvorav";
+    /// `rules::list_sum`).
+    pub split_parts: Vec<String>,
+    /// Words that make a list of parts partial ("blant annet"; `rules::list_sum`).
+    pub split_partial: Vec<String>,
+    /// Starts of a bracketed placeholder ("sett inn"; `rules::placeholder`).
+    pub fill_in: Vec<String>,
+    /// Words before "XX" that make it a numeral or a reference ("kapittel";
+    /// `rules::placeholder`).
+    pub numeral_context: WordSet,
+    /// Words after a single "X" that make it a placeholder figure ("dager";
+    /// `rules::placeholder`).
+    pub placeholder_units: WordSet,
+    /// Words after "NN" that make it a placeholder name ("har", "og"; `rules::placeholder`).
+    pub after_nn: WordSet,
+    /// Words before "NN" that make it a placeholder name ("v", "leiar"; `rules::placeholder`).
+    pub before_nn: WordSet,
+    /// Currency words before a placeholder amount ("kr XX"; `rules::placeholder`).
+    pub placeholder_currency: WordSet,
+    /// Words between a population label and its figure ("på", "i alt"; `rules::rate`).
+    pub label_glue: WordSet,
+    /// Words between "fra" and the first figure of a pair ("totalt", "kr"; `rules::prose`).
+    pub pair_fillers: WordSet,
+    /// Words anywhere in a staffing header that mark a need column (`staffing`).
+    pub staffing_need_words: Vec<String>,
+    /// Words anywhere in a staffing table's first header that mark its group column
+    /// (`staffing`).
+    pub staffing_group_words: Vec<String>,
+    /// Words anywhere in a staffing header that mark the base column (`staffing`).
+    pub staffing_base_words: Vec<String>,
+    /// Words anywhere in a staffing header that mark a column of changes (`staffing`).
+    pub staffing_change_words: Vec<String>,
+    /// Names (or first words of names) of a staffing table's total row (`staffing`).
+    pub staffing_total_names: Vec<String>,
+    /// Headers (letters and digits only) of the long staffing CSV's group column (`staffing`).
+    pub staffing_long_group: WordSet,
+    /// … of its base-year column (`staffing`).
+    pub staffing_long_base_year: WordSet,
+    /// … of its base column (`staffing`).
+    pub staffing_long_base: WordSet,
+    /// … of its year column (`staffing`).
+    pub staffing_long_year: WordSet,
+    /// … of its need column (`staffing`).
+    pub staffing_long_need: WordSet,
 }
 
 /// A data file without its comment lines (`#` after spaces or tabs), cut at compile time: the
@@ -194,6 +286,26 @@ fn units(src: &'static str) -> HashMap<String, (&'static str, f64)> {
     out
 }
 
+/// A keyed list: "key bokmål | nynorsk" a line, the key (a number or a unit's name) first, the
+/// forms after it read like `entries`; in the file's order.
+fn keyed(src: &'static str) -> Vec<(&'static str, String)> {
+    src.lines()
+        .filter(|l| !l.trim_start().starts_with('#'))
+        .filter_map(|l| l.trim().split_once(char::is_whitespace))
+        .flat_map(|(key, forms)| {
+            forms
+                .split('|')
+                .map(entry)
+                .filter(|e| !e.is_empty())
+                .map(move |e| (key, e))
+        })
+        .collect()
+}
+
+fn list(src: &'static str) -> Vec<String> {
+    entries(src).collect()
+}
+
 fn set(src: &'static str) -> WordSet {
     entries(src).collect()
 }
@@ -252,6 +364,63 @@ pub(crate) fn lexicon() -> &'static Lexicon {
             change_target_words: set(data_file!("../../data/change_target_words.txt")),
             reference_words: set(data_file!("../../data/reference_words.txt")),
             count_nouns: set(data_file!("../../data/count_nouns.txt")),
+            spaced_reference_words: set(data_file!("../../data/spaced_reference_words.txt")),
+            negative_words: set(data_file!("../../data/negative_words.txt")),
+            months: keyed(data_file!("../../data/month_words.txt"))
+                .into_iter()
+                .map(|(n, w)| (w, n.parse().unwrap_or(0)))
+                .collect(),
+            period_words: keyed(data_file!("../../data/period_words.txt"))
+                .into_iter()
+                .map(|(u, w)| (w, u))
+                .collect(),
+            currency_words: set(data_file!("../../data/currency_words.txt")),
+            footer_lines: set(data_file!("../../data/table_footer_lines.txt")),
+            sum_header_words: set(data_file!("../../data/table_sum_header_words.txt")),
+            target_table_target_headers: list(data_file!(
+                "../../data/target_table_target_headers.txt"
+            )),
+            target_table_result_headers: list(data_file!(
+                "../../data/target_table_result_headers.txt"
+            )),
+            target_table_assessment_headers: list(data_file!(
+                "../../data/target_table_assessment_headers.txt"
+            )),
+            target_table_label_units: keyed(data_file!("../../data/target_table_label_units.txt"))
+                .into_iter()
+                .map(|(u, w)| (w, u))
+                .collect(),
+            chain_start_words: set(data_file!("../../data/chain_start_words.txt")),
+            chain_share_words: set(data_file!("../../data/chain_share_words.txt")),
+            multiples: keyed(data_file!("../../data/multiple_words.txt"))
+                .into_iter()
+                .map(|(f, w)| (w, f.parse().unwrap_or(f64::NAN)))
+                .collect(),
+            more_than: list(data_file!("../../data/multiple_more_than.txt")),
+            less_than: list(data_file!("../../data/multiple_less_than.txt")),
+            roughly: list(data_file!("../../data/multiple_roughly.txt")),
+            total_prefixes: list(data_file!("../../data/table_total_prefixes.txt")),
+            split_complete: list(data_file!("../../data/list_sum_complete.txt")),
+            split_parts: list(data_file!("../../data/list_sum_parts.txt")),
+            split_partial: list(data_file!("../../data/list_sum_partial.txt")),
+            fill_in: list(data_file!("../../data/placeholder_fill_in.txt")),
+            numeral_context: set(data_file!("../../data/placeholder_numeral_context.txt")),
+            placeholder_units: set(data_file!("../../data/placeholder_unit_words.txt")),
+            after_nn: set(data_file!("../../data/placeholder_after_nn.txt")),
+            before_nn: set(data_file!("../../data/placeholder_before_nn.txt")),
+            placeholder_currency: set(data_file!("../../data/placeholder_currency.txt")),
+            label_glue: set(data_file!("../../data/rate_label_glue.txt")),
+            pair_fillers: set(data_file!("../../data/pair_fillers.txt")),
+            staffing_need_words: list(data_file!("../../data/staffing_need_words.txt")),
+            staffing_group_words: list(data_file!("../../data/staffing_group_words.txt")),
+            staffing_base_words: list(data_file!("../../data/staffing_base_words.txt")),
+            staffing_change_words: list(data_file!("../../data/staffing_change_words.txt")),
+            staffing_total_names: list(data_file!("../../data/staffing_total_names.txt")),
+            staffing_long_group: set(data_file!("../../data/staffing_long_group.txt")),
+            staffing_long_base_year: set(data_file!("../../data/staffing_long_base_year.txt")),
+            staffing_long_base: set(data_file!("../../data/staffing_long_base.txt")),
+            staffing_long_year: set(data_file!("../../data/staffing_long_year.txt")),
+            staffing_long_need: set(data_file!("../../data/staffing_long_need.txt")),
         }
     })
 }

@@ -11,7 +11,7 @@ pub mod pipes;
 pub mod reading;
 pub mod sections;
 
-pub(crate) use lexicon::{hyphen_break, lexicon, HyphenBreak};
+pub(crate) use lexicon::{hyphen_break, lexicon, HyphenBreak, WordSet};
 pub use noise::is_noise_line;
 pub use reading::{Reading, Sentence, UnitKind};
 pub use sections::Section;

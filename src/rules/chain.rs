@@ -18,29 +18,13 @@ use super::change::change_figures;
 use super::prose::{
     arithmetic, decimals_for, fmt_unit, is_plain_quantity, looks_like_year, pairs_in, Dir, Prose,
 };
+use crate::document::lexicon;
 use crate::extract::numbers::{NumUnit, NumberToken};
 use crate::model::{Finding, Severity};
 use crate::text::{corners2, last_word, overlaps, words, Iv};
 
 /// This rule's id in findings (`Finding::rule`), `--rules` and `--disable`.
 pub const ID: &str = "chain";
-
-/// Words that introduce the start value: "på 3 518", "var 3 518", "fra 3 518".
-const START_WORDS: &[&str] = &[
-    "på", "var", "er", "fra", "frå", "utgjorde", "utgjør", "utgjer", "utgjorde", "vore", "vært",
-];
-
-/// Words that introduce "N % av X (Y)".
-const SHARE_WORDS: &[&str] = &[
-    "utgjør",
-    "utgjorde",
-    "utgjer",
-    "tilsvarer",
-    "tilsvarte",
-    "tilsvarar",
-    "svarer",
-    "svarar",
-];
 
 fn between<'a>(prose: &Prose<'a>, a: &NumberToken, b: &NumberToken) -> &'a str {
     prose.text.get(a.span.end..b.span.start).unwrap_or("")
@@ -92,7 +76,7 @@ fn step_chains(
         }
         let x = starts[0];
         let before = prose.text.get(s.start..x.span.start).unwrap_or("");
-        if !last_word(before).is_some_and(|w| START_WORDS.contains(&w.as_str())) {
+        if !last_word(before).is_some_and(|w| lexicon().chain_start_words.contains(w.as_str())) {
             continue;
         }
         let sign = if fig.dir == Dir::Up { 1.0 } else { -1.0 };
@@ -156,7 +140,7 @@ fn shares(prose: &Prose, idx: std::ops::Range<usize>) -> Vec<Finding> {
             continue;
         }
         let before = prose.text.get(..n.span.start).unwrap_or("");
-        if !last_word(before).is_some_and(|w| SHARE_WORDS.contains(&w.as_str())) {
+        if !last_word(before).is_some_and(|w| lexicon().chain_share_words.contains(w.as_str())) {
             continue;
         }
         let nx = words(between(prose, n, x));

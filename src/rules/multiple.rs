@@ -13,6 +13,7 @@
 //! 214 is more than half of 388: flagged.
 
 use super::prose::{arithmetic, is_plain_quantity, looks_like_year, pairs_in, Prose};
+use crate::document::lexicon;
 use crate::extract::numbers::NumberToken;
 use crate::model::{Finding, Severity};
 use crate::text::fmt_no;
@@ -20,31 +21,9 @@ use crate::text::fmt_no;
 /// This rule's id in findings (`Finding::rule`), `--rules` and `--disable`.
 pub const ID: &str = "multiple";
 
-/// Words for multiples with their factor (bokmål and nynorsk).
-const MULTIPLES: &[(&str, f64)] = &[
-    ("halvert", 0.5),
-    ("halvering", 0.5),
-    ("halvere", 0.5),
-    ("halvera", 0.5),
-    ("fordoblet", 2.0),
-    ("fordobla", 2.0),
-    ("doblet", 2.0),
-    ("dobla", 2.0),
-    ("dobling", 2.0),
-    ("tredoblet", 3.0),
-    ("tredobla", 3.0),
-];
-const MORE_THAN: &[&str] = &["mer enn", "meir enn", "over"];
-const LESS_THAN: &[&str] = &["under", "mindre enn", "knapt", "ikke helt", "ikkje heilt"];
-const ROUGHLY: &[&str] = &[
-    "nesten",
-    "nær",
-    "om lag",
-    "omtrent",
-    "tilnærmet",
-    "tilnærma",
-    "rundt",
-];
+/// Every multiple word (data/multiple_words.txt) contains one of these; most sentences contain
+/// neither, and are skipped before the words are looked up (a test keeps the data in line).
+const GATE: [&str; 2] = ["halver", "dobl"];
 
 /// The last (from, to) pair of a sentence: "fra X til Y" or "Y …, mot X i 2024 / året før".
 fn last_pair<'p>(
@@ -87,15 +66,20 @@ pub fn check(prose: &Prose) -> Vec<Finding> {
             continue;
         }
         let f = prose.folded_slice(s.clone());
-        // Every multiple word contains one of these; most sentences contain neither.
-        if !f.contains("halver") && !f.contains("dobl") {
+        if !GATE.iter().any(|g| f.contains(g)) {
             continue;
         }
         let words: Vec<&str> = f
             .split(|c: char| !c.is_alphanumeric())
             .filter(|x| !x.is_empty())
             .collect();
-        let Some(&(word, factor)) = MULTIPLES.iter().find(|(w, _)| words.contains(w)) else {
+        let lex = lexicon();
+        let Some((word, factor)) = lex
+            .multiples
+            .iter()
+            .find(|(w, _)| words.contains(&w.as_str()))
+            .map(|(w, f)| (w.as_str(), *f))
+        else {
             continue;
         };
         let Some(at) = f.find(word) else { continue };
@@ -109,7 +93,7 @@ pub fn check(prose: &Prose) -> Vec<Finding> {
         }) {
             continue;
         }
-        let near = |list: &[&str]| list.iter().any(|m| before.trim_end().ends_with(m));
+        let near = |list: &[String]| list.iter().any(|m| before.trim_end().ends_with(m.as_str()));
         let pair = last_pair(prose, s).or_else(|| {
             (si > 0)
                 .then(|| last_pair(prose, &prose.sentences[si - 1]))
@@ -124,20 +108,20 @@ pub fn check(prose: &Prose) -> Vec<Finding> {
         // The ratio's range over the rounding intervals.
         let (rlo, rhi) = (tlo / fhi, thi / flo);
         let ratio = to.value / from.value;
-        let ok = if near(MORE_THAN) {
+        let ok = if near(&lex.more_than) {
             if factor < 1.0 {
                 rlo < factor
             } else {
                 rhi > factor
             }
-        } else if near(LESS_THAN) {
+        } else if near(&lex.less_than) {
             if factor < 1.0 {
                 rhi > factor
             } else {
                 rlo < factor
             }
         } else {
-            let slack = if near(ROUGHLY) { 0.2 } else { 0.1 };
+            let slack = if near(&lex.roughly) { 0.2 } else { 0.1 };
             rhi >= factor * (1.0 - slack) && rlo <= factor * (1.0 + slack)
         };
         if ok {
@@ -145,11 +129,11 @@ pub fn check(prose: &Prose) -> Vec<Finding> {
         }
         let message = format!(
             "Teksten sier «{}{}», men {} → {} er {} % av utgangspunktet (forholdet {}).",
-            MORE_THAN
+            lex.more_than
                 .iter()
-                .chain(LESS_THAN)
-                .chain(ROUGHLY)
-                .find(|m| before.trim_end().ends_with(*m))
+                .chain(&lex.less_than)
+                .chain(&lex.roughly)
+                .find(|m| before.trim_end().ends_with(m.as_str()))
                 .map(|m| format!("{m} "))
                 .unwrap_or_default(),
             word,
@@ -175,6 +159,17 @@ pub fn check(prose: &Prose) -> Vec<Finding> {
 mod tests {
     use super::super::prose::run_on;
     use super::*;
+
+    #[test]
+    fn every_multiple_word_passes_the_gate() {
+        let lex = lexicon();
+        assert!(!lex.multiples.is_empty());
+        for (w, f) in &lex.multiples {
+            assert!(GATE.iter().any(|g| w.contains(g)), "{w}");
+            assert!(f.is_finite() && *f > 0.0, "{w}: {f}");
+        }
+        assert_eq!(lex.multiples[0], ("halvert".to_string(), 0.5));
+    }
 
     #[test]
     fn more_than_halved_must_be_less_than_half() {

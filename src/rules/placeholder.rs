@@ -12,6 +12,7 @@
 //! Helgeland …" → warning: the amount is missing.
 
 use super::prose::Prose;
+use crate::document::lexicon;
 use crate::model::{Finding, FindingKind, Severity};
 use crate::text::{head, lower};
 
@@ -27,83 +28,6 @@ fn bracket_words() -> Vec<&'static str> {
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
         .collect()
 }
-
-/// Starts of bracket text that always mean a placeholder.
-const FILL_IN: &[&str] = &[
-    "sett inn",
-    "set inn",
-    "fyll inn",
-    "legg inn",
-    "skriv inn",
-    "sette inn",
-];
-
-/// Words after which a bare "XX" is a numeral or a label, not a placeholder.
-const NUMERAL_CONTEXT: &[&str] = &[
-    "kapittel", "kap", "del", "avsnitt", "artikkel", "paragraf", "punkt", "bind", "nr", "xx",
-];
-
-/// Count and unit words that make a single "X" a missing figure: "X antall", "X dager".
-const UNIT_WORDS: &[&str] = &[
-    "antall",
-    "tal",
-    "kroner",
-    "kr",
-    "mill",
-    "millioner",
-    "millionar",
-    "mrd",
-    "dager",
-    "dagar",
-    "personer",
-    "personar",
-    "prosent",
-    "pst",
-    "stk",
-    "årsverk",
-    "stillinger",
-    "stillingar",
-    "timer",
-    "timar",
-    "uker",
-    "veker",
-    "måneder",
-    "månader",
-    "plasser",
-    "plassar",
-    "pasienter",
-    "pasientar",
-    "senger",
-    "senger",
-    "ansatte",
-    "tilsette",
-];
-
-/// Words that follow a person placeholder "NN".
-const AFTER_NN: &[&str] = &[
-    "har", "skal", "er", "vil", "blir", "ble", "vert", "vart", "tar", "sender", "følger",
-    "fylgjer", "leder", "leiar", "kan", "må", "deltar", "deltek", "og", "eller",
-];
-
-/// Words that precede a person placeholder "NN".
-const BEFORE_NN: &[&str] = &[
-    "v",
-    "ved",
-    "kontaktperson",
-    "ansvarlig",
-    "ansvarleg",
-    "ansvar",
-    "leder",
-    "leiar",
-    "prosjektleder",
-    "prosjektleiar",
-    "navn",
-    "namn",
-    "saksbehandler",
-    "saksbehandlar",
-];
-
-const CURRENCY: &[&str] = &["kr", "nok"];
 
 fn is_x_word(w: &str) -> bool {
     !w.is_empty() && w.len() <= 4 && (w.bytes().all(|b| b == b'X') || w.bytes().all(|b| b == b'x'))
@@ -154,6 +78,7 @@ pub fn check(prose: &Prose) -> Vec<Finding> {
     let text = prose.text;
     let mut out = Vec::new();
     let ws = word_spans(text);
+    let lex = lexicon();
     for (k, &(at, w)) in ws.iter().enumerate() {
         // Only these words can be placeholders; the rest need no context.
         if !(is_x_word(w) || matches!(w, "TBD" | "TBA" | "TBC" | "TODO" | "FIXME" | "NN")) {
@@ -189,7 +114,7 @@ pub fn check(prose: &Prose) -> Vec<Finding> {
             if let Some(&(pat, p)) = k.checked_sub(1).and_then(|j| ws.get(j)) {
                 let gap = text.get(pat + p.len()..at).unwrap_or("x");
                 let tight = gap.chars().all(|c| c == '.' || c == ' ' || c == '\u{a0}');
-                if tight && CURRENCY.contains(&lower(p).as_str()) {
+                if tight && lex.placeholder_currency.contains(lower(p).as_str()) {
                     out.push(finding(
                         prose,
                         at,
@@ -204,7 +129,7 @@ pub fn check(prose: &Prose) -> Vec<Finding> {
                 let next_word = next_word();
                 let unit_next = next_word
                     .as_deref()
-                    .is_some_and(|n| UNIT_WORDS.contains(&n))
+                    .is_some_and(|n| lex.placeholder_units.contains(n))
                     && text.get(end..).is_some_and(|s| s.starts_with(' '));
                 let pct_next = text
                     .get(end..)
@@ -221,7 +146,7 @@ pub fn check(prose: &Prose) -> Vec<Finding> {
             }
             if prev_word()
                 .as_deref()
-                .is_some_and(|p| NUMERAL_CONTEXT.contains(&p))
+                .is_some_and(|p| lex.numeral_context.contains(p))
             {
                 continue;
             }
@@ -235,11 +160,11 @@ pub fn check(prose: &Prose) -> Vec<Finding> {
         if w == "NN" && !glued {
             let after_ok = next_word()
                 .as_deref()
-                .is_some_and(|n| AFTER_NN.contains(&n))
+                .is_some_and(|n| lex.after_nn.contains(n))
                 && text.get(end..).is_some_and(|s| s.starts_with(' '));
             let before_ok = prev_word()
                 .as_deref()
-                .is_some_and(|p| BEFORE_NN.contains(&p));
+                .is_some_and(|p| lex.before_nn.contains(p));
             if after_ok || before_ok {
                 out.push(finding(prose, at, w, "navnet"));
             }
@@ -264,7 +189,7 @@ fn brackets(prose: &Prose, out: &mut Vec<Finding>) {
                 continue;
             }
             let l = lower(inner.trim());
-            let is_placeholder = FILL_IN.iter().any(|p| l.starts_with(p))
+            let is_placeholder = lexicon().fill_in.iter().any(|p| l.starts_with(p.as_str()))
                 || (open == '[' && list.contains(&l.as_str()))
                 || (open == '<'
                     && list.contains(&l.as_str())

@@ -241,11 +241,6 @@ pub struct Pair {
     pub unit: NumUnit,
 }
 
-/// Words allowed between "fra" and the value: "fra totalt 11,9", "fra kr 500".
-const PAIR_FILLERS: &[&str] = &[
-    "totalt", "kr", "nok", "kroner", "i", "alt", "samlet", "samla",
-];
-
 /// Units two values of a pair may have; `None` when they do not go together.
 fn pair_unit(a: NumUnit, b: NumUnit) -> Option<NumUnit> {
     match (a, b) {
@@ -290,7 +285,7 @@ fn fra_before(text: &str, lo: usize, t: &NumberToken) -> Option<(usize, bool)> {
         }
         if lexicon().approximate.contains(w.as_str()) || w == "av" || w == "om" {
             approx = true;
-        } else if !PAIR_FILLERS.contains(&w.as_str()) {
+        } else if !lexicon().pair_fillers.contains(w.as_str()) {
             return None;
         }
         end = start;

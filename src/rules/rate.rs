@@ -27,9 +27,6 @@ use crate::text::{corners2, fmt_no, head, last_word, overlaps, tail, words};
 /// This rule's id in findings (`Finding::rule`), `--rules` and `--disable`.
 pub const ID: &str = "rate";
 
-/// Words allowed between a label and its figure: "befolkning på 735 610", "innbyggertal er".
-const LABEL_GLUE: &[&str] = &["på", "er", "var", "totalt", "samlet", "samla", "i", "alt"];
-
 const BEFORE: usize = 600;
 const AFTER: usize = 150;
 
@@ -53,7 +50,10 @@ fn is_population(prose: &Prose, t: &NumberToken) -> bool {
         .map(|i| i + 1)
         .unwrap_or(0);
     let mut ws = words(before.get(cut..).unwrap_or(""));
-    while ws.last().is_some_and(|w| LABEL_GLUE.contains(&w.as_str())) {
+    while ws
+        .last()
+        .is_some_and(|w| lexicon().label_glue.contains(w.as_str()))
+    {
         ws.pop();
     }
     if ws

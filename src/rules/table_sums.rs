@@ -28,9 +28,6 @@ use crate::text::{decimals_of, overlaps, Grouping, NumberFormat};
 /// This rule's id in findings (`Finding::rule`), `--rules` and `--disable`.
 pub const ID: &str = "table_sum";
 
-/// Beginnings of a total row's label ("Sum kostnader", "Totalt for regionen").
-const TOTAL_PREFIXES: &[&str] = &["sum ", "totalt ", "total ", "samlet ", "samla ", "i alt "];
-
 /// Is `label` the label of a total row (or header of a total column)?
 pub(crate) fn is_total_label(label: &str) -> bool {
     let l = label
@@ -41,7 +38,9 @@ pub(crate) fn is_total_label(label: &str) -> bool {
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ");
-    lexicon().total_labels.contains(l.as_str()) || TOTAL_PREFIXES.iter().any(|p| l.starts_with(p))
+    let lex = lexicon();
+    lex.total_labels.contains(l.as_str())
+        || lex.total_prefixes.iter().any(|p| l.starts_with(p.as_str()))
 }
 
 /// Does column `j` hold amounts that may be added up?

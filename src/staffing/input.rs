@@ -39,75 +39,8 @@
 //! is skipped. Other columns are ignored.
 
 use super::model::{Group, NeedPoint, StaffingError};
+use crate::document::{lexicon, WordSet};
 use crate::model::Table;
-
-/// Words in a header cell that mark a need (projected) column.
-const NEED_WORDS: &[&str] = &[
-    "behov",
-    "need",
-    "framskriv",
-    "fremskriv",
-    "prognose",
-    "projected",
-    "projection",
-];
-/// Words that mark the group (profession) column, bokmål/nynorsk and English.
-const GROUP_WORDS: &[&str] = &[
-    "gruppe",
-    "group",
-    "profesjon",
-    "profession",
-    "yrke",
-    "stilling",
-];
-/// Words that mark a base (staff today) column.
-const BASE_WORDS: &[&str] = &[
-    "antall",
-    "ansatte",
-    "tilsette",
-    "dagens",
-    "i dag",
-    "base",
-    "basis",
-    "staff",
-    "employees",
-];
-/// Words that mark a change column (never used: counts rule).
-const CHANGE_WORDS: &[&str] = &["%", "endring", "change", "vekst", "growth"];
-/// Row names that are totals, not groups.
-const TOTAL_NAMES: &[&str] = &["sum", "totalt", "total", "i alt", "samla", "samlet", "alle"];
-
-/// Normalised header names for the long CSV layout (lowercase letters and digits only).
-const LONG_GROUP: &[&str] = &[
-    "gruppe",
-    "yrkesgruppe",
-    "profesjonsgruppe",
-    "stillingsgruppe",
-    "faggruppe",
-    "group",
-    "profession",
-];
-const LONG_BASE_YEAR: &[&str] = &[
-    "basisår",
-    "basisar",
-    "basisaar",
-    "baseår",
-    "utgangsår",
-    "baseyear",
-];
-const LONG_BASE: &[&str] = &[
-    "ansatte",
-    "tilsette",
-    "antall",
-    "antallansatte",
-    "antalltilsette",
-    "base",
-    "basis",
-    "staff",
-    "employees",
-];
-const LONG_YEAR: &[&str] = &["år", "ar", "aar", "behovsår", "year"];
-const LONG_NEED: &[&str] = &["behov", "need"];
 
 /// Recognises a staffing table (group names with a base count and need counts per year) in a
 /// report's table. Years come from the header; the base column is the first year column without a
@@ -115,8 +48,14 @@ const LONG_NEED: &[&str] = &["behov", "need"];
 /// `321` | `(6,3 %)` are both read. Returns `None` when the table does not look like staffing.
 pub fn groups_from_table(table: &Table) -> Option<Vec<Group>> {
     let header_lower: Vec<String> = table.header.iter().map(|h| h.to_lowercase()).collect();
-    let mentions_need = header_lower.iter().any(|h| has_any(h, NEED_WORDS));
-    let mentions_group = header_lower.iter().take(1).any(|h| has_any(h, GROUP_WORDS));
+    let lex = lexicon();
+    let mentions_need = header_lower
+        .iter()
+        .any(|h| has_any(h, &lex.staffing_need_words));
+    let mentions_group = header_lower
+        .iter()
+        .take(1)
+        .any(|h| has_any(h, &lex.staffing_group_words));
     if !mentions_need && !mentions_group {
         return None;
     }
@@ -135,16 +74,21 @@ pub fn groups_from_csv(text: &str) -> Result<Vec<Group>, StaffingError> {
         ));
     }
     let names: Vec<String> = raw.header.iter().map(|h| normalise(h)).collect();
-    let find = |set: &[&str]| names.iter().position(|n| set.contains(&n.as_str()));
+    let find = |set: &WordSet| names.iter().position(|n| set.contains(n.as_str()));
+    let lex = lexicon();
     let rows = raw
         .row_lines
         .iter()
         .copied()
         .chain(std::iter::repeat(0))
         .zip(raw.rows.iter().map(Vec::as_slice));
-    if let (Some(year), Some(need)) = (find(LONG_YEAR), find(LONG_NEED)) {
-        let group = find(LONG_GROUP).unwrap_or(0);
-        let (Some(base_year), Some(base)) = (find(LONG_BASE_YEAR), find(LONG_BASE)) else {
+    if let (Some(year), Some(need)) = (find(&lex.staffing_long_year), find(&lex.staffing_long_need))
+    {
+        let group = find(&lex.staffing_long_group).unwrap_or(0);
+        let (Some(base_year), Some(base)) = (
+            find(&lex.staffing_long_base_year),
+            find(&lex.staffing_long_base),
+        ) else {
             return Err(StaffingError::Data(
                 "CSV-filen har kolonnene år og behov, men mangler basisår og/eller ansatte \
                  (langt format: gruppe;basisår;ansatte;år;behov)"
@@ -263,13 +207,18 @@ struct YearCols {
 /// Finds the base and need columns from the header. `words`: use the need/base words (report
 /// tables); without, the first year column is the base (CSV).
 fn year_columns(header: &[String], words: bool) -> Option<YearCols> {
+    let lex = lexicon();
     let mut cols: Vec<(usize, i32, bool)> = Vec::new();
     for (i, h) in header.iter().enumerate().skip(1) {
         let lower = h.to_lowercase();
         let years = years_in(&lower);
         let [year] = years.as_slice() else { continue };
-        let need = has_any(&lower, NEED_WORDS);
-        if words && !need && !has_any(&lower, BASE_WORDS) && has_any(&lower, CHANGE_WORDS) {
+        let need = has_any(&lower, &lex.staffing_need_words);
+        if words
+            && !need
+            && !has_any(&lower, &lex.staffing_base_words)
+            && has_any(&lower, &lex.staffing_change_words)
+        {
             continue;
         }
         cols.push((i, *year, need));
@@ -313,7 +262,8 @@ fn wide_rows<'a>(
             continue;
         }
         let lower = name.to_lowercase();
-        if TOTAL_NAMES
+        if lexicon()
+            .staffing_total_names
             .iter()
             .any(|t| lower == *t || lower.starts_with(&format!("{t} ")))
         {
@@ -434,8 +384,8 @@ fn single_count(cell: &str) -> Option<f64> {
     None
 }
 
-fn has_any(haystack: &str, words: &[&str]) -> bool {
-    words.iter().any(|w| haystack.contains(w))
+fn has_any(haystack: &str, words: &[String]) -> bool {
+    words.iter().any(|w| haystack.contains(w.as_str()))
 }
 
 /// Lowercase letters and digits only: "Base_Year" → "baseyear", "Basisår" → "basisår".

@@ -4,7 +4,7 @@
 use std::ops::Range;
 
 use super::scan::*;
-use super::words::{MONTHS, NEGATIVE_WORDS, PERIOD_WORDS, SPACED_REF_WORDS};
+use super::words::{month_of, period_unit};
 use super::{NumUnit, NumberKind, NumberToken};
 use crate::document::lexicon;
 
@@ -110,7 +110,8 @@ impl<'a> Lexer<'a> {
         }
         if let Some((_, w)) = word_before(t, s) {
             if lexicon().reference_words.contains(w.as_str()) {
-                return self.reference_chain(s, SPACED_REF_WORDS.contains(&w.as_str()));
+                return self
+                    .reference_chain(s, lexicon().spaced_reference_words.contains(w.as_str()));
             }
         }
         let next_is = |c: u8| at(b, j) == c && is_digit(b, j + 1);
@@ -319,7 +320,7 @@ impl<'a> Lexer<'a> {
         }
         let (w, we) = word_at(t, ws)?;
         if upper.is_none() {
-            if let Some(&(_, month)) = MONTHS.iter().find(|(m, _)| *m == w) {
+            if let Some(month) = month_of(&w) {
                 if !(1..=31).contains(&n) {
                     return None;
                 }
@@ -344,7 +345,7 @@ impl<'a> Lexer<'a> {
                 return Some(end);
             }
         }
-        if let Some(&(_, unit)) = PERIOD_WORDS.iter().find(|(p, _)| *p == w) {
+        if let Some(unit) = period_unit(&w) {
             let (year, end) = match self.year_after(we) {
                 (Some(y), e) => (Some(y), e),
                 (None, _) => (None, we),
@@ -395,7 +396,7 @@ impl<'a> Lexer<'a> {
             .split_whitespace()
             .rev()
             .take(3)
-            .any(|w| NEGATIVE_WORDS.contains(&clean(w).as_str()))
+            .any(|w| lexicon().negative_words.contains(clean(w).as_str()))
         {
             return true;
         }

@@ -3,8 +3,8 @@
 
 use super::lexer::Lexer;
 use super::scan::*;
-use super::words::CURRENCY_WORDS;
 use super::NumUnit;
+use crate::document::lexicon;
 
 /// A unit after a number: what it is, its power of ten and where it ends.
 pub(super) struct UnitMatch {
@@ -85,7 +85,7 @@ impl Lexer<'_> {
     fn currency_after(&self, e: usize) -> Option<usize> {
         let x = skip_hspace(self.b, e);
         let (w, we) = word_at(self.t, x)?;
-        if !CURRENCY_WORDS.contains(&w.as_str()) {
+        if !lexicon().currency_words.contains(w.as_str()) {
             return None;
         }
         Some(if w == "kr" && at(self.b, we) == b'.' {

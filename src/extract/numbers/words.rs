@@ -1,69 +1,56 @@
-//! The lexer's word lists (bokmål and nynorsk side by side).
+//! The lexer's word look-ups: its word lists are data (`data/month_words.txt`,
+//! `period_words.txt`, `negative_words.txt`, `spaced_reference_words.txt`,
+//! `currency_words.txt`), read once by the lexicon.
 
 use super::NumUnit;
+use crate::document::lexicon;
 
-/// Reference words after which the number may be written in space-separated groups.
-pub(super) const SPACED_REF_WORDS: &[&str] = &[
-    "telefon",
-    "tlf",
-    "sentralbord",
-    "mobil",
-    "faks",
-    "telefaks",
-    "org",
-    "orgnr",
-    "org.nr",
-    "mva",
-];
-/// Words marking a deficit or loss.
-pub(super) const NEGATIVE_WORDS: &[&str] = &[
-    "underskudd",
-    "underskot",
-    "underskott",
-    "merforbruk",
-    "meirforbruk",
-    "minus",
-    "negativt",
-    "negativ",
-    "tap",
-];
-pub(super) const MONTHS: &[(&str, u32)] = &[
-    ("januar", 1),
-    ("jan", 1),
-    ("februar", 2),
-    ("feb", 2),
-    ("mars", 3),
-    ("mar", 3),
-    ("april", 4),
-    ("apr", 4),
-    ("mai", 5),
-    ("juni", 6),
-    ("jun", 6),
-    ("juli", 7),
-    ("jul", 7),
-    ("august", 8),
-    ("aug", 8),
-    ("september", 9),
-    ("sep", 9),
-    ("sept", 9),
-    ("oktober", 10),
-    ("okt", 10),
-    ("november", 11),
-    ("nov", 11),
-    ("desember", 12),
-    ("des", 12),
-];
 /// The month a (folded) word names, full or abbreviated ("november", "nov" → 11).
 pub(crate) fn month_of(word: &str) -> Option<u32> {
-    MONTHS.iter().find(|(m, _)| *m == word).map(|&(_, n)| n)
+    lexicon().months.get(word).copied()
 }
 
-pub(super) const PERIOD_WORDS: &[(&str, NumUnit)] = &[
-    ("kvartal", NumUnit::Quarter),
-    ("kvartalet", NumUnit::Quarter),
-    ("tertial", NumUnit::Tertial),
-    ("tertialet", NumUnit::Tertial),
-    ("halvår", NumUnit::HalfYear),
-    ("halvåret", NumUnit::HalfYear),
-];
-pub(super) const CURRENCY_WORDS: &[&str] = &["kr", "kroner", "kronar", "nok"];
+/// The unit a word for a part of a year gives its number ("tertial", "kvartalet", "halvår").
+pub(super) fn period_unit(word: &str) -> Option<NumUnit> {
+    lexicon()
+        .period_words
+        .get(word)
+        .and_then(|name| unit_named(name))
+}
+
+/// The unit a name in `data/period_words.txt` stands for.
+fn unit_named(name: &str) -> Option<NumUnit> {
+    match name {
+        "quarter" => Some(NumUnit::Quarter),
+        "tertial" => Some(NumUnit::Tertial),
+        "half_year" => Some(NumUnit::HalfYear),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_period_word_names_a_unit() {
+        let lex = lexicon();
+        assert_eq!(lex.period_words.len(), 6);
+        for (w, name) in &lex.period_words {
+            assert!(unit_named(name).is_some(), "{w}: {name}");
+        }
+        assert_eq!(period_unit("tertialet"), Some(NumUnit::Tertial));
+        assert_eq!(period_unit("halvår"), Some(NumUnit::HalfYear));
+    }
+
+    #[test]
+    fn months_full_and_abbreviated() {
+        let lex = lexicon();
+        assert_eq!(lex.months.len(), 24);
+        assert!(lex.months.values().all(|m| (1..=12).contains(m)));
+        assert_eq!(month_of("nov"), Some(11));
+        assert_eq!(month_of("sept"), Some(9));
+        assert_eq!(month_of("januar"), Some(1));
+        assert_eq!(month_of("novembe"), None);
+    }
+}

@@ -4,12 +4,6 @@
 use super::*;
 
 // ---------------------------------------------------------------------------------------------
-// Phrase lists (data): bokmål and nynorsk side by side.
-
-/// Lines that are page furniture rather than content.
-pub(super) const FOOTER_LINES: &[&str] = &["intern", "internt", "unntatt offentlighet", "ugradert"];
-
-// ---------------------------------------------------------------------------------------------
 // Logical lines.
 
 #[derive(Debug, Clone)]
@@ -104,7 +98,7 @@ pub(super) fn is_noise_text(t: &str) -> bool {
     {
         return true;
     }
-    if FOOTER_LINES.contains(&lower.as_str()) {
+    if lexicon().footer_lines.contains(lower.as_str()) {
         return true;
     }
     let words: Vec<&str> = lower.split_whitespace().collect();

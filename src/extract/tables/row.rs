@@ -365,10 +365,6 @@ pub(super) fn header_cut<'a>(
     })
 }
 
-/// Header words of a column that adds up the others. Bokmål and nynorsk side by side.
-pub(super) const SUM_HEADER_WORDS: &[&str] =
-    &["sum", "total", "totalt", "i alt", "samla", "samlet"];
-
 /// A header line that ends with its column headers: years and a sum column ("Kostnadspost 2026
 /// 2027 2028 Sum") → (label header, column headers, whether the last is a sum).
 pub(super) fn year_header_line(line: &str) -> Option<(String, Vec<String>, bool)> {
@@ -379,7 +375,7 @@ pub(super) fn year_header_line(line: &str) -> Option<(String, Vec<String>, bool)
         let lw = w.to_lowercase();
         if is_year_word(w) && w.chars().all(|c| c.is_ascii_digit()) {
             n += 1;
-        } else if i + 1 == words.len() && SUM_HEADER_WORDS.contains(&lw.as_str()) {
+        } else if i + 1 == words.len() && lexicon().sum_header_words.contains(lw.as_str()) {
             n += 1;
             sum = true;
         } else {
