@@ -264,8 +264,9 @@ impl ClaimView {
                 .find(|(from, _)| from == core)
                 .map(|(_, to)| to);
             let w = match replaced {
-                // "oppfylte" after "er" is a participle ("krava er oppfylte"), kept as is.
-                Some(to) if !(prev_word == "er" && to.ends_with("er")) => {
+                // After "er" a past form is a participle ("krava er oppfylte", "måla er
+                // nådde"), kept as is.
+                Some(to) if prev_word != "er" => {
                     let lead = word.find(core).unwrap_or(0);
                     let mut w = String::with_capacity(word.len() + 4);
                     w.push_str(&word[..lead]);
@@ -376,10 +377,17 @@ pub fn subject_claims(sentence: &str) -> Vec<(String, Claim, usize)> {
     for (i, _) in v.match_indices([';', '.']) {
         cuts.push(i + 1);
     }
-    let mut from = 0;
-    while let Some(r) = crate::text::find_phrase(v, "men", from) {
-        cuts.push(r.start);
-        from = r.end;
+    // "men", and the other conjunctions of `[clause_breaks]` that open a contrasting clause
+    // ("…, medan måla for somatikk og VOP ikkje er nådde"); "og" and "samt" join lists of areas.
+    for w in phrases::claims().get("clause_breaks") {
+        if w == "og" || w == "samt" {
+            continue;
+        }
+        let mut from = 0;
+        while let Some(r) = crate::text::find_phrase(v, w, from) {
+            cuts.push(r.start);
+            from = r.end;
+        }
     }
     cuts.push(v.len());
     crate::sorting::sort(&mut cuts);
@@ -423,7 +431,18 @@ pub fn subject_claims(sentence: &str) -> Vec<(String, Claim, usize)> {
         let any_exception = first_of(clause, phrases::claims().get("exception"), 0)
             .filter(|(_, p)| !p.starts_with("men"))
             .map(|(r, _)| r.start);
-        let exception = any_exception.filter(|&e| subjects.iter().any(|(at, _)| *at > e));
+        // The exception is an area's only when no trust stands between it and the area
+        // ("Alle føretak unntatt Helse Stavanger nådde målet for TSB" excepts a trust).
+        let exception = any_exception.filter(|&e| {
+            subjects
+                .iter()
+                .find(|(at, _)| *at > e)
+                .is_some_and(|(at, _)| {
+                    catalogue()
+                        .mentions(clause.get(e..*at).unwrap_or(""))
+                        .is_empty()
+                })
+        });
         let for_region = exception.is_none()
             && any_exception.is_some_and(|e| {
                 let cat = catalogue();
@@ -603,6 +622,31 @@ mod tests {
 
     fn claim(s: &str) -> Option<Claim> {
         parse_claim(s).map(|c| c.claim)
+    }
+
+    #[test]
+    fn a_subordinate_negation_and_a_trust_exception() {
+        // "ikkje er nådde": the negation before the verb, the participle after "er".
+        let got = subject_claims(
+            "For regionen er målet for TSB nådd, medan måla for somatikk og BUP ikkje er nådde.",
+        );
+        assert!(got.contains(&("Somatikk".to_string(), Claim::NotMet, got[0].2)));
+        assert!(got
+            .iter()
+            .all(|(s, c, _)| s == "TSB" || *c == Claim::NotMet));
+        // A trust after "unntatt" excepts the trust, not the area: the area's verdict is partial.
+        let got = subject_claims("Alle føretak unntatt Helse Fonna nådde målet for TSB.");
+        assert_eq!(
+            got.iter()
+                .map(|(s, c, _)| (s.as_str(), *c))
+                .collect::<Vec<_>>(),
+            [("TSB", Claim::Partial)]
+        );
+        // An area after "unntatt" still splits the areas.
+        let got = subject_claims("Målet er nådd for alle fagområde unntatt somatikk.");
+        assert!(got
+            .iter()
+            .any(|(s, c, _)| s == "Somatikk" && *c == Claim::NotMet));
     }
 
     #[test]
