@@ -16,22 +16,25 @@ use crate::model::{Claim, Finding, FindingKind, Severity, Status, VerdictStatus}
 /// This rule's id in findings (`Finding::rule`), `--rules` and `--disable`.
 pub const ID: &str = "claim_mismatch";
 
-fn claim_word(c: Claim) -> &'static str {
+/// What the report says, as a subordinate clause after "Rapporten sier at" (the negation before
+/// the verb: "kravet ikke er innfridd").
+fn claim_clause(c: Claim) -> &'static str {
     match c {
-        Claim::Met => "innfridd",
-        Claim::NotMet => "ikke innfridd",
-        Claim::Partial => "delvis innfridd",
-        Claim::Uncertain => "uvisst",
+        Claim::Met => "kravet er innfridd",
+        Claim::NotMet => "kravet ikke er innfridd",
+        Claim::Partial => "kravet er delvis innfridd",
+        Claim::Uncertain => "det er uvisst om kravet er innfridd",
     }
 }
 
-fn status_word(s: Status) -> &'static str {
+/// What the figures show, as a subordinate clause after "viser at".
+fn status_clause(s: Status) -> &'static str {
     match s {
-        Status::Met => "innfridd for alle",
-        Status::NotMet => "ikke innfridd for noen",
-        Status::Partial => "innfridd for noen, ikke for andre",
-        Status::Unknown => "ukjent",
-        Status::Pending => "ikke ute ennå (fristen er senere)",
+        Status::Met => "det er innfridd for alle",
+        Status::NotMet => "det ikke er innfridd for noen",
+        Status::Partial => "det er innfridd for noen, ikke for andre",
+        Status::Unknown => "det er ukjent",
+        Status::Pending => "fristen ikke er ute ennå",
     }
 }
 
@@ -122,10 +125,10 @@ pub fn check(assessed: &[Assessed]) -> Vec<Finding> {
                     line: claim_line,
                     end_line: claim_line,
                     message: format!(
-                        "Rapporten sier at kravet er {} (linje {}), men tallene den selv oppgir viser at det er {} (tall på linje {}). Mål: «{}».",
-                        claim_word(claim),
+                        "Rapporten sier at {} (linje {}), men tallene den selv oppgir viser at {} (tall på linje {}). Mål: «{}».",
+                        claim_clause(claim),
                         claim_line,
-                        status_word(status),
+                        status_clause(status),
                         lines.join(", "),
                         ind.text
                     ),
@@ -155,9 +158,9 @@ pub fn check(assessed: &[Assessed]) -> Vec<Finding> {
                     line: *line,
                     end_line: *line,
                     message: format!(
-                        "Rapporten sier at {} har {} kravet, men tallet på linje {} viser det motsatte.",
+                        "Rapporten sier at {} {} kravet, men tallet på linje {} viser det motsatte.",
                         entity,
-                        if *claim == Claim::Met { "innfridd" } else { "ikke innfridd" },
+                        if *claim == Claim::Met { "har innfridd" } else { "ikke har innfridd" },
                         v.line
                     ),
                     stated: v.value,

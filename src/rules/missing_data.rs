@@ -38,12 +38,12 @@ pub fn check(assessed: &[Assessed], report_year: Option<i32>) -> Vec<Finding> {
             Some(c) => (
                 Severity::Warning,
                 format!(
-                    "Rapporten sier at kravet er {}, men oppgir ingen tall som viser det for målet «{}».",
+                    "Rapporten sier at kravet {}, men oppgir ingen tall som viser det for målet «{}».",
                     match c {
-                        Claim::Met => "innfridd",
-                        Claim::NotMet => "ikke innfridd",
-                        Claim::Partial => "delvis innfridd",
-                        Claim::Uncertain => "uvisst",
+                        Claim::Met => "er innfridd",
+                        Claim::NotMet => "ikke er innfridd",
+                        Claim::Partial => "er delvis innfridd",
+                        Claim::Uncertain => "er uvisst",
                     },
                     ind.measure
                 ),
