@@ -7,8 +7,10 @@
 mod support;
 
 /// The floor this suite holds the engine to (share of expectations met); no false flag is
-/// allowed.
-const FLOOR: f64 = 0.78;
+/// allowed. 0.77 since session 13: a legend sentence ("Grønn betyr at målet er nådd, … rød at
+/// målet ikke er nådd") had passed for r3's verdict on the wrong ground and no longer does
+/// (277/356 after it).
+const FLOOR: f64 = 0.77;
 
 #[test]
 fn variants11_score() {
