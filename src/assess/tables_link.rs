@@ -98,8 +98,7 @@ fn is_requirement_header(header: &str) -> bool {
 
 /// A cell written as a requirement: a comparison sign before its figure ("< 55", "≥ 70 %").
 fn is_requirement_cell(cell: &str) -> bool {
-    cell.trim_start()
-        .starts_with(['<', '>', '≤', '≥', '⩽', '⩾'])
+    crate::extract::tables::requirement_sign(cell.trim_start()).is_some()
 }
 
 /// Does a column header name a change ("Endring (%)", "Diff", "+/-")?

@@ -602,18 +602,22 @@ fn subject_entity(sentence: &str, at: usize) -> Option<String> {
     }
 }
 
-/// Whether a stretch of text opens a new clause: a semicolon, or a comma followed by a
-/// conjunction of `[clause_breaks]` ("…, og …", "…, medan …").
-fn clause_break_between(text: &str) -> bool {
-    if text.contains(';') {
-        return true;
+/// Where the last clause of folded text `f` starts: after its last semicolon, or after the last
+/// comma followed by a conjunction of `[clause_breaks]` ("…, og …", "…, medan …"); `None` when it
+/// has one clause.
+pub(crate) fn last_clause_start(f: &str) -> Option<usize> {
+    let mut start = f.rfind(';').map(|p| p + 1);
+    for w in phrases::claims().get("clause_breaks") {
+        if let Some(p) = f.rfind(&format!(", {w} ")) {
+            start = start.max(Some(p + 2));
+        }
     }
-    let f = fold(text);
-    let breaks = phrases::claims().get("clause_breaks");
-    f.match_indices(',').any(|(i, _)| {
-        let next = f[i + 1..].split_whitespace().next().unwrap_or("");
-        breaks.iter().any(|b| *b == next)
-    })
+    start
+}
+
+/// Whether a stretch of text opens a new clause (see [`last_clause_start`]).
+fn clause_break_between(text: &str) -> bool {
+    last_clause_start(&fold(text)).is_some()
 }
 
 #[cfg(test)]

@@ -194,13 +194,9 @@ fn without_names(text: &str) -> String {
 pub(super) fn claim_own_clause(sentence: &str, at: usize) -> &str {
     let head = claim_clause(sentence, at);
     let f = fold(head);
+    // `at` is a claim phrase's start: a char boundary, as in `claim_clause`.
     let from = at.min(f.len());
-    let mut start = f[..from].rfind(';').map_or(0, |p| p + 1);
-    for w in crate::extract::phrases::claims().get("clause_breaks") {
-        if let Some(p) = f[..from].rfind(&format!(", {w} ")) {
-            start = start.max(p + 2);
-        }
-    }
+    let start = crate::extract::claims::last_clause_start(&f[..from]).unwrap_or(0);
     head.get(start..).unwrap_or(head)
 }
 

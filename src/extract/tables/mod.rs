@@ -53,6 +53,7 @@ use assemble::*;
 pub use continuation::{join_continued, MAX_CONTINUATION_GAP};
 pub(crate) use header::{column_pieces, year_in, Piece};
 use lines::*;
+pub(crate) use tokens::requirement_sign;
 
 /// A parenthesised note on a cell: "(6,3 %)" or "(100% stilling)".
 #[derive(Debug, Clone, PartialEq)]

@@ -200,7 +200,7 @@ pub(super) fn split_piece(
 
 /// The byte length of the comparison sign a piece opens with ("<", "≤", ">=", …), when it opens
 /// with one.
-pub(super) fn requirement_sign(piece: &str) -> Option<usize> {
+pub(crate) fn requirement_sign(piece: &str) -> Option<usize> {
     ["<=", ">=", "<", ">", "≤", "≥", "⩽", "⩾"]
         .iter()
         .find(|sign| piece.starts_with(**sign))
