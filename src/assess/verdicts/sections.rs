@@ -11,6 +11,7 @@ use crate::document::{Document, Reading, Sentence};
 use crate::extract::claims::{subject_claims, ClaimSpec};
 use crate::extract::targets::TargetSpec;
 use crate::model::Verdict;
+use crate::text::fold;
 use std::collections::HashMap;
 
 /// Most status rows a summary table is looked for in (a document of thousands of such rows is
@@ -89,7 +90,18 @@ pub(super) fn summary_claims(
             }
         }
     }
-    for &(k, j) in &links {
+    link_once(out, sentences, claims, &links);
+}
+
+/// Gives each target the claim of the one row linked to it, when that row is linked to no
+/// other target.
+fn link_once(
+    out: &mut [Assessed],
+    sentences: &[Sentence],
+    claims: &[Option<ClaimSpec>],
+    links: &[(usize, usize)],
+) {
+    for &(k, j) in links {
         let once = links.iter().filter(|l| l.0 == k).count() == 1
             && links.iter().filter(|l| l.1 == j).count() == 1;
         if let (true, Some(c), Some(a)) = (once, &claims[j], out.get_mut(k)) {
@@ -97,6 +109,114 @@ pub(super) fn summary_claims(
             a.indicator.claim_line = sentences.get(j).map(|s| s.line);
         }
     }
+}
+
+/// A closing assessment in prose ("3.5 Vurdering": "Kravet for somatikk er ikke innfridd.",
+/// "Målet om lavere andel fristbrudd er nådd for regionen som helhet.") gives the verdict of a
+/// target set earlier that it names, when the report gave that target none of its own: the
+/// sentence names no trust, names the target's area (or no area, for a target without one)
+/// and its measure, and names exactly one target, which no other such sentence names. A
+/// long-term target is named only with its own figure ("målet om 50 dager … innen 2027").
+pub(super) fn closing_claims(
+    out: &mut [Assessed],
+    sentences: &[Sentence],
+    texts: &[&str],
+    folded: &str,
+    claims: &[Option<ClaimSpec>],
+    row_status: &[bool],
+    target_sentences: &[usize],
+) {
+    if out.iter().all(|a| a.indicator.claim.is_some()) {
+        return;
+    }
+    let target_set: std::collections::HashSet<usize> = target_sentences.iter().copied().collect();
+    let first_target_line = out.iter().map(|a| a.indicator.end_line).min().unwrap_or(0);
+    // (sentence, line, folded text, figures, areas) of each prose claim that names no one.
+    let rows: Vec<SummaryRow> = (0..sentences.len())
+        .filter(|&j| row_status.get(j) != Some(&true) && !target_set.contains(&j))
+        .filter_map(|j| {
+            let (c, s) = (claims[j].as_ref()?, sentences.get(j)?);
+            if c.entity.is_some()
+                || s.kind != crate::document::UnitKind::Prose
+                || s.line <= first_target_line
+            {
+                return None;
+            }
+            let f = folded.get(s.range.clone())?;
+            let cat = crate::extract::entities::catalogue();
+            let names_trust = cat.mentions(texts[j]).iter().any(|m| {
+                !matches!(
+                    cat.kind(m.entity),
+                    crate::extract::entities::EntityKind::Rhf
+                        | crate::extract::entities::EntityKind::Region
+                )
+            });
+            if names_trust {
+                return None;
+            }
+            let figures = crate::extract::numbers::lex(texts[j])
+                .iter()
+                .map(|t| t.value)
+                .collect();
+            let areas = crate::extract::targets::subjects_in(f, 0);
+            Some((j, s.line, f, figures, areas))
+        })
+        .take(MAX_SUMMARY_ROWS + 1)
+        .collect();
+    if rows.is_empty() || rows.len() > MAX_SUMMARY_ROWS {
+        return;
+    }
+    let names = |a: &Assessed, row: &SummaryRow| -> bool {
+        let ind = &a.indicator;
+        let (_, line, f, figures, areas) = row;
+        if *line <= ind.end_line {
+            return false;
+        }
+        if ind.target.long_term {
+            let own = ind.target.threshold.or(ind.target.change_pct);
+            if !own.is_some_and(|v| figures.iter().any(|t| (t - v).abs() < 1e-9)) {
+                return false;
+            }
+        }
+        let spec = TargetSpec {
+            target: ind.target.clone(),
+            measure: ind.measure.clone(),
+            subjects: Vec::new(),
+            sole_area: false,
+        };
+        match &ind.target.subject {
+            Some(subject) => areas.len() == 1 && &areas[0] == subject,
+            // The measure's own words (the target sentence's other words, "ikkje", "høgare",
+            // are any sentence's).
+            // An area the sentence names must be one the measure names ("Kravet for
+            // somatikk" may mean "Delen fristbrot i somatikken").
+            None => {
+                let own = crate::extract::targets::subjects_in(&fold(&ind.measure), 0);
+                areas.iter().all(|a| own.contains(a)) && names_measure(f, &spec, "")
+            }
+        }
+    };
+    // A target that already has its claim still takes part in the count (a sentence that
+    // could name it names more than one), but is not given a second one.
+    let mut links: Vec<(usize, usize)> = Vec::new();
+    for (k, a) in out.iter().enumerate() {
+        for row in &rows {
+            if names(a, row) {
+                links.push((k, row.0));
+            }
+        }
+    }
+    let claimed: Vec<bool> = out.iter().map(|a| a.indicator.claim.is_some()).collect();
+    let once: Vec<(usize, usize)> = links
+        .iter()
+        .filter(|&&(k, j)| {
+            !claimed[k]
+                && links.iter().filter(|l| l.0 == k).count() == 1
+                && links.iter().filter(|l| l.1 == j).count() == 1
+        })
+        .copied()
+        .collect();
+    link_once(out, sentences, claims, &once);
 }
 
 /// The verdicts a later section (sentences `from..to`, its heading at `from - 1`) gives a

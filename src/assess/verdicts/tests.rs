@@ -556,3 +556,47 @@ fn targets_listed_before_numbered_sections_are_answered_by_their_own_section() {
     assert_eq!(claim("epikrisene"), Some(Claim::Met));
     assert_no_claim_mismatch(&r);
 }
+
+#[test]
+fn a_closing_assessment_in_prose_answers_the_targets_it_names() {
+    let text = "Årleg melding 2024\n\n\
+2.1 Ventetid\n\n\
+Gjennomsnittleg ventetid skal vere under 60 dagar i somatikken og under 35 dagar i TSB.\n\
+Helse Bergen hadde 62 dagar i somatikken og 31 dagar i TSB.\n\n\
+2.2 Epikrisetid\n\n\
+Minst 70 prosent av epikrisane skal sendast innan ein dag.\n\
+I 2024 vart 66 prosent sende innan ein dag.\n\n\
+2.3 Samhandling\n\n\
+Helsefellesskapa har laga felles planar for skrøpelege eldre.\n\n\
+3 Vurdering\n\n\
+Kravet for somatikk er ikkje innfridd.\n\
+Kravet for TSB er innfridd for regionen samla.\n\
+Målet for epikrisetid er ikkje nådd.\n";
+    let r = report(text);
+    let claims: Vec<Option<Claim>> = r.indicators.iter().map(|i| i.claim).collect();
+    assert_eq!(
+        claims,
+        vec![Some(Claim::NotMet), Some(Claim::Met), Some(Claim::NotMet)]
+    );
+    assert_no_claim_mismatch(&r);
+    // Fail: a closing sentence that could name either of two targets answers neither, and one
+    // that names a trust is that trust's claim, not the target's.
+    let text = "1 Ventetid\n\n\
+Ventetida i somatikken skal vere under 60 dagar.\n\
+Delen fristbrot i somatikken skal vere under 2 prosent.\n\
+Det var 62 dagar i snitt.\n\n\
+2 Samhandling\n\n\
+Helsefellesskapa har laga felles planar.\n\n\
+3 Vurdering\n\n\
+Kravet for somatikk er ikkje innfridd.\n\
+Helse Bergen har nådd målet om epikrisetid.\n";
+    let r = report(text);
+    assert!(
+        r.indicators.iter().all(|i| i.claim.is_none()),
+        "{:?}",
+        r.indicators
+            .iter()
+            .map(|i| (i.line, i.claim))
+            .collect::<Vec<_>>()
+    );
+}
