@@ -6,7 +6,7 @@ use crate::assess::{target_tables, verdicts};
 use crate::document::{Document, Reading};
 use crate::model::{Finding, Indicator, Table};
 use crate::rules::{
-    claim_mismatch, missing_data, prose, table_difference, table_percent, table_sums,
+    claim_count, claim_mismatch, missing_data, prose, table_difference, table_percent, table_sums,
 };
 
 /// The year a report is about: the most frequent year among its tokens (the later one on a tie).
@@ -86,6 +86,7 @@ pub fn run(
     findings.extend(table_difference::check(found));
     findings.extend(table_percent::check_percents(found));
     findings.extend(claim_mismatch::check(&assessed));
+    findings.extend(claim_count::check(&assessed));
     findings.extend(missing_data::check(&assessed, report_year(&prose.tokens)));
     findings.extend(prose::run_all(&prose));
     crate::sorting::sort_by_key(&mut findings, |f| (f.line, f.severity));

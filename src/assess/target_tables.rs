@@ -639,6 +639,7 @@ fn row_indicator<'c>(
         entity_claims: Vec::new(),
         has_figures: true,
         claim_is_regional: true,
+        claim_count: None,
     }
 }
 

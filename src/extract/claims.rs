@@ -17,6 +17,9 @@ pub struct ClaimSpec {
     pub entity: Option<String>,
     /// Byte offset of the claim phrase in the sentence.
     pub at: usize,
+    /// Some of a few, as the claim counts them: "tre av fire helseforetak klarte kravet" →
+    /// (3, 4).
+    pub count: Option<(u32, u32)>,
 }
 
 /// Reads the claim a sentence makes, if any.
@@ -37,6 +40,7 @@ pub fn parse_claim_folded(sentence: &str, f: &str) -> Option<ClaimSpec> {
             claim,
             entity: None,
             at: 0,
+            count: None,
         });
     }
     // A field of a report's form: "Vurdering: Oppnådd.", "Status: Ikkje nådd".
@@ -48,6 +52,7 @@ pub fn parse_claim_folded(sentence: &str, f: &str) -> Option<ClaimSpec> {
                 claim,
                 entity: None,
                 at,
+                count: None,
             });
         }
     }
@@ -91,10 +96,21 @@ pub fn parse_claim_folded(sentence: &str, f: &str) -> Option<ClaimSpec> {
                 Claim::Met => refine_met(v, r.clone()),
                 c => c,
             };
+            let count = if claim == Claim::Partial {
+                let (head, tail) = clause_around(v, r.clone());
+                some_of_few(head).or_else(|| some_of_few(tail))
+            } else {
+                None
+            };
             // The subject stands before the goal word, also where the verb came first ("I
             // PHV nådde Helse Bergen målet").
             let entity = subject_entity(sentence, view.original(r.end.saturating_sub(1)).max(at));
-            return Some(ClaimSpec { claim, entity, at });
+            return Some(ClaimSpec {
+                claim,
+                entity,
+                at,
+                count,
+            });
         }
     }
     None
@@ -169,6 +185,7 @@ pub fn trailing_status(row: &str) -> Option<ClaimSpec> {
                 claim,
                 entity: None,
                 at,
+                count: None,
             })
         })
 }
@@ -215,15 +232,10 @@ fn refine_met(v: &str, r: std::ops::Range<usize>) -> Claim {
     ) {
         return Claim::NotMet;
     }
-    let clause_start = v[..r.start].rfind([',', ';', ':']).map_or(0, |p| p + 1);
-    let head = &v[clause_start..r.start];
+    let (head, tail) = clause_around(v, r);
     if first_of(head, book.get("none"), 0).is_some() {
         return Claim::NotMet;
     }
-    // The sentence is already one sentence: a full stop inside it ends an abbreviation
-    // ("St. Olavs hospital"), not the clause.
-    let tail_end = v[r.end..].find(';').map_or(v.len(), |p| r.end + p);
-    let tail = &v[r.end..tail_end];
     // "Alle helseføretaka unntatt Helse Møre og Romsdal nådde målet": the exception may
     // stand before the verb too.
     if first_of(tail, book.get("exception"), 0).is_some()
@@ -231,7 +243,72 @@ fn refine_met(v: &str, r: std::ops::Range<usize>) -> Claim {
     {
         return Claim::Partial;
     }
+    // "Tre av fire helseforetak klarte kravet": some of a few, not all; unless the sentence
+    // also speaks of the region as a whole ("innfridd for regionen samla og for tre av fire
+    // føretak"), whose claim it then is.
+    if (some_of_few(head).is_some() || some_of_few(tail).is_some()) && !names_region(v) {
+        return Claim::Partial;
+    }
     Claim::Met
+}
+
+/// The claim's clause before the claim phrase `r` of `v` (from the last comma, semicolon or
+/// colon) and after it (to a semicolon: the sentence is already one sentence, and a full stop
+/// inside it ends an abbreviation, "St. Olavs hospital").
+fn clause_around(v: &str, r: std::ops::Range<usize>) -> (&str, &str) {
+    let clause_start = v[..r.start].rfind([',', ';', ':']).map_or(0, |p| p + 1);
+    let tail_end = v[r.end..].find(';').map_or(v.len(), |p| r.end + p);
+    (&v[clause_start..r.start], &v[r.end..tail_end])
+}
+
+/// Whether `f` names the region as a whole ("regionen samla", "foretaksgruppen").
+fn names_region(f: &str) -> bool {
+    let cat = crate::extract::entities::catalogue();
+    cat.mentions(f)
+        .iter()
+        .any(|m| cat.kind(m.entity) == crate::extract::entities::EntityKind::Region)
+}
+
+/// Most parts a "N av M" count of trusts, areas or months may have (beyond it the count is of
+/// patients or cases, and says nothing about how many units met the goal).
+const MAX_FEW: f64 = 50.0;
+
+/// The count `f` (folded) gives when it counts some but not all of a few: "to av tre" → (2, 3),
+/// "11 av 12", "fire av dei åtte".
+fn some_of_few(f: &str) -> Option<(u32, u32)> {
+    let words: Vec<&str> = f
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .collect();
+    let value = |w: &str| {
+        w.parse::<f64>()
+            .ok()
+            .or_else(|| crate::extract::targets::number_word(w))
+    };
+    words.iter().enumerate().find_map(|(i, w)| {
+        if *w != "av" || i == 0 {
+            return None;
+        }
+        let n = value(words[i - 1])?;
+        // A number before "N" ("9 505 av 14 230") is a count of cases written with a space.
+        if i >= 2 && value(words[i - 2]).is_some() {
+            return None;
+        }
+        let next = match words.get(i + 1) {
+            Some(&"de" | &"dei") => i + 2,
+            _ => i + 1,
+        };
+        let m = words.get(next).and_then(|w| value(w))?;
+        // "12 av 12 000": a count written with a thousands space is no small whole.
+        if words
+            .get(next + 1)
+            .is_some_and(|w| w.len() == 3 && w.parse::<u32>().is_ok())
+        {
+            return None;
+        }
+        (n >= 1.0 && n < m && m <= MAX_FEW && n.fract() == 0.0 && m.fract() == 0.0)
+            .then_some((n as u32, m as u32))
+    })
 }
 
 /// The folded sentence as claims are matched: filler adverbs dropped ("Målet er dermed
@@ -986,5 +1063,36 @@ mod genre_tests {
         let c = subject_claims("Psykisk helsevern voksne har 43 dager og er innenfor målet.");
         assert_eq!(c[0].2, 44);
         assert!(subject_claims("Kravet er innfridd.").is_empty());
+    }
+
+    #[test]
+    fn some_of_a_few_is_partial() {
+        let claim = |s: &str| parse_claim(s).map(|c| c.claim);
+        assert_eq!(
+            claim("Tre av fire helseforetak klarte kravet: Helse Bergen hadde 57 dager."),
+            Some(Claim::Partial)
+        );
+        assert_eq!(
+            claim("Målet er nådd i to av dei tre føretaka."),
+            Some(Claim::Partial)
+        );
+        // Fail: a count of cases is no count of units, all of them is all, and a sentence on
+        // the region as a whole is the region's claim.
+        assert_eq!(
+            claim("Målet er nådd: 9 505 av 14 230 forløp var innanfor."),
+            Some(Claim::Met)
+        );
+        assert_eq!(
+            claim("Målet er nådd i fire av fire føretak."),
+            Some(Claim::Met)
+        );
+        assert_eq!(
+            claim("Kravet er innfridd for regionen samla og for tre av fire helseføretak."),
+            Some(Claim::Met)
+        );
+        assert_eq!(
+            claim("Helse Fonna har ein nedgang, men ikkje stor nok til å nå målet."),
+            Some(Claim::NotMet)
+        );
     }
 }

@@ -40,6 +40,13 @@ fn status_clause(s: Status) -> &'static str {
 
 use crate::assess::verdicts::region_entity as is_region;
 
+/// Whether the verdicts are of more than one entity.
+fn several_entities(verdicts: &[crate::model::Verdict]) -> bool {
+    verdicts
+        .first()
+        .is_some_and(|v| verdicts.iter().any(|w| w.entity != v.entity))
+}
+
 pub fn check(assessed: &[Assessed]) -> Vec<Finding> {
     let mut out = Vec::new();
     let mut judged: Vec<(usize, usize, Option<Claim>)> = Vec::new();
@@ -98,6 +105,11 @@ pub fn check(assessed: &[Assessed]) -> Vec<Finding> {
                 });
             let status = match (regional, region_status) {
                 (true, Some(s)) => s,
+                // A claim for the region as a whole ("nådd for regionen samla") that the report
+                // gives no regional figure for: the figures of several trusts cannot decide it.
+                (_, None) if a.claim_is_regional && several_entities(&group_verdicts) => {
+                    Status::Unknown
+                }
                 _ => group_status,
             };
             let severity = match (claim, status) {

@@ -12,6 +12,7 @@
 
 pub mod chain;
 pub mod change;
+pub mod claim_count;
 pub mod claim_mismatch;
 pub mod direction;
 pub mod list_sum;
@@ -73,6 +74,11 @@ pub static RULES: &[Rule] = &[
         claim_mismatch::ID,
         "the report's own verdict disagrees with its own figures.",
         "rapportens egen vurdering stemmer ikke med dens egne tall.",
+    ),
+    rule(
+        claim_count::ID,
+        "the report counts how many trusts met a target, and its own figures give another count.",
+        "rapporten teller hvor mange helseforetak som nådde et mål, og dens egne tall gir et annet antall.",
     ),
     rule(
         missing_data::ID,
@@ -162,6 +168,7 @@ mod tests {
         (table_difference::ID, include_str!("table_difference.rs")),
         (table_percent::ID, include_str!("table_percent.rs")),
         (claim_mismatch::ID, include_str!("claim_mismatch.rs")),
+        (claim_count::ID, include_str!("claim_count.rs")),
         (missing_data::ID, include_str!("missing_data.rs")),
         (change::ID, include_str!("change.rs")),
         (rate::ID, include_str!("rate.rs")),

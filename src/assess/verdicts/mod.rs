@@ -35,6 +35,9 @@ pub struct Assessed {
     pub has_figures: bool,
     /// The claim speaks of the region as a whole ("For regionen samlet er kravet ikke innfridd").
     pub claim_is_regional: bool,
+    /// Some of a few, as the claim counts them ("tre av fire helseforetak klarte kravet" →
+    /// (3, 4)).
+    pub claim_count: Option<(u32, u32)>,
 }
 
 /// Finds every target in the document and assesses it.

@@ -89,13 +89,26 @@ pub(crate) fn region_entity(entity: &str) -> bool {
     })
 }
 
-pub(super) fn mentions_region(text: &str) -> bool {
-    // "regionen samlet", "foretaksgruppen", "heile regionen": the region's aliases in
-    // data/entities.tsv.
+/// Whether `text` names an entity other than `entity` ("Kravet er likevel nådd for Helse Vest
+/// samla" after a paragraph on Helse Fonna names the region, not Fonna).
+pub(super) fn names_other_entity(text: &str, entity: &str) -> bool {
     let cat = crate::extract::entities::catalogue();
     cat.mentions(text)
         .iter()
-        .any(|m| cat.kind(m.entity) == crate::extract::entities::EntityKind::Region)
+        .any(|m| cat.name(m.entity) != entity)
+}
+
+pub(super) fn mentions_region(text: &str) -> bool {
+    // "regionen samlet", "foretaksgruppen", "heile regionen" (the region's aliases in
+    // data/entities.tsv), or the RHF by name ("nådd for Helse Vest samla").
+    let cat = crate::extract::entities::catalogue();
+    cat.mentions(text).iter().any(|m| {
+        matches!(
+            cat.kind(m.entity),
+            crate::extract::entities::EntityKind::Region
+                | crate::extract::entities::EntityKind::Rhf
+        )
+    })
 }
 
 /// Whether a claim sentence speaks of every trust ("Kravet er innfridd i alle føretaka"). Only the

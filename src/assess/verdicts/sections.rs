@@ -373,6 +373,7 @@ pub(super) fn area_claim(
                 claim: *c,
                 entity: None,
                 at: 0,
+                count: None,
             };
             return Some((spec, line));
         }

@@ -6,7 +6,8 @@ use super::measures::{
     claim_clause, claim_own_clause, label_of, measure_score, names_other_goal, names_other_section,
 };
 use super::region::{
-    leading_entity, mentions_region, owner_of, region_entity, speaks_of_all_trusts,
+    leading_entity, mentions_region, names_other_entity, owner_of, region_entity,
+    speaks_of_all_trusts,
 };
 use super::sections::{
     answer_section, area_claim, closing_claims, section_number, section_of, section_verdicts,
@@ -241,6 +242,7 @@ pub fn assess_sentences(
                 },
                 has_figures,
                 claim_is_regional,
+                claim_count: claim.as_ref().and_then(|c| c.0.count),
             });
         }
     }
@@ -306,6 +308,7 @@ fn read_sentences(
                         claim,
                         entity: None,
                         at,
+                        count: None,
                     })
                 })
         };
@@ -529,7 +532,9 @@ fn block_claims_of(
             } else if !region_wide
                 && !names_this
                 && opener.is_none()
-                && paragraph_entity.is_some()
+                && paragraph_entity
+                    .as_deref()
+                    .is_some_and(|e| !names_other_entity(t, e))
                 && !speaks_of_all_trusts(claim_own_clause(t, c.at))
             {
                 entity_claims.push((paragraph_entity.clone().unwrap_or_default(), c.claim, line));

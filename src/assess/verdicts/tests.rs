@@ -600,3 +600,15 @@ Helse Bergen har nådd målet om epikrisetid.\n";
             .collect::<Vec<_>>()
     );
 }
+
+#[test]
+fn a_claim_naming_the_region_after_a_trusts_paragraph_is_the_regions() {
+    // Pass: the last sentence names Helse Vest, so it is not Helse Fonna's claim, and Fonna's
+    // figure (a fall of 12,9 %) does not contradict it.
+    let text = "Årleg melding 2020\n\n\
+Talet på korridorpasientar skal reduserast med minst 20 prosent samanlikna med 2019.\n\
+Helse Bergen gjekk frå 24,6 til 19,1 per døgn. Helse Fonna gjekk frå 6,2 til 5,4 per døgn, \
+ein nedgang som ikkje er stor nok til å nå målet. Kravet er likevel nådd for Helse Vest samla.\n";
+    let r = report(text);
+    assert_no_claim_mismatch(&r);
+}
