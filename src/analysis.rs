@@ -73,10 +73,33 @@ pub fn run(
         assessed.extend(from_tables);
         crate::sorting::sort_by_key(&mut assessed, |a| a.indicator.line);
     }
-    let year = crate::extract::meta::read(doc)
-        .year
-        .or_else(|| report_year(&prose.tokens));
-    verdicts::mark_pending(&mut assessed, year);
+    let meta = crate::extract::meta::read(doc);
+    let year = meta.year.or_else(|| report_year(&prose.tokens));
+    // Sentences that say the targets are judged per month or tertial (read only for a report
+    // on part of its year).
+    // A report on part of its year leaves targets of the year pending only when it says they
+    // are for the whole year.
+    let book = crate::extract::phrases::targets();
+    let whole_year = meta.period_months.is_some()
+        && sentences
+            .iter()
+            .filter_map(|s| prose.folded.get(s.range.clone()))
+            .any(|f| crate::extract::phrases::first_of(f, book.get("whole_year"), 0).is_some());
+    let period_months = meta.period_months.filter(|_| whole_year);
+    let per_period: Vec<String> = if period_months.is_some() {
+        sentences
+            .iter()
+            .filter_map(|s| prose.folded.get(s.range.clone()))
+            .filter(|f| {
+                crate::extract::phrases::first_of(f, book.get("per_period"), 0).is_some()
+                    && crate::extract::phrases::first_of(f, book.get("goal_nouns"), 0).is_some()
+            })
+            .map(str::to_string)
+            .collect()
+    } else {
+        Vec::new()
+    };
+    verdicts::mark_pending(&mut assessed, year, period_months, &per_period);
     // A total row that is wrong only because a difference above it is wrong is said once, at
     // that row.
     let mut findings: Vec<Finding> = table_sums::check_sums(found)

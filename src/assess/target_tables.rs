@@ -640,6 +640,7 @@ fn row_indicator<'c>(
         has_figures: true,
         claim_is_regional: true,
         claim_count: None,
+        so_far: None,
     }
 }
 

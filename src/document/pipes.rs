@@ -7,8 +7,8 @@
 //!
 //! A line is a bar line when it has at least two bars that stand between spaces (or at the
 //! line's start or end), or one when the line before or after it is a bar line too (a table of
-//! two columns). Consecutive bar lines form one table; a Markdown rule line inside it
-//! ("|---|:--|") becomes an empty line. Bars inside words ("a|b") and a lone bar in prose are
+//! two columns). Consecutive bar lines form one table; a rule line inside it (Markdown's
+//! "|---|:--|", or "-----+-----" under a text table's header) becomes an empty line. Bars inside words ("a|b") and a lone bar in prose are
 //! left as they are.
 
 use std::borrow::Cow;
@@ -24,12 +24,14 @@ fn separators(line: &str) -> Vec<usize> {
         .collect()
 }
 
-/// A Markdown rule line: only bars, dashes, colons and spaces, with at least one bar and dash.
+/// A rule line: only bars, dashes, colons, plus signs and spaces, with at least one dash and a bar
+/// or a plus (Markdown's "|---|:--|", a text table's "-----+-----+----").
 fn is_rule_line(line: &str) -> bool {
     let t = line.trim();
-    t.contains('|')
+    (t.contains('|') || t.contains('+'))
         && t.contains('-')
-        && t.chars().all(|c| matches!(c, '|' | '-' | ':' | ' ' | '\t'))
+        && t.chars()
+            .all(|c| matches!(c, '|' | '-' | ':' | '+' | ' ' | '\t'))
 }
 
 /// The cells of a bar line, trimmed; the empty cells before a leading and after a trailing bar

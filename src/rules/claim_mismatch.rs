@@ -69,7 +69,12 @@ pub fn check(assessed: &[Assessed]) -> Vec<Finding> {
             .iter()
             .flat_map(|b| b.indicator.verdicts.iter().cloned())
             .collect();
-        let group_status = crate::assess::verdicts::overall(&group_verdicts);
+        // A target of the year judged on figures so far (a tertial report): the claim speaks
+        // of the figures so far.
+        let group_status = match (a.so_far, group.len()) {
+            (Some(s), 1) => s,
+            _ => crate::assess::verdicts::overall(&group_verdicts),
+        };
         let first_of_group = match ind.claim_line {
             Some(cl) if !judged.contains(&(ind.line, cl, ind.claim)) => {
                 judged.push((ind.line, cl, ind.claim));

@@ -38,6 +38,9 @@ pub struct Assessed {
     /// Some of a few, as the claim counts them ("tre av fire helseforetak klarte kravet" →
     /// (3, 4)).
     pub claim_count: Option<(u32, u32)>,
+    /// In a report on part of its year, what the figures so far show of a target for that
+    /// year, whose verdicts are pending until the year is over.
+    pub so_far: Option<crate::model::Status>,
 }
 
 /// Finds every target in the document and assesses it.
@@ -132,11 +135,54 @@ pub fn overall(verdicts: &[Verdict]) -> Status {
 /// become pending ("Innan utgangen av 2026 skal ventetida vere på høgst 45 dagar" judged on 2024
 /// figures). A long-term goal with no year ("på sikt") is pending too. `report_year` stands in
 /// for a figure without a year.
-pub fn mark_pending(assessed: &mut [Assessed], report_year: Option<i32>) {
+///
+/// A report on part of its year (`period_months`, "Virksomhetsrapport per 2. tertial 2025")
+/// judges a target for that year on figures so far: the year is not over, so those verdicts
+/// are pending too, and what they show so far is kept in [`Assessed::so_far`] (a status column
+/// saying "Nådd" of a figure that is not is still wrong). A figure of an earlier year, and a
+/// target of an earlier year, are decided as they stand.
+///
+/// Unless the report says its targets are judged per month or tertial (`per_period`: the folded
+/// sentences that say so, "Måltala gjeld for kvar månad"): such a sentence that names measures
+/// ("Kravene til ventetid og fristbrudd skal være oppfylt i hvert tertial") speaks of the targets
+/// on those measures, one that names none of the report's targets' measures of all of them.
+pub fn mark_pending(
+    assessed: &mut [Assessed],
+    report_year: Option<i32>,
+    period_months: Option<u32>,
+    per_period: &[String],
+) {
+    let part_year = period_months.is_some_and(|m| m < 12);
+    let spec_of = |a: &Assessed| crate::extract::targets::TargetSpec {
+        target: a.indicator.target.clone(),
+        measure: a.indicator.measure.clone(),
+        subjects: Vec::new(),
+        sole_area: false,
+    };
+    let names = |cue: &str, spec: &crate::extract::targets::TargetSpec| {
+        measures::names_area(cue, spec) || measures::measure_words(cue, spec, "") > 0
+    };
+    // Per cue: whether it names the measure of any target of the report.
+    let specific: Vec<bool> = per_period
+        .iter()
+        .map(|cue| assessed.iter().any(|a| names(cue, &spec_of(a))))
+        .collect();
     for a in assessed.iter_mut() {
         let target = &a.indicator.target;
         let due = target.target_year;
         let open_ended = target.long_term && due.is_none();
+        let spec = spec_of(a);
+        let judged_per_period = per_period
+            .iter()
+            .zip(&specific)
+            .any(|(cue, &specific)| !specific || names(cue, &spec));
+        let so_far = part_year
+            && !judged_per_period
+            && report_year.is_some()
+            && due.is_none_or(|d| Some(d) == report_year);
+        if so_far {
+            a.so_far = Some(a.indicator.status);
+        }
         let mut changed = false;
         for v in a.indicator.verdicts.iter_mut() {
             if !matches!(v.status, VerdictStatus::Met | VerdictStatus::NotMet) {
@@ -152,7 +198,8 @@ pub fn mark_pending(assessed: &mut [Assessed], report_year: Option<i32>) {
                 (Some(d), Some(y)) => d > y,
                 _ => false,
             };
-            if open_ended || before_due {
+            let this_year = so_far && v.year.is_none_or(|y| Some(y) == report_year);
+            if open_ended || before_due || this_year {
                 v.status = VerdictStatus::Pending;
                 changed = true;
             }

@@ -243,6 +243,7 @@ pub fn assess_sentences(
                 has_figures,
                 claim_is_regional,
                 claim_count: claim.as_ref().and_then(|c| c.0.count),
+                so_far: None,
             });
         }
     }

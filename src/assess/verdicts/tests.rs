@@ -612,3 +612,45 @@ ein nedgang som ikkje er stor nok til å nå målet. Kravet er likevel nådd for
     let r = report(text);
     assert_no_claim_mismatch(&r);
 }
+
+#[test]
+fn a_tertial_report_leaves_targets_of_the_year_pending() {
+    let head = "Sykehuset Telemark HF\n\nVirksomhetsrapport per 2. tertial 2025\n\n\
+Målene er årsmål for 2025.\n\n";
+    let table = "Tabell 1 Styringsmål per 2. tertial 2025\n\
+Indikator                                  Mål 2025   Hittil i år   Status\n\
+Gjennomsnittlig ventetid somatikk (dager)  < 55       56            Nådd\n\
+Epikriser sendt innen 1 dag (%)            ≥ 70       72            Nådd\n";
+    // The year is not over: the verdicts are pending.
+    let r = report(&format!("{head}{table}"));
+    assert_eq!(r.indicators.len(), 2);
+    assert!(r
+        .indicators
+        .iter()
+        .flat_map(|i| &i.verdicts)
+        .all(|v| v.status == VerdictStatus::Pending));
+    // Fail: targets the report judges per month are decided on the figures so far.
+    let cue = "Målene i tabell 1 gjelder for hver måned.\n\n";
+    let r = report(&format!("{head}{cue}{table}"));
+    assert!(r
+        .indicators
+        .iter()
+        .flat_map(|i| &i.verdicts)
+        .all(|v| matches!(v.status, VerdictStatus::Met | VerdictStatus::NotMet)));
+    // Fail: a tertial report that does not say its targets are for the year is read as its
+    // status says, on the figures so far; and an annual report is decided.
+    let r = report(&format!(
+        "Sykehuset Telemark HF\n\nVirksomhetsrapport per 2. tertial 2025\n\n{table}"
+    ));
+    assert!(r
+        .indicators
+        .iter()
+        .flat_map(|i| &i.verdicts)
+        .all(|v| v.status != VerdictStatus::Pending));
+    let r = report(&format!("Årlig melding 2025\n\n{table}"));
+    assert!(r
+        .indicators
+        .iter()
+        .flat_map(|i| &i.verdicts)
+        .all(|v| v.status != VerdictStatus::Pending));
+}
