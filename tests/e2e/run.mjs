@@ -1231,6 +1231,52 @@ test('CSV mapping: guessed columns, a corrected select, a target in words, verdi
   await page.ctx.close();
 });
 
+test('checked and found right: a folded section lists the checks the engine found right, and opens', async () => {
+  const page = await open('', { bypassCSP: true });
+  await ready(page);
+  await example(page, '000_2a6fda8bf9662336.txt');
+  await page.locator('.ms-results[data-results="000_2a6fda8bf9662336.txt"]').waitFor();
+  // The engine's own count, through the JS API.
+  const n = await page.evaluate(async () => {
+    const m = await import('/pkg/meldingssjekk.js');
+    const text = (await import('/pkg/examples.js')).default.find((e) => e.file === '000_2a6fda8bf9662336.txt').text;
+    return m.analyze(text, { name: '000.txt' }).documents[0].checks_passed.length;
+  });
+  assert(n > 0, `example 000 has checks found right (${n})`);
+  const section = page.locator('.ms-results details.ms-checked');
+  eq(await section.count(), 1, 'one section');
+  eq(await section.evaluate((d) => d.open), false, 'collapsed by default');
+  const summary = section.locator('summary');
+  eq((await summary.textContent()).trim(), `Kontrollert og funnet riktig (${n})`, 'summary names the section and its count');
+  eq(await section.locator('.ms-checked-list li').count(), 0, 'the list is rendered only when opened');
+  await summary.click();
+  await section.locator('.ms-checked-list li').first().waitFor();
+  eq(await section.evaluate((d) => d.open), true, 'opens on a click');
+  eq(await section.locator('.ms-checked-list li').count(), n, 'one line per check');
+  const first = await section.locator('.ms-checked-list li').first().textContent();
+  assert(/stemmer/.test(first) && /linje \d+/.test(first), `a check says what was found right and where: ${first}`);
+  assert(await section.locator('.ms-checked-list li[data-rule][data-line]').count() === n, 'each line names its rule and line');
+  await axe(page, 'checked and found right, open');
+  // Keyboard: the summary closes and opens it again.
+  await summary.focus();
+  await page.keyboard.press('Enter');
+  eq(await section.evaluate((d) => d.open), false, 'Enter on the summary folds it');
+  // English on request.
+  await page.locator('.ms-lang button[lang=en]').click();
+  eq((await summary.textContent()).trim(), `Checked and found right (${n})`, 'English summary');
+  if (SHOTS) {
+    mkdirSync(SHOTS, { recursive: true });
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await page.locator('.ms-lang button[lang=nb]').click();
+    await summary.click();
+    await section.locator('.ms-checked-list li').first().waitFor();
+    await section.scrollIntoViewIfNeeded();
+    await section.screenshot({ path: join(SHOTS, 'checked-1366.png') });
+  }
+  clean(page);
+  await page.ctx.close();
+});
+
 // --- Compare ----------------------------------------------------------------------------------
 
 /** The contract document and a second one that shares its first target, both mounted. */

@@ -180,3 +180,46 @@ pub(super) fn findings_section(ui: Ui, doc: StoredValue<Doc>) -> impl IntoView {
     </section>
     }
 }
+
+/// The checks the engine made and found right, folded by default: a reviewer sees that a table
+/// or a sentence was checked, not only that nothing was flagged. The list is rendered when
+/// opened; nothing is shown when no check was made.
+pub(super) fn checked_section(ui: Ui, doc: StoredValue<Doc>) -> impl IntoView {
+    const MAX_ROWS: usize = 500;
+    let l = move || ui.lang.get();
+    let count = doc.with_value(|d| d.report.checks_passed.len());
+    if count == 0 {
+        return ().into_any();
+    }
+    let open = RwSignal::new(false);
+    view! {
+        <details class="ds-details ms-checked" data-checked="" on:toggle=move |ev| {
+            let el: web_sys::HtmlDetailsElement = event_target(&ev);
+            open.set(el.open());
+        }>
+            <summary>{move || format!("{} ({count})", l().t("Kontrollert og funnet riktig", "Checked and found right"))}</summary>
+            {move || open.get().then(|| {
+                let lang = l();
+                doc.with_value(|d| view! {
+                    <p class="ms-hint">{lang.t(
+                        "Regnestykker i rapporten som er regnet etter med rapportens egne tall og stemmer, innenfor avrundingen.",
+                        "Arithmetic in the report redone from its own figures and found right, within rounding.",
+                    )}</p>
+                    <ul class="ms-checked-list">
+                        {d.report.checks_passed.iter().take(MAX_ROWS).map(|p| view! {
+                            <li data-rule=p.rule.clone() data-line=p.line.to_string()>
+                                <span class="ms-ok" aria-hidden="true">"✓"</span>
+                                <span>{p.message.clone()}</span>
+                                <span class="ms-lineref">{line_ref(lang, p.line, p.end_line)}</span>
+                            </li>
+                        }).collect_view()}
+                    </ul>
+                    {(count > MAX_ROWS).then(|| view! {
+                        <p class="ms-hint">{format!("… {} {}", count - MAX_ROWS, lang.t("til", "more"))}</p>
+                    })}
+                })
+            })}
+        </details>
+    }
+    .into_any()
+}

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use super::detail::detail_panel;
 use super::documents::{doc_meta, doc_title};
 use super::export::{download, pretty_json, stem};
-use super::findings::findings_section;
+use super::findings::{checked_section, findings_section};
 use super::tables::{Figures, Tables};
 use super::targets::targets_section;
 use super::{Doc, Mode, Ui};
@@ -61,6 +61,7 @@ pub(super) fn Results(ui: Ui, doc: Doc) -> impl IntoView {
                 <div class="ms-lists">
                     {targets_section(ui, doc, entities)}
                     {findings_section(ui, doc)}
+                    {checked_section(ui, doc)}
                     {doc.with_value(|d| {
                         (d.report.format == Format::Csv)
                             .then(|| d.report.tables.first().cloned())
