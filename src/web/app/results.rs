@@ -59,10 +59,12 @@ pub(super) fn Results(ui: Ui, doc: Doc) -> impl IntoView {
                     {targets_section(ui, doc, entities)}
                     {findings_section(ui, doc)}
                     {checked_section(ui, doc)}
-                    {(first.format == Format::Csv)
-                        .then(|| first.tables.first().cloned())
-                        .flatten()
-                        .map(|t| view! { <CsvMap lang=ui.lang table=Arc::new(t) prefix=ui.prefix.get_value() /> })}
+                    {doc.with_value(|d| {
+                        (first.format == Format::Csv)
+                            .then(|| first.tables.first().cloned())
+                            .flatten()
+                            .map(|t| view! { <CsvMap lang=ui.lang table=Arc::new(t) report=d.report.clone() prefix=ui.prefix.get_value() /> })
+                    })}
                     <Tables ui=ui doc=doc />
                     <Figures ui=ui doc=doc />
                     {doc.with_value(|d| view! {
