@@ -340,11 +340,10 @@ fn measure_name(h: &str) -> String {
         .to_string()
 }
 
-/// The unit of a measure by its name and its cells: a "%" in them, then the measure its words
-/// name (`data/csv_measures.txt`), then a unit word ("dager", "prosent").
-fn unit_of<'a>(name: &str, cells: impl Iterator<Item = &'a str>) -> MeasureUnit {
-    let mut cells = cells;
-    if name.contains('%') || cells.any(|c| c.contains('%')) {
+/// The unit of a measure by its name and its cells: a "%" in them (`percent_cell`), then the
+/// measure its words name (`data/csv_measures.txt`), then a unit word ("dager", "prosent").
+fn unit_of(name: &str, percent_cell: bool) -> MeasureUnit {
+    if percent_cell || name.contains('%') {
         return MeasureUnit::Percent;
     }
     let ws = words(name);
@@ -365,40 +364,33 @@ fn unit_of<'a>(name: &str, cells: impl Iterator<Item = &'a str>) -> MeasureUnit 
         .unwrap_or(MeasureUnit::Unknown)
 }
 
+/// A row's value in the measure column `c` (trimmed; none when empty).
+fn measure_value(row: &[String], c: Option<usize>) -> Option<&str> {
+    let v = row.get(c?)?.trim();
+    (!v.is_empty()).then_some(v)
+}
+
 /// The measures the table holds as mapped: the values of the measure column, or else the value
 /// columns grouped by their header without its year (each long-layout column its own), in the
 /// table's order.
 pub fn measures(t: &Table, m: &Mapping) -> Vec<Measure> {
-    let cells = |cols: &[(usize, Option<i32>)], rows: Option<&str>| -> Vec<&str> {
-        t.rows
-            .iter()
-            .filter(|r| {
-                rows.is_none_or(|v| {
-                    m.measure
-                        .and_then(|c| r.get(c))
-                        .is_some_and(|x| x.trim() == v)
-                })
-            })
-            .flat_map(|r| {
-                cols.iter()
-                    .filter_map(|(c, _)| r.get(*c).map(String::as_str))
-            })
-            .collect()
-    };
     let mut out: Vec<Measure> = Vec::new();
-    if let Some(mc) = m.measure {
+    // A measure column's values, each the index of its measure (one look-up a row: a file of a
+    // million rows is read on every key the user types).
+    let mut index: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    if m.measure.is_some() {
         for row in &t.rows {
-            let Some(v) = row.get(mc).map(|s| s.trim()).filter(|s| !s.is_empty()) else {
+            let Some(v) = measure_value(row, m.measure) else {
                 continue;
             };
-            if out.iter().any(|x| x.rows.as_deref() == Some(v)) {
-                continue;
-            }
-            out.push(Measure {
-                name: v.to_string(),
-                columns: m.values.clone(),
-                rows: Some(v.to_string()),
-                unit: MeasureUnit::Unknown,
+            index.entry(v).or_insert_with(|| {
+                out.push(Measure {
+                    name: v.to_string(),
+                    columns: m.values.clone(),
+                    rows: Some(v.to_string()),
+                    unit: MeasureUnit::Unknown,
+                });
+                out.len() - 1
             });
         }
     } else {
@@ -417,7 +409,21 @@ pub fn measures(t: &Table, m: &Mapping) -> Vec<Measure> {
             }
         }
     }
-    for x in &mut out {
+    // Which measures have a "%" in a cell, in one pass over the rows.
+    let mut percent = vec![false; out.len()];
+    for row in &t.rows {
+        let own = measure_value(row, m.measure).and_then(|v| index.get(v).copied());
+        for (i, x) in out.iter().enumerate() {
+            if percent[i] || (m.measure.is_some() && own != Some(i)) {
+                continue;
+            }
+            percent[i] = x
+                .columns
+                .iter()
+                .any(|(c, _)| row.get(*c).is_some_and(|cell| cell.contains('%')));
+        }
+    }
+    for (x, pct) in out.iter_mut().zip(percent) {
         let header_words: String = x
             .columns
             .iter()
@@ -425,14 +431,12 @@ pub fn measures(t: &Table, m: &Mapping) -> Vec<Measure> {
             .collect::<Vec<_>>()
             .join(" ");
         // A measure column's value names its unit first ("Ventetid"), the header after it.
-        let own = x.rows.as_ref().map_or(MeasureUnit::Unknown, |name| {
-            unit_of(name, cells(&x.columns, x.rows.as_deref()).into_iter())
-        });
+        let own = x
+            .rows
+            .as_ref()
+            .map_or(MeasureUnit::Unknown, |name| unit_of(name, pct));
         x.unit = match own {
-            MeasureUnit::Unknown => unit_of(
-                &header_words,
-                cells(&x.columns, x.rows.as_deref()).into_iter(),
-            ),
+            MeasureUnit::Unknown => unit_of(&header_words, pct),
             u => u,
         };
     }
