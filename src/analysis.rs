@@ -1,12 +1,13 @@
 //! One document's run after extraction: the targets are assessed (`assess`: verdicts, tables
-//! linked to targets) and every finding rule runs (`rules`); the result is the indicators and
-//! findings of the report.
+//! linked to targets) and every finding rule runs (`rules`); the result is the indicators,
+//! findings and checks found right of the report.
 
 use crate::assess::{target_tables, verdicts};
 use crate::document::{Document, Reading};
-use crate::model::{Finding, Indicator, Table};
+use crate::model::{CheckPassed, Finding, Indicator, Table};
 use crate::rules::{
     claim_count, claim_mismatch, missing_data, prose, table_difference, table_percent, table_sums,
+    Outcome,
 };
 
 /// The year a report is about: the most frequent year among its tokens (the later one on a tie).
@@ -29,13 +30,21 @@ pub fn report_year(tokens: &[crate::extract::numbers::NumberToken]) -> Option<i3
         .map(|(y, _)| y)
 }
 
+/// What one document's run gives: its targets with their verdicts, the findings, and the checks
+/// the rules made and found right.
+pub struct Run {
+    pub indicators: Vec<Indicator>,
+    pub findings: Vec<Finding>,
+    pub passed: Vec<CheckPassed>,
+}
+
 /// Runs the target assessment and every check over a document.
 pub fn run(
     doc: &Document,
     reading: &Reading,
     found: &[crate::extract::tables::FoundTable],
     tables: &[Table],
-) -> (Vec<Indicator>, Vec<Finding>) {
+) -> Run {
     // The reading view is split into sentences once, for the verdicts and the prose checks.
     let sentences = reading.sentences();
     // The reading view is lexed and folded once, for the prose checks, the report's year and
@@ -102,17 +111,31 @@ pub fn run(
     verdicts::mark_pending(&mut assessed, year, period_months, &per_period);
     // A total row that is wrong only because a difference above it is wrong is said once, at
     // that row.
-    let mut findings: Vec<Finding> = table_sums::check_sums(found)
-        .into_iter()
-        .filter(|f| !table_difference::explains_total(found, f))
-        .collect();
-    findings.extend(table_difference::check(found));
-    findings.extend(table_percent::check_percents(found));
-    findings.extend(claim_mismatch::check(&assessed));
-    findings.extend(claim_count::check(&assessed));
-    findings.extend(missing_data::check(&assessed, report_year(&prose.tokens)));
-    findings.extend(prose::run_all(&prose));
+    let sums = table_sums::outcome(found);
+    let mut out = Outcome {
+        findings: sums
+            .findings
+            .into_iter()
+            .filter(|f| !table_difference::explains_total(found, f))
+            .collect(),
+        passed: sums.passed,
+    };
+    out.extend(table_difference::outcome(found));
+    out.extend(table_percent::outcome(found));
+    out.findings.extend(claim_mismatch::check(&assessed));
+    out.findings.extend(claim_count::check(&assessed));
+    out.findings
+        .extend(missing_data::check(&assessed, report_year(&prose.tokens)));
+    out.extend(prose::run_all_outcome(&prose));
+    let Outcome {
+        mut findings,
+        mut passed,
+    } = out;
     crate::sorting::sort_by_key(&mut findings, |f| (f.line, f.severity));
-    let indicators = assessed.into_iter().map(|a| a.indicator).collect();
-    (indicators, findings)
+    crate::sorting::sort_by_key(&mut passed, |p| (p.line, p.end_line));
+    Run {
+        indicators: assessed.into_iter().map(|a| a.indicator).collect(),
+        findings,
+        passed,
+    }
 }

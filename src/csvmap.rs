@@ -1,20 +1,31 @@
 //! Mapping a CSV table's columns to entity, year, measure and value, and judging a target the
 //! user writes in plain Norwegian ("skal reduseres med 20 % sammenlignet med 2023", "minst 95
-//! pst.") against it, one verdict per entity (and measure).
+//! pst.", "sykefraværet skal ikke være høyere enn 9 %") against it, one verdict per entity.
 //!
 //! Two layouts:
 //! - **wide**: one column per year (`Foretak;2023;2024`, `Foretak;Andel 2023;Andel 2024`);
-//! - **long**: a year column and a value column (`Foretak;År;Verdi`).
+//! - **long**: a year column and value columns (`Foretak;År;Verdi`).
+//!
+//! A table may hold several measures: value columns with different headers ("Sykefravær 2024",
+//! "Antall ansatte 2024"), or a measure column ("Indikator") whose rows name them. A typed target
+//! applies to one measure: the one its words name ("sykefraværet …" → the Sykefravær columns;
+//! the words and their bokmål/nynorsk forms are `data/csv_measures.txt`), or the one the user
+//! picks when the file has several and the words name none ([`Typed::candidates`]). A target in
+//! one unit is never judged against a measure in another (a percent target against a count).
 //!
 //! [`guess_mapping`] proposes a mapping; the user may correct it; [`assess`] reads the target with
-//! the report grammar and judges each entity with the same rules as the report checks.
+//! the report grammar and judges each entity with the same rules as the report checks;
+//! [`add_target`] puts a judged target among the document's targets, so it is listed and
+//! exported like any other.
 
 use crate::assess::verdicts::{judge, overall};
+use crate::document::lexicon;
 use crate::extract::entities::catalogue;
 use crate::extract::numbers::parse_number;
 use crate::extract::targets::parse_targets;
 use crate::extract::values::Observation;
-use crate::model::{Indicator, Table, Verdict, VerdictStatus};
+use crate::model::{Comparator, Indicator, Table, TargetUnit, Verdict, VerdictStatus};
+use crate::report::DocumentReport;
 
 /// Which column holds what. Column indices refer to `Table::header` / each row.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -25,48 +36,10 @@ pub struct Mapping {
     pub year: Option<usize>,
     /// A column naming the measure (indicator), when the table holds several.
     pub measure: Option<usize>,
-    /// Value columns with the year each stands for (wide layout), or one column and `None` (long).
+    /// Value columns with the year each stands for (wide layout), or columns and `None` (long
+    /// layout: one measure a column).
     pub values: Vec<(usize, Option<i32>)>,
 }
-
-/// Header words (lowercase) that mark the entity column, bokmål / nynorsk / English.
-const ENTITY_WORDS: &[&str] = &[
-    "foretak",
-    "føretak",
-    "helseforetak",
-    "helseføretak",
-    "virksomhet",
-    "verksemd",
-    "enhet",
-    "eining",
-    "sykehus",
-    "sjukehus",
-    "region",
-    "hf",
-    "navn",
-    "namn",
-    "entity",
-    "organisation",
-    "organization",
-];
-/// Header words that mark a year column (whole normalised header).
-const YEAR_HEADERS: &[&str] = &["år", "ar", "aar", "årstall", "year", "periode", "period"];
-/// Header words that mark a measure (indicator) column.
-const MEASURE_WORDS: &[&str] = &[
-    "indikator",
-    "måltall",
-    "måling",
-    "mål",
-    "variabel",
-    "measure",
-    "indicator",
-    "kategori",
-    "område",
-];
-/// Header words that mark the value column in the long layout.
-const VALUE_WORDS: &[&str] = &[
-    "verdi", "resultat", "andel", "tal", "tall", "antall", "talet", "value", "result", "prosent",
-];
 
 const MIN_YEAR: i32 = 1900;
 const MAX_YEAR: i32 = 2100;
@@ -101,8 +74,8 @@ fn words(h: &str) -> Vec<String> {
         .collect()
 }
 
-fn has_word(h: &str, set: &[&str]) -> bool {
-    words(h).iter().any(|w| set.contains(&w.as_str()))
+fn has_word(h: &str, set: &crate::document::WordSet) -> bool {
+    words(h).iter().any(|w| set.contains(w.as_str()))
 }
 
 /// What the cells of one column look like.
@@ -133,30 +106,51 @@ fn col_stats(t: &Table, c: usize) -> ColStats {
     s
 }
 
+fn ncols(t: &Table) -> usize {
+    t.header
+        .len()
+        .max(t.rows.iter().map(Vec::len).max().unwrap_or(0))
+}
+
+fn header(t: &Table, c: usize) -> &str {
+    t.header.get(c).map(String::as_str).unwrap_or("")
+}
+
+fn numeric(stats: &[ColStats], c: usize) -> bool {
+    stats
+        .get(c)
+        .is_some_and(|s| s.numbers > 0 && s.numbers * 2 >= s.filled)
+}
+
+/// The long layout's value columns: every column of figures that is not the entity, year or
+/// measure column, those a value word names ("Verdi", "Andel") first.
+fn long_values(t: &Table, stats: &[ColStats], taken: &[usize]) -> Vec<(usize, Option<i32>)> {
+    let lex = lexicon();
+    let mut cols: Vec<usize> = (0..ncols(t))
+        .filter(|c| !taken.contains(c) && numeric(stats, *c))
+        .collect();
+    crate::sorting::sort_by_key(&mut cols, |&c| {
+        !has_word(header(t, c), &lex.csv_value_headers)
+    });
+    cols.into_iter().map(|c| (c, None)).collect()
+}
+
 /// Guesses the mapping: year columns in the header → wide; else a year column → long.
 pub fn guess_mapping(t: &Table) -> Mapping {
-    let ncols = t
-        .header
-        .len()
-        .max(t.rows.iter().map(Vec::len).max().unwrap_or(0));
-    let stats: Vec<ColStats> = (0..ncols).map(|c| col_stats(t, c)).collect();
-    let header = |c: usize| t.header.get(c).map(String::as_str).unwrap_or("");
-    let numeric = |c: usize| {
-        stats
-            .get(c)
-            .is_some_and(|s| s.numbers > 0 && s.numbers * 2 >= s.filled)
-    };
+    let lex = lexicon();
+    let n = ncols(t);
+    let stats: Vec<ColStats> = (0..n).map(|c| col_stats(t, c)).collect();
     let textual = |c: usize| stats.get(c).is_some_and(|s| s.numbers * 2 < s.filled);
 
-    let wide: Vec<(usize, Option<i32>)> = (0..ncols)
-        .filter_map(|c| header_year(header(c)).map(|y| (c, Some(y))))
-        .filter(|&(c, _)| numeric(c) || stats.get(c).is_some_and(|s| s.filled == 0))
+    let wide: Vec<(usize, Option<i32>)> = (0..n)
+        .filter_map(|c| header_year(header(t, c)).map(|y| (c, Some(y))))
+        .filter(|&(c, _)| numeric(&stats, c) || stats.get(c).is_some_and(|s| s.filled == 0))
         .collect();
     let year_col = if wide.is_empty() {
-        (0..ncols)
-            .find(|&c| YEAR_HEADERS.contains(&norm(header(c)).as_str()))
+        (0..n)
+            .find(|&c| lex.csv_year_headers.contains(norm(header(t, c)).as_str()))
             .or_else(|| {
-                (0..ncols).find(|&c| {
+                (0..n).find(|&c| {
                     stats
                         .get(c)
                         .is_some_and(|s| s.filled > 0 && s.years == s.filled)
@@ -168,28 +162,25 @@ pub fn guess_mapping(t: &Table) -> Mapping {
 
     let used: Vec<usize> = wide.iter().map(|(c, _)| *c).chain(year_col).collect();
     let free = |c: &usize| !used.contains(c);
-    let entity = (0..ncols)
+    let entity = (0..n)
         .filter(free)
-        .find(|&c| has_word(header(c), ENTITY_WORDS))
-        .or_else(|| (0..ncols).filter(free).find(|&c| textual(c)))
+        .find(|&c| has_word(header(t, c), &lex.csv_entity_headers))
+        .or_else(|| (0..n).filter(free).find(|&c| textual(c)))
         .unwrap_or(0);
-    let measure = (0..ncols)
+    let measure = (0..n)
         .filter(free)
         .filter(|&c| c != entity)
-        .find(|&c| has_word(header(c), MEASURE_WORDS) && textual(c));
+        .find(|&c| has_word(header(t, c), &lex.csv_measure_headers) && textual(c));
 
-    let values = if !wide.is_empty() {
-        wide
+    let values = if wide.is_empty() {
+        let taken: Vec<usize> = year_col
+            .into_iter()
+            .chain([entity])
+            .chain(measure)
+            .collect();
+        long_values(t, &stats, &taken)
     } else {
-        let taken = |c: &usize| free(c) && *c != entity && Some(*c) != measure;
-        let by_word = (0..ncols)
-            .filter(taken)
-            .find(|&c| numeric(c) && has_word(header(c), VALUE_WORDS));
-        let last_numeric = (0..ncols).filter(taken).rfind(|&c| numeric(c));
-        by_word
-            .or(last_numeric)
-            .map(|c| vec![(c, None)])
-            .unwrap_or_default()
+        wide
     };
     Mapping {
         entity,
@@ -197,6 +188,44 @@ pub fn guess_mapping(t: &Table) -> Mapping {
         measure,
         values,
     }
+}
+
+/// `m` in the long layout (a year column and value columns) or the wide one (the header's year
+/// columns), for the user's choice of layout: the first free column is the year, every column
+/// of figures after it a value column.
+pub fn with_layout(t: &Table, m: &Mapping, long: bool) -> Mapping {
+    let n = ncols(t);
+    let mut out = m.clone();
+    if long {
+        let taken = |c: usize| c == m.entity || Some(c) == m.measure;
+        out.year = (0..n).find(|&c| !taken(c));
+        let stats: Vec<ColStats> = (0..n).map(|c| col_stats(t, c)).collect();
+        let used: Vec<usize> = [m.entity]
+            .into_iter()
+            .chain(m.measure)
+            .chain(out.year)
+            .collect();
+        out.values = long_values(t, &stats, &used);
+    } else {
+        out.year = None;
+        out.values = (0..n)
+            .filter_map(|c| header_year(header(t, c)).map(|y| (c, Some(y))))
+            .collect();
+    }
+    out
+}
+
+/// The long layout's candidate value columns for `m` (every column of figures that is not the
+/// entity, year or measure column): what "all value columns" means on the page.
+pub fn value_columns(t: &Table, m: &Mapping) -> Vec<(usize, Option<i32>)> {
+    let n = ncols(t);
+    let stats: Vec<ColStats> = (0..n).map(|c| col_stats(t, c)).collect();
+    let taken: Vec<usize> = [m.entity]
+        .into_iter()
+        .chain(m.measure)
+        .chain(m.year)
+        .collect();
+    long_values(t, &stats, &taken)
 }
 
 /// Reads the user's target. A text without a modal verb is read as "Verdien skal (være) …".
@@ -210,7 +239,7 @@ fn read_target(sentence: &str) -> Option<crate::extract::targets::TargetSpec> {
     let mut fallback = None;
     for c in candidates {
         for spec in parse_targets(&c) {
-            if spec.target.comparator != crate::model::Comparator::Qualitative {
+            if spec.target.comparator != Comparator::Qualitative {
                 return Some(spec);
             }
             fallback.get_or_insert(spec);
@@ -219,33 +248,392 @@ fn read_target(sentence: &str) -> Option<crate::extract::targets::TargetSpec> {
     fallback
 }
 
-/// One entity's (and measure's) values by year, with the line each came from.
+/// The unit a measure's figures are in, as far as the file says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MeasureUnit {
+    Percent,
+    Count,
+    Days,
+    Nok,
+    /// The file does not say.
+    Unknown,
+}
+
+impl MeasureUnit {
+    fn from_name(name: &str) -> MeasureUnit {
+        match name {
+            "percent" => MeasureUnit::Percent,
+            "count" => MeasureUnit::Count,
+            "days" => MeasureUnit::Days,
+            "nok" => MeasureUnit::Nok,
+            _ => MeasureUnit::Unknown,
+        }
+    }
+
+    /// The unit as a reader names it ("et antall", "a count").
+    fn text(self, en: bool) -> &'static str {
+        match (self, en) {
+            (MeasureUnit::Percent, false) => "en andel i prosent",
+            (MeasureUnit::Percent, true) => "a share in percent",
+            (MeasureUnit::Count, false) => "et antall",
+            (MeasureUnit::Count, true) => "a count",
+            (MeasureUnit::Days, false) => "et antall dager",
+            (MeasureUnit::Days, true) => "a number of days",
+            (MeasureUnit::Nok, false) => "et beløp i kroner",
+            (MeasureUnit::Nok, true) => "an amount in kroner",
+            (MeasureUnit::Unknown, false) => "uten kjent enhet",
+            (MeasureUnit::Unknown, true) => "without a known unit",
+        }
+    }
+}
+
+/// A target's unit as a measure's (`Unknown` for a target without one of these).
+fn target_unit(unit: Option<TargetUnit>) -> MeasureUnit {
+    match unit {
+        Some(TargetUnit::Percent) => MeasureUnit::Percent,
+        Some(TargetUnit::Count) => MeasureUnit::Count,
+        Some(TargetUnit::Days) => MeasureUnit::Days,
+        Some(TargetUnit::Nok) => MeasureUnit::Nok,
+        _ => MeasureUnit::Unknown,
+    }
+}
+
+/// Whether a target in `unit` may be judged on a measure in `m`: `Some(true)` when the units
+/// are the same, `Some(false)` when they differ (never judged), `None` when either is unknown.
+fn unit_fit(unit: Option<TargetUnit>, m: MeasureUnit) -> Option<bool> {
+    let t = target_unit(unit);
+    (t != MeasureUnit::Unknown && m != MeasureUnit::Unknown).then_some(t == m)
+}
+
+/// One measure a CSV table holds.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Measure {
+    /// Its name: a value column's header without its year ("Sykefravær"), or a value of the
+    /// measure column; empty when the table does not name it ("Foretak;2023;2024").
+    pub name: String,
+    /// The value columns that hold it, with the year each stands for (wide layout).
+    pub columns: Vec<(usize, Option<i32>)>,
+    /// The measure column's value of its rows, when the table has a measure column.
+    pub rows: Option<String>,
+    pub unit: MeasureUnit,
+}
+
+/// The measure data line a word names (`data/csv_measures.txt`: a stem it starts with).
+fn measure_line(word: &str) -> Option<usize> {
+    lexicon()
+        .csv_measures
+        .iter()
+        .position(|(_, stems)| stems.iter().any(|s| word.starts_with(s.as_str())))
+}
+
+/// A header cell without its year and unit marks ("Sykefravær (%) 2024" → "Sykefravær (%)").
+fn measure_name(h: &str) -> String {
+    let mut out: Vec<&str> = Vec::new();
+    for w in h.split_whitespace() {
+        if header_year(w).is_some() && w.chars().filter(char::is_ascii_digit).count() == 4 {
+            continue;
+        }
+        out.push(w);
+    }
+    out.join(" ")
+        .trim_matches(|c: char| c.is_whitespace() || matches!(c, '-' | '–' | ':' | ','))
+        .to_string()
+}
+
+/// The unit of a measure by its name and its cells: a "%" in them (`percent_cell`), then the
+/// measure its words name (`data/csv_measures.txt`), then a unit word ("dager", "prosent").
+fn unit_of(name: &str, percent_cell: bool) -> MeasureUnit {
+    if percent_cell || name.contains('%') {
+        return MeasureUnit::Percent;
+    }
+    let ws = words(name);
+    let lex = lexicon();
+    if let Some(u) = ws
+        .iter()
+        .filter_map(|w| measure_line(w))
+        .filter_map(|i| lex.csv_measures.get(i))
+        .map(|(u, _)| MeasureUnit::from_name(u))
+        .find(|u| *u != MeasureUnit::Unknown)
+    {
+        return u;
+    }
+    ws.iter()
+        .filter_map(|w| lex.table_units.get(w.as_str()))
+        .map(|(u, _)| MeasureUnit::from_name(u))
+        .find(|u| *u != MeasureUnit::Unknown)
+        .unwrap_or(MeasureUnit::Unknown)
+}
+
+/// A row's value in the measure column `c` (trimmed; none when empty).
+fn measure_value(row: &[String], c: Option<usize>) -> Option<&str> {
+    let v = row.get(c?)?.trim();
+    (!v.is_empty()).then_some(v)
+}
+
+/// The measures the table holds as mapped: the values of the measure column, or else the value
+/// columns grouped by their header without its year (each long-layout column its own), in the
+/// table's order.
+pub fn measures(t: &Table, m: &Mapping) -> Vec<Measure> {
+    let mut out: Vec<Measure> = Vec::new();
+    // A measure column's values, each the index of its measure (one look-up a row: a file of a
+    // million rows is read on every key the user types).
+    let mut index: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    if m.measure.is_some() {
+        for row in &t.rows {
+            let Some(v) = measure_value(row, m.measure) else {
+                continue;
+            };
+            index.entry(v).or_insert_with(|| {
+                out.push(Measure {
+                    name: v.to_string(),
+                    columns: m.values.clone(),
+                    rows: Some(v.to_string()),
+                    unit: MeasureUnit::Unknown,
+                });
+                out.len() - 1
+            });
+        }
+    } else {
+        for &(c, y) in &m.values {
+            let name = measure_name(header(t, c));
+            let key = norm(&name);
+            // Several columns of one measure (its years), or one column a measure (long).
+            match out.iter_mut().find(|x| y.is_some() && norm(&x.name) == key) {
+                Some(x) => x.columns.push((c, y)),
+                None => out.push(Measure {
+                    name,
+                    columns: vec![(c, y)],
+                    rows: None,
+                    unit: MeasureUnit::Unknown,
+                }),
+            }
+        }
+    }
+    // Which measures have a "%" in a cell, in one pass over the rows.
+    let mut percent = vec![false; out.len()];
+    for row in &t.rows {
+        let own = measure_value(row, m.measure).and_then(|v| index.get(v).copied());
+        for (i, x) in out.iter().enumerate() {
+            if percent[i] || (m.measure.is_some() && own != Some(i)) {
+                continue;
+            }
+            percent[i] = x
+                .columns
+                .iter()
+                .any(|(c, _)| row.get(*c).is_some_and(|cell| cell.contains('%')));
+        }
+    }
+    for (x, pct) in out.iter_mut().zip(percent) {
+        let header_words: String = x
+            .columns
+            .iter()
+            .map(|(c, _)| header(t, *c))
+            .collect::<Vec<_>>()
+            .join(" ");
+        // A measure column's value names its unit first ("Ventetid"), the header after it.
+        let own = x
+            .rows
+            .as_ref()
+            .map_or(MeasureUnit::Unknown, |name| unit_of(name, pct));
+        x.unit = match own {
+            MeasureUnit::Unknown => unit_of(&header_words, pct),
+            u => u,
+        };
+    }
+    out
+}
+
+/// How well the words of a typed target name a measure: how many words of its name one of
+/// them names, by the same measure line of `data/csv_measures.txt` or a shared start of five
+/// letters or more ("sykefraværet" names "Sykefravær"). Unit words ("prosent", "dager") name
+/// no measure.
+fn naming_score(said: &[String], name: &str) -> usize {
+    let lex = lexicon();
+    let plain = |w: &&String| {
+        w.chars().all(char::is_alphabetic) && !lex.table_units.contains_key(w.as_str())
+    };
+    let said: Vec<&String> = said.iter().filter(plain).collect();
+    let lines: Vec<usize> = said.iter().filter_map(|w| measure_line(w)).collect();
+    words(name)
+        .iter()
+        .filter(plain)
+        .filter(|w| {
+            measure_line(w).is_some_and(|i| lines.contains(&i))
+                || said.iter().any(|s| {
+                    let (a, b) = if s.len() <= w.len() {
+                        (s.as_str(), w.as_str())
+                    } else {
+                        (w.as_str(), s.as_str())
+                    };
+                    a.chars().count() >= 5 && b.starts_with(a)
+                })
+        })
+        .count()
+}
+
+/// What a typed target comes to on a table.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Typed {
+    /// The target judged per entity on one measure; `None` while the user must pick the measure.
+    pub indicator: Option<Indicator>,
+    /// The measures the user may pick between, when the file holds several and the target's
+    /// words name none of them (or several alike); empty when the words or the file decide.
+    pub candidates: Vec<String>,
+}
+
+/// Why a typed target could not be judged.
+#[derive(Debug, Clone, PartialEq)]
+pub enum MapError {
+    /// The words set no target.
+    NoTarget,
+    /// No value column is chosen.
+    NoValueColumns,
+    /// The value columns hold no figures.
+    NoFigures,
+    /// The measure is in another unit than the target.
+    Unit {
+        measure: String,
+        target: MeasureUnit,
+        found: MeasureUnit,
+    },
+    /// No measure of the file is in the target's unit.
+    NoMeasureInUnit(MeasureUnit),
+}
+
+impl MapError {
+    /// The message, in English when `en`, else bokmål.
+    pub fn message(&self, en: bool) -> String {
+        match (self, en) {
+            (MapError::NoTarget, false) => "Fant ikke et mål i teksten. Skriv for eksempel «minst 95 pst.» eller «skal reduseres med 20 % sammenlignet med 2023».".into(),
+            (MapError::NoTarget, true) => "Found no target in the text. Write for example «minst 95 pst.» or «skal reduseres med 20 % sammenlignet med 2023».".into(),
+            (MapError::NoValueColumns, false) => "Velg minst én kolonne med verdier.".into(),
+            (MapError::NoValueColumns, true) => "Choose at least one column with values.".into(),
+            (MapError::NoFigures, false) => "Fant ingen tall i kolonnene som er valgt som verdier.".into(),
+            (MapError::NoFigures, true) => "Found no figures in the columns chosen as values.".into(),
+            (MapError::Unit { measure, target, found }, false) => format!(
+                "Målet gjelder {}, men «{measure}» er {}: de vurderes ikke mot hverandre. Velg et annet måltall eller skriv målet om.",
+                target.text(false),
+                found.text(false)
+            ),
+            (MapError::Unit { measure, target, found }, true) => format!(
+                "The target is about {}, but «{measure}» is {}: one is not judged against the other. Choose another measure or write the target again.",
+                target.text(true),
+                found.text(true)
+            ),
+            (MapError::NoMeasureInUnit(u), false) => format!("Ingen av måltallene i filen er {}, som målet.", u.text(false)),
+            (MapError::NoMeasureInUnit(u), true) => format!("None of the file's measures is {}, as the target is.", u.text(true)),
+        }
+    }
+}
+
+/// One entity's values of the measure by year, with the line each came from.
 struct Series {
     entity: String,
-    subject: Option<String>,
     /// (year, value, line), in table order.
     points: Vec<(Option<i32>, f64, usize)>,
 }
 
-/// Judges `target_sentence` against the table as mapped: one verdict per entity (and measure).
-/// The value is the target year's (or else the latest year's); a baseline target reads the
-/// baseline year too. Errors (Norwegian) when the text sets no target or the mapping reads no
-/// values. Never panics.
-pub fn assess(t: &Table, m: &Mapping, target_sentence: &str) -> Result<Indicator, String> {
-    let spec = read_target(target_sentence).ok_or_else(|| {
-        "Fant ikke et mål i teksten. Skriv for eksempel «minst 95 pst.» eller «skal reduseres med 20 % sammenlignet med 2023»."
-            .to_string()
-    })?;
+/// Judges `target_sentence` against the table as mapped, on the measure its words name (or
+/// `chosen`, the user's pick among [`Typed::candidates`]): one verdict per entity. The value is
+/// the target year's (or else the latest year's); a target set against a baseline ("redusert
+/// med 20 % sammenlignet med 2023") reads the baseline year too; a threshold ("ikke høyere enn
+/// 9 %") none. Never panics.
+pub fn assess(
+    t: &Table,
+    m: &Mapping,
+    target_sentence: &str,
+    chosen: Option<&str>,
+) -> Result<Typed, MapError> {
+    let spec = read_target(target_sentence).ok_or(MapError::NoTarget)?;
     if m.values.is_empty() {
-        return Err("Velg minst én kolonne med verdier.".into());
+        return Err(MapError::NoValueColumns);
     }
-    let long = m.values.iter().all(|(_, y)| y.is_none());
+    let all = measures(t, m);
+    let unit = spec.target.unit;
+    let fits = |x: &&Measure| unit_fit(unit, x.unit) != Some(false);
+    let pick = |x: &Measure| -> Result<Typed, MapError> {
+        if !fits(&x) {
+            return Err(MapError::Unit {
+                measure: x.name.clone(),
+                target: target_unit(unit),
+                found: x.unit,
+            });
+        }
+        judge_measure(t, m, target_sentence, &spec, x).map(|i| Typed {
+            indicator: Some(i),
+            candidates: Vec::new(),
+        })
+    };
+    let ask = |among: Vec<&Measure>| -> Result<Typed, MapError> {
+        let candidates: Vec<String> = among.iter().map(|x| x.name.clone()).collect();
+        match among.iter().find(|x| Some(x.name.as_str()) == chosen) {
+            Some(x) => pick(x).map(|mut typed| {
+                typed.candidates = candidates;
+                typed
+            }),
+            None => Ok(Typed {
+                indicator: None,
+                candidates,
+            }),
+        }
+    };
+    if let [only] = all.as_slice() {
+        return pick(only);
+    }
+    // The measures the words name, the best named first.
+    let said = words(target_sentence);
+    let scores: Vec<usize> = all.iter().map(|x| naming_score(&said, &x.name)).collect();
+    let best = scores.iter().copied().max().unwrap_or(0);
+    if best > 0 {
+        let named: Vec<&Measure> = all
+            .iter()
+            .zip(&scores)
+            .filter(|(_, s)| **s == best)
+            .map(|(x, _)| x)
+            .collect();
+        let in_unit: Vec<&Measure> = named.iter().copied().filter(fits).collect();
+        return match (named.as_slice(), in_unit.as_slice()) {
+            ([first, ..], []) => pick(first),
+            (_, [one]) => pick(one),
+            _ => ask(in_unit),
+        };
+    }
+    // None named: the measures in the target's unit (those the file says are, else those it
+    // says nothing of); one decides, several are the user's pick.
+    let in_unit: Vec<&Measure> = all.iter().filter(fits).collect();
+    let same: Vec<&Measure> = in_unit
+        .iter()
+        .copied()
+        .filter(|x| unit_fit(unit, x.unit) == Some(true))
+        .collect();
+    let among = if same.is_empty() { in_unit } else { same };
+    match among.as_slice() {
+        [] if all.is_empty() => Err(MapError::NoFigures),
+        [] => Err(MapError::NoMeasureInUnit(target_unit(unit))),
+        [one] => pick(one),
+        _ => ask(among),
+    }
+}
+
+/// Judges the target on one measure: its columns and, with a measure column, its rows.
+fn judge_measure(
+    t: &Table,
+    m: &Mapping,
+    sentence: &str,
+    spec: &crate::extract::targets::TargetSpec,
+    measure: &Measure,
+) -> Result<Indicator, MapError> {
+    let long = measure.columns.iter().all(|(_, y)| y.is_none());
     let cat = catalogue();
     let mut series: Vec<Series> = Vec::new();
-    let mut index: std::collections::HashMap<(String, Option<String>), usize> =
-        std::collections::HashMap::new();
+    let mut index: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     for (i, row) in t.rows.iter().enumerate() {
         let cell = |c: usize| row.get(c).map(|s| s.trim()).unwrap_or("");
+        if let (Some(mc), Some(v)) = (m.measure, measure.rows.as_deref()) {
+            if cell(mc) != v {
+                continue;
+            }
+        }
         let label = cell(m.entity);
         if label.is_empty() {
             continue;
@@ -255,10 +643,6 @@ pub fn assess(t: &Table, m: &Mapping, target_sentence: &str) -> Result<Indicator
             .and_then(|e| cat.entities.get(e))
             .map(|e| e.name.clone())
             .unwrap_or_else(|| label.to_string());
-        let subject = m
-            .measure
-            .map(|c| cell(c).to_string())
-            .filter(|s| !s.is_empty());
         let line = t.row_lines.get(i).copied().unwrap_or(t.line);
         let row_year = if long {
             m.year.and_then(|c| parse_number(cell(c))).and_then(|v| {
@@ -268,11 +652,9 @@ pub fn assess(t: &Table, m: &Mapping, target_sentence: &str) -> Result<Indicator
         } else {
             None
         };
-        let key = (entity.clone(), subject.clone());
-        let at = *index.entry(key).or_insert_with(|| {
+        let at = *index.entry(entity.clone()).or_insert_with(|| {
             series.push(Series {
                 entity,
-                subject,
                 points: Vec::new(),
             });
             series.len() - 1
@@ -280,7 +662,7 @@ pub fn assess(t: &Table, m: &Mapping, target_sentence: &str) -> Result<Indicator
         let Some(s) = series.get_mut(at) else {
             continue;
         };
-        for &(c, y) in &m.values {
+        for &(c, y) in &measure.columns {
             if let Some(v) = parse_number(cell(c)).filter(|v| v.is_finite()) {
                 s.points.push((y.or(row_year), v, line));
             }
@@ -288,9 +670,17 @@ pub fn assess(t: &Table, m: &Mapping, target_sentence: &str) -> Result<Indicator
     }
     series.retain(|s| !s.points.is_empty());
     if series.is_empty() {
-        return Err("Fant ingen tall i kolonnene som er valgt som verdier.".into());
+        return Err(MapError::NoFigures);
     }
     let target = spec.target.clone();
+    // A threshold ("ikke høyere enn 9 %") has no baseline, whatever years the file gives.
+    let baseline = matches!(
+        target.comparator,
+        Comparator::Increase
+            | Comparator::Decrease
+            | Comparator::NotAboveBaseline
+            | Comparator::NotBelowBaseline
+    );
     let verdicts: Vec<Verdict> = series
         .into_iter()
         .map(|s| {
@@ -305,11 +695,12 @@ pub fn assess(t: &Table, m: &Mapping, target_sentence: &str) -> Result<Indicator
             let current = target.target_year.and_then(at_year).or(latest);
             let base = target
                 .baseline_year
+                .filter(|_| baseline)
                 .and_then(at_year)
                 .filter(|b| current.is_none_or(|c| c.0 != b.0));
             let o = Observation {
                 entity: s.entity.clone(),
-                subject: s.subject.clone(),
+                subject: None,
                 value: current.map(|p| p.1),
                 baseline_value: base.map(|p| p.1),
                 year: current.and_then(|p| p.0),
@@ -319,7 +710,7 @@ pub fn assess(t: &Table, m: &Mapping, target_sentence: &str) -> Result<Indicator
             };
             Verdict {
                 entity: s.entity,
-                subject: s.subject,
+                subject: None,
                 status: judge(&target, &o).unwrap_or(VerdictStatus::Unknown),
                 value: o.value,
                 baseline_value: o.baseline_value,
@@ -334,14 +725,44 @@ pub fn assess(t: &Table, m: &Mapping, target_sentence: &str) -> Result<Indicator
         id: "csv-1".into(),
         line: t.line,
         end_line: t.end_line,
-        text: target_sentence.trim().to_string(),
-        measure: spec.measure,
+        text: sentence.trim().to_string(),
+        measure: if measure.name.is_empty() {
+            spec.measure.clone()
+        } else {
+            measure.name.clone()
+        },
         target,
         claim: None,
         claim_line: None,
         verdicts,
         status,
     })
+}
+
+/// `report` with `ind` among its targets, so a CSV file's typed target is listed, put in the
+/// matrix and exported like the targets a report sets: its id is "csv-N" (N counts the typed
+/// targets); a target typed again with the same words for the same measure replaces the earlier.
+pub fn add_target(report: &DocumentReport, mut ind: Indicator) -> DocumentReport {
+    let mut r = report.clone();
+    let typed = |x: &Indicator| x.id.starts_with("csv-");
+    match r
+        .indicators
+        .iter()
+        .position(|x| typed(x) && x.text == ind.text && x.measure == ind.measure)
+    {
+        Some(i) => {
+            ind.id = r.indicators[i].id.clone();
+            r.indicators[i] = ind;
+        }
+        None => {
+            ind.id = format!(
+                "csv-{}",
+                r.indicators.iter().filter(|x| typed(x)).count() + 1
+            );
+            r.indicators.push(ind);
+        }
+    }
+    r
 }
 
 #[cfg(test)]
@@ -361,6 +782,14 @@ mod tests {
         }
     }
 
+    /// The target judged, when the words or the file decide the measure.
+    fn judged(t: &Table, m: &Mapping, text: &str) -> Indicator {
+        let typed = assess(t, m, text, None).unwrap_or_else(|e| panic!("{text}: {e:?}"));
+        typed
+            .indicator
+            .unwrap_or_else(|| panic!("{text}: asks {:?}", typed.candidates))
+    }
+
     const WIDE: &str = "Helseforetak;Sykefravær 2023;Sykefravær 2024\n\
         St. Olavs hospital HF;7,9;6,1\n\
         Helse Møre og Romsdal HF;7,0;6,9\n\
@@ -373,8 +802,9 @@ mod tests {
         assert_eq!(m.entity, 0);
         assert_eq!(m.year, None);
         assert_eq!(m.values, vec![(1, Some(2023)), (2, Some(2024))]);
-        let ind = assess(&t, &m, "skal reduseres med 20 % sammenlignet med 2023").unwrap();
+        let ind = judged(&t, &m, "skal reduseres med 20 % sammenlignet med 2023");
         assert_eq!(ind.target.comparator, Comparator::Decrease);
+        assert_eq!(ind.measure, "Sykefravær");
         assert_eq!(ind.verdicts.len(), 3);
         // 7,9 → 6,1 is −22,8 %: met. 7,0 → 6,9 is −1,4 %: not met. 8,0 → 8,4 rose: not met.
         let st: Vec<_> = ind.verdicts.iter().map(|v| v.status).collect();
@@ -405,7 +835,7 @@ mod tests {
         assert_eq!(m.entity, 0);
         assert_eq!(m.year, Some(1));
         assert_eq!(m.values, vec![(2, None)]);
-        let ind = assess(&t, &m, "minst 95 pst.").unwrap();
+        let ind = judged(&t, &m, "minst 95 pst.");
         assert_eq!(ind.target.comparator, Comparator::AtLeast);
         assert_eq!(ind.target.threshold, Some(95.0));
         // The latest year (2024) decides: Alfa 96,1 met, Beta 94,2 not met; unknown names kept.
@@ -421,7 +851,7 @@ mod tests {
         let csv = "Navn;2022;2023;2024\nSt. Olav hospital;91;96;90\n";
         let t = table(csv);
         let m = guess_mapping(&t);
-        let ind = assess(&t, &m, "Andelen skal være minst 95 pst. i 2023").unwrap();
+        let ind = judged(&t, &m, "Andelen skal være minst 95 pst. i 2023");
         let v = &ind.verdicts[0];
         assert_eq!(v.year, Some(2023));
         assert_eq!(v.value, Some(96.0));
@@ -430,7 +860,7 @@ mod tests {
     }
 
     #[test]
-    fn a_measure_column_splits_verdicts_and_a_user_correction_is_honoured() {
+    fn a_measure_column_gives_the_measures_and_the_target_goes_to_the_one_in_its_unit() {
         let csv = "Indikator;Foretak;År;Verdi;Kommentar\n\
             Ventetid;Helse Alfa;2024;55;ok\n\
             Fristbrudd;Helse Alfa;2024;3;ok\n";
@@ -439,36 +869,231 @@ mod tests {
         assert_eq!(m.entity, 1);
         assert_eq!(m.measure, Some(0));
         assert_eq!(m.values, vec![(3, None)]);
-        let ind = assess(&t, &m, "under 60 dager").unwrap();
-        assert_eq!(ind.verdicts.len(), 2);
-        assert_eq!(ind.verdicts[0].subject.as_deref(), Some("Ventetid"));
-        // The user says the measure column is not one: the two rows become one entity series.
+        let names: Vec<(String, MeasureUnit)> = measures(&t, &m)
+            .into_iter()
+            .map(|x| (x.name, x.unit))
+            .collect();
+        assert_eq!(
+            names,
+            vec![
+                ("Ventetid".to_string(), MeasureUnit::Days),
+                ("Fristbrudd".to_string(), MeasureUnit::Unknown)
+            ]
+        );
+        // A target in days names no measure; the one measure in days takes it.
+        let ind = judged(&t, &m, "under 60 dager");
+        assert_eq!(ind.measure, "Ventetid");
+        assert_eq!(ind.verdicts.len(), 1);
+        assert_eq!(ind.verdicts[0].value, Some(55.0));
+        assert_eq!(ind.verdicts[0].status, VerdictStatus::Met);
+        // Named, the other measure: "Fristbrudd" alone.
+        let ind = judged(&t, &m, "Fristbrudd skal være maks 5");
+        assert_eq!(ind.measure, "Fristbrudd");
+        assert_eq!(ind.verdicts[0].value, Some(3.0));
+        // The user says the measure column is not one: the value column is the one measure.
         let m2 = Mapping {
             measure: None,
             ..m.clone()
         };
-        assert_eq!(assess(&t, &m2, "under 60 dager").unwrap().verdicts.len(), 1);
+        assert_eq!(judged(&t, &m2, "under 60 dager").verdicts.len(), 1);
+    }
+
+    const TWO_MEASURES: &str =
+        "Helseforetak;Sykefravær 2023;Sykefravær 2024;Antall ansatte 2023;Antall ansatte 2024\n\
+        St. Olavs hospital HF;9,4;8,6;11 250;11 410\n\
+        Helse Møre og Romsdal HF;8,7;9,3;6 880;6 950\n\
+        Helse Nord-Trøndelag HF;8,1;8,9;2 960;3 010\n";
+
+    #[test]
+    fn a_typed_target_applies_to_the_measure_it_names_as_a_threshold() {
+        let t = table(TWO_MEASURES);
+        let m = guess_mapping(&t);
+        assert_eq!(m.values.len(), 4);
+        let ms = measures(&t, &m);
+        let names: Vec<&str> = ms.iter().map(|x| x.name.as_str()).collect();
+        assert_eq!(names, vec!["Sykefravær", "Antall ansatte"]);
+        assert_eq!(ms[0].unit, MeasureUnit::Percent);
+        assert_eq!(ms[1].unit, MeasureUnit::Count);
+        for text in [
+            "sykefraværet skal ikke være høyere enn 9 %",
+            "Sjukefråværet skal ikkje vere høgare enn 9 %",
+        ] {
+            let ind = judged(&t, &m, text);
+            assert_eq!(ind.measure, "Sykefravær", "{text}");
+            // At most 9 %, a threshold: no baseline, though the file has 2023.
+            assert_eq!(ind.target.comparator, Comparator::AtMost, "{text}");
+            assert_eq!(ind.target.threshold, Some(9.0));
+            let got: Vec<(Option<f64>, Option<f64>, VerdictStatus)> = ind
+                .verdicts
+                .iter()
+                .map(|v| (v.value, v.baseline_value, v.status))
+                .collect();
+            assert_eq!(
+                got,
+                vec![
+                    (Some(8.6), None, VerdictStatus::Met),
+                    (Some(9.3), None, VerdictStatus::NotMet),
+                    (Some(8.9), None, VerdictStatus::Met),
+                ],
+                "{text}"
+            );
+        }
+        // Named by none of its words, a percent target still never goes to the count.
+        let ind = judged(&t, &m, "ikke høyere enn 9 %");
+        assert_eq!(ind.measure, "Sykefravær");
+        assert_eq!(ind.verdicts[0].baseline_value, None);
+    }
+
+    #[test]
+    fn a_percent_target_is_never_judged_against_a_count() {
+        let t = table(TWO_MEASURES);
+        let m = guess_mapping(&t);
+        let e = assess(&t, &m, "antall ansatte skal være minst 95 %", None).unwrap_err();
+        assert_eq!(
+            e,
+            MapError::Unit {
+                measure: "Antall ansatte".into(),
+                target: MeasureUnit::Percent,
+                found: MeasureUnit::Count
+            }
+        );
+        assert!(
+            e.message(false).contains("«Antall ansatte» er et antall"),
+            "{}",
+            e.message(false)
+        );
+        assert!(e.message(true).contains("a count"), "{}", e.message(true));
+        // A file of counts only: the one measure is refused, not judged.
+        let counts = "Helseforetak;Antall ansatte 2023;Antall ansatte 2024\nHelse Alfa;120;130\n";
+        let t = table(counts);
+        let m = guess_mapping(&t);
+        assert!(matches!(
+            assess(&t, &m, "minst 95 %", None),
+            Err(MapError::Unit { .. })
+        ));
+        // Nor a percent column by its cells, whatever its header.
+        let cells = "Helseforetak;Verdi 2024;Tall 2024\nHelse Alfa;7 %;40\n";
+        let t = table(cells);
+        let m = guess_mapping(&t);
+        let ms = measures(&t, &m);
+        assert_eq!(ms[0].unit, MeasureUnit::Percent);
+    }
+
+    #[test]
+    fn the_user_is_asked_which_measure_when_the_words_name_none() {
+        let csv = "Helseforetak;Sykefravær 2024;Andel heltid 2024\n\
+            Helse Alfa;8,2;71,0\n\
+            Helse Beta;9,6;64,5\n";
+        let t = table(csv);
+        let m = guess_mapping(&t);
+        // Both are percentages: which one is the user's to say.
+        let typed = assess(&t, &m, "ikke høyere enn 9 %", None).unwrap();
+        assert_eq!(typed.indicator, None);
+        assert_eq!(typed.candidates, vec!["Sykefravær", "Andel heltid"]);
+        // Picked, it is judged; the choice stays open to change.
+        let typed = assess(&t, &m, "ikke høyere enn 9 %", Some("Sykefravær")).unwrap();
+        let ind = typed.indicator.expect("judged");
+        assert_eq!(ind.measure, "Sykefravær");
+        assert_eq!(ind.verdicts[1].status, VerdictStatus::NotMet);
+        assert_eq!(typed.candidates.len(), 2);
+        // A pick that is not a candidate asks again; words that name one need no pick.
+        assert_eq!(
+            assess(&t, &m, "ikke høyere enn 9 %", Some("Nope"))
+                .unwrap()
+                .indicator,
+            None
+        );
+        let ind = judged(&t, &m, "Andelen heltid skal være minst 70 %");
+        assert_eq!(ind.measure, "Andel heltid");
+    }
+
+    #[test]
+    fn a_long_table_with_several_value_columns_gives_one_measure_a_column() {
+        let csv = "Foretak;År;Sykefravær;Antall ansatte\n\
+            Helse Alfa;2023;9,1;1200\n\
+            Helse Alfa;2024;8,4;1250\n\
+            Helse Beta;2024;9,8;800\n";
+        let t = table(csv);
+        let m = guess_mapping(&t);
+        assert_eq!(m.year, Some(1));
+        // "Antall" is a value word: listed first.
+        assert_eq!(m.values, vec![(3, None), (2, None)]);
+        let ind = judged(&t, &m, "sykefraværet skal være under 9 %");
+        assert_eq!(ind.measure, "Sykefravær");
+        let got: Vec<(Option<f64>, VerdictStatus)> =
+            ind.verdicts.iter().map(|v| (v.value, v.status)).collect();
+        assert_eq!(
+            got,
+            vec![
+                (Some(8.4), VerdictStatus::Met),
+                (Some(9.8), VerdictStatus::NotMet)
+            ]
+        );
+        // The layout switch keeps every column of figures.
+        let wide = with_layout(&t, &m, false);
+        assert!(wide.values.is_empty() && wide.year.is_none());
+        assert_eq!(with_layout(&t, &wide, true), m);
+        assert_eq!(value_columns(&t, &m), m.values);
+    }
+
+    #[test]
+    fn a_judged_target_joins_the_documents_targets_and_its_export() {
+        let text = TWO_MEASURES;
+        let doc = crate::analyze("fravaer.csv", text.as_bytes())
+            .unwrap()
+            .report;
+        assert!(doc.indicators.is_empty());
+        let t = doc.tables[0].clone();
+        let m = guess_mapping(&t);
+        let ind = judged(&t, &m, "sykefraværet skal ikke være høyere enn 9 %");
+        let with = add_target(&doc, ind.clone());
+        assert_eq!(with.indicators.len(), 1);
+        assert_eq!(with.indicators[0].id, "csv-1");
+        // Typed again: replaced, not doubled; another target is the second.
+        let again = add_target(&with, ind);
+        assert_eq!(again.indicators.len(), 1);
+        let other = judged(&t, &m, "sykefraværet skal være under 8 %");
+        let two = add_target(&again, other);
+        let ids: Vec<&str> = two.indicators.iter().map(|i| i.id.as_str()).collect();
+        assert_eq!(ids, vec!["csv-1", "csv-2"]);
+        // In the contract JSON and the verdicts CSV like any other target.
+        let json = serde_json::to_value(crate::report::Report::new(vec![two.clone()])).unwrap();
+        assert_eq!(
+            json["documents"][0]["indicators"][0]["measure"],
+            "Sykefravær"
+        );
+        assert_eq!(
+            json["documents"][0]["indicators"][0]["target"]["comparator"],
+            "at_most"
+        );
     }
 
     #[test]
     fn no_target_or_no_values_is_an_error_not_a_panic() {
         let t = table(WIDE);
         let m = guess_mapping(&t);
-        assert!(assess(&t, &m, "hei").is_err());
-        assert!(assess(&t, &m, "").is_err());
+        assert_eq!(assess(&t, &m, "hei", None), Err(MapError::NoTarget));
+        assert!(assess(&t, &m, "", None).is_err());
         let none = Mapping {
             values: vec![],
             ..m.clone()
         };
-        assert!(assess(&t, &none, "minst 95 pst.").is_err());
+        assert_eq!(
+            assess(&t, &none, "minst 95 pst.", None),
+            Err(MapError::NoValueColumns)
+        );
         let out_of_range = Mapping {
             entity: 99,
             year: Some(77),
             measure: Some(55),
             values: vec![(42, None)],
         };
-        assert!(assess(&t, &out_of_range, "minst 95 pst.").is_err());
+        assert!(assess(&t, &out_of_range, "minst 95 pst.", None).is_err());
         let empty = table("");
         let _ = guess_mapping(&empty);
+        let _ = measures(&empty, &Mapping::default());
+        for e in [MapError::NoTarget, MapError::NoFigures] {
+            assert_ne!(e.message(false), e.message(true));
+        }
     }
 }

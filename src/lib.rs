@@ -167,7 +167,11 @@ fn analyze_text(name: &str, encoding: &str, doc: &document::Document) -> Documen
     }
     crate::sorting::sort_by_key(&mut found, |t| t.line);
     let tables: Vec<Table> = found.iter().map(|t| t.to_contract()).collect();
-    let (indicators, findings) = analysis::run(doc, &reading, &found, &tables);
+    let analysis::Run {
+        indicators,
+        findings,
+        passed,
+    } = analysis::run(doc, &reading, &found, &tables);
     let applications = grants::applications(doc, &tables, &findings);
     DocumentReport {
         name: name.to_string(),
@@ -177,6 +181,7 @@ fn analyze_text(name: &str, encoding: &str, doc: &document::Document) -> Documen
         numbers: figures.len(),
         indicators,
         findings,
+        checks_passed: passed,
         tables,
         figures,
         title: meta.title,
@@ -216,6 +221,7 @@ fn analyze_csv(name: &str, encoding: &str, doc: &document::Document) -> Document
         numbers,
         indicators: Vec::new(),
         findings: Vec::new(),
+        checks_passed: Vec::new(),
         tables: vec![table],
         figures: Vec::new(),
         title: None,

@@ -44,13 +44,16 @@ pub fn parse_list(list: &str) -> Result<Vec<&'static str>, String> {
         .collect()
 }
 
-/// Drops the findings of the rules in `disabled` from a document and its applications.
+/// Drops the findings (and the checks found right) of the rules in `disabled` from a document
+/// and its applications.
 pub fn disable(doc: &mut DocumentReport, disabled: &[&str]) {
     if disabled.is_empty() {
         return;
     }
     let keep = |f: &Finding| !disabled.contains(&f.rule.as_str());
     doc.findings.retain(keep);
+    doc.checks_passed
+        .retain(|p| !disabled.contains(&p.rule.as_str()));
     for a in &mut doc.applications {
         a.findings.retain(keep);
     }
@@ -102,5 +105,15 @@ mod tests {
         assert!(rules.contains(&"change"), "{rules:?}");
         disable(&mut doc, &["change"]);
         assert!(doc.findings.iter().all(|f| f.rule != "change"));
+        // A disabled rule's checks found right go too.
+        let mut doc = crate::analyze(
+            "t.txt",
+            "Antallet er redusert med 20 %, fra 100 til 80.\n".as_bytes(),
+        )
+        .expect("text")
+        .report;
+        assert_eq!(doc.checks_passed.len(), 1, "{:?}", doc.checks_passed);
+        disable(&mut doc, &["change"]);
+        assert!(doc.checks_passed.is_empty());
     }
 }

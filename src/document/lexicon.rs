@@ -184,6 +184,18 @@ pub(crate) struct Lexicon {
     pub staffing_long_year: WordSet,
     /// … of its need column (`staffing`).
     pub staffing_long_need: WordSet,
+    /// Words of a CSV header that mark the entity column (`csvmap`).
+    pub csv_entity_headers: WordSet,
+    /// Whole headers of a CSV's year column (`csvmap`).
+    pub csv_year_headers: WordSet,
+    /// Words of a CSV header that mark a column naming each row's measure (`csvmap`).
+    pub csv_measure_headers: WordSet,
+    /// Words of a CSV header that mark a value column (`csvmap`).
+    pub csv_value_headers: WordSet,
+    /// Measures a CSV column or a typed target names: the name of the unit their figures are in
+    /// ("percent", "count", "days", "nok", "other") and their stems, one measure each, in the
+    /// file's order (`csvmap`).
+    pub csv_measures: Vec<(&'static str, Vec<String>)>,
 }
 
 /// A data file without its comment lines (`#` after spaces or tabs), cut at compile time: the
@@ -298,6 +310,19 @@ fn keyed(src: &'static str) -> Vec<(&'static str, String)> {
                 .map(entry)
                 .filter(|e| !e.is_empty())
                 .map(move |e| (key, e))
+        })
+        .collect()
+}
+
+/// Groups: "key bokmål | nynorsk" a line, the key first and the forms after it read like
+/// `entries`, one group a line, in the file's order.
+fn groups(src: &'static str) -> Vec<(&'static str, Vec<String>)> {
+    src.lines()
+        .filter(|l| !l.trim_start().starts_with('#'))
+        .filter_map(|l| l.trim().split_once(char::is_whitespace))
+        .map(|(key, forms)| {
+            let forms = forms.split('|').map(entry).filter(|e| !e.is_empty());
+            (key, forms.collect())
         })
         .collect()
 }
@@ -418,6 +443,11 @@ pub(crate) fn lexicon() -> &'static Lexicon {
             staffing_total_names: list(data_file!("../../data/staffing_total_names.txt")),
             staffing_long_group: set(data_file!("../../data/staffing_long_group.txt")),
             staffing_long_base_year: set(data_file!("../../data/staffing_long_base_year.txt")),
+            csv_entity_headers: set(data_file!("../../data/csv_entity_headers.txt")),
+            csv_year_headers: set(data_file!("../../data/csv_year_headers.txt")),
+            csv_measure_headers: set(data_file!("../../data/csv_measure_headers.txt")),
+            csv_value_headers: set(data_file!("../../data/csv_value_headers.txt")),
+            csv_measures: groups(data_file!("../../data/csv_measures.txt")),
             staffing_long_base: set(data_file!("../../data/staffing_long_base.txt")),
             staffing_long_year: set(data_file!("../../data/staffing_long_year.txt")),
             staffing_long_need: set(data_file!("../../data/staffing_long_need.txt")),
@@ -498,5 +528,31 @@ mod tests {
         assert!(lex.non_additive_headers.iter().any(|h| h == "per "));
         assert!(lex.table_units.values().all(|(_, f)| f.is_finite()));
         assert_eq!(lex.table_units.get("millionar"), Some(&("none", 1e6)));
+    }
+
+    #[test]
+    fn csv_measures_are_one_a_line_with_a_known_unit() {
+        let lex = lexicon();
+        assert!(lex.csv_measures.len() > 10);
+        for (unit, stems) in &lex.csv_measures {
+            assert!(
+                ["percent", "count", "days", "nok", "other"].contains(unit),
+                "{unit}"
+            );
+            assert!(
+                !stems.is_empty() && stems.iter().all(|s| s.chars().count() >= 4),
+                "{stems:?}"
+            );
+        }
+        let line = |w: &str| {
+            lex.csv_measures
+                .iter()
+                .position(|(_, s)| s.iter().any(|s| w.starts_with(s.as_str())))
+        };
+        // Bokmål and nynorsk forms of one measure are on one line; a longer stem wins.
+        assert_eq!(line("sykefraværet"), line("sjukefråværet"));
+        assert_ne!(line("epikrisetid"), line("epikriser"));
+        assert!(lex.csv_entity_headers.contains("føretak"));
+        assert!(lex.csv_year_headers.contains("år"));
     }
 }

@@ -51,3 +51,24 @@ pub struct Finding {
     pub computed: Option<f64>,
     pub computed_range: Option<[f64; 2]>,
 }
+
+/// A check a rule made and found right: the arithmetic it did where nothing was wrong, so a
+/// reviewer sees that a table or a sentence was checked, not only that nothing was flagged
+/// ("Summen 1,5 + 1,3 + 0,8 = 3,6 stemmer"). Made by the same rule code that would have made a
+/// finding, from the same figures; written to the contract as a document's `checks_passed`
+/// (added to contract v1; additive, absent when there are none).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CheckPassed {
+    /// The id of the rule that made the check (as `Finding::rule`).
+    pub rule: String,
+    pub line: usize,
+    pub end_line: usize,
+    /// What was checked, in bokmål.
+    pub message: String,
+    /// The figure the report states.
+    pub stated: Option<f64>,
+    /// What the report's own figures give.
+    pub computed: Option<f64>,
+    /// The interval the rounded inputs allow.
+    pub computed_range: Option<[f64; 2]>,
+}

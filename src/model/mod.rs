@@ -10,7 +10,7 @@ mod table;
 mod target;
 mod verdict;
 
-pub use finding::{Finding, FindingKind, Severity};
+pub use finding::{CheckPassed, Finding, FindingKind, Severity};
 pub use source::{Format, Origin};
 pub use table::Table;
 pub use target::{Claim, Comparator, Target, TargetUnit};

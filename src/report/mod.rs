@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 // The domain types the contract is made of are defined in `crate::model` and serialised here as
 // they are.
-use crate::model::{Finding, Format, Indicator, Origin, Table};
+use crate::model::{CheckPassed, Finding, Format, Indicator, Origin, Table};
 
 /// Version of the JSON contract. Bumped only for an incompatible change.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -52,6 +52,11 @@ pub struct DocumentReport {
     pub numbers: usize,
     pub indicators: Vec<Indicator>,
     pub findings: Vec<Finding>,
+    /// The checks the rules made and found right ("Summen 1,5 + 1,3 + 0,8 = 3,6 stemmer"), each
+    /// by the rule that would have made a finding had the figures disagreed (added to contract
+    /// v1; additive, absent when there are none).
+    #[serde(default)]
+    pub checks_passed: Vec<CheckPassed>,
     pub tables: Vec<Table>,
     /// Every figure the document gives, with its line (added to contract v1; additive).
     #[serde(default)]
@@ -96,6 +101,7 @@ impl DocumentReport {
 pub const LOCATED_ITEMS: &[&str] = &[
     "indicators",
     "findings",
+    "checks_passed",
     "tables",
     "figures",
     "applications",
@@ -111,6 +117,8 @@ struct PlainDocument<'a> {
     numbers: usize,
     indicators: &'a [Indicator],
     findings: &'a [Finding],
+    #[serde(skip_serializing_if = "<[CheckPassed]>::is_empty")]
+    checks_passed: &'a [CheckPassed],
     tables: &'a [Table],
     figures: &'a [Figure],
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -135,6 +143,7 @@ impl Serialize for DocumentReport {
             numbers: self.numbers,
             indicators: &self.indicators,
             findings: &self.findings,
+            checks_passed: &self.checks_passed,
             tables: &self.tables,
             figures: &self.figures,
             title: self.title.as_deref(),
@@ -321,6 +330,7 @@ mod tests {
                 computed: None,
                 computed_range: Some([0.5, 1.5]),
             }],
+            checks_passed: vec![],
             tables: vec![],
             figures: vec![],
             title: None,
@@ -345,6 +355,39 @@ mod tests {
         assert_eq!(d["findings"][0]["computed_range"][1], 1.5);
         assert!(d["findings"][0]["computed"].is_null());
         assert!(v.get("errors").is_none());
+    }
+
+    #[test]
+    fn checks_found_right_are_a_list_of_their_own_written_only_when_there_are_some() {
+        let text = "Antallet er redusert med 26,6 %, fra 64 218 til 47 136 brudd.\n\n\
+                    Talet gjekk ned med 14 %, frå 81 til 68.\n";
+        let doc = crate::analyze("t.txt", text.as_bytes()).unwrap().report;
+        let v = serde_json::to_value(Report::new(vec![doc])).unwrap();
+        let d = &v["documents"][0];
+        // The wrong change is a finding, the right one a check found right; neither list holds
+        // the other's.
+        assert_eq!(d["findings"].as_array().map(Vec::len), Some(1), "{d}");
+        assert_eq!(d["findings"][0]["line"], 3);
+        let passed = d["checks_passed"].as_array().expect("checks_passed");
+        assert_eq!(passed.len(), 1, "{d}");
+        assert_eq!(passed[0]["rule"], "change");
+        assert_eq!(passed[0]["line"], 1);
+        assert_eq!(passed[0]["stated"], -26.6);
+        assert!(passed[0]["message"].as_str().unwrap().contains("stemmer"));
+        // Read back as it was written.
+        let back: Report = serde_json::from_value(v.clone()).unwrap();
+        assert_eq!(back.documents[0].checks_passed.len(), 1);
+        // Nothing checked: no key, so such a document's JSON is as it was before the field.
+        let plain = crate::analyze("u.txt", "Ingen tall her.\n".as_bytes())
+            .unwrap()
+            .report;
+        let v = serde_json::to_value(&plain).unwrap();
+        assert!(v.get("checks_passed").is_none(), "{v}");
+        // JSON from before the field reads with an empty list.
+        let mut old = v.clone();
+        old.as_object_mut().unwrap().remove("checks_passed");
+        let read: DocumentReport = serde_json::from_value(old).unwrap();
+        assert!(read.checks_passed.is_empty());
     }
 
     #[test]

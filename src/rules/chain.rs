@@ -16,8 +16,10 @@
 
 use super::change::change_figures;
 use super::prose::{
-    arithmetic, decimals_for, fmt_unit, is_plain_quantity, looks_like_year, pairs_in, Dir, Prose,
+    agrees, arithmetic, decimals_for, fmt_unit, is_plain_quantity, looks_like_year, pairs_in,
+    passed, shown_beside, written, Dir, Prose,
 };
+use super::Outcome;
 use crate::document::lexicon;
 use crate::extract::numbers::{NumUnit, NumberToken};
 use crate::model::{Finding, Severity};
@@ -32,13 +34,18 @@ fn between<'a>(prose: &Prose<'a>, a: &NumberToken, b: &NumberToken) -> &'a str {
 
 /// Runs the check.
 pub fn check(prose: &Prose) -> Vec<Finding> {
-    let mut out = Vec::new();
+    outcome(prose).findings
+}
+
+/// Runs the check: the findings, and the chains and shares found to add up.
+pub fn outcome(prose: &Prose) -> Outcome {
+    let mut out = Outcome::default();
     for s in &prose.sentences {
         let idx = prose.tokens_in(s);
         if pairs_in(prose, s).is_empty() {
-            out.extend(step_chains(prose, s, idx.clone()));
+            step_chains(prose, s, idx.clone(), &mut out);
         }
-        out.extend(shares(prose, idx));
+        shares(prose, idx, &mut out);
     }
     out
 }
@@ -47,8 +54,8 @@ fn step_chains(
     prose: &Prose,
     s: &std::ops::Range<usize>,
     idx: std::ops::Range<usize>,
-) -> Vec<Finding> {
-    let mut out = Vec::new();
+    out: &mut Outcome,
+) {
     let toks = &prose.tokens;
     let figures = change_figures(prose, s);
     for fig in &figures {
@@ -99,12 +106,25 @@ fn step_chains(
                 readings.push((x.value * (1.0 + sign * d.value / 100.0), r));
             }
         }
-        if readings.is_empty() || readings.iter().any(|(_, r)| overlaps(*r, y.interval())) {
+        if readings.is_empty() {
+            continue;
+        }
+        let dy = decimals_for(y.resolution, y.unit, y.value);
+        let op = if sign > 0.0 { "+" } else { "−" };
+        if let Some(&(computed, range)) = readings.iter().find(|(_, r)| overlaps(*r, y.interval()))
+        {
+            let lhs = format!("{} {op} {}", written(prose, x), written(prose, d));
+            out.passed.push(passed(
+                ID,
+                prose.lines_of(&[x, d, y]),
+                agrees(&lhs, &shown_beside(prose, y, computed), &written(prose, y)),
+                y.value,
+                computed,
+                range,
+            ));
             continue;
         }
         let (computed, range) = readings[0];
-        let dy = decimals_for(y.resolution, y.unit, y.value);
-        let op = if sign > 0.0 { "+" } else { "−" };
         let message = format!(
             "Tallene går ikke opp: {} {op} {} gir {}, ikke {} som oppgitt.",
             fmt_unit(x.value, x.unit, decimals_for(x.resolution, x.unit, x.value)),
@@ -112,7 +132,7 @@ fn step_chains(
             fmt_unit(computed, y.unit, dy),
             fmt_unit(y.value, y.unit, dy),
         );
-        out.push(arithmetic(
+        out.findings.push(arithmetic(
             ID,
             Severity::Error,
             prose.lines_of(&[x, d, y]),
@@ -122,12 +142,10 @@ fn step_chains(
             range,
         ));
     }
-    out
 }
 
 /// "utgjør N % av X (Y)".
-fn shares(prose: &Prose, idx: std::ops::Range<usize>) -> Vec<Finding> {
-    let mut out = Vec::new();
+fn shares(prose: &Prose, idx: std::ops::Range<usize>, out: &mut Outcome) {
     let toks = &prose.tokens;
     for i in idx.clone() {
         let (Some(n), Some(x), Some(y)) = (toks.get(i), toks.get(i + 1), toks.get(i + 2)) else {
@@ -162,11 +180,20 @@ fn shares(prose: &Prose, idx: std::ops::Range<usize>) -> Vec<Finding> {
         let Some(range) = corners2(n.interval(), x.interval(), |p, a| p / 100.0 * a) else {
             continue;
         };
-        if overlaps(range, y.interval()) {
-            continue;
-        }
         let computed = n.value / 100.0 * x.value;
         let dy = decimals_for(y.resolution, y.unit, y.value);
+        if overlaps(range, y.interval()) {
+            let lhs = format!("{} av {}", written(prose, n), written(prose, x));
+            out.passed.push(passed(
+                ID,
+                prose.lines_of(&[n, x, y]),
+                agrees(&lhs, &shown_beside(prose, y, computed), &written(prose, y)),
+                y.value,
+                computed,
+                range,
+            ));
+            continue;
+        }
         let message = format!(
             "Tallene går ikke opp: {} av {} er {}, ikke {} som oppgitt.",
             fmt_unit(n.value, n.unit, decimals_for(n.resolution, n.unit, n.value)),
@@ -174,7 +201,7 @@ fn shares(prose: &Prose, idx: std::ops::Range<usize>) -> Vec<Finding> {
             fmt_unit(computed, y.unit, dy),
             fmt_unit(y.value, y.unit, dy),
         );
-        out.push(arithmetic(
+        out.findings.push(arithmetic(
             ID,
             Severity::Error,
             prose.lines_of(&[n, x, y]),
@@ -184,7 +211,6 @@ fn shares(prose: &Prose, idx: std::ops::Range<usize>) -> Vec<Finding> {
             range,
         ));
     }
-    out
 }
 
 #[cfg(test)]

@@ -19,8 +19,9 @@
 
 use super::prose::{
     arithmetic, decimals_for, fmt_unit, is_plain_quantity, last_direction, looks_like_year,
-    pairs_in, Dir, Pair, Prose,
+    pairs_in, passed, Dir, Pair, Prose,
 };
+use super::Outcome;
 use crate::document::lexicon;
 use crate::extract::numbers::{NumUnit, NumberToken};
 use crate::model::{Finding, Severity};
@@ -194,7 +195,12 @@ fn other_clause(text: &str, from: &NumberToken, to: &NumberToken, change: &Numbe
 
 /// Runs the check.
 pub fn check(prose: &Prose) -> Vec<Finding> {
-    let mut out = Vec::new();
+    outcome(prose).findings
+}
+
+/// Runs the check: the findings, and the changes found to follow from their values.
+pub fn outcome(prose: &Prose) -> Outcome {
+    let mut out = Outcome::default();
     for s in &prose.sentences {
         let pairs = pairs_in(prose, s);
         if pairs.len() != 1 {
@@ -224,13 +230,28 @@ pub fn check(prose: &Prose) -> Vec<Finding> {
             continue;
         }
         let stated_iv = magnitude(change.interval());
-        if rs.iter().any(|r| overlaps(magnitude(r.range), stated_iv)) {
-            continue;
-        }
         let mag = change.value.abs();
         let stated = if fig.dir == Dir::Down { -mag } else { mag };
         let d = decimals_for(change.resolution, change.unit, change.value) + 1;
         let dv = decimals_for(from.resolution.min(to.resolution), pair.unit, from.value);
+        if let Some(r) = rs.iter().find(|r| overlaps(magnitude(r.range), stated_iv)) {
+            let message = format!(
+                "Oppgitt endring på {} stemmer med tallene fra {} til {}: endringen er {}.",
+                fmt_unit(change.value, change.unit, d - 1),
+                fmt_unit(from.value, pair.unit, dv),
+                fmt_unit(to.value, pair.unit, dv),
+                fmt_unit(r.point, r.unit, d),
+            );
+            out.passed.push(passed(
+                ID,
+                prose.lines_of(&[change, from, to]),
+                message,
+                stated,
+                r.point,
+                r.range,
+            ));
+            continue;
+        }
         let shown: Vec<String> = rs
             .iter()
             .map(|r| {
@@ -254,7 +275,7 @@ pub fn check(prose: &Prose) -> Vec<Finding> {
             shown.join(" eller "),
         );
         let first = &rs[0];
-        out.push(arithmetic(
+        out.findings.push(arithmetic(
             ID,
             Severity::Error,
             prose.lines_of(&[change, from, to]),
@@ -300,6 +321,37 @@ mod tests {
             run("Talet på brot er redusert med 2,9 %, frå 451 i 2023 til 438 i 2024.").is_empty()
         );
         assert!(run("Det har vore ein auke på 39 %, frå 523 i 2023 til 726 i 2024.").is_empty());
+    }
+
+    #[test]
+    fn a_right_change_is_recorded_as_checked_and_a_wrong_one_is_not() {
+        let outcome = |text: &str| {
+            let doc = crate::document::Document::new(text.to_string());
+            let reading = doc.reading();
+            let prose = Prose::from_reading(&reading);
+            let o = super::outcome(&prose);
+            (o.findings, o.passed)
+        };
+        // 47 136 / 64 218 − 1 = −26,60 %: written 26,6 %, right.
+        let (f, p) = outcome("Antallet er redusert med 26,6 %, fra 64 218 til 47 136 brudd.");
+        assert!(f.is_empty(), "{f:?}");
+        assert_eq!(p.len(), 1, "{p:?}");
+        assert_eq!(p[0].rule, ID);
+        assert_eq!(p[0].line, 1);
+        assert_eq!(p[0].stated, Some(-26.6));
+        assert!((p[0].computed.unwrap() + 26.6).abs() < 0.001, "{p:?}");
+        assert_eq!(
+            p[0].message,
+            "Oppgitt endring på 26,6 % stemmer med tallene fra 64 218 til 47 136: endringen er \
+             −26,60 %."
+        );
+        // 68/81 − 1 = −16,0 %, not −14 %: a finding, and nothing found right.
+        let (f, p) = outcome("Antallet er redusert med 14 %, fra 81 til 68.");
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert!(p.is_empty(), "{p:?}");
+        // A sentence the rule does not bind (no stated change) is not a check either.
+        let (f, p) = outcome("Helse Nord-Trøndelag har økt fra 10,6 til 11,5 prosent.");
+        assert!(f.is_empty() && p.is_empty(), "{f:?} {p:?}");
     }
 
     #[test]

@@ -13,7 +13,11 @@
 //! Example: "Rammen er totalt 4 566 000 kroner, fordelt på 2 200 000 kroner til A og 2 266 000
 //! kroner til B." → the parts give 4 466 000: flagged. "… 2 366 000 kroner til B." → fine.
 
-use super::prose::{arithmetic, decimals_for, fmt_unit, is_plain_quantity, looks_like_year, Prose};
+use super::prose::{
+    agrees, arithmetic, decimals_for, fmt_unit, is_plain_quantity, looks_like_year, passed,
+    shown_beside, written, Prose,
+};
+use super::Outcome;
 use crate::document::lexicon;
 use crate::extract::numbers::{NumUnit, NumberToken};
 use crate::model::{Finding, Severity};
@@ -39,7 +43,12 @@ pub(crate) fn between_parts(total: &NumberToken, parts: &[&NumberToken]) -> bool
 }
 
 pub fn check(prose: &Prose) -> Vec<Finding> {
-    let mut out = Vec::new();
+    outcome(prose).findings
+}
+
+/// Runs the check: the findings, and the totals a complete split was found to add up to.
+pub fn outcome(prose: &Prose) -> Outcome {
+    let mut out = Outcome::default();
     for (si, s) in prose.sentences.iter().enumerate() {
         let text = prose.slice(s.clone());
         if text.len() > 1500 {
@@ -147,12 +156,32 @@ pub fn check(prose: &Prose) -> Vec<Finding> {
         let stated = total.interval();
         let exceeds = sum.0 > stated.1 + 1e-9 * stated.1.abs().max(1.0);
         let differs = complete && !partial && !overlaps(sum, stated);
-        if !(exceeds || differs) {
-            continue;
-        }
         let computed: f64 = parts.iter().map(|t| t.value).sum();
         let d = decimals_for(total.resolution, total.unit, total.value);
         let parts_text: Vec<String> = parts.iter().map(|t| fmt_unit(t.value, t.unit, d)).collect();
+        let mut involved = parts.clone();
+        involved.push(total);
+        if !(exceeds || differs) {
+            // Only a split that promises every part is checked for its sum; a partial one
+            // ("blant annet") only for not exceeding its total, which is no sum found right.
+            if complete && !partial {
+                let terms: Vec<String> = parts.iter().map(|t| written(prose, t)).collect();
+                let message = agrees(
+                    &format!("Summen {}", terms.join(" + ")),
+                    &shown_beside(prose, total, computed),
+                    &written(prose, total),
+                );
+                out.passed.push(passed(
+                    ID,
+                    prose.lines_of(&involved),
+                    message,
+                    total.value,
+                    computed,
+                    sum,
+                ));
+            }
+            continue;
+        }
         let message = if exceeds && !differs {
             format!(
                 "Delene ({}) blir til sammen {}, mer enn totalen {} som oppgis.",
@@ -168,9 +197,7 @@ pub fn check(prose: &Prose) -> Vec<Finding> {
                 fmt_unit(computed, total.unit, d)
             )
         };
-        let mut involved = parts.clone();
-        involved.push(total);
-        out.push(arithmetic(
+        out.findings.push(arithmetic(
             ID,
             Severity::Error,
             prose.lines_of(&involved),

@@ -26,6 +26,22 @@ pub mod table_difference;
 pub mod table_percent;
 pub mod table_sums;
 
+/// What the rules give: the findings, and the checks they made and found right (each made where
+/// the same rule, on the same figures, would have made a finding had they not agreed).
+#[derive(Debug, Default)]
+pub struct Outcome {
+    pub findings: Vec<crate::model::Finding>,
+    pub passed: Vec<crate::model::CheckPassed>,
+}
+
+impl Outcome {
+    /// Adds another rule's outcome to this one.
+    pub fn extend(&mut self, other: Outcome) {
+        self.findings.extend(other.findings);
+        self.passed.extend(other.passed);
+    }
+}
+
 /// A rule: its stable id and what it finds, one line per language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Rule {

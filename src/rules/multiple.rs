@@ -12,7 +12,8 @@
 //! Example: "venta 214 pasientar …, mot 388 i april 2024. Talet er dermed meir enn halvert." →
 //! 214 is more than half of 388: flagged.
 
-use super::prose::{arithmetic, is_plain_quantity, looks_like_year, pairs_in, Prose};
+use super::prose::{arithmetic, is_plain_quantity, looks_like_year, pairs_in, passed, Prose};
+use super::Outcome;
 use crate::document::lexicon;
 use crate::extract::numbers::NumberToken;
 use crate::model::{Finding, Severity};
@@ -59,7 +60,13 @@ fn last_pair<'p>(
 }
 
 pub fn check(prose: &Prose) -> Vec<Finding> {
-    let mut out = Vec::new();
+    outcome(prose).findings
+}
+
+/// Runs the check: the findings, and the multiples ("halvert", "doblet") found to fit their
+/// figures.
+pub fn outcome(prose: &Prose) -> Outcome {
+    let mut out = Outcome::default();
     for (si, s) in prose.sentences.iter().enumerate() {
         let text = prose.slice(s.clone());
         if text.len() > 1500 {
@@ -124,25 +131,41 @@ pub fn check(prose: &Prose) -> Vec<Finding> {
             let slack = if near(&lex.roughly) { 0.2 } else { 0.1 };
             rhi >= factor * (1.0 - slack) && rlo <= factor * (1.0 + slack)
         };
+        let qualifier = lex
+            .more_than
+            .iter()
+            .chain(&lex.less_than)
+            .chain(&lex.roughly)
+            .find(|m| before.trim_end().ends_with(m.as_str()))
+            .map(|m| format!("{m} "))
+            .unwrap_or_default();
         if ok {
+            let message = format!(
+                "«{qualifier}{word}» stemmer: {} → {} er {} % av utgangspunktet (forholdet {}).",
+                fmt_no(from.value, 0),
+                fmt_no(to.value, 0),
+                fmt_no(ratio * 100.0, 1),
+                fmt_no(ratio, 2)
+            );
+            out.passed.push(passed(
+                ID,
+                prose.lines_of(&[from, to]),
+                message,
+                factor,
+                ratio,
+                (rlo, rhi),
+            ));
             continue;
         }
         let message = format!(
-            "Teksten sier «{}{}», men {} → {} er {} % av utgangspunktet (forholdet {}).",
-            lex.more_than
-                .iter()
-                .chain(&lex.less_than)
-                .chain(&lex.roughly)
-                .find(|m| before.trim_end().ends_with(m.as_str()))
-                .map(|m| format!("{m} "))
-                .unwrap_or_default(),
+            "Teksten sier «{qualifier}{}», men {} → {} er {} % av utgangspunktet (forholdet {}).",
             word,
             fmt_no(from.value, 0),
             fmt_no(to.value, 0),
             fmt_no(ratio * 100.0, 1),
             fmt_no(ratio, 2)
         );
-        out.push(arithmetic(
+        out.findings.push(arithmetic(
             ID,
             Severity::Error,
             prose.lines_of(&[from, to]),

@@ -6,9 +6,11 @@
 
 use std::ops::Range;
 
+use super::Outcome;
+
 use crate::document::lexicon;
 use crate::extract::numbers::{lex, NumUnit, NumberKind, NumberToken};
-use crate::model::{Finding, FindingKind, Severity};
+use crate::model::{CheckPassed, Finding, FindingKind, Severity};
 use crate::text::{decimals_of, fmt_no, last_word, lower, tail, words, Iv};
 
 /// The text the prose checks read: sentences, numbers and a way back to input lines.
@@ -137,16 +139,22 @@ pub fn run_on(text: &str, check: fn(&Prose) -> Vec<Finding>) -> Vec<Finding> {
 
 /// Runs every prose check on a prepared view.
 pub fn run_all(prose: &Prose) -> Vec<Finding> {
-    let mut out = Vec::new();
-    out.extend(super::change::check(prose));
-    out.extend(super::rate::check(prose));
-    out.extend(super::chain::check(prose));
-    out.extend(super::ratio::check(prose));
-    out.extend(super::direction::check(prose));
-    out.extend(super::placeholder::check(prose));
-    out.extend(super::list_sum::check(prose));
-    out.extend(super::multiple::check(prose));
-    crate::sorting::sort_by_key(&mut out, |f| (f.line, f.end_line));
+    run_all_outcome(prose).findings
+}
+
+/// Runs every prose check on a prepared view: the findings, and the checks found right.
+pub fn run_all_outcome(prose: &Prose) -> Outcome {
+    let mut out = Outcome::default();
+    out.extend(super::change::outcome(prose));
+    out.extend(super::rate::outcome(prose));
+    out.extend(super::chain::outcome(prose));
+    out.extend(super::ratio::outcome(prose));
+    out.findings.extend(super::direction::check(prose));
+    out.findings.extend(super::placeholder::check(prose));
+    out.extend(super::list_sum::outcome(prose));
+    out.extend(super::multiple::outcome(prose));
+    crate::sorting::sort_by_key(&mut out.findings, |f| (f.line, f.end_line));
+    crate::sorting::sort_by_key(&mut out.passed, |p| (p.line, p.end_line));
     out
 }
 
@@ -405,6 +413,57 @@ pub fn decimals_for(res: f64, unit: NumUnit, v: f64) -> usize {
     match unit {
         NumUnit::Nok if v.abs() >= 1e6 => decimals_of(res / 1e6) + 6,
         _ => decimals_of(res),
+    }
+}
+
+/// A check made by rule `rule` (the check's `ID`) and found right: `stated` is the report's
+/// figure, `computed` what its own figures give, `range` what their rounding allows.
+pub fn passed(
+    rule: &'static str,
+    lines: (usize, usize),
+    message: String,
+    stated: f64,
+    computed: f64,
+    range: Iv,
+) -> CheckPassed {
+    CheckPassed {
+        rule: rule.into(),
+        line: lines.0,
+        end_line: lines.1.max(lines.0),
+        message,
+        stated: Some(stated),
+        computed: Some(computed),
+        computed_range: Some([range.0, range.1]),
+    }
+}
+
+/// The message of a check found right: "`sum` = `stated` stemmer." when what the figures give,
+/// written as the report writes the stated figure (`computed`), is the stated figure; else
+/// "`sum` = `computed`; oppgitt `stated` stemmer med avrunding." (the rounded figures allow it).
+pub fn agrees(sum: &str, computed: &str, stated: &str) -> String {
+    if computed == stated {
+        format!("{sum} = {stated} stemmer.")
+    } else {
+        format!("{sum} = {computed}; oppgitt {stated} stemmer med avrunding.")
+    }
+}
+
+/// A figure as the report writes it ("2,9 mill. kroner"), spaces inside it made one.
+pub fn written(prose: &Prose, t: &NumberToken) -> String {
+    prose
+        .slice(t.span.clone())
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// `v` (what figures add up to) as a check found right shows it beside the stated figure `t`:
+/// as the report writes `t` when `v` rounds to it, else in `t`'s unit and decimals.
+pub fn shown_beside(prose: &Prose, t: &NumberToken, v: f64) -> String {
+    if (v - t.value).abs() <= t.resolution / 2.0 + 1e-9 * t.value.abs().max(1.0) {
+        written(prose, t)
+    } else {
+        fmt_unit(v, t.unit, decimals_for(t.resolution, t.unit, t.value))
     }
 }
 

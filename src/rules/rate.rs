@@ -17,8 +17,10 @@
 //! there.
 
 use super::prose::{
-    arithmetic, decimals_for, fmt_unit, is_per_100k, is_plain_quantity, looks_like_year, Prose,
+    arithmetic, decimals_for, fmt_unit, is_per_100k, is_plain_quantity, looks_like_year, passed,
+    Prose,
 };
+use super::Outcome;
 use crate::document::lexicon;
 use crate::extract::numbers::{NumUnit, NumberToken};
 use crate::model::{Finding, Severity};
@@ -84,7 +86,12 @@ fn in_brackets(text: &str, start: usize, end: usize) -> bool {
 
 /// Runs the check.
 pub fn check(prose: &Prose) -> Vec<Finding> {
-    let mut out = Vec::new();
+    outcome(prose).findings
+}
+
+/// Runs the check: the findings, and the rates found to follow from their count and population.
+pub fn outcome(prose: &Prose) -> Outcome {
+    let mut out = Outcome::default();
     let toks = &prose.tokens;
     for (r, rate) in toks.iter().enumerate() {
         if !is_per_100k(rate, prose.text) || is_per_marker(prose, rate) {
@@ -157,11 +164,27 @@ pub fn check(prose: &Prose) -> Vec<Finding> {
         let Some(range) = corners2(count.interval(), pop.interval(), |c, p| c / p * 1e5) else {
             continue;
         };
-        if overlaps(range, rate.interval()) {
-            continue;
-        }
         let computed = count.value / pop.value * 1e5;
         let d = decimals_for(rate.resolution, NumUnit::Per100k, rate.value);
+        let line = prose.line_at(rate.span.start);
+        if overlaps(range, rate.interval()) {
+            let message = format!(
+                "Oppgitt {} stemmer med {} av {} innbyggere: det gir {}.",
+                fmt_unit(rate.value, NumUnit::Per100k, d),
+                fmt_no(count.value, 0),
+                fmt_no(pop.value, 0),
+                fmt_unit(computed, NumUnit::Per100k, d + 1),
+            );
+            out.passed.push(passed(
+                ID,
+                (line, line),
+                message,
+                rate.value,
+                computed,
+                range,
+            ));
+            continue;
+        }
         let message = format!(
             "Oppgitt {} stemmer ikke med {} av {} innbyggere: det gir {}.",
             fmt_unit(rate.value, NumUnit::Per100k, d),
@@ -169,8 +192,7 @@ pub fn check(prose: &Prose) -> Vec<Finding> {
             fmt_no(pop.value, 0),
             fmt_unit(computed, NumUnit::Per100k, d + 1),
         );
-        let line = prose.line_at(rate.span.start);
-        out.push(arithmetic(
+        out.findings.push(arithmetic(
             ID,
             Severity::Warning,
             (line, line),

@@ -10,9 +10,10 @@
 //! Example: "en ytterligere reduksjon på 68/81=14 %" → 68/81 = 83,95 %, a reduction of
 //! 16,05 %: flagged. "(68 av 81, 84 %)" → fine.
 
-use super::prose::{arithmetic, has_direction_word, is_plain_quantity, Prose};
+use super::prose::{agrees, arithmetic, has_direction_word, is_plain_quantity, passed, Prose};
+use super::Outcome;
 use crate::extract::numbers::NumUnit;
-use crate::model::{Finding, Severity};
+use crate::model::{CheckPassed, Finding, Severity};
 use crate::text::{corners2, decimals_of, fmt_no, head, overlaps, tail, words, Iv};
 
 /// This rule's id in findings (`Finding::rule`), `--rules` and `--disable`.
@@ -126,6 +127,49 @@ fn finding(
     )
 }
 
+/// A ratio found right: its division (or, after a change word, the change it implies) gives the
+/// stated percentage within rounding.
+fn pass(
+    prose: &Prose,
+    at: (usize, usize),
+    a: (f64, f64),
+    b: (f64, f64),
+    stated: (f64, f64),
+    range: Iv,
+) -> CheckPassed {
+    let d = decimals_of(stated.1);
+    let ratio = a.0 / b.0 * 100.0;
+    let s = (stated.0 - stated.1 / 2.0, stated.0 + stated.1 / 2.0);
+    let lhs = format!(
+        "{}/{}",
+        fmt_no(a.0, decimals_of(a.1)),
+        fmt_no(b.0, decimals_of(b.1))
+    );
+    let (message, computed, range) = if overlaps(range, s) {
+        let message = agrees(
+            &lhs,
+            &format!("{} %", fmt_no(ratio, d)),
+            &format!("{} %", fmt_no(stated.0, d)),
+        );
+        (message, ratio, range)
+    } else {
+        let change = (ratio - 100.0).abs();
+        let message = format!(
+            "{lhs} = {} %, en endring på {} %; oppgitt {} % stemmer.",
+            fmt_no(ratio, d + 1),
+            fmt_no(change, d + 1),
+            fmt_no(stated.0, d),
+        );
+        let r = crate::text::magnitude((range.0 - 100.0, range.1 - 100.0));
+        (message, change, r)
+    };
+    let lines = (
+        prose.line_at(at.0),
+        prose.line_at(at.1.saturating_sub(1).max(at.0)),
+    );
+    passed(ID, lines, message, stated.0, computed, range)
+}
+
 fn fits(range: Iv, stated: (f64, f64), change: bool) -> bool {
     let s = (stated.0 - stated.1 / 2.0, stated.0 + stated.1 / 2.0);
     if overlaps(range, s) {
@@ -139,7 +183,7 @@ fn fits(range: Iv, stated: (f64, f64), change: bool) -> bool {
 }
 
 /// "a/b = c %".
-fn slashes(prose: &Prose, s: &std::ops::Range<usize>, out: &mut Vec<Finding>) {
+fn slashes(prose: &Prose, s: &std::ops::Range<usize>, out: &mut Outcome) {
     let text = prose.slice(s.clone());
     for (k, _) in text.match_indices('/') {
         let Some(a_start) = number_start(text, k) else {
@@ -169,9 +213,17 @@ fn slashes(prose: &Prose, s: &std::ops::Range<usize>, out: &mut Vec<Finding>) {
         };
         let change = has_direction_word(tail(text, a_start, 80));
         if fits(range, (cv, cres), change) {
+            out.passed.push(pass(
+                prose,
+                (s.start + a_start, s.start + c_end),
+                (av, ares),
+                (bv, bres),
+                (cv, cres),
+                range,
+            ));
             continue;
         }
-        out.push(finding(
+        out.findings.push(finding(
             prose,
             (s.start + a_start, s.start + c_end),
             (av, ares),
@@ -184,7 +236,7 @@ fn slashes(prose: &Prose, s: &std::ops::Range<usize>, out: &mut Vec<Finding>) {
 }
 
 /// "68 av 81 (84 %)" and "(68 av 81, 84 %)".
-fn of_forms(prose: &Prose, s: &std::ops::Range<usize>, out: &mut Vec<Finding>) {
+fn of_forms(prose: &Prose, s: &std::ops::Range<usize>, out: &mut Outcome) {
     let toks = &prose.tokens;
     let idx = prose.tokens_in(s);
     for i in idx.clone() {
@@ -234,9 +286,17 @@ fn of_forms(prose: &Prose, s: &std::ops::Range<usize>, out: &mut Vec<Finding>) {
             continue;
         };
         if fits(range, (c.value, c.resolution), false) {
+            out.passed.push(pass(
+                prose,
+                (a.span.start, c.span.end),
+                (a.value, a.resolution),
+                (b.value, b.resolution),
+                (c.value, c.resolution),
+                range,
+            ));
             continue;
         }
-        out.push(finding(
+        out.findings.push(finding(
             prose,
             (a.span.start, c.span.end),
             (a.value, a.resolution),
@@ -250,7 +310,12 @@ fn of_forms(prose: &Prose, s: &std::ops::Range<usize>, out: &mut Vec<Finding>) {
 
 /// Runs the check.
 pub fn check(prose: &Prose) -> Vec<Finding> {
-    let mut out = Vec::new();
+    outcome(prose).findings
+}
+
+/// Runs the check: the findings, and the ratios found right.
+pub fn outcome(prose: &Prose) -> Outcome {
+    let mut out = Outcome::default();
     for s in &prose.sentences {
         slashes(prose, s, &mut out);
         of_forms(prose, s, &mut out);

@@ -20,7 +20,8 @@
 //! Rounding is respected: each figure stands for the interval its last digit allows. Relative
 //! changes (a % column beside figures that are not percentages) are left to other rules.
 
-use super::prose::{arithmetic, decimals_for};
+use super::prose::{agrees, arithmetic, decimals_for, passed};
+use super::Outcome;
 use crate::extract::numbers::NumUnit;
 use crate::extract::tables::{Cell, FoundTable};
 use crate::model::{Finding, Severity};
@@ -57,6 +58,13 @@ fn iv(c: &Cell) -> Option<(f64, f64)> {
 
 /// The wrong differences of one table.
 pub fn wrong_differences(t: &FoundTable) -> Vec<Wrong> {
+    differences(t, None)
+}
+
+/// The wrong differences of one table; the right ones (the rows whose difference runs the way
+/// the column's rows agree on), with the figure the difference was taken from first, go to
+/// `right` when given.
+fn differences(t: &FoundTable, mut right: Option<&mut Vec<(Wrong, f64, f64)>>) -> Vec<Wrong> {
     let mut out = Vec::new();
     for c in 2..t.columns.len() {
         let Some(h) = t.columns[c].header.as_deref() else {
@@ -100,19 +108,32 @@ pub fn wrong_differences(t: &FoundTable) -> Vec<Wrong> {
             std::cmp::Ordering::Equal => continue,
         };
         let failing = rows.len() - agree;
-        if agree < 2 || failing == 0 || failing * 3 > rows.len() {
+        if agree < 2 || failing * 3 > rows.len() || (failing == 0 && right.is_none()) {
             continue;
         }
         for (r, ia, ib, id, a, b, d) in rows {
-            // Accounts turn the sign for costs ("Positivt avvik betyr bedre enn budsjett"): a
-            // row that fits the other way round is not wrong.
-            if fits(ia, ib, id, ab) || fits(ia, ib, id, !ab) {
-                continue;
-            }
             let (x, y, ix, iy) = if ab { (a, b, ia, ib) } else { (b, a, ib, ia) };
             let (Some(xv), Some(yv), Some(dv)) = (x.value, y.value, d.value) else {
                 continue;
             };
+            if fits(ia, ib, id, ab) {
+                if let Some(right) = right.as_deref_mut() {
+                    let w = Wrong {
+                        row: r,
+                        column: c,
+                        stated: dv,
+                        computed: xv - yv,
+                        range: (ix.0 - iy.1, ix.1 - iy.0),
+                    };
+                    right.push((w, xv, yv));
+                }
+                continue;
+            }
+            // Accounts turn the sign for costs ("Positivt avvik betyr bedre enn budsjett"): a
+            // row that fits the other way round is not wrong.
+            if fits(ia, ib, id, !ab) {
+                continue;
+            }
             out.push(Wrong {
                 row: r,
                 column: c,
@@ -127,9 +148,53 @@ pub fn wrong_differences(t: &FoundTable) -> Vec<Wrong> {
 
 /// Runs the check over every table.
 pub fn check(tables: &[FoundTable]) -> Vec<Finding> {
-    let mut out = Vec::new();
+    outcome(tables).findings
+}
+
+/// Runs the check over every table: the findings, and the differences found right.
+pub fn outcome(tables: &[FoundTable]) -> Outcome {
+    let mut out = Outcome::default();
     for t in tables {
-        for w in wrong_differences(t) {
+        let mut right = Vec::new();
+        let wrong = differences(t, Some(&mut right));
+        for (w, x, y) in right {
+            let (Some(row), Some(h)) = (t.rows.get(w.row), t.header.get(w.column + 1)) else {
+                continue;
+            };
+            let dec = |j: usize, v: f64| {
+                row.cells
+                    .get(j)
+                    .map_or(0, |c| decimals_for(c.resolution, c.unit, v))
+            };
+            // The two figures as the finer of their columns writes them.
+            let dv = dec(w.column - 2, x).max(dec(w.column - 1, y));
+            let dd = dec(w.column, w.stated);
+            let message = agrees(
+                &format!(
+                    "«{}» for «{}»: {} − {}",
+                    h.trim(),
+                    row.label,
+                    fmt_no(x, dv),
+                    // "−6,1 − (−4,0)": a negative figure taken away in brackets.
+                    if y < 0.0 {
+                        format!("({})", fmt_no(y, dv))
+                    } else {
+                        fmt_no(y, dv)
+                    }
+                ),
+                &fmt_no(w.computed, dd),
+                &fmt_no(w.stated, dd),
+            );
+            out.passed.push(passed(
+                ID,
+                (row.line, row.end_line),
+                message,
+                w.stated,
+                w.computed,
+                w.range,
+            ));
+        }
+        for w in wrong {
             let (Some(row), Some(h)) = (t.rows.get(w.row), t.header.get(w.column + 1)) else {
                 continue;
             };
@@ -137,7 +202,7 @@ pub fn check(tables: &[FoundTable]) -> Vec<Finding> {
                 .cells
                 .get(w.column)
                 .map_or(0, |c| decimals_for(c.resolution, c.unit, w.stated));
-            out.push(arithmetic(
+            out.findings.push(arithmetic(
                 ID,
                 Severity::Error,
                 (row.line, row.end_line),

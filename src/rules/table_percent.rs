@@ -24,8 +24,10 @@
 
 use crate::extract::numbers::NumUnit;
 use crate::extract::tables::{Cell, FoundRow, FoundTable};
-use crate::model::{Finding, FindingKind, Severity};
+use crate::model::{CheckPassed, Finding, FindingKind, Severity};
+use crate::rules::prose::agrees;
 use crate::rules::table_sums::{is_total_label, TABLE_NUMBER};
+use crate::rules::Outcome;
 use crate::text::{decimals_of, overlaps};
 
 /// This rule's id in findings (`Finding::rule`), `--rules` and `--disable`.
@@ -89,12 +91,18 @@ struct Eval {
 
 /// Checks the percentages of every table.
 pub fn check_percents(tables: &[FoundTable]) -> Vec<Finding> {
-    let mut out = Vec::new();
+    outcome(tables).findings
+}
+
+/// Checks the percentages of every table: the findings, and the percentages found right.
+pub fn outcome(tables: &[FoundTable]) -> Outcome {
+    let mut out = Outcome::default();
     for t in tables {
         check_table(t, &mut out);
         check_plain_change_columns(t, &mut out);
     }
-    crate::sorting::sort_by_key(&mut out, |f| f.line);
+    crate::sorting::sort_by_key(&mut out.findings, |f| f.line);
+    crate::sorting::sort_by_key(&mut out.passed, |p| p.line);
     out
 }
 
@@ -308,7 +316,7 @@ fn header_has(t: &FoundTable, col: usize, words: &[String]) -> bool {
         })
 }
 
-fn check_table(t: &FoundTable, out: &mut Vec<Finding>) {
+fn check_table(t: &FoundTable, out: &mut Outcome) {
     let series = series_of(t);
     if series.is_empty() {
         return;
@@ -350,9 +358,10 @@ fn check_table(t: &FoundTable, out: &mut Vec<Finding>) {
                 continue;
             };
             if e.ok {
+                out.passed.push(pass(t, row, s, reading, &e));
                 continue;
             }
-            out.push(finding(t, row, s, reading, &e));
+            out.findings.push(finding(t, row, s, reading, &e));
         }
     }
 }
@@ -410,7 +419,7 @@ fn evaluate_plain(t: &FoundTable, ri: usize, p: usize, old: usize, new: usize) -
 /// compares is learned from the table — every pair of quantity columns before it is tried, and
 /// the pair that the most rows fit is taken, if it is the only best, fits at least three rows and
 /// three in four. Only then are the rows that do not fit reported.
-fn check_plain_change_columns(t: &FoundTable, out: &mut Vec<Finding>) {
+fn check_plain_change_columns(t: &FoundTable, out: &mut Outcome) {
     let lex = crate::document::lexicon();
     let qty = quantity_columns(t);
     let operand = |j: usize| {
@@ -447,14 +456,14 @@ fn check_plain_change_columns(t: &FoundTable, out: &mut Vec<Finding>) {
             continue;
         }
         for (ri, row) in t.rows.iter().enumerate() {
-            if let Some(e) = evaluate_plain(t, ri, p, old, new).filter(|e| !e.ok) {
-                out.push(finding(
-                    t,
-                    row,
-                    Series::Column(p),
-                    Reading::ChangeFromFirst,
-                    &e,
-                ));
+            let Some(e) = evaluate_plain(t, ri, p, old, new) else {
+                continue;
+            };
+            let (s, r) = (Series::Column(p), Reading::ChangeFromFirst);
+            if e.ok {
+                out.passed.push(pass(t, row, s, r, &e));
+            } else {
+                out.findings.push(finding(t, row, s, r, &e));
             }
         }
     }
@@ -468,6 +477,29 @@ fn column_name(t: &FoundTable, col: usize) -> String {
             (None, None) => format!("i kolonne {}", col + 1),
         },
         None => String::new(),
+    }
+}
+
+/// A percentage found right: its two figures give it within rounding.
+fn pass(t: &FoundTable, row: &FoundRow, s: Series, reading: Reading, e: &Eval) -> CheckPassed {
+    let d = decimals_of(e.stated_res);
+    let a = TABLE_NUMBER.decimals(decimals_of(e.a_res)).format(e.a);
+    let b = TABLE_NUMBER.decimals(decimals_of(e.b_res)).format(e.b);
+    let what = format!("{} {}", row.label, column_name(t, s.col()));
+    let sum = if reading.is_change() {
+        format!("Endringen for {}: {b} → {a}", what.trim())
+    } else {
+        format!("Andelen for {}: {a} av {b}", what.trim())
+    };
+    let pct = |v: f64| format!("{} %", TABLE_NUMBER.decimals(d).format(v));
+    CheckPassed {
+        rule: ID.into(),
+        line: row.line,
+        end_line: row.end_line,
+        message: agrees(&sum, &pct(e.computed), &pct(e.stated)),
+        stated: Some(e.stated),
+        computed: Some(e.computed),
+        computed_range: Some([e.lo, e.hi]),
     }
 }
 
@@ -582,6 +614,27 @@ mod tests {
             "{}",
             f[0].message
         );
+    }
+
+    #[test]
+    fn shares_that_fit_their_counts_are_recorded_as_checked() {
+        let text = "Tabell 2: Pasientavtaler\n\
+                    Foretak Antall Totalt Andel\n\
+                    St. Olavs hospital 840 1 000 84 %\n\
+                    Helse Nord-Trøndelag 460 500 92 %\n\
+                    Helse Møre og Romsdal 300 400 70 %\n\
+                    Andelen varierer mellom foretakene.\n";
+        let o = outcome(&find_tables(&Document::new(text.to_string())));
+        // The two right shares are checks found right; the wrong one is only a finding.
+        let lines: Vec<usize> = o.passed.iter().map(|p| p.line).collect();
+        assert_eq!(lines, vec![3, 4], "{:#?}", o.passed);
+        assert_eq!(o.findings.len(), 1);
+        assert_eq!(o.findings[0].line, 5);
+        assert_eq!(
+            o.passed[0].message,
+            "Andelen for St. Olavs hospital «Andel»: 840 av 1000 = 84 % stemmer."
+        );
+        assert_eq!(o.passed[0].stated, Some(84.0));
     }
 
     #[test]

@@ -22,7 +22,8 @@
 use crate::document::lexicon;
 use crate::extract::numbers::NumUnit;
 use crate::extract::tables::{Cell, FoundRow, FoundTable};
-use crate::model::{Finding, FindingKind, Severity};
+use crate::model::{CheckPassed, Finding, FindingKind, Severity};
+use crate::rules::Outcome;
 use crate::text::{decimals_of, overlaps, Grouping, NumberFormat};
 
 /// This rule's id in findings (`Finding::rule`), `--rules` and `--disable`.
@@ -82,17 +83,21 @@ fn cell_at(row: &FoundRow, j: usize, left: bool) -> Option<&Cell> {
     row.cells.iter().filter(|c| !c.is_blank()).nth(j)
 }
 
+/// One sum: the total as stated, the parts (value and resolution) and what they add up to.
+struct Sum {
+    stated: f64,
+    stated_res: f64,
+    parts: Vec<(f64, f64)>,
+    sum: f64,
+    lo: f64,
+    hi: f64,
+}
+
 /// Result of one sum under one alignment.
 enum SumOutcome {
-    Consistent,
+    Consistent(Sum),
     Inconclusive,
-    Wrong {
-        stated: f64,
-        stated_res: f64,
-        sum: f64,
-        lo: f64,
-        hi: f64,
-    },
+    Wrong(Sum),
 }
 
 /// Whether the table's caption or header says its figures are amounts in a larger unit
@@ -143,22 +148,32 @@ fn sum_column(
     let Some((t_lo, t_hi)) = cell_at(total, j, left).and_then(widen) else {
         return SumOutcome::Inconclusive;
     };
-    let (mut lo, mut hi, mut sum, mut n) = (0.0, 0.0, 0.0, 0);
+    let (mut lo, mut hi, mut sum) = (0.0, 0.0, 0.0);
+    let mut parts = Vec::new();
     for r in members {
         if let Some(c) = cell_at(r, j, left) {
             if let (Some(v), Some((a, b))) = (c.value, widen(c)) {
                 sum += v;
                 lo += a;
                 hi += b;
-                n += 1;
+                parts.push((v, c.resolution));
             }
         }
     }
-    if n < 2 {
+    if parts.len() < 2 {
         return SumOutcome::Inconclusive;
     }
+    let c = cell_at(total, j, left);
+    let found = Sum {
+        stated: c.and_then(|c| c.value).unwrap_or(0.0),
+        stated_res: c.map_or(1.0, |c| c.resolution),
+        parts,
+        sum,
+        lo,
+        hi,
+    };
     if overlaps((t_lo, t_hi), (lo, hi)) {
-        SumOutcome::Consistent
+        SumOutcome::Consistent(found)
     } else if (sum.abs() > 0.0 && (t_lo / sum).abs() > MISREAD_RATIO)
         || (t_hi.abs() > 0.0 && (sum / t_hi).abs() > MISREAD_RATIO)
     {
@@ -167,14 +182,42 @@ fn sum_column(
         // several lines in a PDF): not a wrong sum, unknown.
         SumOutcome::Inconclusive
     } else {
-        let c = cell_at(total, j, left);
-        SumOutcome::Wrong {
-            stated: c.and_then(|c| c.value).unwrap_or(0.0),
-            stated_res: c.map_or(1.0, |c| c.resolution),
-            sum,
-            lo,
-            hi,
-        }
+        SumOutcome::Wrong(found)
+    }
+}
+
+/// The parts of a sum as a reader checks them: "1,5 + 1,3 + 0,8", or the first two, "…" and the
+/// last of a long column with their count ("12 + 15 + … + 9 (14 rader)").
+fn terms(parts: &[(f64, f64)], noun: &str) -> String {
+    let fmt = |&(v, res): &(f64, f64)| TABLE_NUMBER.decimals(decimals_of(res)).format(v);
+    if parts.len() <= 6 {
+        return parts.iter().map(fmt).collect::<Vec<_>>().join(" + ");
+    }
+    let last = parts.last().map(fmt).unwrap_or_default();
+    format!(
+        "{} + {} + … + {last} ({} {noun})",
+        fmt(&parts[0]),
+        fmt(&parts[1]),
+        parts.len()
+    )
+}
+
+/// A sum found right: "«Sum» i kolonnen «2025»: 1 200 000 + 300 000 = 1 500 000 stemmer."
+fn sum_passed(what: String, noun: &str, row: &FoundRow, found: &Sum) -> CheckPassed {
+    let d = decimals_of(found.stated_res);
+    let message = crate::rules::prose::agrees(
+        &format!("{what}: {}", terms(&found.parts, noun)),
+        &TABLE_NUMBER.decimals(d).format(found.sum),
+        &TABLE_NUMBER.decimals(d).format(found.stated),
+    );
+    CheckPassed {
+        rule: ID.into(),
+        line: row.line,
+        end_line: row.end_line,
+        message,
+        stated: Some(found.stated),
+        computed: Some(found.sum),
+        computed_range: Some([found.lo, found.hi]),
     }
 }
 
@@ -206,13 +249,18 @@ const MISREAD_RATIO: f64 = 100.0;
 
 /// Checks every total row and total column of `tables`.
 pub fn check_sums(tables: &[FoundTable]) -> Vec<Finding> {
-    let mut out = Vec::new();
+    outcome(tables).findings
+}
+
+/// Checks every total row and total column of `tables`: the findings, and the sums found right.
+pub fn outcome(tables: &[FoundTable]) -> Outcome {
+    let mut out = Outcome::default();
     // A total row after a page break sums the rows of both parts.
     for t in &crate::extract::tables::join_continued(tables) {
         // A wrong row total ("Reiser | 240 000 | 250 000 | 250 000 | 760 000") is reported
         // once: the Sum row under it, right once that total is mended, is not wrong too.
         let mut mended = Vec::new();
-        let mut by_column = Vec::new();
+        let mut by_column = Outcome::default();
         check_total_column(t, &mut by_column, &mut mended);
         check_total_rows(t, &mut out, &mended);
         out.extend(by_column);
@@ -248,7 +296,7 @@ fn total_is_an_average(members: &[&FoundRow], total: &FoundRow, j: usize) -> boo
 /// A row total found wrong: (the row's line, its column, computed minus stated).
 type Mended = (usize, usize, f64);
 
-fn check_total_rows(t: &FoundTable, out: &mut Vec<Finding>, mended: &[Mended]) {
+fn check_total_rows(t: &FoundTable, out: &mut Outcome, mended: &[Mended]) {
     let rounded = in_rounded_units(t);
     let mut start = 0;
     for (ti, total) in t.rows.iter().enumerate() {
@@ -271,21 +319,26 @@ fn check_total_rows(t: &FoundTable, out: &mut Vec<Finding>, mended: &[Mended]) {
             if total_is_an_average(&members, total, j) {
                 continue;
             }
-            let right = sum_column(&members, total, j, false, rounded);
-            let SumOutcome::Wrong {
+            let Sum {
                 stated,
                 stated_res,
                 sum,
                 lo,
                 hi,
-            } = right
-            else {
-                continue;
+                ..
+            } = match sum_column(&members, total, j, false, rounded) {
+                SumOutcome::Wrong(w) => w,
+                SumOutcome::Consistent(found) => {
+                    let what = format!("«{}» i {}", total.label, column_name(t, j));
+                    out.passed.push(sum_passed(what, "rader", total, &found));
+                    continue;
+                }
+                SumOutcome::Inconclusive => continue,
             };
             if uncertain
                 && !matches!(
                     sum_column(&members, total, j, true, rounded),
-                    SumOutcome::Wrong { .. }
+                    SumOutcome::Wrong(_)
                 )
             {
                 continue;
@@ -303,7 +356,7 @@ fn check_total_rows(t: &FoundTable, out: &mut Vec<Finding>, mended: &[Mended]) {
                 continue;
             }
             let d = decimals_of(stated_res);
-            out.push(Finding {
+            out.findings.push(Finding {
                 kind: FindingKind::Arithmetic,
                 rule: ID.into(),
                 severity: if uncertain {
@@ -340,7 +393,7 @@ fn is_total_column(t: &FoundTable, j: usize) -> bool {
 /// Checks each total column against the columns before it, back to the previous total column
 /// ("Korttid | Langtid | Totalt | Totalt 2024": the last is another year's total, with no
 /// parts of its own here). A total column inside the table needs two parts before it.
-fn check_total_column(t: &FoundTable, out: &mut Vec<Finding>, mended: &mut Vec<Mended>) {
+fn check_total_column(t: &FoundTable, out: &mut Outcome, mended: &mut Vec<Mended>) {
     let w = t.width();
     if w < 2 {
         return;
@@ -361,7 +414,7 @@ fn check_one_total_column(
     t: &FoundTable,
     first: usize,
     last: usize,
-    out: &mut Vec<Finding>,
+    out: &mut Outcome,
     mended: &mut Vec<Mended>,
 ) {
     let Some(h) = t.columns.get(last).and_then(|c| c.header.as_ref()) else {
@@ -385,23 +438,40 @@ fn check_one_total_column(
         let (Some(stated), Some((t_lo, t_hi))) = (total.value, total.interval()) else {
             continue;
         };
-        let (mut lo, mut hi, mut sum, mut n) = (0.0, 0.0, 0.0, 0);
+        let (mut lo, mut hi, mut sum) = (0.0, 0.0, 0.0);
+        let mut terms = Vec::new();
         for &j in &parts {
             if let Some(c) = r.cells.get(j) {
                 if let (Some(v), Some((a, b))) = (c.value, c.interval()) {
                     sum += v;
                     lo += a;
                     hi += b;
-                    n += 1;
+                    terms.push((v, c.resolution));
                 }
             }
         }
-        if n == 0 || overlaps((t_lo, t_hi), (lo, hi)) {
+        if terms.is_empty() {
+            continue;
+        }
+        if overlaps((t_lo, t_hi), (lo, hi)) {
+            // A total of one filled cell is no sum to speak of.
+            if terms.len() >= 2 {
+                let found = Sum {
+                    stated,
+                    stated_res: total.resolution,
+                    parts: terms,
+                    sum,
+                    lo,
+                    hi,
+                };
+                let what = format!("«{h}» for «{}»", r.label);
+                out.passed.push(sum_passed(what, "celler", r, &found));
+            }
             continue;
         }
         let d = decimals_of(total.resolution);
         mended.push((r.line, last, sum - stated));
-        out.push(Finding {
+        out.findings.push(Finding {
             kind: FindingKind::Arithmetic,
             rule: ID.into(),
             severity: if r.padded {
@@ -504,6 +574,63 @@ mod tests {
             "«Sum» i kolonnen «2026» er oppgitt til 1 615 000, men radene over summerer seg til \
              1 605 000."
         );
+    }
+
+    #[test]
+    fn a_right_sum_is_recorded_as_checked_and_a_wrong_one_is_not() {
+        let text = "Tabell 2 Kostnader (mill. kroner)\n\
+                    Post          2024\n\
+                    Lønn           1,5\n\
+                    Drift          1,3\n\
+                    Annet          0,8\n\
+                    Sum            3,6\n";
+        let o = outcome(&find_tables(&Document::new(text.to_string())));
+        assert!(o.findings.is_empty(), "{:#?}", o.findings);
+        assert_eq!(o.passed.len(), 1, "{:#?}", o.passed);
+        let p = &o.passed[0];
+        assert_eq!(p.rule, ID);
+        assert_eq!((p.line, p.end_line), (6, 6));
+        assert_eq!(p.stated, Some(3.6));
+        assert!((p.computed.unwrap() - 3.6).abs() < 1e-9);
+        assert_eq!(
+            p.message,
+            "«Sum» i kolonnen «2024»: 1,5 + 1,3 + 0,8 = 3,6 stemmer."
+        );
+        // Within rounding, not to the digit: said so.
+        let o = outcome(&find_tables(&Document::new(text.replace("3,6", "3,5"))));
+        assert!(o.findings.is_empty(), "{:#?}", o.findings);
+        assert_eq!(
+            o.passed[0].message,
+            "«Sum» i kolonnen «2024»: 1,5 + 1,3 + 0,8 = 3,6; oppgitt 3,5 stemmer med avrunding."
+        );
+        // Wrong: a finding, and no check found right.
+        let o = outcome(&find_tables(&Document::new(text.replace("3,6", "3,9"))));
+        assert_eq!(o.findings.len(), 1, "{:#?}", o.findings);
+        assert!(o.passed.is_empty(), "{:#?}", o.passed);
+        // A total that is an average of its rows is not summed, so not checked.
+        let avg = "Sykefravær 2024\nHelse Fonna 9,0 %\nHelse Førde 8,0 %\nTotalt 8,9 %\n";
+        let o = outcome(&find_tables(&Document::new(avg.to_string())));
+        assert!(
+            o.findings.is_empty() && o.passed.is_empty(),
+            "{:#?}",
+            o.passed
+        );
+    }
+
+    #[test]
+    fn a_long_column_is_shown_by_its_ends_and_its_count() {
+        let parts = [
+            (12.0, 1.0),
+            (15.0, 1.0),
+            (3.0, 1.0),
+            (4.0, 1.0),
+            (5.0, 1.0),
+            (6.0, 1.0),
+        ];
+        assert_eq!(terms(&parts, "rader"), "12 + 15 + 3 + 4 + 5 + 6");
+        let mut more = parts.to_vec();
+        more.push((9.0, 1.0));
+        assert_eq!(terms(&more, "rader"), "12 + 15 + … + 9 (7 rader)");
     }
 
     #[test]

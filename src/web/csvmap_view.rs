@@ -1,6 +1,8 @@
 //! The mapping step for a CSV document: which column is the entity, the year, the measure and
 //! the values (guessed by `crate::csvmap::guess_mapping`, corrected here), then a target in plain
-//! words judged per entity by `crate::csvmap::assess`.
+//! words judged per entity by `crate::csvmap::assess` on the measure its words name (or the one
+//! the user picks when the file holds several), and put among the document's targets by
+//! `crate::csvmap::add_target`, so it is listed and exported like any other.
 
 use std::sync::Arc;
 
@@ -8,8 +10,9 @@ use leptos::prelude::*;
 
 use super::fmt::num;
 use super::i18n::*;
-use crate::csvmap::{assess, guess_mapping, header_year};
+use crate::csvmap::{add_target, assess, guess_mapping, header_year, value_columns, with_layout};
 use crate::model::{Indicator, Table};
+use crate::report::DocumentReport;
 
 fn col_label(t: &Table, c: usize) -> String {
     match t.header.get(c).map(|h| h.trim()).filter(|h| !h.is_empty()) {
@@ -34,12 +37,22 @@ fn wide_columns(t: &Table) -> Vec<(usize, i32)> {
 }
 
 #[component]
-pub fn CsvMap(lang: RwSignal<Lang>, table: Arc<Table>, prefix: String) -> impl IntoView {
+pub fn CsvMap(
+    lang: RwSignal<Lang>,
+    table: Arc<Table>,
+    /// The document's report: a judged target is added to its targets.
+    report: ArcRwSignal<Arc<DocumentReport>>,
+    prefix: String,
+) -> impl IntoView {
     let l = move || lang.get();
     let t = StoredValue::new(table);
     let guess = t.with_value(|t| guess_mapping(t));
     let mapping = RwSignal::new(guess);
     let target = RwSignal::new(String::new());
+    // The measure the user picked when the file holds several and the words name none.
+    let chosen: RwSignal<Option<String>> = RwSignal::new(None);
+    // The text of the last target added to the document's targets.
+    let added: RwSignal<Option<String>> = RwSignal::new(None);
     let prefix = StoredValue::new(prefix);
     let id = move |s: &str| format!("{}map-{s}", prefix.get_value());
     let cols = t.with_value(|t| {
@@ -50,33 +63,18 @@ pub fn CsvMap(lang: RwSignal<Lang>, table: Arc<Table>, prefix: String) -> impl I
     let cols = StoredValue::new(cols);
     let wide_cols = StoredValue::new(t.with_value(|t| wide_columns(t)));
     let long = move || mapping.with(|m| m.year.is_some());
-    let result: Memo<Option<Result<Indicator, String>>> = Memo::new(move |_| {
+    let result = Memo::new(move |_| {
         let text = target.get();
         if text.trim().is_empty() {
             return None;
         }
         let m = mapping.get();
-        Some(t.with_value(|t| assess(t, &m, &text)))
+        let pick = chosen.get();
+        Some(t.with_value(|t| assess(t, &m, &text, pick.as_deref())))
     });
 
     let set_layout = move |v: String| {
-        mapping.update(|m| {
-            if v == "long" {
-                let taken = |c: usize| c == m.entity || Some(c) == m.measure;
-                let all: Vec<usize> = cols.with_value(|c| c.iter().map(|x| x.0).collect());
-                let year = all.iter().copied().find(|&c| !taken(c));
-                let value = all
-                    .iter()
-                    .copied()
-                    .rev()
-                    .find(|&c| !taken(c) && Some(c) != year);
-                m.year = year;
-                m.values = value.map(|c| vec![(c, None)]).unwrap_or_default();
-            } else {
-                m.year = None;
-                m.values = wide_cols.with_value(|w| w.iter().map(|&(c, y)| (c, Some(y))).collect());
-            }
-        })
+        mapping.update(|m| *m = t.with_value(|t| with_layout(t, m, v == "long")));
     };
     let options = move |selected: Option<usize>, none: bool| {
         let lang = l();
@@ -92,6 +90,21 @@ pub fn CsvMap(lang: RwSignal<Lang>, table: Arc<Table>, prefix: String) -> impl I
         out
     };
     let parse_col = |v: String| v.parse::<usize>().ok();
+    // The long layout's value columns: one, or every column of figures ("all").
+    let set_values = move |v: String| {
+        mapping.update(|m| {
+            m.values = match parse_col(v) {
+                Some(c) => vec![(c, None)],
+                None => t.with_value(|t| value_columns(t, m)),
+            }
+        })
+    };
+    let report = StoredValue::new(report);
+    let add = move |ind: Indicator| {
+        let text = ind.text.clone();
+        report.with_value(|rep| rep.update(|r| *r = Arc::new(add_target(r, ind))));
+        added.set(Some(text));
+    };
 
     let title = id("title");
     let title2 = title.clone();
@@ -139,8 +152,13 @@ pub fn CsvMap(lang: RwSignal<Lang>, table: Arc<Table>, prefix: String) -> impl I
                             <div class="ms-field ds-field">
                                 <label class="ds-label" for=id("value")>{l().t("Verdi", "Value")}</label>
                                 <select class="ds-input" id=id("value") data-map="value"
-                                    on:change=move |ev| if let Some(c) = parse_col(event_target_value(&ev)) { mapping.update(|m| m.values = vec![(c, None)]) }>
-                                    {options(mapping.with_untracked(|m| m.values.first().map(|v| v.0)), false)}
+                                    on:change=move |ev| set_values(event_target_value(&ev))>
+                                    {
+                                        let (one, many) = mapping.with_untracked(|m| (m.values.first().map(|v| v.0), m.values.len() > 1));
+                                        let mut o = vec![view! { <option value="all" selected=many>{l().t("(alle tallkolonnene)", "(every column of figures)")}</option> }.into_any()];
+                                        o.extend(options(one.filter(|_| !many), false));
+                                        o
+                                    }
                                 </select>
                             </div>
                         }
@@ -196,14 +214,52 @@ pub fn CsvMap(lang: RwSignal<Lang>, table: Arc<Table>, prefix: String) -> impl I
                     data-map="target"
                     placeholder=move || l().t("f.eks. skal reduseres med 20 % sammenlignet med 2023", "e.g. skal reduseres med 20 % sammenlignet med 2023")
                     prop:value=move || target.get()
-                    on:input=move |ev| target.set(event_target_value(&ev))
+                    on:input=move |ev| {
+                        target.set(event_target_value(&ev));
+                        added.set(None);
+                    }
                 />
             </div>
             <div class="ms-map-result" aria-live="polite">
                 {move || match result.get() {
                     None => ().into_any(),
-                    Some(Err(e)) => view! { <p class="ms-error ds-alert" data-color="danger" data-map-error="">{e}</p> }.into_any(),
-                    Some(Ok(ind)) => verdict_list(l(), &ind).into_any(),
+                    Some(Err(e)) => view! { <p class="ms-error ds-alert" data-color="danger" data-map-error="">{e.message(l() == Lang::En)}</p> }.into_any(),
+                    Some(Ok(typed)) => {
+                        let lang = l();
+                        let which = (!typed.candidates.is_empty()).then(|| view! {
+                            <div class="ms-field ds-field">
+                                <label class="ds-label" for=id("which")>{lang.t("Filen har flere måltall. Hvilket gjelder målet?", "The file holds several measures. Which one is the target about?")}</label>
+                                <select class="ds-input" id=id("which") data-map="which"
+                                    on:change=move |ev| {
+                                        let v = event_target_value(&ev);
+                                        chosen.set((!v.is_empty()).then_some(v));
+                                    }>
+                                    <option value="" selected=typed.indicator.is_none()>{lang.t("(velg)", "(choose)")}</option>
+                                    {typed.candidates.iter().map(|c| {
+                                        let on = typed.indicator.as_ref().is_some_and(|i| &i.measure == c);
+                                        view! { <option value=c.clone() selected=on>{c.clone()}</option> }
+                                    }).collect_view()}
+                                </select>
+                            </div>
+                        });
+                        let judged = typed.indicator.map(|ind| {
+                            let done = added.get().is_some_and(|a| a == ind.text);
+                            let list = verdict_list(lang, &ind);
+                            view! {
+                                {list}
+                                {if done {
+                                    view! { <p class="ms-hint" data-map-added="">{lang.t("Lagt til i målene og i eksportene.", "Added to the targets and the exports.")}</p> }.into_any()
+                                } else {
+                                    view! {
+                                        <button type="button" class="ms-button ds-button" data-variant="primary" data-size="sm" data-map="add" on:click=move |_| add(ind.clone())>
+                                            {lang.t("Legg til i målene", "Add to the targets")}
+                                        </button>
+                                    }.into_any()
+                                }}
+                            }
+                        });
+                        view! { {which} {judged} }.into_any()
+                    }
                 }}
             </div>
         </section>
@@ -215,6 +271,8 @@ fn verdict_list(l: Lang, ind: &Indicator) -> impl IntoView {
     view! {
         <p class="ms-spec" data-map-target="">
             <span class="ms-k">{l.t("Tolket som: ", "Read as: ")}</span>
+            <span data-map-measure="">{ind.measure.clone()}</span>
+            ", "
             {super::app::target_desc(l, &ind.target)}
             " – "
             {super::app::status_badge(l, ind.status)}

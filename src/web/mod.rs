@@ -55,7 +55,7 @@ export interface Report { schema_version: number; documents: DocumentReport[]; e
 export interface InputError { name: string; message: string; }
 export interface DocumentReport {
   name: string; format: "text" | "csv" | "pdf" | "docx" | "xlsx" | "ods"; encoding: string; lines: number; numbers: number;
-  indicators: Indicator[]; findings: Finding[]; tables: Table[]; figures: Figure[];
+  indicators: Indicator[]; findings: Finding[]; checks_passed?: CheckPassed[]; tables: Table[]; figures: Figure[];
   title?: string; owner?: string; year?: number; period_months?: number; applications?: Application[];
 }
 /** A grant application (RS-midler and similar schemes) with its fields, budget and findings. */
@@ -92,6 +92,11 @@ export interface Finding {
   /** The id of the rule that made it ("change", "rate", "table_sum", …). */
   rule: string;
   severity: "error" | "warning" | "info"; line: number; end_line: number; message: string;
+  stated: number | null; computed: number | null; computed_range: [number, number] | null;
+}
+/** A check a rule made and found right ("Summen 1,5 + 1,3 + 0,8 = 3,6 stemmer"). */
+export interface CheckPassed {
+  rule: string; line: number; end_line: number; message: string;
   stated: number | null; computed: number | null; computed_range: [number, number] | null;
 }
 export interface Table { line: number; end_line: number; caption: string | null; header: string[]; rows: string[][]; }

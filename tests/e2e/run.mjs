@@ -1231,6 +1231,111 @@ test('CSV mapping: guessed columns, a corrected select, a target in words, verdi
   await page.ctx.close();
 });
 
+test('checked and found right: a folded section lists the checks the engine found right, and opens', async () => {
+  const page = await open('', { bypassCSP: true });
+  await ready(page);
+  await example(page, '000_2a6fda8bf9662336.txt');
+  await page.locator('.ms-results[data-results="000_2a6fda8bf9662336.txt"]').waitFor();
+  // The engine's own count, through the JS API.
+  const n = await page.evaluate(async () => {
+    const m = await import('/pkg/meldingssjekk.js');
+    const text = (await import('/pkg/examples.js')).default.find((e) => e.file === '000_2a6fda8bf9662336.txt').text;
+    return m.analyze(text, { name: '000.txt' }).documents[0].checks_passed.length;
+  });
+  assert(n > 0, `example 000 has checks found right (${n})`);
+  const section = page.locator('.ms-results details.ms-checked');
+  eq(await section.count(), 1, 'one section');
+  eq(await section.evaluate((d) => d.open), false, 'collapsed by default');
+  const summary = section.locator('summary');
+  eq((await summary.textContent()).trim(), `Kontrollert og funnet riktig (${n})`, 'summary names the section and its count');
+  eq(await section.locator('.ms-checked-list li').count(), 0, 'the list is rendered only when opened');
+  await summary.click();
+  await section.locator('.ms-checked-list li').first().waitFor();
+  eq(await section.evaluate((d) => d.open), true, 'opens on a click');
+  eq(await section.locator('.ms-checked-list li').count(), n, 'one line per check');
+  const first = await section.locator('.ms-checked-list li').first().textContent();
+  assert(/stemmer/.test(first) && /linje \d+/.test(first), `a check says what was found right and where: ${first}`);
+  assert(await section.locator('.ms-checked-list li[data-rule][data-line]').count() === n, 'each line names its rule and line');
+  await axe(page, 'checked and found right, open');
+  // Keyboard: the summary closes and opens it again.
+  await summary.focus();
+  await page.keyboard.press('Enter');
+  eq(await section.evaluate((d) => d.open), false, 'Enter on the summary folds it');
+  // English on request.
+  await page.locator('.ms-lang button[lang=en]').click();
+  eq((await summary.textContent()).trim(), `Checked and found right (${n})`, 'English summary');
+  if (SHOTS) {
+    mkdirSync(SHOTS, { recursive: true });
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await page.locator('.ms-lang button[lang=nb]').click();
+    await summary.click();
+    await section.locator('.ms-checked-list li').first().waitFor();
+    await section.scrollIntoViewIfNeeded();
+    await section.screenshot({ path: join(SHOTS, 'checked-1366.png') });
+  }
+  clean(page);
+  await page.ctx.close();
+});
+
+test('CSV with a typed target: the measure it names, a threshold not a baseline, never a percent on a count, a question when it names none; then a target like any other', async () => {
+  const page = await open('', { bypassCSP: true });
+  await ready(page);
+  const drop = (name, text) => page.evaluate(([name, text]) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([text], name, { type: 'text/csv' }));
+    document.querySelector('.ms-drop').dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+  }, [name, text]);
+  await drop('fravaer.csv', 'Helseforetak;Sykefravær 2023;Sykefravær 2024;Antall ansatte 2023;Antall ansatte 2024\r\n' +
+    'St. Olavs hospital HF;9,4;8,6;11 250;11 410\r\nHelse Møre og Romsdal HF;8,7;9,3;6 880;6 950\r\nHelse Nord-Trøndelag HF;8,1;8,9;2 960;3 010\r\n');
+  const results = page.locator('.ms-results[data-results="fravaer.csv"]');
+  const map = results.locator('.ms-csvmap');
+  await map.waitFor();
+  const sentence = 'sykefraværet skal ikke være høyere enn 9 %';
+  await map.locator('[data-map=target]').fill(sentence);
+  await map.locator('[data-map-measure]').waitFor();
+  eq(await map.locator('[data-map-measure]').textContent(), 'Sykefravær', 'the target applies to the measure it names');
+  assert((await map.locator('[data-map-target]').textContent()).includes('høyst 9'), 'at most 9 %, a threshold');
+  eq(await map.locator('.ms-verdict').count(), 3, 'one verdict per trust, none for the count');
+  eq((await map.locator('.ms-verdict').evaluateAll((els) => els.map((e) => e.dataset.status))).join(), 'met,not_met,met', '8,6 and 8,9 under 9 %, 9,3 over');
+  const verdicts = await map.locator('.ms-verdicts').textContent();
+  assert(verdicts.includes('8,6') && !verdicts.includes('11 410'), `the Sykefravær figures, not the counts: ${verdicts}`);
+  assert(!verdicts.includes('utgangsnivå'), 'a threshold has no baseline');
+  // A percent target is never judged against a count.
+  await map.locator('[data-map=target]').fill('antall ansatte skal være minst 95 %');
+  await map.locator('[data-map-error]').waitFor();
+  assert((await map.locator('[data-map-error]').textContent()).includes('et antall'), 'refused: a count');
+  eq(await map.locator('.ms-verdict').count(), 0, 'no verdicts on a count');
+  // Added, it is a target like any other: in the list, the count and the export.
+  await map.locator('[data-map=target]').fill(sentence);
+  await map.locator('[data-map=add]').click();
+  await map.locator('[data-map-added]').waitFor();
+  const row = results.locator('.ms-target-list > li');
+  await row.first().waitFor();
+  eq(await row.count(), 1, 'the typed target is in the target list');
+  eq(await row.first().getAttribute('data-status'), 'partial', 'its status');
+  assert((await results.locator('.ms-targets h3').textContent()).includes('(1)'), 'the targets heading counts it');
+  const [dl] = await Promise.all([page.waitForEvent('download'), results.locator('[data-export=verdicts]').click()]);
+  const csv = readFileSync(await dl.path()).toString('utf8');
+  assert(csv.includes(sentence) && csv.includes('8,6') && csv.includes('9,3'), `the verdicts CSV has the typed target: ${csv}`);
+  eq(csv.trim().split('\r\n').length, 1 + 3, 'one row per trust');
+  // A file with two percent measures, and words that name neither: the page asks.
+  await drop('heltid.csv', 'Helseforetak;Sykefravær 2024;Andel heltid 2024\r\nHelse Alfa;8,2;71,0\r\nHelse Beta;9,6;64,5\r\n');
+  const map2 = page.locator('.ms-results[data-results="heltid.csv"] .ms-csvmap');
+  await map2.waitFor();
+  await map2.locator('[data-map=target]').fill('ikke høyere enn 9 %');
+  const which = map2.locator('[data-map=which]');
+  await which.waitFor();
+  eq(await map2.locator('.ms-verdict').count(), 0, 'not judged before the measure is chosen');
+  eq((await which.locator('option').allTextContents()).slice(1).join('|'), 'Sykefravær|Andel heltid', 'the measures offered');
+  await which.selectOption('Sykefravær');
+  await map2.locator('.ms-verdict').first().waitFor();
+  eq((await map2.locator('.ms-verdict').evaluateAll((els) => els.map((e) => e.dataset.status))).join(), 'met,not_met', 'judged on the chosen measure');
+  eq(await map2.locator('[data-map=which]').inputValue(), 'Sykefravær', 'the choice stays shown');
+  await axe(page, 'CSV typed target');
+  clean(page);
+  await page.ctx.close();
+});
+
 // --- Compare ----------------------------------------------------------------------------------
 
 /** The contract document and a second one that shares its first target, both mounted. */

@@ -58,14 +58,16 @@ pub(super) fn add_analysis(ui: Ui, report: DocumentReport, text: String, arrival
     let now = js_sys::Date::new_0();
     let d = Doc {
         id,
-        report: Arc::new(report),
+        report: ArcRwSignal::new(Arc::new(report)),
         lines: Arc::new(lines),
         checked: (now.get_full_year(), now.get_month() + 1, now.get_date()),
     };
     // A document shown now and analysed again is shown again.
-    let replaces_shown = ui.current_doc().is_some_and(|c| c.report.name == name);
+    let replaces_shown = ui
+        .current_doc()
+        .is_some_and(|c| c.report.with_untracked(|r| r.name == name));
     ui.docs.update(|v| {
-        v.retain(|x| x.report.name != name);
+        v.retain(|x| x.report.with_untracked(|r| r.name != name));
         v.push(d);
     });
     ui.refused.update(|r| r.retain(|x| x.name != name));

@@ -44,7 +44,8 @@ fn mark_label(l: Lang, m: Mark) -> &'static str {
 }
 
 fn detail(ui: Ui, l: Lang, d: &Doc, f: Focus) -> impl IntoView {
-    let r = &d.report;
+    let rep = d.report.get();
+    let r = &*rep;
     let mut marks: Vec<(usize, usize, Mark)> = Vec::new();
     let body = match f {
         Focus::Indicator(i) => match r.indicators.get(i) {

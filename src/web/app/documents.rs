@@ -103,7 +103,7 @@ fn show_doc(ui: Ui, id: u32) {
 fn doc_card(ui: Ui, d: Doc) -> impl IntoView {
     let l = ui.lang.get();
     let id = d.id;
-    let r = d.report.clone();
+    let r = d.report.get_untracked();
     let is_current = move || ui.current.get() == Some(id);
     let title = doc_title(&r);
     let file = (title != r.name).then(|| r.name.clone());

@@ -133,7 +133,7 @@ pub(super) fn finding_row(ui: Ui, l: Lang, i: usize, f: &Finding) -> impl IntoVi
 /// copy button.
 pub(super) fn findings_section(ui: Ui, doc: StoredValue<Doc>) -> impl IntoView {
     let l = move || ui.lang.get();
-    let r = move || doc.with_value(|d| d.report.clone());
+    let r = move || doc.with_value(|d| d.report.get());
     let sel = |ui: Ui, id: &str| ui.id(id);
     view! {
     <section class="ms-findings" aria-labelledby=sel(ui, "findings-title")>
@@ -179,4 +179,48 @@ pub(super) fn findings_section(ui: Ui, doc: StoredValue<Doc>) -> impl IntoView {
         }}
     </section>
     }
+}
+
+/// The checks the engine made and found right, folded by default: a reviewer sees that a table
+/// or a sentence was checked, not only that nothing was flagged. The list is rendered when
+/// opened; nothing is shown when no check was made.
+pub(super) fn checked_section(ui: Ui, doc: StoredValue<Doc>) -> impl IntoView {
+    const MAX_ROWS: usize = 500;
+    let l = move || ui.lang.get();
+    let count = doc.with_value(|d| d.report.with_untracked(|r| r.checks_passed.len()));
+    if count == 0 {
+        return ().into_any();
+    }
+    let open = RwSignal::new(false);
+    view! {
+        <details class="ds-details ms-checked" data-checked="" on:toggle=move |ev| {
+            let el: web_sys::HtmlDetailsElement = event_target(&ev);
+            open.set(el.open());
+        }>
+            <summary>{move || format!("{} ({count})", l().t("Kontrollert og funnet riktig", "Checked and found right"))}</summary>
+            {move || open.get().then(|| {
+                let lang = l();
+                let r = doc.with_value(|d| d.report.get_untracked());
+                view! {
+                    <p class="ms-hint">{lang.t(
+                        "Regnestykker i rapporten som er regnet etter med rapportens egne tall og stemmer, innenfor avrundingen.",
+                        "Arithmetic in the report redone from its own figures and found right, within rounding.",
+                    )}</p>
+                    <ul class="ms-checked-list">
+                        {r.checks_passed.iter().take(MAX_ROWS).map(|p| view! {
+                            <li data-rule=p.rule.clone() data-line=p.line.to_string()>
+                                <span class="ms-ok" aria-hidden="true">"✓"</span>
+                                <span>{p.message.clone()}</span>
+                                <span class="ms-lineref">{line_ref(lang, p.line, p.end_line)}</span>
+                            </li>
+                        }).collect_view()}
+                    </ul>
+                    {(count > MAX_ROWS).then(|| view! {
+                        <p class="ms-hint">{format!("… {} {}", count - MAX_ROWS, lang.t("til", "more"))}</p>
+                    })}
+                }
+            })}
+        </details>
+    }
+    .into_any()
 }

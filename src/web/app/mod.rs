@@ -40,7 +40,8 @@ const LANG_KEY: &str = "meldingssjekk.lang";
 #[derive(Clone)]
 struct Doc {
     id: u32,
-    report: Arc<DocumentReport>,
+    /// The engine's report; a signal, because a target typed for a CSV file joins its targets.
+    report: ArcRwSignal<Arc<DocumentReport>>,
     lines: Arc<Vec<String>>,
     /// When it was checked (year, month, day), for the print header.
     checked: (u32, u32, u32),
@@ -263,7 +264,7 @@ fn App(
                 Page::Check => ().into_any(),
                 Page::Staffing => view! { <Staffing lang=ui.lang input=ui.staff values=ui.levers prefix=ui.prefix.get_value() /> }.into_any(),
                 Page::Compare => {
-                    let docs = Signal::derive(move || ui.docs.with(|d| d.iter().map(|x| x.report.clone()).collect::<Vec<_>>()));
+                    let docs = Signal::derive(move || ui.docs.with(|d| d.iter().map(|x| x.report.get()).collect::<Vec<_>>()));
                     view! { <Compare lang=ui.lang docs=docs prefix=ui.prefix.get_value() /> }.into_any()
                 }
             }}

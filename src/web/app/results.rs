@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use super::detail::detail_panel;
 use super::documents::{doc_meta, doc_title};
 use super::export::{download, pretty_json, stem};
-use super::findings::findings_section;
+use super::findings::{checked_section, findings_section};
 use super::tables::{Figures, Tables};
 use super::targets::targets_section;
 use super::{Doc, Mode, Ui};
@@ -22,17 +22,14 @@ use crate::web::i18n::*;
 pub(super) fn Results(ui: Ui, doc: Doc) -> impl IntoView {
     let l = move || ui.lang.get();
     let doc = StoredValue::new(doc);
-    let r = move || doc.with_value(|d| d.report.clone());
+    let r = move || doc.with_value(|d| d.report.get());
     let title_id = ui.id("results-title");
     let title_id2 = title_id.clone();
-    let entities = StoredValue::new(entities_of(&r()));
-    let (title, meta) = doc.with_value(|d| {
-        (
-            doc_title(&d.report),
-            doc_meta(ui.lang.get_untracked(), &d.report),
-        )
-    });
-    let file = doc.with_value(|d| (d.report.name != title).then(|| d.report.name.clone()));
+    // The entities of the report's verdicts, again when a typed target joins them.
+    let entities = Memo::new(move |_| entities_of(&r()));
+    let first = doc.with_value(|d| d.report.get_untracked());
+    let (title, meta) = (doc_title(&first), doc_meta(ui.lang.get_untracked(), &first));
+    let file = (first.name != title).then(|| first.name.clone());
     let (y, m, day) = doc.with_value(|d| d.checked);
     let print_title = title.clone();
     view! {
@@ -61,17 +58,18 @@ pub(super) fn Results(ui: Ui, doc: Doc) -> impl IntoView {
                 <div class="ms-lists">
                     {targets_section(ui, doc, entities)}
                     {findings_section(ui, doc)}
+                    {checked_section(ui, doc)}
                     {doc.with_value(|d| {
-                        (d.report.format == Format::Csv)
-                            .then(|| d.report.tables.first().cloned())
+                        (first.format == Format::Csv)
+                            .then(|| first.tables.first().cloned())
                             .flatten()
-                            .map(|t| view! { <CsvMap lang=ui.lang table=Arc::new(t) prefix=ui.prefix.get_value() /> })
+                            .map(|t| view! { <CsvMap lang=ui.lang table=Arc::new(t) report=d.report.clone() prefix=ui.prefix.get_value() /> })
                     })}
                     <Tables ui=ui doc=doc />
                     <Figures ui=ui doc=doc />
                     {doc.with_value(|d| view! {
-                        <crate::web::applications::Applications lang=ui.lang report=d.report.clone() />
-                        <crate::web::letter::LetterPanel lang=ui.lang report=d.report.clone() text=Arc::new(d.lines.join("\n")) />
+                        <crate::web::applications::Applications lang=ui.lang report=first.clone() />
+                        <crate::web::letter::LetterPanel lang=ui.lang report=first.clone() text=Arc::new(d.lines.join("\n")) />
                     })}
                 </div>
                 {detail_panel(ui, doc)}
@@ -83,7 +81,7 @@ pub(super) fn Results(ui: Ui, doc: Doc) -> impl IntoView {
 /// The overview: targets by status, findings by severity, and the downloads.
 fn overview(ui: Ui, doc: StoredValue<Doc>) -> impl IntoView {
     let l = move || ui.lang.get();
-    let r = move || doc.with_value(|d| d.report.clone());
+    let r = move || doc.with_value(|d| d.report.get());
     let export = move |what: &'static str| {
         let rep = r();
         let s = stem(&rep.name);
@@ -176,9 +174,9 @@ fn overview(ui: Ui, doc: StoredValue<Doc>) -> impl IntoView {
 
 /// The filters (status, entity, finding type, search) and the list/matrix switch; while an entity
 /// is chosen, the note that the status is that entity's verdict.
-fn filters(ui: Ui, doc: StoredValue<Doc>, entities: StoredValue<Vec<String>>) -> impl IntoView {
+fn filters(ui: Ui, doc: StoredValue<Doc>, entities: Memo<Vec<String>>) -> impl IntoView {
     let l = move || ui.lang.get();
-    let r = move || doc.with_value(|d| d.report.clone());
+    let r = move || doc.with_value(|d| d.report.get());
     let sel = |ui: Ui, id: &str| ui.id(id);
     let refilter = move || announce_counts(ui, &r());
     let status_note = ui.id("f-status-note");
@@ -222,8 +220,8 @@ fn filters(ui: Ui, doc: StoredValue<Doc>, entities: StoredValue<Vec<String>>) ->
                 }
             >
                 <option value="">{move || l().t("Alle", "All")}</option>
-                {entities
-                    .get_value()
+                {move || entities
+                    .get()
                     .into_iter()
                     .map(|e| view! { <option value=e.clone()>{e.clone()}</option> })
                     .collect_view()}

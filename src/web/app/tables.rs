@@ -10,7 +10,7 @@ use crate::web::fmt::num;
 pub(super) fn Tables(ui: Ui, doc: StoredValue<Doc>) -> impl IntoView {
     const MAX_ROWS: usize = 200;
     let l = move || ui.lang.get();
-    let tables = doc.with_value(|d| d.report.tables.clone());
+    let tables = doc.with_value(|d| d.report.with_untracked(|r| r.tables.clone()));
     if tables.is_empty() {
         return ().into_any();
     }
@@ -60,7 +60,7 @@ pub(super) fn Tables(ui: Ui, doc: StoredValue<Doc>) -> impl IntoView {
 pub(super) fn Figures(ui: Ui, doc: StoredValue<Doc>) -> impl IntoView {
     const MAX_ROWS: usize = 500;
     let l = move || ui.lang.get();
-    let count = doc.with_value(|d| d.report.figures.len());
+    let count = doc.with_value(|d| d.report.with_untracked(|r| r.figures.len()));
     if count == 0 {
         return ().into_any();
     }
@@ -73,7 +73,8 @@ pub(super) fn Figures(ui: Ui, doc: StoredValue<Doc>) -> impl IntoView {
             <summary>{move || format!("{} ({count})", l().t("Alle tall i dokumentet", "All figures in the document"))}</summary>
             {move || open.get().then(|| {
                 let lang = l();
-                doc.with_value(|d| view! {
+                let r = doc.with_value(|d| d.report.get_untracked());
+                view! {
                     <div class="ms-matrix-wrap" tabindex="0" role="region" aria-label=lang.t("Alle tall", "All figures")>
                         <table data-size="sm" class="ds-table ms-table">
                             <thead>
@@ -85,7 +86,7 @@ pub(super) fn Figures(ui: Ui, doc: StoredValue<Doc>) -> impl IntoView {
                                 </tr>
                             </thead>
                             <tbody>
-                                {d.report.figures.iter().take(MAX_ROWS).map(|f| view! {
+                                {r.figures.iter().take(MAX_ROWS).map(|f| view! {
                                     <tr>
                                         <td>{f.line.to_string()}</td>
                                         <td>{f.text.clone()}</td>
@@ -99,7 +100,7 @@ pub(super) fn Figures(ui: Ui, doc: StoredValue<Doc>) -> impl IntoView {
                             <p class="ms-hint">{format!("… {} {}", count - MAX_ROWS, lang.t("tall til", "more figures"))}</p>
                         })}
                     </div>
-                })
+                }
             })}
         </details>
     }

@@ -386,10 +386,10 @@ pub(super) fn matrix(
 pub(super) fn targets_section(
     ui: Ui,
     doc: StoredValue<Doc>,
-    entities: StoredValue<Vec<String>>,
+    entities: Memo<Vec<String>>,
 ) -> impl IntoView {
     let l = move || ui.lang.get();
-    let r = move || doc.with_value(|d| d.report.clone());
+    let r = move || doc.with_value(|d| d.report.get());
     let sel = |ui: Ui, id: &str| ui.id(id);
     view! {
     <section class="ms-targets" aria-labelledby=sel(ui, "targets-title")>
@@ -445,7 +445,7 @@ pub(super) fn targets_section(
                     </ul>
                 }
                     .into_any(),
-                Mode::Matrix => matrix(ui, lang, &rep, &idx, &entities.get_value()).into_any(),
+                Mode::Matrix => matrix(ui, lang, &rep, &idx, &entities.get()).into_any(),
             }
         }}
     </section>
