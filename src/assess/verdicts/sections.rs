@@ -25,7 +25,8 @@ type SummaryRow<'a> = (usize, usize, &'a str, Vec<f64>, Vec<String>);
 /// A summary table at the end ("Ventetid somatikk under 65 dager | 67 dager | Ikke oppnådd")
 /// gives the verdict of a target set earlier that it names by its measure, its area and its
 /// figure, when the report gave that target no verdict of its own. A row must name exactly one
-/// target and the target be named by exactly one row.
+/// target and the target be named by exactly one row. Then a closing assessment in prose
+/// answers the targets still without one ([`closing_claims`]).
 pub(super) fn summary_claims(
     out: &mut [Assessed],
     sentences: &[Sentence],
@@ -34,6 +35,34 @@ pub(super) fn summary_claims(
     claims: &[Option<ClaimSpec>],
     row_status: &[bool],
     target_sentences: &[usize],
+) {
+    let args = (
+        sentences,
+        texts,
+        folded,
+        claims,
+        row_status,
+        target_sentences,
+    );
+    status_row_claims(out, args);
+    closing_claims(out, args);
+}
+
+/// The sentences, their texts, the folded reading view, each sentence's claim, whether it is a
+/// status row, and the target sentences.
+type Later<'a> = (
+    &'a [Sentence],
+    &'a [&'a str],
+    &'a str,
+    &'a [Option<ClaimSpec>],
+    &'a [bool],
+    &'a [usize],
+);
+
+/// The summary table's rows ([`summary_claims`]).
+fn status_row_claims(
+    out: &mut [Assessed],
+    (sentences, texts, folded, claims, row_status, target_sentences): Later,
 ) {
     let target_set: std::collections::HashSet<usize> = target_sentences.iter().copied().collect();
     // (sentence, line, folded head, its figures, its areas) of each status row, read once.
@@ -117,14 +146,9 @@ fn link_once(
 /// sentence names no trust, names the target's area (or no area, for a target without one)
 /// and its measure, and names exactly one target, which no other such sentence names. A
 /// long-term target is named only with its own figure ("målet om 50 dager … innen 2027").
-pub(super) fn closing_claims(
+fn closing_claims(
     out: &mut [Assessed],
-    sentences: &[Sentence],
-    texts: &[&str],
-    folded: &str,
-    claims: &[Option<ClaimSpec>],
-    row_status: &[bool],
-    target_sentences: &[usize],
+    (sentences, texts, folded, claims, row_status, target_sentences): Later,
 ) {
     if out.iter().all(|a| a.indicator.claim.is_some()) {
         return;

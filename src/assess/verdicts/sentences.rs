@@ -10,8 +10,7 @@ use super::region::{
     speaks_of_all_trusts,
 };
 use super::sections::{
-    answer_section, area_claim, closing_claims, section_number, section_of, section_verdicts,
-    summary_claims,
+    answer_section, area_claim, section_number, section_of, section_verdicts, summary_claims,
 };
 use super::{overall, Assessed, MAX_BLOCK_SENTENCES};
 use crate::assess::tables_link;
@@ -249,15 +248,6 @@ pub fn assess_sentences(
     }
     let target_sentences: Vec<usize> = targets.iter().map(|(i, _)| *i).collect();
     summary_claims(
-        &mut out,
-        sentences,
-        &texts,
-        folded,
-        &claims,
-        &row_status,
-        &target_sentences,
-    );
-    closing_claims(
         &mut out,
         sentences,
         &texts,
