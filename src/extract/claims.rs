@@ -263,10 +263,7 @@ fn clause_around(v: &str, r: std::ops::Range<usize>) -> (&str, &str) {
 
 /// Whether `f` names the region as a whole ("regionen samla", "foretaksgruppen").
 fn names_region(f: &str) -> bool {
-    let cat = crate::extract::entities::catalogue();
-    cat.mentions(f)
-        .iter()
-        .any(|m| cat.kind(m.entity) == crate::extract::entities::EntityKind::Region)
+    crate::extract::entities::mentions_kind(f, &[crate::extract::entities::EntityKind::Region])
 }
 
 /// Most parts a "N av M" count of trusts, areas or months may have (beyond it the count is of

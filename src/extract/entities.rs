@@ -66,6 +66,15 @@ fn is_name_char(c: char) -> bool {
 }
 
 /// Lowercases and splits a name into word tokens, dropping punctuation and "HF"/"RHF"/"AS".
+/// Whether `text` mentions an entity of one of `kinds` ("regionen samlet" is a region, "Helse
+/// Vest" an RHF).
+pub fn mentions_kind(text: &str, kinds: &[EntityKind]) -> bool {
+    let cat = catalogue();
+    cat.mentions(text)
+        .iter()
+        .any(|m| kinds.contains(&cat.kind(m.entity)))
+}
+
 pub fn name_tokens(s: &str) -> Vec<String> {
     let lower = s.to_lowercase();
     lower

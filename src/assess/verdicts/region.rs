@@ -101,14 +101,8 @@ pub(super) fn names_other_entity(text: &str, entity: &str) -> bool {
 pub(super) fn mentions_region(text: &str) -> bool {
     // "regionen samlet", "foretaksgruppen", "heile regionen" (the region's aliases in
     // data/entities.tsv), or the RHF by name ("nådd for Helse Vest samla").
-    let cat = crate::extract::entities::catalogue();
-    cat.mentions(text).iter().any(|m| {
-        matches!(
-            cat.kind(m.entity),
-            crate::extract::entities::EntityKind::Region
-                | crate::extract::entities::EntityKind::Rhf
-        )
-    })
+    use crate::extract::entities::{mentions_kind, EntityKind};
+    mentions_kind(text, &[EntityKind::Region, EntityKind::Rhf])
 }
 
 /// Whether a claim sentence speaks of every trust ("Kravet er innfridd i alle føretaka"). Only the

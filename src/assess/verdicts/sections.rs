@@ -167,14 +167,9 @@ fn closing_claims(
                 return None;
             }
             let f = folded.get(s.range.clone())?;
-            let cat = crate::extract::entities::catalogue();
-            let names_trust = cat.mentions(texts[j]).iter().any(|m| {
-                !matches!(
-                    cat.kind(m.entity),
-                    crate::extract::entities::EntityKind::Rhf
-                        | crate::extract::entities::EntityKind::Region
-                )
-            });
+            // A trust (or any entity other than the region or its RHF) makes it that one's.
+            use crate::extract::entities::{mentions_kind, EntityKind::*};
+            let names_trust = mentions_kind(texts[j], &[National, Hf, Support, Private, Total]);
             if names_trust {
                 return None;
             }
