@@ -57,7 +57,7 @@ pub fn run(
         .iter()
         .map(|t| (t.indicator.line, t.indicator.end_line))
         .collect();
-    let mut assessed =
+    let (mut assessed, read) =
         verdicts::assess_sentences(doc, reading, &sentences, &prose.folded, tables, &rows);
     // Rows of follow-up tables that are targets, where no sentence already set one.
     let mut from_tables: Vec<verdicts::Assessed> = table_targets
@@ -82,6 +82,9 @@ pub fn run(
         assessed.extend(from_tables);
         crate::sorting::sort_by_key(&mut assessed, |a| a.indicator.line);
     }
+    // A closing assessment in prose answers the targets still without a claim, of sentences
+    // and of tables alike.
+    verdicts::closing_claims(&mut assessed, reading, &sentences, &prose.folded, &read);
     let meta = crate::extract::meta::read(doc);
     let year = meta.year.or_else(|| report_year(&prose.tokens));
     // Sentences that say the targets are judged per month or tertial (read only for a report

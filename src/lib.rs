@@ -143,9 +143,10 @@ fn unit_name(unit: extract::numbers::NumUnit) -> &'static str {
 }
 
 fn analyze_text(name: &str, encoding: &str, doc: &document::Document) -> DocumentReport {
-    // Bar-separated tables are read as tables laid out in columns; line numbers are unchanged.
+    // Bar- and tab-separated tables are read as tables laid out in columns; line numbers are
+    // unchanged.
     let gapped;
-    let doc = match document::pipes::bars_as_columns(&doc.text) {
+    let doc = match document::pipes::as_columns(&doc.text) {
         std::borrow::Cow::Owned(text) => {
             gapped = document::Document::new(text);
             &gapped

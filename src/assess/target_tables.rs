@@ -641,6 +641,7 @@ fn row_indicator<'c>(
         claim_is_regional: true,
         claim_count: None,
         so_far: None,
+        claim_values: Vec::new(),
     }
 }
 

@@ -1,4 +1,4 @@
-//! Tables typed with bars between their cells ("Føretak | 2023 | 2024", a word processor's table
+//! Tables typed with bars (or tabs, see `tabs_as_columns`) between their cells ("Føretak | 2023 | 2024", a word processor's table
 //! pasted as text, or a Markdown table) are laid out in columns before they are read, the way a
 //! PDF lays out a table: the bars go, each column is padded to its widest cell and columns are
 //! three spaces apart, so every cell of a column starts where its header starts. Lines are
@@ -51,6 +51,113 @@ fn cells(line: &str, seps: &[usize], keep_leading: bool) -> Vec<String> {
         out.pop();
     }
     out
+}
+
+/// Writes the rows of the table at `lines[start..]` into `out`, each column padded to its widest
+/// cell and three spaces from the next (a `None` row, a rule line, becomes empty). A line's
+/// carriage return is kept.
+fn lay_out(lines: &[&str], start: usize, rows: &[Option<Vec<String>>], out: &mut [String]) {
+    let mut width: Vec<usize> = Vec::new();
+    for r in rows.iter().flatten() {
+        for (j, c) in r.iter().enumerate() {
+            let w = c.chars().count();
+            match width.get_mut(j) {
+                Some(x) => *x = (*x).max(w),
+                None => width.push(w),
+            }
+        }
+    }
+    for (k, r) in (start..).zip(rows) {
+        let cr = if lines[k].ends_with('\r') { "\r" } else { "" };
+        let Some(r) = r else {
+            out[k] = cr.to_string();
+            continue;
+        };
+        let mut s = String::new();
+        for (j, c) in r.iter().enumerate() {
+            s.push_str(c);
+            if j + 1 < r.len() {
+                let pad = width.get(j).copied().unwrap_or(0) + 3 - c.chars().count();
+                s.extend(std::iter::repeat_n(' ', pad));
+            }
+        }
+        s.push_str(cr);
+        out[k] = s;
+    }
+}
+
+/// The cells of a line split at its tabs (each tab one separator), trimmed, without the empty
+/// cells after the last filled one; `None` when the line has fewer than two filled cells.
+fn tab_cells(line: &str) -> Option<Vec<String>> {
+    let line = line.trim_end_matches(['\r', ' ', '\t']);
+    if !line.contains('\t') {
+        return None;
+    }
+    let cells: Vec<String> = line.split('\t').map(|c| c.trim().to_string()).collect();
+    (cells.iter().filter(|c| !c.is_empty()).count() >= 2).then_some(cells)
+}
+
+/// The text with its tab-separated tables laid out in columns, as bar tables are (see the module
+/// doc): at least two consecutive lines with two filled cells or more between tabs. When every
+/// line of a table has as many tabs, each tab is a separator (an empty cell stays a column);
+/// otherwise a run of tabs is one separator (tabs typed to reach a tab stop). The text itself
+/// when it has none.
+pub fn tabs_as_columns(text: &str) -> Cow<'_, str> {
+    if !text.contains('\t') {
+        return Cow::Borrowed(text);
+    }
+    let lines: Vec<&str> = text.split('\n').collect();
+    let cells: Vec<Option<Vec<String>>> = lines.iter().map(|l| tab_cells(l)).collect();
+    let n = lines.len();
+    let mut out: Option<Vec<String>> = None;
+    let mut i = 0;
+    while i < n {
+        if cells[i].is_none() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < n && cells[i].is_some() {
+            i += 1;
+        }
+        if i - start < 2 {
+            continue;
+        }
+        let rows = &cells[start..i];
+        let same = rows
+            .iter()
+            .flatten()
+            .all(|r| Some(r.len()) == rows[0].as_ref().map(Vec::len));
+        let rows: Vec<Option<Vec<String>>> = if same {
+            rows.to_vec()
+        } else {
+            rows.iter()
+                .flatten()
+                .map(|r| {
+                    let lead = r.first().is_some_and(String::is_empty);
+                    let filled = r.iter().filter(|c| !c.is_empty()).cloned();
+                    Some(lead.then(String::new).into_iter().chain(filled).collect())
+                })
+                .collect()
+        };
+        let out = out.get_or_insert_with(|| lines.iter().map(|l| l.to_string()).collect());
+        lay_out(&lines, start, &rows, out);
+    }
+    match out {
+        Some(out) => Cow::Owned(out.join("\n")),
+        None => Cow::Borrowed(text),
+    }
+}
+
+/// The text with its bar tables and its tab tables laid out in columns.
+pub fn as_columns(text: &str) -> Cow<'_, str> {
+    match tabs_as_columns(text) {
+        Cow::Borrowed(t) => bars_as_columns(t),
+        Cow::Owned(t) => match bars_as_columns(&t) {
+            Cow::Borrowed(_) => Cow::Owned(t),
+            Cow::Owned(u) => Cow::Owned(u),
+        },
+    }
 }
 
 /// The text with its bar tables laid out in columns (see the module doc); the text itself when
@@ -111,35 +218,7 @@ pub fn bars_as_columns(text: &str) -> Cow<'_, str> {
                 })
             })
             .collect();
-        let mut width: Vec<usize> = Vec::new();
-        for r in rows.iter().flatten() {
-            for (j, c) in r.iter().enumerate() {
-                let w = c.chars().count();
-                match width.get_mut(j) {
-                    Some(x) => *x = (*x).max(w),
-                    None => width.push(w),
-                }
-            }
-        }
-        for (k, r) in (start..i).zip(rows) {
-            let cr = if lines[k].ends_with('\r') { "\r" } else { "" };
-            let Some(r) = r else {
-                out[k] = cr.to_string();
-                continue;
-            };
-            let mut s = String::new();
-            for (j, c) in r.iter().enumerate() {
-                if j + 1 < r.len() {
-                    let pad = width.get(j).copied().unwrap_or(0) + 3 - c.chars().count();
-                    s.push_str(c);
-                    s.extend(std::iter::repeat_n(' ', pad));
-                } else {
-                    s.push_str(c);
-                }
-            }
-            s.push_str(cr);
-            out[k] = s;
-        }
+        lay_out(&lines, start, &rows, &mut out);
     }
     Cow::Owned(out.join("\n"))
 }
@@ -200,5 +279,28 @@ mod tests {
             bars_as_columns("Eitt | skilje.\nIngen tabell."),
             Cow::Borrowed(_)
         ));
+    }
+    #[test]
+    fn tab_table_is_laid_out_in_columns_line_for_line() {
+        let text = "Målekort\nIndikator\tMål\tjan\tfeb\nVentetid, dagar\t< 55\t58\t54\n\
+                    Fristbrot\t0\t\t3\n\nEin setning\tmed tabulator.\n";
+        let out = tabs_as_columns(text);
+        let lines: Vec<&str> = out.lines().collect();
+        assert_eq!(lines.len(), text.lines().count());
+        assert_eq!(lines[0], "Målekort");
+        // Columns in characters (the header's "å" is two bytes).
+        let col = |l: &str, p: &str| l.find(p).map(|i| l[..i].chars().count());
+        assert_eq!(col(lines[1], "Mål"), col(lines[2], "< 55"));
+        // An empty cell keeps its column: "3" stays under "feb".
+        assert_eq!(col(lines[1], "feb"), col(lines[3], "3"));
+        assert_eq!(col(lines[2], "54"), col(lines[3], "3"));
+        // A lone tab line after the table is left as it is.
+        assert_eq!(lines[5], "Ein setning\tmed tabulator.");
+    }
+
+    #[test]
+    fn a_lone_tab_line_is_left_as_it_is() {
+        let text = "Ein linje\tmed tabulator.\nIngen tabell.\n";
+        assert!(matches!(tabs_as_columns(text), Cow::Borrowed(_)));
     }
 }

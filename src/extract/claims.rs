@@ -97,8 +97,7 @@ pub fn parse_claim_folded(sentence: &str, f: &str) -> Option<ClaimSpec> {
                 c => c,
             };
             let count = if claim == Claim::Partial {
-                let (head, tail) = clause_around(v, r.clone());
-                some_of_few(head).or_else(|| some_of_few(tail))
+                claim_count(v, r.clone())
             } else {
                 None
             };
@@ -232,7 +231,7 @@ fn refine_met(v: &str, r: std::ops::Range<usize>) -> Claim {
     ) {
         return Claim::NotMet;
     }
-    let (head, tail) = clause_around(v, r);
+    let (head, tail) = clause_around(v, r.clone());
     if first_of(head, book.get("none"), 0).is_some() {
         return Claim::NotMet;
     }
@@ -246,10 +245,53 @@ fn refine_met(v: &str, r: std::ops::Range<usize>) -> Claim {
     // "Tre av fire helseforetak klarte kravet": some of a few, not all; unless the sentence
     // also speaks of the region as a whole ("innfridd for regionen samla og for tre av fire
     // føretak"), whose claim it then is.
-    if (some_of_few(head).is_some() || some_of_few(tail).is_some()) && !names_region(v) {
+    if claim_count(v, r).is_some() && !names_region(v) {
         return Claim::Partial;
     }
     Claim::Met
+}
+
+/// The "N av M" count of the claim at `r` in `v`: in its own clause, or before a list of the
+/// names it counts set off by commas ("To av fire helseforetak, Nordlandssykehuset og
+/// Helgelandssykehuset, nådde kravet").
+fn claim_count(v: &str, r: std::ops::Range<usize>) -> Option<(u32, u32)> {
+    let (head, tail) = clause_around(v, r.clone());
+    if let Some(c) = some_of_few(head).or_else(|| some_of_few(tail)) {
+        return Some(c);
+    }
+    if !names_only(head) {
+        return None;
+    }
+    let before = &v[..r.start - head.len()];
+    let mut segments = before.rsplit(',');
+    // The segment that closed the list is the head itself; the ones before are names until the
+    // count.
+    segments.next();
+    for segment in segments {
+        if let Some(c) = some_of_few(segment) {
+            return Some(c);
+        }
+        if !names_only(segment) {
+            return None;
+        }
+    }
+    None
+}
+
+/// Whether a (folded) stretch of a list holds only entity names joined by "og"/"eller" (or
+/// nothing at all).
+fn names_only(segment: &str) -> bool {
+    let cat = catalogue();
+    let mut rest = segment.to_string();
+    for m in cat.mentions(segment).iter().rev() {
+        if let Some(r) = rest.get(m.span.clone()) {
+            let blank = " ".repeat(r.len());
+            rest.replace_range(m.span.clone(), &blank);
+        }
+    }
+    rest.split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .all(|w| matches!(w, "" | "og" | "eller" | "samt"))
 }
 
 /// The claim's clause before the claim phrase `r` of `v` (from the last comma, semicolon or
@@ -725,6 +767,22 @@ mod tests {
         assert!(got
             .iter()
             .any(|(s, c, _)| s == "Somatikk" && *c == Claim::NotMet));
+    }
+
+    #[test]
+    fn a_count_before_the_names_it_counts_is_some_of_few() {
+        // The count stands before an apposition of the trusts it counts.
+        let c = parse_claim(
+            "To av fire helseforetak, Nordlandssykehuset og Helgelandssykehuset, nådde kravet.",
+        )
+        .expect("claim");
+        assert_eq!((c.claim, c.count), (Claim::Partial, Some((2, 4))));
+        // Words other than names between them: the count is not the claim's.
+        let c = parse_claim(
+            "To av fire helseforetak hadde kortere ventetid, og regionen nådde kravet.",
+        )
+        .expect("claim");
+        assert_eq!(c.claim, Claim::Met);
     }
 
     #[test]

@@ -111,11 +111,44 @@ pub fn check(assessed: &[Assessed]) -> Vec<Finding> {
             let status = match (regional, region_status) {
                 (true, Some(s)) => s,
                 // A claim for the region as a whole ("nådd for regionen samla") that the report
-                // gives no regional figure for: the figures of several trusts cannot decide it.
-                (_, None) if a.claim_is_regional && several_entities(&group_verdicts) => {
+                // gives no regional figure for: the figures of several trusts cannot decide it,
+                // nor those of a trust the report answers on its own ("…, men ikkje i Helse
+                // Stavanger").
+                (_, None)
+                    if a.claim_is_regional
+                        && (several_entities(&group_verdicts)
+                            || group_verdicts.iter().all(|v| {
+                                a.entity_claims.iter().any(|(e, _, _)| e == &v.entity)
+                            })) =>
+                {
                     Status::Unknown
                 }
                 _ => group_status,
+            };
+            // The claim's own sentence states the figure it speaks of, and that figure bears
+            // it out ("nådd i 2. tertial med 71,0 prosent" where the year so far gives 68,4):
+            // the claim is of another period or measure than the verdicts, not a wrong one.
+            let own_figure_agrees = a.claim_values.iter().any(|&v| {
+                let o = crate::extract::values::Observation {
+                    entity: String::new(),
+                    subject: None,
+                    value: Some(v),
+                    baseline_value: None,
+                    year: None,
+                    baseline_year: None,
+                    change_pct: None,
+                    at: 0,
+                };
+                matches!(
+                    (claim, crate::assess::verdicts::judge(&ind.target, &o)),
+                    (Claim::Met, Some(VerdictStatus::Met))
+                        | (Claim::NotMet, Some(VerdictStatus::NotMet))
+                )
+            });
+            let status = if own_figure_agrees {
+                Status::Unknown
+            } else {
+                status
             };
             let severity = match (claim, status) {
                 // "Delvis nådd" is how reports say progress short of the goal (a reduction of
@@ -202,6 +235,35 @@ mod tests {
             .iter()
             .filter(|f| f.kind == FindingKind::ClaimMismatch)
             .count()
+    }
+
+    #[test]
+    fn a_trust_set_apart_by_the_claim_is_not_held_to_the_regions_claim() {
+        // The region is met, Helse Stavanger is not, as the claim itself says; the report gives
+        // only Helse Stavanger's figure.
+        let text = "Ventetida i BUP skal vere under 38 dagar i 2024.\n\
+                    For BUP er kravet nådd for regionen samla, men ikkje i Helse Stavanger.\n\
+                    Helse Stavanger reduserte ventetida i BUP frå 44 til 39 dagar.\n";
+        assert_eq!(mismatches(text), 0);
+        // Said of every trust but one, the one is held to the opposite.
+        let text = "Ventetida i VOP skal vere under 42 dagar i 2024.\n\
+                    For VOP er kravet innfridd i alle føretak unntatt Helse Bergen.\n\
+                    Helse Bergen låg på 43 dagar og Helse Fonna på 38 dagar.\n";
+        assert_eq!(mismatches(text), 0);
+    }
+
+    #[test]
+    fn a_claim_of_another_period_with_its_own_figure_is_not_contradicted() {
+        // The table's year so far (68,4) is below 70, the claim speaks of the 2. tertial's 71,0.
+        let table =
+            "Indikator                    Mål       1. tertial   2. tertial   Hittil i år\n\
+                     Andel epikriser sendt        ≥ 70 %      66,2         71,0         68,4\n\
+                     Sykefravær (%)               ≤ 8,0       9,4          8,1          8,8\n\n";
+        let own = "Målet for epikriser ble nådd i 2. tertial med 71,0 prosent.\n";
+        assert_eq!(mismatches(&format!("{table}{own}")), 0);
+        // Without a figure of its own, "nådd" for the year so far is contradicted.
+        let bare = "Målet for epikriser er nådd.\n";
+        assert_eq!(mismatches(&format!("{table}{bare}")), 1);
     }
 
     #[test]

@@ -19,8 +19,8 @@ mod tests;
 
 pub(crate) use region::{document_owner, region_entity};
 pub use restated::merge_restated_rows;
-pub use sections::answer_table_targets;
-pub use sentences::assess_sentences;
+pub use sections::{answer_table_targets, closing_claims};
+pub use sentences::{assess_sentences, SentenceClaims};
 
 /// Sentences after a target that may still answer it.
 const MAX_BLOCK_SENTENCES: usize = 40;
@@ -41,18 +41,18 @@ pub struct Assessed {
     /// In a report on part of its year, what the figures so far show of a target for that
     /// year, whose verdicts are pending until the year is over.
     pub so_far: Option<crate::model::Status>,
+    /// The figures of the target's unit the claim's own sentence states beside it, other than
+    /// the target's own figure ("Målet ble nådd i 2. tertial med 71,0 prosent" → 71,0): the
+    /// figure the claim speaks of.
+    pub claim_values: Vec<f64>,
 }
 
 /// Finds every target in the document and assesses it.
 pub fn assess(doc: &Document, reading: &Reading, tables: &[crate::model::Table]) -> Vec<Assessed> {
-    assess_sentences(
-        doc,
-        reading,
-        &reading.sentences(),
-        &fold(&reading.text),
-        tables,
-        &[],
-    )
+    let (sentences, folded) = (reading.sentences(), fold(&reading.text));
+    let (mut out, read) = assess_sentences(doc, reading, &sentences, &folded, tables, &[]);
+    closing_claims(&mut out, reading, &sentences, &folded, &read);
+    out
 }
 
 /// Decides one verdict from the report's figures; `None` when they cannot decide it.

@@ -113,6 +113,37 @@ pub(super) fn speaks_of_all_trusts(sentence: &str) -> bool {
     let phrases = crate::extract::phrases::claims();
     let own = crate::extract::phrases::first_of(&folded, phrases.get("exception"), 0)
         .map_or(folded.len(), |(r, _)| r.start);
-    crate::extract::phrases::first_of(&folded, phrases.get("all_trusts"), 0)
-        .is_some_and(|(r, _)| r.start < own)
+    let Some((all, _)) = crate::extract::phrases::first_of(&folded, phrases.get("all_trusts"), 0)
+    else {
+        return false;
+    };
+    // "i alle føretak unntatt Helse Bergen": not every trust, and which ones the figures tell.
+    let excepts_trust =
+        crate::extract::phrases::first_of(&folded, phrases.get("excepted_name"), all.end)
+            .is_some_and(|(e, _)| {
+                use crate::extract::entities::{mentions_kind, EntityKind};
+                mentions_kind(&folded[e.end..], &[EntityKind::Hf])
+            });
+    all.start < own && !excepts_trust
+}
+
+/// The trusts a claim sentence sets apart after an exception ("nådd for regionen samla, men
+/// ikkje i Helse Stavanger", "innfridd i alle føretak unntatt Helse Bergen"), by canonical name.
+pub(super) fn excepted_trusts(sentence: &str) -> Vec<String> {
+    use crate::extract::entities::{catalogue, EntityKind};
+    let folded = fold(sentence);
+    let phrases = crate::extract::phrases::claims();
+    let Some((e, _)) = crate::extract::phrases::first_of(&folded, phrases.get("exception"), 0)
+    else {
+        return Vec::new();
+    };
+    let cat = catalogue();
+    let mut out: Vec<String> = Vec::new();
+    for m in cat.mentions(&folded[e.end..]) {
+        let name = cat.name(m.entity);
+        if cat.kind(m.entity) == EntityKind::Hf && !out.iter().any(|n| n == name) {
+            out.push(name.to_string());
+        }
+    }
+    out
 }

@@ -25,8 +25,8 @@ type SummaryRow<'a> = (usize, usize, &'a str, Vec<f64>, Vec<String>);
 /// A summary table at the end ("Ventetid somatikk under 65 dager | 67 dager | Ikke oppnådd")
 /// gives the verdict of a target set earlier that it names by its measure, its area and its
 /// figure, when the report gave that target no verdict of its own. A row must name exactly one
-/// target and the target be named by exactly one row. Then a closing assessment in prose
-/// answers the targets still without one ([`closing_claims`]).
+/// target and the target be named by exactly one row. (A closing assessment in prose answers
+/// the targets still without one, those of tables too: [`closing_claims`].)
 pub(super) fn summary_claims(
     out: &mut [Assessed],
     sentences: &[Sentence],
@@ -45,7 +45,6 @@ pub(super) fn summary_claims(
         target_sentences,
     );
     status_row_claims(out, args);
-    closing_claims(out, args);
 }
 
 /// The sentences, their texts, the folded reading view, each sentence's claim, whether it is a
@@ -119,14 +118,14 @@ fn status_row_claims(
             }
         }
     }
-    link_once(out, sentences, claims, &links);
+    link_once(out, (sentences, texts), claims, &links);
 }
 
 /// Gives each target the claim of the one row linked to it, when that row is linked to no
-/// other target.
+/// other target; with the figures of the target's unit the row states beside its claim.
 fn link_once(
     out: &mut [Assessed],
-    sentences: &[Sentence],
+    (sentences, texts): (&[Sentence], &[&str]),
     claims: &[Option<ClaimSpec>],
     links: &[(usize, usize)],
 ) {
@@ -136,6 +135,13 @@ fn link_once(
         if let (true, Some(c), Some(a)) = (once, &claims[j], out.get_mut(k)) {
             a.indicator.claim = Some(c.claim);
             a.indicator.claim_line = sentences.get(j).map(|s| s.line);
+            let target = &a.indicator.target;
+            a.claim_values = crate::extract::numbers::lex(texts.get(j).copied().unwrap_or(""))
+                .iter()
+                .filter(|t| crate::extract::values::compatible(t, target.unit))
+                .map(|t| t.value)
+                .filter(|v| Some(*v) != target.threshold && Some(*v) != target.change_pct)
+                .collect();
         }
     }
 }
@@ -146,13 +152,22 @@ fn link_once(
 /// sentence names no trust, names the target's area (or no area, for a target without one)
 /// and its measure, and names exactly one target, which no other such sentence names. A
 /// long-term target is named only with its own figure ("målet om 50 dager … innen 2027").
-fn closing_claims(
+pub fn closing_claims(
     out: &mut [Assessed],
-    (sentences, texts, folded, claims, row_status, target_sentences): Later,
+    reading: &Reading,
+    sentences: &[Sentence],
+    folded: &str,
+    read: &super::sentences::SentenceClaims,
 ) {
     if out.iter().all(|a| a.indicator.claim.is_some()) {
         return;
     }
+    let texts: Vec<&str> = sentences
+        .iter()
+        .map(|s| reading.text.get(s.range.clone()).unwrap_or(""))
+        .collect();
+    let (claims, row_status, target_sentences) =
+        (&read.claims, &read.row_status, &read.target_sentences);
     let target_set: std::collections::HashSet<usize> = target_sentences.iter().copied().collect();
     let first_target_line = out.iter().map(|a| a.indicator.end_line).min().unwrap_or(0);
     // (sentence, line, folded text, figures, areas) of each prose claim that names no one.
@@ -235,7 +250,7 @@ fn closing_claims(
         })
         .copied()
         .collect();
-    link_once(out, sentences, claims, &once);
+    link_once(out, (sentences, &texts), claims, &once);
 }
 
 /// The verdicts a later section (sentences `from..to`, its heading at `from - 1`) gives a

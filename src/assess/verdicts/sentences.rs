@@ -6,7 +6,7 @@ use super::measures::{
     claim_clause, claim_own_clause, label_of, measure_score, names_other_goal, names_other_section,
 };
 use super::region::{
-    leading_entity, mentions_region, names_other_entity, owner_of, region_entity,
+    excepted_trusts, leading_entity, mentions_region, names_other_entity, owner_of, region_entity,
     speaks_of_all_trusts,
 };
 use super::sections::{
@@ -36,7 +36,7 @@ pub fn assess_sentences(
     folded: &str,
     tables: &[crate::model::Table],
     table_target_rows: &[(usize, usize)],
-) -> Vec<Assessed> {
+) -> (Vec<Assessed>, SentenceClaims) {
     let texts: Vec<&str> = sentences
         .iter()
         .map(|s| reading.text.get(s.range.clone()).unwrap_or(""))
@@ -200,6 +200,13 @@ pub fn assess_sentences(
             let status = overall(&verdicts);
             let mut entity_claims = entity_claims.clone();
             let mut entity_claim_areas = entity_claim_areas.clone();
+            add_excepted(
+                (block, block_texts),
+                &claim,
+                &spec.target,
+                &mut entity_claims,
+                &mut entity_claim_areas,
+            );
             add_every_trust(
                 all_trusts,
                 &claim,
@@ -243,6 +250,7 @@ pub fn assess_sentences(
                 claim_is_regional,
                 claim_count: claim.as_ref().and_then(|c| c.0.count),
                 so_far: None,
+                claim_values: Vec::new(),
             });
         }
     }
@@ -256,7 +264,23 @@ pub fn assess_sentences(
         &row_status,
         &target_sentences,
     );
-    out
+    let read = SentenceClaims {
+        claims,
+        row_status,
+        target_sentences,
+    };
+    (out, read)
+}
+
+/// What [`assess_sentences`] read of every sentence, kept for the closing claims
+/// ([`super::sections::closing_claims`]), which answer the targets of tables too.
+pub struct SentenceClaims {
+    /// Each sentence's claim.
+    pub claims: Vec<Option<ClaimSpec>>,
+    /// Whether a sentence is a table row's trailing status.
+    pub row_status: Vec<bool>,
+    /// The sentences that set targets.
+    pub target_sentences: Vec<usize>,
 }
 
 /// Each sentence's claim, whether it is a table row's trailing status, and its targets.
@@ -481,6 +505,23 @@ fn block_claims_of(
                 // ("Kravet om … reduksjon i innleie er innfridd" under a target on
                 // heltid) is that target's.
                 let other = others.iter().any(|(o, l)| measure_score(head, o, l) > own);
+                // A claim that names another target's figure and not this one's ("Målet om eit
+                // sjukefråvær på 7,5 prosent er ikkje nådd" under the goal on units above 10
+                // prosent) is that target's.
+                let figures: Vec<f64> = crate::extract::numbers::lex(texts_at(t, c.at))
+                    .iter()
+                    .filter(|n| n.kind == crate::extract::numbers::NumberKind::Quantity)
+                    .map(|n| n.value)
+                    .collect();
+                let names_figure = |sp: &TargetSpec| {
+                    sp.target
+                        .threshold
+                        .or(sp.target.change_pct)
+                        .is_some_and(|v| figures.iter().any(|f| (f - v).abs() < 1e-9))
+                };
+                let other_figure =
+                    !specs.iter().any(names_figure) && others.iter().any(|(o, _)| names_figure(o));
+                let other = other || other_figure;
                 // A row of a target table carries its own target: its status ("Antall
                 // fristbrudd … -25 % fra 2023 … Ikke nådd") is that target's.
                 let row_target = table_target_rows
@@ -742,6 +783,46 @@ fn area_answer(
         }
     }
     all_trusts
+}
+
+/// The trusts the claim's sentence sets apart after an exception get the opposite of its verb
+/// ("nådd for regionen samla, men ikkje i Helse Stavanger": Helse Stavanger not met), unless the
+/// report answers them otherwise.
+fn add_excepted(
+    (block, block_texts): (&[Sentence], &[&str]),
+    claim: &Option<(ClaimSpec, usize)>,
+    target: &crate::model::Target,
+    entity_claims: &mut Vec<(String, Claim, usize)>,
+    entity_claim_areas: &mut Vec<Vec<String>>,
+) {
+    let Some((c, line)) = claim else {
+        return;
+    };
+    let opposite = match c.claim {
+        Claim::Met | Claim::Partial => Claim::NotMet,
+        Claim::NotMet => Claim::Met,
+        Claim::Uncertain => return,
+    };
+    let Some(text) = block
+        .iter()
+        .zip(block_texts)
+        .find(|(s, _)| s.line <= *line && *line <= s.end_line.max(s.line))
+        .map(|(_, t)| *t)
+    else {
+        return;
+    };
+    for e in excepted_trusts(text) {
+        if !entity_claims.iter().any(|(x, _, _)| *x == e) {
+            entity_claims.push((e, opposite, *line));
+            entity_claim_areas.push(target.subject.iter().cloned().collect());
+        }
+    }
+}
+
+/// The text of a claim sentence before its claim phrase at `at` (the whole text when `at` is not
+/// a boundary in it).
+fn texts_at(text: &str, at: usize) -> &str {
+    text.get(..at).unwrap_or(text)
 }
 
 /// A claim that speaks of every trust is each trust's claim too, for every trust with a verdict.

@@ -654,3 +654,43 @@ Epikriser sendt innen 1 dag (%)            ≥ 70       72            Nådd\n";
         .flat_map(|i| &i.verdicts)
         .all(|v| v.status != VerdictStatus::Pending));
 }
+
+#[test]
+fn a_claim_naming_one_listed_targets_figure_is_that_targets() {
+    // Two targets in a dash list share one measure word; the first claim names the first
+    // target's figure, the second is the second target's.
+    let text = "Måla for 2024 var:\n\
+        – Sjukefråværet skal vere 7,5 prosent eller lågare i 2024.\n\
+        – Talet på einingar med sjukefråvær over 10 prosent skal bli lågare enn i 2023.\n\
+        Sjukefråværet gjekk ned frå 8,9 prosent i 2023 til 8,3 prosent i 2024. Målet om eit \
+        sjukefråvær på 7,5 prosent eller lågare er ikkje nådd.\n\
+        Talet på einingar med sjukefråvær over 10 prosent gjekk ned frå 14 til 11. Dette delmålet er nådd.\n";
+    let r = report(text);
+    let claims: Vec<Option<Claim>> = r.indicators.iter().map(|i| i.claim).collect();
+    assert_eq!(claims, [Some(Claim::NotMet), Some(Claim::Met)], "{:#?}", r.indicators);
+    assert!(r
+        .findings
+        .iter()
+        .all(|f| f.kind != FindingKind::ClaimMismatch));
+}
+
+#[test]
+fn prose_comments_after_a_tab_separated_scorecard_answer_its_rows() {
+    // A scorecard pasted from a spreadsheet: tabs between cells, no status column; the comments
+    // under it answer its rows by measure and area.
+    let text = "Målekort 2024\n\
+        Indikator\tMål 2024\tjan\tfeb\tHittil i år\n\
+        Ventetid somatikk, dagar\t< 55\t58\t50\t54\n\
+        Ventetid TSB, dagar\t< 30\t26\t24\t25\n\
+        Tal fristbrot, avvikla\t0\t31\t28\t59\n\n\
+        Kommentar: Krava til ventetid er nådd for somatikk og TSB.\n\
+        Målet om null fristbrot er ikkje nådd.\n";
+    let r = report(text);
+    let got: Vec<(Option<f64>, Option<Claim>)> = r
+        .indicators
+        .iter()
+        .map(|i| (i.target.threshold, i.claim))
+        .collect();
+    assert!(got.contains(&(Some(0.0), Some(Claim::NotMet))), "{got:?}");
+    assert_eq!(got.len(), 3, "{got:?}");
+}

@@ -134,11 +134,38 @@ pub(super) fn gapped_header(pre: &[LLine], k: usize) -> Option<GappedHeader> {
         }
     }
     // Lines above: only lines with several pieces, each under its own column.
+    // A skeleton that repeats its headers ("2023  2024  Endr. %  2023  2024  Endr. %") has a
+    // line of group labels above it, each spanning the columns it stands over ("Brutto
+    // månadsverk", "Innleige (mill. kroner)").
+    let repeats = header
+        .iter()
+        .enumerate()
+        .skip(1)
+        .any(|(i, h)| !h.is_empty() && header[i + 1..].contains(h));
     let mut top = si;
     while top > 0 {
         let ps = &pieces[top - 1];
         if ps.len() < 2 || ps.len() > want {
             break;
+        }
+        let data_start = cols.get(1).map_or(0, |c| c.0);
+        if repeats && ps.len() + 1 < want && ps.iter().all(|p| p.start + 2 >= data_start) {
+            for (&(a, b), h) in cols.iter().zip(header.iter_mut()).skip(1) {
+                // The label over the column, by the most characters they share (a column just
+                // past a label's end still belongs to it).
+                let overlap = |p: &Piece| (p.end + 1).min(b).saturating_sub(p.start.max(a));
+                let over = ps
+                    .iter()
+                    .filter(|p| overlap(p) > 0)
+                    .max_by_key(|p| overlap(p));
+                if let Some(p) = over {
+                    let mut joined = p.text.clone();
+                    join_label(&mut joined, h);
+                    *h = joined;
+                }
+            }
+            top -= 1;
+            continue;
         }
         let placed: Vec<(usize, usize)> = ps.iter().map(column_of).collect();
         let distinct = placed.windows(2).all(|w| w[0].0 < w[1].0);

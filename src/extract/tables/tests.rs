@@ -91,6 +91,41 @@ fn column_layout_header_with_units_below_and_wrapped_caption() {
 }
 
 #[test]
+fn group_labels_above_a_repeated_header_span_their_columns() {
+    // Two groups of year columns, each label centred over its three columns.
+    let text = "Tabell 4 Månadsverk og innleige\n\
+                \x20                         Brutto månadsverk              Innleige (mill. kroner)\n\
+                \x20                       2023      2024    Endr. %       2023      2024     Endr. %\n\
+                Helse Fonna            3 610     3 655       1,2        21,3      24,6        15,5\n\
+                Helse Førde            2 688     2 702       0,5        30,2      22,8       -24,5\n";
+    let ts = find_tables(&doc(text));
+    let t = table_at(&ts, 3);
+    assert_eq!(
+        t.header,
+        [
+            "",
+            "Brutto månadsverk 2023",
+            "Brutto månadsverk 2024",
+            "Brutto månadsverk Endr. %",
+            "Innleige (mill. kroner) 2023",
+            "Innleige (mill. kroner) 2024",
+            "Innleige (mill. kroner) Endr. %"
+        ],
+        "{t:#?}"
+    );
+    // Labels over some columns only stay over those ("Endring" is not the years' label).
+    let text = "Tabell 3 Fristbrot\n\
+                \x20                                  Endring     Del\n\
+                Føretak              2023     2024     (%)         2024\n\
+                Helse Bergen         655      512      -21,8       48,9 %\n\
+                Helse Førde          106      85       -19,8       8,1 %\n";
+    let ts = find_tables(&doc(text));
+    let t = table_at(&ts, 3);
+    assert_eq!(t.header[1], "2023", "{t:#?}");
+    assert_eq!(t.header[3], "Endring (%)", "{t:#?}");
+}
+
+#[test]
 fn budget_rows_split_by_the_header_and_its_sum_column() {
     let text = "Kostnader (kr)\n\
                 Post 2025 2026 Sum\n\
