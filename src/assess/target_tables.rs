@@ -156,6 +156,35 @@ fn header(line: &str, next: Option<&str>) -> Option<(Vec<Column>, bool)> {
             },
         );
     }
+    // A header whose first line holds only some column names over a fuller line under it
+    // ("Mål" over "2025", "Helse" over "Nord", above "Indikator  2025  UNN  NLSH  …"): the
+    // line under it is the skeleton, each name above joined to the cell it stands over.
+    let mut over_skeleton = false;
+    if let Some(next) = next {
+        let under = cells(next);
+        let named: Vec<&Cell> = cs.iter().filter(|c| !c.text.is_empty()).collect();
+        let aligned = under.len() > cs.len()
+            && under.len() >= 3
+            && !named.is_empty()
+            && named
+                .iter()
+                .all(|c| under.iter().any(|u| u.start.abs_diff(c.start) <= 2))
+            && under
+                .iter()
+                .all(|u| cell_value(&u.text).is_none() || year_in(&u.text).is_some());
+        if aligned {
+            cs = under
+                .into_iter()
+                .map(|mut u| {
+                    if let Some(c) = named.iter().find(|c| u.start.abs_diff(c.start) <= 2) {
+                        u.text = format!("{} {}", c.text, u.text);
+                    }
+                    u
+                })
+                .collect();
+            over_skeleton = true;
+        }
+    }
     if cs.len() < 3 {
         return None;
     }
@@ -196,6 +225,16 @@ fn header(line: &str, next: Option<&str>) -> Option<(Vec<Column>, bool)> {
     // Column names wrapped onto the next line ("Helse" over "Bergen", "Mål" over "2024"): each
     // piece under the column it starts at.
     let mut consumed = false;
+    if over_skeleton {
+        for (c, col) in cs.iter().zip(cols.iter_mut()) {
+            if let Some(e) = header_entity(&c.text).filter(|_| col.role == Role::Other) {
+                col.role = Role::Entity;
+                col.entity = Some(e);
+            }
+        }
+        consumed = true;
+    }
+    let next = next.filter(|_| !over_skeleton);
     let texts: Vec<String> = cs.iter().map(|c| c.text.clone()).collect();
     let mut joined = texts.clone();
     if let Some(next) = next {
@@ -808,6 +847,38 @@ mod tests {
         Antall korridorpasienter      –20 %      500         390         Innfridd\n\
         \n\
         Kilde: foretakenes tall.\n";
+
+    #[test]
+    fn names_above_a_fuller_header_line_join_the_columns_they_stand_over() {
+        // "Mål" over "2025" and "Helse" over "Nord": the line under them holds every column,
+        // one per trust by its short name.
+        let d = report(
+            "Tabell 1 Styringsindikatorer per helseforetak, oktober 2025
+                                                 Mål                                  Helse
+             Indikator                           2025      UNN      NLSH     FIN       Nord
+             Ventetid somatikk, dager            < 60      64       58       60        61
+             Epikrise sendt innen 1 dag, %       ≥ 70      68,4     71,2     70,0      70,1
+",
+        );
+        let got: Vec<(String, Option<f64>, VerdictStatus)> = d
+            .indicators
+            .iter()
+            .flat_map(|i| i.verdicts.iter())
+            .map(|v| (v.entity.clone(), v.value, v.status))
+            .collect();
+        assert_eq!(got.len(), 8, "{got:#?}");
+        assert!(got.contains(&(
+            "Finnmarkssykehuset HF".to_string(),
+            Some(60.0),
+            VerdictStatus::NotMet
+        )));
+        assert!(got.contains(&(
+            "Finnmarkssykehuset HF".to_string(),
+            Some(70.0),
+            VerdictStatus::Met
+        )));
+        assert!(got.contains(&("Helse Nord RHF".to_string(), Some(70.1), VerdictStatus::Met)));
+    }
 
     #[test]
     fn columns_for_parts_of_a_year_are_no_baseline() {

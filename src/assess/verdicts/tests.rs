@@ -667,7 +667,12 @@ fn a_claim_naming_one_listed_targets_figure_is_that_targets() {
         Talet på einingar med sjukefråvær over 10 prosent gjekk ned frå 14 til 11. Dette delmålet er nådd.\n";
     let r = report(text);
     let claims: Vec<Option<Claim>> = r.indicators.iter().map(|i| i.claim).collect();
-    assert_eq!(claims, [Some(Claim::NotMet), Some(Claim::Met)], "{:#?}", r.indicators);
+    assert_eq!(
+        claims,
+        [Some(Claim::NotMet), Some(Claim::Met)],
+        "{:#?}",
+        r.indicators
+    );
     assert!(r
         .findings
         .iter()
