@@ -26,7 +26,7 @@ use crate::extract::numbers::parse_number;
 use crate::extract::phrases::{first_direction, Dir};
 use crate::extract::tables::{column_pieces, year_in, Piece};
 use crate::extract::values::Observation;
-use crate::model::{Comparator, Indicator, Target, TargetUnit, Verdict};
+use crate::model::{Claim, Comparator, Indicator, Target, TargetUnit, Verdict};
 use crate::text::fold;
 
 /// Every target column header (data/target_table_target_headers.txt) contains one of these, in
@@ -300,13 +300,17 @@ fn header(line: &str, next: Option<&str>) -> Option<(Vec<Column>, bool)> {
             }
         }
     }
-    // "Status" beside result columns is the assessment ("Nådd", "Ikke nådd").
+    // "Status" beside result columns is the assessment ("Nådd", "Ikke nådd", "grønn").
     let results_named = cs
         .iter()
         .zip(&cols)
         .filter(|(c, col)| col.role == Role::Result && !fold(&c.text).starts_with("status"))
         .count();
-    if results_named > 0 && !cols.iter().any(|c| c.role == Role::Assessment) {
+    // So is it beside one column per trust.
+    let entity_columns = cols.iter().filter(|c| c.role == Role::Entity).count();
+    if (results_named > 0 || entity_columns >= 2)
+        && !cols.iter().any(|c| c.role == Role::Assessment)
+    {
         for (c, col) in cs.iter().zip(cols.iter_mut()) {
             if col.role == Role::Result && fold(&c.text).starts_with("status") {
                 col.role = Role::Assessment;
@@ -492,13 +496,48 @@ fn read_rows(
         .unwrap_or(usize::MAX);
     let mut label: Vec<String> = Vec::new();
     let mut label_line = 0;
+    // The row just read: its label, label line, values line and whether it gave an indicator
+    // (the last in `out`).
+    let mut last: Option<(String, usize, usize, bool)> = None;
     let mut i = from;
     while i <= doc.line_count() {
         let line = doc.line_text(i);
         let cs = cells(line);
         if cs.is_empty() {
+            last = None;
             i += 1;
             continue;
+        }
+        // A label wrapped under its row's values ("Gj.snittlig ventetid psykisk  < 40  38 …"
+        // then "helsevern voksne (dager)"): a label-only line that opens in lower case or with
+        // a bracket, right under the row, before a line that opens a new label.
+        if let (Some((text, from_line, values_line, pushed)), [only]) = (&last, cs.as_slice()) {
+            let opens_low = only
+                .text
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_lowercase() || c == '(');
+            let next_opens_new = (i + 1 > doc.line_count())
+                || cells(doc.line_text(i + 1))
+                    .first()
+                    .is_none_or(|c| c.text.chars().next().is_some_and(char::is_uppercase));
+            if *values_line + 1 == i && only.start + 2 < first_data && opens_low && next_opens_new {
+                let joined = format!("{text} {}", only.text);
+                let values = cells(doc.line_text(*values_line));
+                let data: Vec<&Cell> = values
+                    .iter()
+                    .filter(|c| c.start + 2 >= first_data)
+                    .collect();
+                if *pushed {
+                    out.pop();
+                }
+                let again = row(cols, &joined, &data, owner, *from_line, *values_line);
+                let pushed = again.is_some();
+                out.extend(again);
+                last = Some((joined, *from_line, *values_line, pushed));
+                i += 1;
+                continue;
+            }
         }
         // The year line under the header.
         if out.is_empty()
@@ -532,9 +571,10 @@ fn read_rows(
             label_line = i;
         }
         label.extend(head.iter().map(|c| c.text.clone()));
-        if let Some(a) = row(cols, &label.join(" "), &data, owner, label_line, i) {
-            out.push(a);
-        }
+        let joined = label.join(" ");
+        let made = row(cols, &joined, &data, owner, label_line, i);
+        last = Some((joined, label_line, i, made.is_some()));
+        out.extend(made);
         label.clear();
         i += 1;
     }
@@ -627,8 +667,42 @@ fn by_entity_row(
         .map(|(_, _, c)| *c)
         .chain(by_entity.iter().map(|(_, c)| *c));
     Some(row_indicator(
-        label, cells, target, None, verdicts, line, end_line,
+        label,
+        cells,
+        target,
+        row_claim(by_role),
+        verdicts,
+        line,
+        end_line,
     ))
+}
+
+/// The report's own verdict on a row: its assessment cell ("Innfridd", "Delvis oppfylt", a
+/// traffic-light colour), or a comment that opens with a status.
+fn row_claim(by_role: &[(Role, Option<i32>, &str)]) -> Option<Claim> {
+    by_role
+        .iter()
+        .find(|(r, ..)| *r == Role::Assessment)
+        .and_then(|(_, _, t)| {
+            // A bare assessment ("Innfridd", "Delvis oppfylt") is read as the sentence it
+            // stands for, with the claim phrases of data/phrases/claims.txt.
+            parse_claim(t)
+                .map(|c| c.claim)
+                .or_else(|| {
+                    parse_claim(&format!("Kravet er {}.", t.to_lowercase())).map(|c| c.claim)
+                })
+                .or_else(|| crate::extract::claims::bare_status(&fold(t)))
+        })
+        .or_else(|| {
+            // A comment that opens with a status: its first clause ("Ikkje nådd; lange
+            // ventetider …") read as "Kravet er ikkje nådd.", the status right after "er".
+            let (_, _, t) = by_role.iter().find(|(r, ..)| *r == Role::Comment)?;
+            let clause = t.split([';', ',', '.', ':']).next()?.trim().to_lowercase();
+            let sentence = format!("Kravet er {clause}.");
+            parse_claim(&sentence)
+                .filter(|c| c.at <= "Kravet er ".len() && c.entity.is_none())
+                .map(|c| c.claim)
+        })
 }
 
 /// The verdict of one figure of a row (its subject the target's), on the row's line.
@@ -787,23 +861,7 @@ pub(crate) fn assemble(
         at: 0,
     };
     let verdicts: Vec<Verdict> = verdict_of(&target, &obs, end_line).into_iter().collect();
-    let claim = by_role
-        .iter()
-        .find(|(r, ..)| *r == Role::Assessment)
-        .and_then(|(_, _, t)| {
-            // A bare assessment ("Innfridd", "Delvis oppfylt") is read as the sentence it
-            // stands for, with the claim phrases of data/phrases/claims.txt.
-            parse_claim(t).or_else(|| parse_claim(&format!("Kravet er {}.", t.to_lowercase())))
-        })
-        .or_else(|| {
-            // A comment that opens with a status: its first clause ("Ikkje nådd; lange
-            // ventetider …") read as "Kravet er ikkje nådd.", the status right after "er".
-            let (_, _, t) = by_role.iter().find(|(r, ..)| *r == Role::Comment)?;
-            let clause = t.split([';', ',', '.', ':']).next()?.trim().to_lowercase();
-            let sentence = format!("Kravet er {clause}.");
-            parse_claim(&sentence).filter(|c| c.at <= "Kravet er ".len() && c.entity.is_none())
-        })
-        .map(|c| c.claim);
+    let claim = row_claim(by_role);
     let cells = by_role.iter().map(|(_, _, c)| *c);
     Some(row_indicator(
         label, cells, target, claim, verdicts, line, end_line,
@@ -878,6 +936,36 @@ mod tests {
             VerdictStatus::Met
         )));
         assert!(got.contains(&("Helse Nord RHF".to_string(), Some(70.1), VerdictStatus::Met)));
+    }
+
+    #[test]
+    fn a_status_colour_beside_trust_columns_and_a_label_wrapped_under_its_values() {
+        // The label's second line comes under the row's values; the status column holds
+        // traffic-light colours.
+        let d = report(
+            "Tabell 1 Styringsmål 2025\n\
+             Styringsmål                          Mål 2025  St. Olav   HMR     HNT     Status\n\
+             Gj.snittlig ventetid psykisk           < 40       38       43      36      gul\n\
+             helsevern voksne (dager)\n\
+             Andel fristbrudd (%)                   ≤ 1,0      0,8      0,9     0,6     grønn\n",
+        );
+        let got: Vec<(Option<String>, Option<Claim>, usize)> = d
+            .indicators
+            .iter()
+            .map(|i| (i.target.subject.clone(), i.claim, i.verdicts.len()))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                (
+                    Some("Psykisk helsevern voksne".to_string()),
+                    Some(Claim::Partial),
+                    3
+                ),
+                (None, Some(Claim::Met), 3)
+            ],
+            "{d:#?}"
+        );
     }
 
     #[test]

@@ -128,9 +128,9 @@ fn section_claim(section: &str) -> Option<Claim> {
 }
 
 /// A sentence that is nothing but a verdict, as a status cell writes it ("Innfridd", "Delvis
-/// oppfylt", "Ikkje nådd."): read as "Kravet er …" with the phrases of claims.txt, and only when
-/// the phrase covers the whole of it.
-fn bare_status(f: &str) -> Option<Claim> {
+/// oppfylt", "Ikkje nådd.", a traffic-light colour): read as "Kravet er …" with the phrases of
+/// claims.txt, and only when the phrase covers the whole of it. `f` is folded.
+pub fn bare_status(f: &str) -> Option<Claim> {
     let core = f.trim().trim_end_matches(['.', '!']).trim();
     let words = core.split_whitespace().count();
     if !(1..=3).contains(&words) || core.chars().any(|c| !c.is_alphabetic() && c != ' ') {
