@@ -448,6 +448,13 @@ fn target_cell(text: &str) -> Option<Target> {
             }
         }
     }
+    // "Ingen": none at all.
+    let bare = f.trim_end_matches(['.', '!']).trim();
+    if book.get("zero_cell").iter().any(|p| p == bare) {
+        target.comparator = Comparator::AtMost;
+        target.threshold = Some(0.0);
+        return Some(target);
+    }
     // "Økning", "Auke", "Reduksjon": a direction only, read with the shared direction words.
     let words: Vec<String> = f.split_whitespace().map(str::to_string).collect();
     let d = first_direction(&words).filter(|d| d.index == 0 && !d.negated)?;
@@ -966,6 +973,23 @@ mod tests {
             ],
             "{d:#?}"
         );
+    }
+
+    #[test]
+    fn a_requirement_cell_of_none_is_at_most_zero() {
+        let d = report(
+            "Tabell 1 Styringsparametere 2025\n\
+             Styringsparameter                         Mål         Hittil 2025   Status\n\
+             Korridorpasienter somatikk (per døgn)     Ingen       31            Ikke nådd\n\
+             Ventetid TSB (dager)                      Reduksjon   30            Nådd\n",
+        );
+        let first = &d.indicators[0];
+        assert_eq!(
+            (first.target.comparator, first.target.threshold),
+            (Comparator::AtMost, Some(0.0)),
+            "{d:#?}"
+        );
+        assert_eq!(first.claim, Some(Claim::NotMet));
     }
 
     #[test]
