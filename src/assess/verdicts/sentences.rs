@@ -508,7 +508,7 @@ fn block_claims_of(
                 // A claim that names another target's figure and not this one's ("Målet om eit
                 // sjukefråvær på 7,5 prosent er ikkje nådd" under the goal on units above 10
                 // prosent) is that target's.
-                let figures: Vec<f64> = crate::extract::numbers::lex(texts_at(t, c.at))
+                let figures: Vec<f64> = crate::extract::numbers::lex(t.get(..c.at).unwrap_or(t))
                     .iter()
                     .filter(|n| n.kind == crate::extract::numbers::NumberKind::Quantity)
                     .map(|n| n.value)
@@ -817,12 +817,6 @@ fn add_excepted(
             entity_claim_areas.push(target.subject.iter().cloned().collect());
         }
     }
-}
-
-/// The text of a claim sentence before its claim phrase at `at` (the whole text when `at` is not
-/// a boundary in it).
-fn texts_at(text: &str, at: usize) -> &str {
-    text.get(..at).unwrap_or(text)
 }
 
 /// A claim that speaks of every trust is each trust's claim too, for every trust with a verdict.
