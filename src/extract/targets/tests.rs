@@ -1,0 +1,281 @@
+use super::*;
+
+fn one(s: &str) -> Target {
+    let specs = parse_targets(s);
+    assert_eq!(specs.len(), 1, "{s}: {specs:?}");
+    specs[0].target.clone()
+}
+
+#[test]
+fn a_leading_share_measures_what_must_happen_within_a_limit() {
+    let m = |s: &str| parse_targets(s)[0].measure.clone();
+    assert_eq!(
+        m("Minst 90 prosent av akuttoppdragene i byer skal nås av ambulanse innen 12 minutter."),
+        "akuttoppdragene i byer nås av ambulanse innen 12 minutter"
+    );
+    // Without a time limit the share's noun alone is the measure.
+    assert_eq!(
+        m("Minst 70 prosent av epikrisene skal sendes samme dag som utskrivning."),
+        "epikrisene"
+    );
+}
+
+#[test]
+fn a_time_limit_met_in_a_share_of_cases() {
+    let specs = parse_targets(
+        "Kravet er at ambulansen skal vere framme innan 12 minutt i 90 prosent av akutte oppdrag.",
+    );
+    assert_eq!(specs.len(), 1, "{specs:?}");
+    let t = &specs[0].target;
+    assert_eq!(
+        (t.comparator, t.threshold, t.unit),
+        (Comparator::AtLeast, Some(90.0), Some(TargetUnit::Percent))
+    );
+    assert_eq!(specs[0].measure, "ambulansen innan 12 minutt");
+    // A time limit alone stays a limit in days.
+    let t = one("Pasientene skal få svar innen 10 dager.");
+    assert_eq!(
+        (t.comparator, t.threshold),
+        (Comparator::AtMost, Some(10.0))
+    );
+}
+
+#[test]
+fn a_fronted_phrase_puts_the_subject_after_the_modal() {
+    let specs = parse_targets(
+        "Innan 2027 skal delen tvangsinnleggingar i psykisk helsevern for vaksne reduserast med 20 prosent samanlikna med 2022.",
+    );
+    assert_eq!(specs.len(), 1, "{specs:?}");
+    let t = &specs[0].target;
+    assert_eq!(
+        (t.comparator, t.change_pct, t.baseline_year, t.target_year),
+        (Comparator::Decrease, Some(20.0), Some(2022), Some(2027))
+    );
+    assert_eq!(
+        specs[0].measure,
+        "delen tvangsinnleggingar i psykisk helsevern for vaksne"
+    );
+    let specs = parse_targets("I 2025 skal ventetida i somatikken vere under 50 dagar.");
+    assert_eq!(specs[0].measure, "ventetida i somatikken");
+    // A purpose after the modal is still no target.
+    assert!(
+        parse_targets("I 2025 skal helseforetaket arbeide for å redusere ventetida.").is_empty()
+    );
+}
+
+#[test]
+fn a_requirement_in_a_clause_after_at() {
+    // The clause after "at" carries the requirement, its leading threshold and its measure.
+    let specs = parse_targets(
+        "I oppdragsdokumentet er det sett krav om at minst 70 prosent av epikrisane i somatikken skal sendast innan 1 dag etter utskriving.",
+    );
+    assert_eq!(specs.len(), 1, "{specs:?}");
+    assert_eq!(
+        (specs[0].target.comparator, specs[0].target.threshold),
+        (Comparator::AtLeast, Some(70.0))
+    );
+    // The time limit is part of what is measured.
+    assert_eq!(
+        specs[0].measure,
+        "epikrisane i somatikken sendast innan 1 dag etter utskriving"
+    );
+    // A change to a level is a threshold whoever opens the sentence.
+    let specs = parse_targets(
+        "Styret har vedtatt at sykefraværet skal ned til 7,5 prosent innen utgangen av 2026.",
+    );
+    assert_eq!(specs.len(), 1, "{specs:?}");
+    assert_eq!(
+        (specs[0].target.comparator, specs[0].target.threshold),
+        (Comparator::AtMost, Some(7.5))
+    );
+    assert_eq!(specs[0].measure, "sykefraværet");
+    assert_eq!(specs[0].target.target_year, Some(2026));
+}
+
+#[test]
+fn requirements_set_by_someone_and_form_fields() {
+    // "X har stilt krav om …": the requirement is what follows.
+    let specs = parse_targets(
+        "Helse Vest RHF har for 2025 stilt krav om gjennomsnittleg ventetid under 55 dagar i \
+         somatikk og under 35 dagar i TSB.",
+    );
+    let got: Vec<_> = specs
+        .iter()
+        .map(|s| {
+            (
+                s.target.threshold,
+                s.target.subject.clone(),
+                s.target.target_year,
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            (Some(55.0), Some("Somatikk".to_string()), Some(2025)),
+            (Some(35.0), Some("TSB".to_string()), Some(2025)),
+        ]
+    );
+    // A demand without a figure is no measurable target.
+    assert!(
+        parse_targets("Departementet har stilt krav om at rapporten sendes innen 1. mars.")
+            .is_empty()
+    );
+    // The goal noun as a form's field label.
+    let t = one("Mål: Maksimalt 2,0 prosent");
+    assert_eq!((t.comparator, t.threshold), (Comparator::AtMost, Some(2.0)));
+}
+
+#[test]
+fn limits_written_with_a_negation() {
+    // A same-level phrase with a figure after it is a limit, not the earlier level.
+    let t = one("Sykefraværet skal ikke være høyere enn 6,5 prosent i 2026.");
+    assert_eq!((t.comparator, t.threshold), (Comparator::AtMost, Some(6.5)));
+    let t = one("Sjukefråværet skal ikkje vere høgare enn 6,5 prosent.");
+    assert_eq!((t.comparator, t.threshold), (Comparator::AtMost, Some(6.5)));
+    // Without a figure it still is the earlier level.
+    let t = one("Sykefraværet skal ikke være høyere enn i 2023.");
+    assert_eq!(t.comparator, Comparator::NotAboveBaseline);
+    // "not more than in 2023" is "not above", whatever the word of size.
+    let t = one("Talet på tvangsinnleggingar skal ikkje vere fleire enn i 2023.");
+    assert_eq!(t.comparator, Comparator::NotAboveBaseline);
+    let t = one("Antallet senger skal ikke være færre enn i 2023.");
+    assert_eq!(t.comparator, Comparator::NotBelowBaseline);
+    // A goal lead with a clause of its own: "… er at X ikkje skal overstige N".
+    let specs = parse_targets(
+        "Målsettinga på sikt er at ventetida i psykisk helsevern ikkje skal overstige 45 dagar.",
+    );
+    assert_eq!(specs.len(), 1, "{specs:?}");
+    assert_eq!(specs[0].target.comparator, Comparator::AtMost);
+    assert_eq!(specs[0].target.threshold, Some(45.0));
+    assert_eq!(specs[0].measure, "ventetida i psykisk helsevern");
+    let t = one("Målet er at fristbrota ikke skal overskride 1 prosent.");
+    // Given for comparison, it is no target of the report.
+    assert!(parse_targets(
+        "Til samanlikning var kravet i 2019 at ventetida skulle vere under 57 dagar."
+    )
+    .is_empty());
+    assert_eq!((t.comparator, t.threshold), (Comparator::AtMost, Some(1.0)));
+}
+
+#[test]
+fn change_to_a_written_comparator_is_a_threshold() {
+    // nynorsk
+    let t = one(
+        "Ventetida i psykisk helsevern skal reduserast til under 50 dagar innan utgangen av 2024.",
+    );
+    assert_eq!(
+        (t.comparator, t.threshold, t.unit, t.target_year),
+        (
+            Comparator::Below,
+            Some(50.0),
+            Some(TargetUnit::Days),
+            Some(2024)
+        )
+    );
+    // bokmål
+    let t = one("Andelen pasienter som skrives ut til eget hjem skal økes til minst 60 prosent.");
+    assert_eq!(
+        (t.comparator, t.threshold, t.unit),
+        (Comparator::AtLeast, Some(60.0), Some(TargetUnit::Percent))
+    );
+    let t = one("Ventetiden skal reduseres til lik eller under 45 dager.");
+    assert_eq!(
+        (t.comparator, t.threshold),
+        (Comparator::AtMost, Some(45.0))
+    );
+    // Without a written comparator the direction decides.
+    let t = one("Ventetiden i TSB skal reduseres til 40 dager.");
+    assert_eq!(
+        (t.comparator, t.threshold),
+        (Comparator::AtMost, Some(40.0))
+    );
+}
+
+#[test]
+fn same_level_or_lower_than_a_year() {
+    for s in [
+        "Ventetida i TSB skal haldast på same nivå eller lågare enn i 2019.",
+        "Ventetiden i TSB skal holdes på samme nivå eller lavere enn i 2019.",
+    ] {
+        let t = one(s);
+        assert_eq!(
+            (t.comparator, t.baseline_year),
+            (Comparator::NotAboveBaseline, Some(2019)),
+            "{s}"
+        );
+    }
+}
+
+#[test]
+fn goal_with_an_infinitive_and_the_object_before_the_size() {
+    for s in [
+        "Målet er å redusere antall korridorpasienter ved sykehuset med 20 prosent innen utgangen av 2028, sammenlignet med 2025.",
+        "Målet er å redusera talet på korridorpasientar ved sjukehuset med 20 prosent innan utgangen av 2028, samanlikna med 2025.",
+    ] {
+        let specs = parse_targets(s);
+        assert_eq!(specs.len(), 1, "{s}: {specs:?}");
+        let t = &specs[0].target;
+        assert_eq!(
+            (t.comparator, t.change_pct, t.baseline_year, t.target_year),
+            (Comparator::Decrease, Some(20.0), Some(2025), Some(2028)),
+            "{s}"
+        );
+        assert!(specs[0].measure.contains("korridorpasient"), "{specs:?}");
+    }
+    // A purpose without size or baseline is not a target.
+    assert!(parse_targets("Målet er å styrke samarbeidet med kommunene.").is_empty());
+}
+
+#[test]
+fn number_words_after_a_comparator() {
+    // bokmål
+    let t = one("Helse Midt-Norge RHF skal etablere minst seks nye døgnplasser i psykisk helsevern voksne innen utgangen av 2024.");
+    assert_eq!(
+        (t.comparator, t.threshold, t.unit, t.target_year),
+        (
+            Comparator::AtLeast,
+            Some(6.0),
+            Some(TargetUnit::Count),
+            Some(2024)
+        )
+    );
+    // nynorsk, with a unit after the word
+    let t = one("Ventetida i TSB skal vere under tretti dagar.");
+    assert_eq!(
+        (t.comparator, t.threshold, t.unit),
+        (Comparator::Below, Some(30.0), Some(TargetUnit::Days))
+    );
+    let t = one("Føretaket skal ha minst ein tilsett i kvar kommune.");
+    assert_eq!(
+        (t.comparator, t.threshold),
+        (Comparator::AtLeast, Some(1.0))
+    );
+    // Not a number: an article after "over", and words outside a comparator.
+    assert!(
+        parse_targets("Ventetida skal vere lågare over ein periode.")
+            .iter()
+            .all(|t| t.target.threshold.is_none())
+    );
+    assert!(parse_targets("Foretaket skal etablere to nye team.").is_empty());
+    assert!(parse_targets(
+        "Tiltakene skal rettes mot områder der minst ett av følgende kriterier er oppfylt:"
+    )
+    .is_empty());
+    assert!(parse_targets(
+        "Det skal være samarbeid mellom fagmiljø i minst to helseforetak som bidrar til forbedring."
+    )
+    .is_empty());
+    assert_eq!(number_word("sju"), Some(7.0));
+    assert_eq!(number_word("syv"), Some(7.0));
+    assert_eq!(number_word("tjue"), Some(20.0));
+    assert_eq!(number_word("hus"), None);
+}
+
+#[test]
+fn a_label_alone_gives_its_year() {
+    assert_eq!(label_year("Styringsmål 2025:"), Some(2025));
+    assert_eq!(label_year("  Krav for 2024: "), Some(2024));
+    assert_eq!(label_year("Styringsmål 2025"), None);
+    assert_eq!(label_year("Dette gjaldt i hele 2025 og videre:"), None);
+}
