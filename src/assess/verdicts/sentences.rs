@@ -16,6 +16,7 @@ use super::{overall, Assessed, MAX_BLOCK_SENTENCES};
 use crate::assess::tables_link;
 use crate::document::{Document, Reading, Sentence};
 use crate::extract::claims::{parse_claim_folded, ClaimSpec};
+use crate::extract::numbers::NumUnit;
 use crate::extract::targets::{label_year, parse_nominal_target, parse_targets_folded, TargetSpec};
 use crate::model::{Claim, Indicator, Verdict};
 use crate::text::fold;
@@ -475,7 +476,17 @@ fn block_claims_of(
     let mut paragraph_area: Option<String> = None;
     let mut claim_is_regional = false;
     let mut foreign_section = false;
+    // The areas the paragraph's sentences have named so far ("I somatikken nådde to av fire
+    // helseføretak kravet. Regionen samla … når ikkje kravet" is about somatikk).
+    let mut topic_areas: Vec<String> = Vec::new();
     for (k, (s, t)) in block.iter().zip(block_texts).enumerate() {
+        let new_paragraph = k == 0
+            || s.kind != crate::document::UnitKind::Prose
+            || s.line > block[k - 1].end_line + 1;
+        if new_paragraph {
+            topic_areas.clear();
+        }
+        let sentence_areas = crate::extract::targets::subjects_in(&fold(t), 0);
         if s.kind == crate::document::UnitKind::Heading {
             // A new section is about no trust of the paragraph before it.
             paragraph_entity = None;
@@ -530,16 +541,53 @@ fn block_claims_of(
                 // "Målet om null fristbrudd er ikke nådd" names the goal it answers: when
                 // that is not this target's measure, the claim is another target's.
                 let names_other_goal = own == 0 && names_other_goal(head, &fold(texts[si]));
-                (own > 0, other || row_target || names_other_goal)
+                // A claim naming no area, in a paragraph about another area than this
+                // target's one, is that area's.
+                let other_area = sentence_areas.is_empty()
+                    && !topic_areas.is_empty()
+                    && specs.iter().all(|sp| {
+                        sp.target
+                            .subject
+                            .as_ref()
+                            .is_some_and(|a| !topic_areas.contains(a))
+                    });
+                // "Regionen samla endar på 61 dagar og når ikkje kravet" under a target for a
+                // share: a claim whose own figures are all of another unit is another
+                // measure's. A relative change ("reduseres med 20 %") is in percent of any unit.
+                let units: Vec<NumUnit> = crate::extract::numbers::lex(t.get(..c.at).unwrap_or(t))
+                    .iter()
+                    .filter(|n| n.kind == crate::extract::numbers::NumberKind::Quantity)
+                    .map(|n| n.unit)
+                    .filter(|u| *u != NumUnit::None)
+                    .collect();
+                let other_unit = !units.is_empty()
+                    && specs.iter().all(|sp| {
+                        let change = matches!(
+                            sp.target.comparator,
+                            crate::model::Comparator::Increase | crate::model::Comparator::Decrease
+                        ) || sp.target.change_pct.is_some();
+                        sp.target.unit.is_some_and(|su| {
+                            !units.iter().any(|u| {
+                                unit_fits(su, *u)
+                                    || (change
+                                        && matches!(
+                                            u,
+                                            NumUnit::Percent | NumUnit::PercentagePoints
+                                        ))
+                            })
+                        })
+                    });
+                (
+                    own > 0,
+                    other || row_target || names_other_goal || other_area || other_unit,
+                )
             }
             None => (false, false),
         };
-        let new_paragraph = k == 0
-            || s.kind != crate::document::UnitKind::Prose
-            || s.line > block[k - 1].end_line + 1;
         if new_paragraph {
             paragraph_area = None;
         }
+        topic_areas.extend(sentence_areas);
         if let Some(area) = crate::extract::claims::label_area(t) {
             paragraph_area = Some(area);
         }
@@ -593,6 +641,19 @@ fn block_claims_of(
         entity_claims,
         entity_claim_areas,
         claim_is_regional,
+    }
+}
+
+/// Whether a figure of unit `u` can be a value of a target in `unit`.
+fn unit_fits(unit: crate::model::TargetUnit, u: NumUnit) -> bool {
+    use crate::model::TargetUnit as T;
+    match unit {
+        T::Percent => matches!(u, NumUnit::Percent | NumUnit::PercentagePoints),
+        T::Days => matches!(u, NumUnit::Days | NumUnit::Weeks | NumUnit::Months),
+        T::Nok => u == NumUnit::Nok,
+        T::Per100k => u == NumUnit::Per100k,
+        T::Count => matches!(u, NumUnit::Persons | NumUnit::Fte),
+        T::Ratio | T::Other => true,
     }
 }
 
@@ -907,6 +968,8 @@ fn list_targets(sentences: &[Sentence], texts: &[&str], specs: &mut [Vec<TargetS
             area.trim()
         );
         let mut read = crate::extract::targets::parse_targets_folded(&sentence, &fold(&sentence));
+        // One area of a list of several: a figure that names no area is not this one's.
+        read.iter_mut().for_each(|r| r.sole_area = false);
         (read.len() == 1).then(|| read.remove(0))
     };
     // The items "area: figure" of a text, when it is nothing else ("BUP: 45 dagar, TSB: 35

@@ -26,11 +26,12 @@ use predicate::{
 mod quantity;
 pub use quantity::label_year;
 use quantity::{
-    baseline_year, change_size, target_unit, target_year, to_threshold, unit_from_measure,
+    baseline_year, change_size, share_list_unit, target_unit, target_year, to_threshold,
+    unit_from_measure,
 };
 mod subjects;
 pub use subjects::{area_mentions, subjects_in};
-use subjects::{by_area, measure_of, per_subject_thresholds, strip_label};
+use subjects::{by_area, listed_figures, measure_of, per_subject_thresholds, strip_label};
 
 /// Sentences longer than this are not parsed as targets (they are not sentences but runs of
 /// text the document model could not split).
@@ -140,6 +141,7 @@ pub fn parse_targets_folded(sentence: &str, f: &str) -> Vec<TargetSpec> {
     // Most sentences have no anchor and return above; the numbers are read only for the rest.
     let mut tokens = lex(sentence);
     words_after_comparators(sentence, f, anchor_end, &mut tokens);
+    share_list_unit(f, &mut tokens);
 
     // "Det skal ikke være fristbrudd." / "Ingen pasientar skal vente meir enn 12 månader.":
     // nothing of the kind may occur — at most 0.
@@ -395,6 +397,9 @@ pub fn parse_targets_folded(sentence: &str, f: &str) -> Vec<TargetSpec> {
                         sole_area: false,
                     });
                 }
+            } else if listed_figures(f, &same_unit) {
+                // Several thresholds the reader cannot give an area each: unknown, not the first.
+                return Vec::new();
             } else {
                 out.push(TargetSpec {
                     target: base,

@@ -146,11 +146,15 @@ pub(super) fn noun_lead(f: &str) -> Option<NounLead> {
 /// "til epikrisetid" → "epikrisetid"; "for 2024" → ""; "for sykefravær i 2025" → "sykefravær".
 pub(super) fn lead_measure_text(s: &str) -> String {
     let mut words: Vec<&str> = s.split_whitespace().collect();
+    // "for 2024 om gjennomsnittleg ventetid" → "gjennomsnittleg ventetid": a leading year goes
+    // with its preposition.
+    let is_year =
+        |w: &str| w.len() == 4 && w.parse::<u32>().is_ok_and(|y| (1990..2100).contains(&y));
     while words.first().is_some_and(|w| {
         matches!(
             *w,
             "til" | "for" | "om" | "i" | "på" | "frå" | "fra" | "–" | "-"
-        )
+        ) || (is_year(w) && words.len() > 1)
     }) {
         words.remove(0);
     }

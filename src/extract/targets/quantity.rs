@@ -173,3 +173,32 @@ pub(super) fn unit_from_measure(f: &str) -> Option<TargetUnit> {
         None
     }
 }
+
+/// "under høvesvis 60, 45, 40 og 30 dagar": figures listed before one unit share that unit
+/// (money is left alone: its scale words belong to the figure they follow).
+pub(super) fn share_list_unit(f: &str, tokens: &mut [NumberToken]) {
+    let mut i = tokens.len();
+    while i > 1 {
+        i -= 1;
+        let unit = tokens[i].unit;
+        if matches!(unit, NumUnit::None | NumUnit::Nok) || !is_quantity(&tokens[i]) {
+            continue;
+        }
+        let mut j = i;
+        while j > 0 {
+            let (a, b) = (&tokens[j - 1], &tokens[j]);
+            let gap = f.get(a.span.end..b.span.start).unwrap_or("").trim();
+            if a.unit != NumUnit::None
+                || !is_quantity(a)
+                || !matches!(gap, "," | "og" | "eller" | ", og" | ", eller")
+            {
+                break;
+            }
+            j -= 1;
+        }
+        for t in &mut tokens[j..i] {
+            t.unit = unit;
+        }
+        i = j.max(1);
+    }
+}

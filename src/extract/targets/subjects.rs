@@ -121,10 +121,62 @@ pub(super) fn per_subject_thresholds(f: &str, tokens: &[&NumberToken]) -> Vec<(f
         });
         match subject {
             Some(s) => out.push((t.value, s)),
-            None => return Vec::new(),
+            None => return in_list_order(f, tokens),
         }
     }
     out
+}
+
+/// "under høvesvis 60, 45, 40 og 30 dagar for somatikk, PHV, PHBU og TSB", "for somatikk og PHV
+/// skal ventetida vere under henholdsvis 60 og 45 dagar": as many areas as thresholds, all on one
+/// side of them, paired in order.
+fn in_list_order(f: &str, tokens: &[&NumberToken]) -> Vec<(f64, String)> {
+    let (Some(first), Some(last)) = (tokens.first(), tokens.last()) else {
+        return Vec::new();
+    };
+    let areas = area_mentions(f);
+    let after: Vec<&String> = areas
+        .iter()
+        .filter(|(r, _)| r.start >= last.span.end)
+        .map(|(_, s)| s)
+        .collect();
+    let before: Vec<&String> = areas
+        .iter()
+        .filter(|(r, _)| r.end <= first.span.start)
+        .map(|(_, s)| s)
+        .collect();
+    let respectively = first_of(
+        f.get(..first.span.start).unwrap_or(""),
+        phrases::targets().get("respectively"),
+        0,
+    )
+    .is_some();
+    let names = if after.len() == tokens.len() {
+        after
+    } else if respectively && before.len() == tokens.len() {
+        before
+    } else {
+        return Vec::new();
+    };
+    if tokens.len() < 2 {
+        return Vec::new();
+    }
+    tokens
+        .iter()
+        .zip(names)
+        .map(|(t, s)| (t.value, s.clone()))
+        .collect()
+}
+
+/// The first two figures are a list ("60, 45 og 30 dagar"): one threshold each.
+pub(super) fn listed_figures(f: &str, tokens: &[&NumberToken]) -> bool {
+    tokens.len() > 1
+        && matches!(
+            f.get(tokens[0].span.end..tokens[1].span.start)
+                .unwrap_or("")
+                .trim(),
+            "," | "og" | "eller"
+        )
 }
 
 pub(super) fn floor_char(s: &str, mut i: usize) -> usize {
