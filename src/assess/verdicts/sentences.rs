@@ -138,6 +138,8 @@ pub fn assess_sentences(
             entity_claims,
             entity_claim_areas,
             mut claim_is_regional,
+            claim_topic,
+            topic_claims,
         } = block_claims_of(
             (reading, folded, &texts),
             (*si, specs.as_slice()),
@@ -168,9 +170,23 @@ pub fn assess_sentences(
                 &linked,
                 &mut memo,
             );
-            // A long-term goal is not what "Kravet er innfridd" answers.
+            // A long-term goal is not what "Kravet er innfridd" answers; nor is a target for
+            // another area than the paragraph of the claim spoke of.
+            let other_topic = spec
+                .target
+                .subject
+                .as_ref()
+                .is_some_and(|a| !claim_topic.is_empty() && !claim_topic.contains(a));
             let mut claim = if spec.target.long_term {
                 None
+            } else if other_topic {
+                // The claim of a later paragraph about this target's area, if any.
+                spec.target.subject.as_ref().and_then(|a| {
+                    topic_claims
+                        .iter()
+                        .find(|(_, _, areas)| areas.contains(a))
+                        .map(|(c, l, _)| (c.clone(), *l))
+                })
             } else {
                 claim.clone()
             };
@@ -441,6 +457,11 @@ struct BlockClaims {
     entity_claims: Vec<(String, Claim, usize)>,
     entity_claim_areas: Vec<Vec<String>>,
     claim_is_regional: bool,
+    /// The areas the paragraph of the report's claim spoke of, when the claim names none
+    /// itself: the claim is for targets of those areas only.
+    claim_topic: Vec<String>,
+    /// Every region-wide claim that names no area, with the areas its paragraph last spoke of.
+    topic_claims: Vec<(ClaimSpec, usize, Vec<String>)>,
 }
 
 /// Reads the claims of the block (`block_start..`) that answers the targets `specs` of sentence
@@ -476,9 +497,11 @@ fn block_claims_of(
     let mut paragraph_area: Option<String> = None;
     let mut claim_is_regional = false;
     let mut foreign_section = false;
-    // The areas the paragraph's sentences have named so far ("I somatikken nådde to av fire
-    // helseføretak kravet. Regionen samla … når ikkje kravet" is about somatikk).
+    // The areas the paragraph's last sentence that named any named ("I somatikken nådde to av
+    // fire helseføretak kravet. Regionen samla … når ikkje kravet" is about somatikk).
     let mut topic_areas: Vec<String> = Vec::new();
+    let mut claim_topic: Vec<String> = Vec::new();
+    let mut topic_claims = Vec::new();
     for (k, (s, t)) in block.iter().zip(block_texts).enumerate() {
         let new_paragraph = k == 0
             || s.kind != crate::document::UnitKind::Prose
@@ -487,6 +510,7 @@ fn block_claims_of(
             topic_areas.clear();
         }
         let sentence_areas = crate::extract::targets::subjects_in(&fold(t), 0);
+        let names_no_area = sentence_areas.is_empty();
         if s.kind == crate::document::UnitKind::Heading {
             // A new section is about no trust of the paragraph before it.
             paragraph_entity = None;
@@ -587,7 +611,9 @@ fn block_claims_of(
         if new_paragraph {
             paragraph_area = None;
         }
-        topic_areas.extend(sentence_areas);
+        if !sentence_areas.is_empty() {
+            topic_areas = sentence_areas;
+        }
         if let Some(area) = crate::extract::claims::label_area(t) {
             paragraph_area = Some(area);
         }
@@ -619,10 +645,18 @@ fn block_claims_of(
             {
                 entity_claims.push((paragraph_entity.clone().unwrap_or_default(), c.claim, line));
                 entity_claim_areas.push(areas);
-            } else if claim.is_none() {
-                claim_is_regional = mentions_region(t);
-                claim_all_trusts = speaks_of_all_trusts(claim_own_clause(t, c.at));
-                claim = Some((c, line));
+            } else {
+                if names_no_area && !topic_areas.is_empty() {
+                    topic_claims.push((c.clone(), line, topic_areas.clone()));
+                }
+                if claim.is_none() {
+                    if names_no_area {
+                        claim_topic = topic_areas.clone();
+                    }
+                    claim_is_regional = mentions_region(t);
+                    claim_all_trusts = speaks_of_all_trusts(claim_own_clause(t, c.at));
+                    claim = Some((c, line));
+                }
             }
         }
         // A table row is not a paragraph about the trust it names.
@@ -641,6 +675,8 @@ fn block_claims_of(
         entity_claims,
         entity_claim_areas,
         claim_is_regional,
+        claim_topic,
+        topic_claims,
     }
 }
 
