@@ -287,6 +287,15 @@ fn header(line: &str, next: Option<&str>) -> Option<(Vec<Column>, bool)> {
             for u in &under {
                 if let Some(k) = cs.iter().position(|c| c.start.abs_diff(u.start) <= 2) {
                     cols[k].year = cols[k].year.or(year_in(&u.text));
+                    // "Hittil i" over "år 2025": the period the whole header names.
+                    let f = fold(&joined[k]);
+                    if k > 0 && matches!(cols[k].role, Role::Result | Role::Other) {
+                        if is_whole_period_header(&f) {
+                            cols[k].role = Role::WholePeriod;
+                        } else if cols[k].role == Role::Other && is_part_period_header(&f) {
+                            cols[k].role = Role::PartPeriod;
+                        }
+                    }
                 }
             }
             consumed = true;
@@ -304,7 +313,10 @@ fn header(line: &str, next: Option<&str>) -> Option<(Vec<Column>, bool)> {
     let results_named = cs
         .iter()
         .zip(&cols)
-        .filter(|(c, col)| col.role == Role::Result && !fold(&c.text).starts_with("status"))
+        .filter(|(c, col)| {
+            matches!(col.role, Role::Result | Role::WholePeriod | Role::PartPeriod)
+                && !fold(&c.text).starts_with("status")
+        })
         .count();
     // So is it beside one column per trust.
     let entity_columns = cols.iter().filter(|c| c.role == Role::Entity).count();
