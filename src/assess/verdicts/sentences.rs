@@ -212,6 +212,7 @@ pub fn assess_sentences(
                 memo.own_trust.as_deref(),
             );
             drop_breakdowns(&spec.target, &mut verdicts);
+            other_months(sentences, &texts, texts[*si], &mut verdicts);
             one_trusts_target(texts[*si], &mut verdicts);
             let has_figures = !verdicts.is_empty();
             let status = overall(&verdicts);
@@ -678,6 +679,43 @@ fn block_claims_of(
         claim_topic,
         topic_claims,
     }
+}
+
+/// "… skal være under 2 prosent i september og oktober 2025": a target for named months is
+/// answered only by figures whose sentence names the same months ("Samlet for januar–oktober
+/// … 2,6 prosent" is another period's figure). Months in brackets do not count.
+fn other_months(sentences: &[Sentence], texts: &[&str], target: &str, verdicts: &mut Vec<Verdict>) {
+    let months = |t: &str| -> Vec<u32> {
+        let mut m: Vec<u32> = fold(t)
+            .split(|c: char| !c.is_alphanumeric())
+            .filter_map(|w| crate::document::lexicon().months.get(w).copied())
+            .collect();
+        m.sort_unstable();
+        m.dedup();
+        m
+    };
+    // A bracket describes how the figure is made ("(snitt av målingane i mai og november)"),
+    // not the period the target is for.
+    let mut plain = String::new();
+    let mut depth = 0usize;
+    for c in target.chars() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => plain.push(c),
+            _ => {}
+        }
+    }
+    let wanted = months(&plain);
+    if wanted.is_empty() {
+        return;
+    }
+    verdicts.retain(|v| {
+        sentences
+            .iter()
+            .position(|s| s.line <= v.line && v.line <= s.end_line)
+            .is_some_and(|j| months(texts[j]) == wanted)
+    });
 }
 
 /// Whether a figure of unit `u` can be a value of a target in `unit`.
