@@ -13,7 +13,28 @@ pub fn is_noise_line(line: &str) -> bool {
     if t.is_empty() {
         return false;
     }
-    is_page_number(t) || is_page_label(t) || is_stamp(t) || is_link_only(t) || is_rule(t)
+    is_page_number(t)
+        || is_page_label(t)
+        || is_stamp(t)
+        || is_link_only(t)
+        || is_rule(t)
+        || is_running_head(t)
+}
+
+/// A running header or footer with its page label set apart at the end ("Sykehuset Innlandet
+/// HF – Tertialrapport 2. tertial 2025          side 3 av 11"): the label must open with
+/// "Side"/"Page" and stand after a run of at least three spaces.
+fn is_running_head(t: &str) -> bool {
+    if t.len() > 160 {
+        return false;
+    }
+    let Some(gap) = t.rfind("   ") else {
+        return false;
+    };
+    let tail = t[gap..].trim();
+    let lower = tail.to_lowercase();
+    (lower.starts_with("side ") || lower.starts_with("sida ") || lower.starts_with("page "))
+        && is_page_label(tail)
 }
 
 /// One to three ASCII digits alone (four digits are years far more often than page numbers).

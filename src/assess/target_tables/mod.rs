@@ -314,8 +314,10 @@ fn header(line: &str, next: Option<&str>) -> Option<(Vec<Column>, bool)> {
         .iter()
         .zip(&cols)
         .filter(|(c, col)| {
-            matches!(col.role, Role::Result | Role::WholePeriod | Role::PartPeriod)
-                && !fold(&c.text).starts_with("status")
+            matches!(
+                col.role,
+                Role::Result | Role::WholePeriod | Role::PartPeriod
+            ) && !fold(&c.text).starts_with("status")
         })
         .count();
     // So is it beside one column per trust.

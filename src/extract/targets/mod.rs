@@ -80,6 +80,40 @@ pub fn parse_targets_folded(sentence: &str, f: &str) -> Vec<TargetSpec> {
     if sentence.len() > MAX_TARGET_SENTENCE || sentence.len() < 12 {
         return Vec::new();
     }
+    let whole = read_sentence(sentence, f);
+    if whole.len() > 1 {
+        return whole;
+    }
+    // "… skulle delen fristbrot vere høgst 1,0 prosent, og minst 70 prosent av pakkeforløpa
+    // skulle gjennomførast innanfor normert forløpstid": two clauses that each set a target of
+    // their own are two targets.
+    for joint in [", og ", "; ", ", mens "] {
+        let Some(at) = f.find(joint) else {
+            continue;
+        };
+        let cut = at + joint.len();
+        let (Some(a), Some(b), Some(fa), Some(fb)) = (
+            sentence.get(..at),
+            sentence.get(cut..),
+            f.get(..at),
+            f.get(cut..),
+        ) else {
+            continue;
+        };
+        let first = read_sentence(a, fa);
+        let second = read_sentence(b, fb);
+        if first.len() == 1 && !second.is_empty() {
+            return first.into_iter().chain(second).collect();
+        }
+    }
+    whole
+}
+
+/// The targets of one sentence or clause.
+fn read_sentence(sentence: &str, f: &str) -> Vec<TargetSpec> {
+    if sentence.len() < 12 {
+        return Vec::new();
+    }
     let book = phrases::targets();
     // "Til sammenligning var kravet i 2019 at …": a requirement given for comparison is not
     // one the report answers.
