@@ -274,6 +274,19 @@ fn entity_of(label: &str) -> Option<String> {
     Some(cat.name(m.entity).to_string())
 }
 
+/// A header that is an area's name and nothing more ("Somatikk", "PHV (dagar)").
+fn names_only_area(header: &str) -> bool {
+    let f = fold(header);
+    let areas = crate::extract::targets::area_mentions(&f);
+    let [(r, _)] = areas.as_slice() else {
+        return false;
+    };
+    let rest = format!("{} {}", &f[..r.start], &f[r.end..]);
+    rest.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .all(|w| UNIT_HINT_WORDS.iter().any(|(u, _)| *u == w) || w.parse::<i32>().is_ok())
+}
+
 fn subject_of(label: &str) -> Option<String> {
     crate::extract::targets::subjects_in(&fold(label), 0)
         .into_iter()
@@ -545,12 +558,24 @@ pub fn observations_for(
     }
     let mut out = Vec::new();
     for (entity, subject) in keys {
-        let cells: Vec<&TableCell> = values
+        let mut cells: Vec<&TableCell> = values
             .cells
             .iter()
             .filter(|c| c.entity == entity && c.subject == subject && keep_cell(c))
             .filter(|c| unit_ok(c))
             .collect();
+        // "Somatikk" beside "Avvikla somatikk": of two columns for one area, the one headed
+        // by the area's name alone.
+        if subject.is_some() && cells.len() > 1 {
+            let bare: Vec<&TableCell> = cells
+                .iter()
+                .copied()
+                .filter(|c| names_only_area(&c.header))
+                .collect();
+            if !bare.is_empty() && bare.len() < cells.len() {
+                cells = bare;
+            }
+        }
         let base = target
             .baseline_year
             .and_then(|y| cells.iter().find(|c| c.year == Some(y)));
