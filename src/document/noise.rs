@@ -141,6 +141,17 @@ mod tests {
     }
 
     #[test]
+    fn a_running_head_with_its_page_label_is_noise() {
+        assert!(is_noise_line(
+            "Helse Fonna HF – Verksemdsrapport 1. tertial 2025          Side 4 av 9"
+        ));
+        assert!(is_noise_line("Årleg melding 2024     side 12"));
+        // Fail: prose that mentions a page, and a table row ending in "3 av 11".
+        assert!(!is_noise_line("Tabellen står på side 4 av 9 i vedlegget."));
+        assert!(!is_noise_line("Akuttmottak        3 av 11"));
+    }
+
+    #[test]
     fn link_lines_are_noise_but_prose_with_links_is_not() {
         assert!(is_noise_line("mailto:postmottak@helse-midt.no"));
         assert!(is_noise_line("http://www.helse-midt.no/"));

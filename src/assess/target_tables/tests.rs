@@ -269,3 +269,33 @@ fn ordinary_tables_and_prose_are_not_target_tables() {
     let d = report("Måltall og resultat  for  2024 står i vedlegget. Vurdering følger.\n");
     assert!(d.indicators.is_empty(), "{:#?}", d.indicators);
 }
+
+#[test]
+fn a_year_to_date_header_wrapped_over_two_lines_beside_a_month() {
+    // "Hittil i" over "år 2025" beside "Desember 2025": the year so far is the row's result,
+    // and the status column still answers it.
+    let d = report(
+        "Tabell 1 Målekort per desember 2025\n\
+             Indikator                     Mål 2025   Desember   Hittil i   Status\n\
+             \x20                                        2025       år 2025\n\
+             Ventetid somatikk (dager)     < 58       61         55         Nådd\n\
+             Sykefravær (%)                ≤ 7,5      8,4        7,4        Nådd\n",
+    );
+    let got: Vec<(Option<f64>, Option<Claim>)> = d
+        .indicators
+        .iter()
+        .map(|i| (i.verdicts.first().and_then(|v| v.value), i.claim))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            (Some(55.0), Some(Claim::Met)),
+            (Some(7.4), Some(Claim::Met))
+        ],
+        "{d:#?}"
+    );
+    assert!(d
+        .findings
+        .iter()
+        .all(|f| f.kind != crate::model::FindingKind::ClaimMismatch));
+}

@@ -699,3 +699,89 @@ fn prose_comments_after_a_tab_separated_scorecard_answer_its_rows() {
     assert!(got.contains(&(Some(0.0), Some(Claim::NotMet))), "{got:?}");
     assert_eq!(got.len(), 3, "{got:?}");
 }
+
+#[test]
+fn a_claim_is_for_the_area_its_paragraph_speaks_of() {
+    // Nynorsk: four area targets in one sentence; the region's claim follows a sentence on
+    // somatikk and names no area, the claim on PHBU follows one on PHBU.
+    let text = "Årleg melding 2024\n\n\
+        Ventetida skal vere under høvesvis 58, 44, 39 og 31 dagar for somatikk, PHV, PHBU og TSB.\n\n\
+        I somatikken var ventetida 61 dagar.\nRegionen når dermed ikkje kravet.\n\
+        I psykisk helsevern for barn og unge var ventetida 37 dagar.\nKravet er nådd.\n";
+    let r = report(text);
+    let claim_of = |area: &str| {
+        r.indicators
+            .iter()
+            .find(|i| i.target.subject.as_deref() == Some(area))
+            .and_then(|i| i.claim)
+    };
+    assert_eq!(claim_of("Somatikk"), Some(Claim::NotMet));
+    assert_eq!(claim_of("Psykisk helsevern barn og unge"), Some(Claim::Met));
+    // Fail: PHV and TSB get neither paragraph's claim.
+    assert_eq!(claim_of("Psykisk helsevern voksne"), None);
+    assert_eq!(claim_of("TSB"), None);
+    assert_no_claim_mismatch(&r);
+}
+
+#[test]
+fn list_items_take_no_figure_that_names_no_area() {
+    let text = "Årleg melding 2024\n\nMåltala for gjennomsnittleg ventetid i 2024 var:\n\
+        \x20 – somatikk: under 55 dagar\n\
+        \x20 – TSB: under 30 dagar\n\n\
+        Regionen samla endar på 42 dagar.\n";
+    let r = report(text);
+    assert_eq!(r.indicators.len(), 2);
+    assert!(
+        r.indicators.iter().all(|i| i.verdicts.is_empty()),
+        "{:?}",
+        r.indicators
+    );
+}
+
+#[test]
+fn a_target_for_named_months_takes_only_those_months_figures() {
+    let text = "Statusrapport oktober 2025\n\n\
+        Andelen fristbrudd skal være under 2 prosent i september og oktober 2025.\n\n\
+        Samlet for januar–oktober var andelen 2,6 prosent. Målet om under 2 prosent i september \
+        og oktober er nådd.\n";
+    let r = report(text);
+    let i = &r.indicators[0];
+    assert!(i.verdicts.is_empty(), "{:?}", i.verdicts);
+    assert_no_claim_mismatch(&r);
+    // Pass: a figure for the same months is the target's.
+    let text = "Statusrapport oktober 2025\n\n\
+        Andelen fristbrudd skal være under 2 prosent i september og oktober 2025.\n\n\
+        I september og oktober var andelen 1,7 prosent.\n";
+    let r = report(text);
+    assert_eq!(r.indicators[0].verdicts.len(), 1);
+    assert_eq!(r.indicators[0].verdicts[0].value, Some(1.7));
+}
+
+#[test]
+fn a_column_headed_by_the_area_alone_gives_its_figure() {
+    let text = "Årleg melding 2024\n\n\
+        Ventetida skal vere under høvesvis 60 og 30 dagar for somatikk og TSB.\n\n\
+        Tabell 1 Ventetid 2024 (dagar)\n\
+        \x20                       Somatikk    TSB     Avvikla somatikk\n\
+        Helse Bergen            63          26      84 200\n\
+        Helse Stavanger         58          31      52 600\n";
+    let r = report(text);
+    let soma = r
+        .indicators
+        .iter()
+        .find(|i| i.target.subject.as_deref() == Some("Somatikk"))
+        .expect("somatikk target");
+    let mut got: Vec<(String, Option<f64>)> = soma
+        .verdicts
+        .iter()
+        .map(|v| (v.entity.clone(), v.value))
+        .collect();
+    got.sort_by(|a, b| a.0.cmp(&b.0));
+    assert_eq!(
+        got,
+        vec![
+            ("Helse Bergen HF".to_string(), Some(63.0)),
+            ("Helse Stavanger HF".to_string(), Some(58.0))
+        ]
+    );
+}

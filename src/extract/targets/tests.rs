@@ -279,3 +279,67 @@ fn a_label_alone_gives_its_year() {
     assert_eq!(label_year("Styringsmål 2025"), None);
     assert_eq!(label_year("Dette gjaldt i hele 2025 og videre:"), None);
 }
+
+#[test]
+fn thresholds_listed_respectively_pair_with_their_areas_in_order() {
+    let got = |s: &str| -> Vec<(Option<f64>, Option<String>)> {
+        parse_targets(s)
+            .into_iter()
+            .map(|t| (t.target.threshold, t.target.subject))
+            .collect()
+    };
+    // Nynorsk, areas after the figures, one unit for the list.
+    let read =
+        got("Ventetida skal vere under høvesvis 50, 40 og 35 dagar for somatikk, PHV og TSB.");
+    assert_eq!(
+        read,
+        vec![
+            (Some(50.0), Some("Somatikk".to_string())),
+            (Some(40.0), Some("Psykisk helsevern voksne".to_string())),
+            (Some(35.0), Some("TSB".to_string())),
+        ]
+    );
+    assert!(parse_targets(
+        "Ventetida skal vere under høvesvis 50, 40 og 35 dagar for somatikk, PHV og TSB."
+    )
+    .iter()
+    .all(|t| t.target.unit == Some(TargetUnit::Days)));
+    // Bokmål, areas before "henholdsvis".
+    let read = got("For somatikk og TSB skal ventetiden være under henholdsvis 58 og 33 dager.");
+    assert_eq!(
+        read,
+        vec![
+            (Some(58.0), Some("Somatikk".to_string())),
+            (Some(33.0), Some("TSB".to_string())),
+        ]
+    );
+    // Fail: three figures and two areas cannot be paired, and the first figure is no guess.
+    assert!(
+        got("Ventetida skal vere under høvesvis 50, 40 og 35 dagar for somatikk og TSB.")
+            .is_empty()
+    );
+}
+
+#[test]
+fn two_clauses_with_a_target_each_are_two_targets() {
+    let specs = parse_targets(
+        "Delen fristbrot skulle vere høgst 1,5 prosent, og minst 75 prosent av epikrisane skulle sendast innan ein dag.",
+    );
+    let got: Vec<(Comparator, Option<f64>)> = specs
+        .iter()
+        .map(|t| (t.target.comparator, t.target.threshold))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            (Comparator::AtMost, Some(1.5)),
+            (Comparator::AtLeast, Some(75.0))
+        ]
+    );
+    // Fail: a second clause that sets no target adds none.
+    assert_eq!(
+        parse_targets("Sjukefråværet skal vere under 7 prosent, og arbeidet held fram i 2025.")
+            .len(),
+        1
+    );
+}
