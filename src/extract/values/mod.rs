@@ -293,8 +293,6 @@ fn leading_year(f: &str, tokens: &[NumberToken]) -> Option<i32> {
 }
 
 /// "respectively": names listed first, then their figures in the same order.
-const RESPECTIVELY: &[&str] = &["henholdsvis", "høvesvis", "respektive"];
-
 /// "A og B låg på høvesvis 76 og 78 pst.": the names right before "henholdsvis"/"høvesvis" (with
 /// no figure between them) paired in order with as many figures after it. Returns (index into
 /// `anchors`, figure); empty unless the counts agree.
@@ -307,9 +305,79 @@ fn respectively<'t>(
     if anchors.len() < 2 {
         return Vec::new();
     }
-    let Some(r) = RESPECTIVELY.iter().find_map(|w| find_phrase(f, w, 0)) else {
+    let words = crate::extract::phrases::targets().get("respectively");
+    let Some(r) = words.iter().find_map(|w| find_phrase(f, w, 0)) else {
         return Vec::new();
     };
+    let before = names_before(f, anchors, tokens, unit, r.clone());
+    if before.is_empty() {
+        names_after(f, anchors, tokens, unit, r.end)
+    } else {
+        before
+    }
+}
+
+/// "… var høvesvis 68,4, 73,1 og 66,2 prosent ved UNN, NLSH og FIN": the list of figures right
+/// after the word paired in order with a list of as many names right after the figures.
+fn names_after<'t>(
+    f: &str,
+    anchors: &[(usize, usize)],
+    tokens: &'t [NumberToken],
+    unit: Option<TargetUnit>,
+    from: usize,
+) -> Vec<(usize, &'t NumberToken)> {
+    let figures: Vec<&NumberToken> = tokens
+        .iter()
+        .filter(|t| t.span.start >= from && t.kind == NumberKind::Quantity)
+        .collect();
+    let mut n = usize::from(!figures.is_empty());
+    while n < figures.len() {
+        let gap = f
+            .get(figures[n - 1].span.end..figures[n].span.start)
+            .unwrap_or("")
+            .trim();
+        if !matches!(gap, "," | "og" | "eller" | ", og") {
+            break;
+        }
+        n += 1;
+    }
+    if n < 2 {
+        return Vec::new();
+    }
+    let end = figures[n - 1].span.end;
+    let Some(first) = anchors.iter().position(|a| a.0 >= end) else {
+        return Vec::new();
+    };
+    let words = |a: usize, b: usize| f.get(a..b).unwrap_or("").split_whitespace().count();
+    // "… prosent ved UNN": a unit and a preposition at most before the names.
+    if words(end, anchors[first].0) > 2 {
+        return Vec::new();
+    }
+    let mut last = first;
+    while last + 1 < anchors.len() && words(anchors[last].1, anchors[last + 1].0) <= 1 {
+        last += 1;
+    }
+    let unit_of_last = figures[n - 1].unit;
+    let fits = |t: &NumberToken| {
+        compatible(t, unit) || (t.unit == NumUnit::None && unit_of_last != NumUnit::None)
+    };
+    if last + 1 - first != n
+        || !figures[..n].iter().all(|t| fits(t))
+        || !compatible(figures[n - 1], unit)
+    {
+        return Vec::new();
+    }
+    (first..=last).zip(figures[..n].iter().copied()).collect()
+}
+
+/// [`respectively`] with the names before the word.
+fn names_before<'t>(
+    f: &str,
+    anchors: &[(usize, usize)],
+    tokens: &'t [NumberToken],
+    unit: Option<TargetUnit>,
+    r: std::ops::Range<usize>,
+) -> Vec<(usize, &'t NumberToken)> {
     // The run of names before the word: walk back while no figure stands between two names.
     let Some(last) = anchors.iter().rposition(|a| a.1 <= r.start) else {
         return Vec::new();

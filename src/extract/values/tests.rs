@@ -233,3 +233,45 @@ mod brackets_and_respectively {
         );
     }
 }
+
+#[test]
+fn respectively_with_the_names_after_the_figures() {
+    let text = "Årleg melding 2024 Helse Nord RHF\n\nMinst 70 prosent av pakkeforløpa skal gjennomførast innanfor normert forløpstid.\n\n\
+        Delen var høvesvis 68,4, 73,1 og 66,2 prosent ved UNN, Nordlandssykehuset og Finnmarkssykehuset.\n";
+    let r = crate::analyze("t.txt", text.as_bytes())
+        .expect("report")
+        .report;
+    let mut got: Vec<(String, Option<f64>)> = r.indicators[0]
+        .verdicts
+        .iter()
+        .map(|v| (v.entity.clone(), v.value))
+        .collect();
+    got.sort_by(|a, b| a.0.cmp(&b.0));
+    assert_eq!(
+        got,
+        vec![
+            ("Finnmarkssykehuset HF".to_string(), Some(66.2)),
+            ("Nordlandssykehuset HF".to_string(), Some(73.1)),
+            (
+                "Universitetssykehuset Nord-Norge HF".to_string(),
+                Some(68.4)
+            ),
+        ]
+    );
+    // Fail: three figures and two names pair nothing; the middle figure is no one's.
+    let text = text.replace(
+        "UNN, Nordlandssykehuset og Finnmarkssykehuset",
+        "UNN og Finnmarkssykehuset",
+    );
+    let r = crate::analyze("t.txt", text.as_bytes())
+        .expect("report")
+        .report;
+    assert!(
+        r.indicators[0]
+            .verdicts
+            .iter()
+            .all(|v| v.value != Some(73.1)),
+        "{:?}",
+        r.indicators[0].verdicts
+    );
+}
