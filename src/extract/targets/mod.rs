@@ -458,8 +458,12 @@ fn read_sentence(sentence: &str, f: &str) -> Vec<TargetSpec> {
         Kind::Change(cmp) | Kind::SameLevel(cmp) => {
             let qualitative = matches!(kind, Kind::Change(_))
                 && is_comparison_with_quantity(f, kind_end, &tokens);
+            // "skal halverast": the word itself gives the size (`[halving]`).
+            let halving = f
+                .get(kind_at..kind_end)
+                .is_some_and(|w| book.get("halving").iter().any(|h| w.trim() == h.as_str()));
             let change_pct = if matches!(kind, Kind::Change(_)) {
-                change_size(f, &tokens, kind_end)
+                change_size(f, &tokens, kind_end).or(halving.then_some(50.0))
             } else {
                 None
             };

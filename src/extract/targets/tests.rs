@@ -343,3 +343,26 @@ fn two_clauses_with_a_target_each_are_two_targets() {
         1
     );
 }
+
+#[test]
+fn halving_and_no_longer_than() {
+    // "skal halverast" is a decrease by 50 % against its baseline year.
+    let t = one("Talet på korridorpasientar skal halverast samanlikna med 2023.");
+    assert_eq!(
+        (t.comparator, t.change_pct, t.baseline_year),
+        (Comparator::Decrease, Some(50.0), Some(2023))
+    );
+    // "ikkje lenger enn" / "ikke lengre enn" are at most.
+    let t = one("Ventetida i PHBU skal ikkje vere lenger enn 35 dagar.");
+    assert_eq!(
+        (t.comparator, t.threshold),
+        (Comparator::AtMost, Some(35.0))
+    );
+    let t = one("Ventetiden skal ikke være lengre enn 50 dager.");
+    assert_eq!(
+        (t.comparator, t.threshold),
+        (Comparator::AtMost, Some(50.0))
+    );
+    // Fail: a halving told as history sets no target.
+    assert!(parse_targets("Talet på korridorpasientar vart halvert frå 2022 til 2023.").is_empty());
+}
