@@ -245,7 +245,7 @@ fn read_sentence(sentence: &str, f: &str) -> Vec<TargetSpec> {
         return Vec::new();
     }
 
-    let measure = match anchor {
+    let mut measure = match anchor {
         // "Målsetningen på sikt er gjennomsnittlig ventetid lavere enn …": between lead and comparator.
         Anchor::Goal | Anchor::Request => {
             let (from, to) = if anchor == Anchor::Goal {
@@ -344,6 +344,31 @@ fn read_sentence(sentence: &str, f: &str) -> Vec<TargetSpec> {
                 .find(|t| t.span.start >= kind_end && is_quantity(t))
             else {
                 return Vec::new();
+            };
+            // "Minst 8 av 10 epikrisar …": a share written as a fraction is that percentage.
+            let fraction = tokens
+                .iter()
+                .find(|t| t.span.start > first.span.end)
+                .filter(|m| {
+                    is_quantity(m)
+                        && first.unit == NumUnit::None
+                        && m.unit == NumUnit::None
+                        && m.value > first.value
+                        && f.get(first.span.end..m.span.start)
+                            .is_some_and(|g| g.trim() == "av")
+                });
+            let mut shared;
+            let first = match fraction {
+                Some(m) => {
+                    shared = first.clone();
+                    shared.value = first.value / m.value * 100.0;
+                    shared.unit = NumUnit::Percent;
+                    measure = measure
+                        .strip_prefix(sentence.get(m.span.clone()).unwrap_or(""))
+                        .map_or(measure.clone(), |r| r.trim().to_string());
+                    &shared
+                }
+                None => first,
             };
             // "… framme innan 12 minutt i 90 prosent av oppdraga": a time limit met in a share
             // of the cases is a target for that share, at least.

@@ -366,3 +366,15 @@ fn halving_and_no_longer_than() {
     // Fail: a halving told as history sets no target.
     assert!(parse_targets("Talet på korridorpasientar vart halvert frå 2022 til 2023.").is_empty());
 }
+
+#[test]
+fn a_share_written_as_a_fraction() {
+    let specs = parse_targets("Minst 9 av 10 epikriser skal sendes samme dag som utskrivning.");
+    assert_eq!(specs.len(), 1, "{specs:?}");
+    let t = &specs[0].target;
+    assert_eq!(
+        (t.comparator, t.threshold, t.unit),
+        (Comparator::AtLeast, Some(90.0), Some(TargetUnit::Percent))
+    );
+    assert_eq!(specs[0].measure, "epikriser");
+}
