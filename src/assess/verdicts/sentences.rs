@@ -683,12 +683,29 @@ fn block_claims_of(
 
 /// "… skal være under 2 prosent i september og oktober 2025": a target for named months is
 /// answered only by figures whose sentence names the same months ("Samlet for januar–oktober
-/// … 2,6 prosent" is another period's figure). Months in brackets do not count.
+/// … 2,6 prosent" is another period's figure). Months in brackets and dates ("11. juni") do
+/// not count.
 fn other_months(sentences: &[Sentence], texts: &[&str], target: &str, verdicts: &mut Vec<Verdict>) {
+    // A date ("i foretaksmøtet 11. juni 2024") names a day, not a period.
     let months = |t: &str| -> Vec<u32> {
-        let mut m: Vec<u32> = fold(t)
-            .split(|c: char| !c.is_alphanumeric())
-            .filter_map(|w| crate::document::lexicon().months.get(w).copied())
+        let folded = fold(t);
+        let words: Vec<&str> = folded
+            .split(|c: char| c.is_whitespace() || matches!(c, '–' | '-' | '/' | ',' | '(' | ')'))
+            .filter(|w| !w.is_empty())
+            .collect();
+        let mut m: Vec<u32> = words
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| {
+                !(*i > 0 && {
+                    let p = words[i - 1];
+                    p.ends_with('.') && p.trim_end_matches('.').bytes().all(|b| b.is_ascii_digit())
+                })
+            })
+            .filter_map(|(_, w)| {
+                let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+                crate::document::lexicon().months.get(w).copied()
+            })
             .collect();
         m.sort_unstable();
         m.dedup();

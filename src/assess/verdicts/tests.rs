@@ -785,3 +785,13 @@ fn a_column_headed_by_the_area_alone_gives_its_figure() {
         ]
     );
 }
+
+#[test]
+fn a_date_in_a_target_sentence_is_no_period() {
+    // "11. juni 2024" dates the meeting; the target is not for June.
+    let text = "Årlig melding 2024\n\n\
+        I foretaksmøtet 11. juni 2024 ble det stilt krav om at sykefraværet skal være under 7 prosent.\n\n\
+        Sykefraværet var 6,8 prosent i 2024.\n";
+    let r = report(text);
+    assert_eq!(r.indicators[0].verdicts.len(), 1, "{:?}", r.indicators);
+}
