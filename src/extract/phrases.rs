@@ -173,6 +173,15 @@ fn indexes() -> &'static Indexes {
     })
 }
 
+/// Whether the text between two figures joins them into a list ("60, 45 og 30"): a comma, a
+/// word of `[list_joints]` (targets.txt) or both.
+pub fn is_list_joint(gap: &str) -> bool {
+    let g = gap.trim();
+    let word = g.strip_prefix(',').unwrap_or(g).trim();
+    (word.is_empty() && g.starts_with(','))
+        || targets().get("list_joints").iter().any(|j| j == word)
+}
+
 /// The first (leftmost, then longest) phrase of `phrases` in `folded` at or after `from`.
 pub fn first_of<'p>(
     folded: &str,

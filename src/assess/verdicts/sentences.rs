@@ -510,7 +510,10 @@ fn block_claims_of(
         if new_paragraph {
             topic_areas.clear();
         }
-        let sentence_areas = crate::extract::targets::subjects_in(&fold(t), 0);
+        let sentence_areas = crate::extract::targets::subjects_in(
+            folded.get(s.range.clone()).unwrap_or_default(),
+            0,
+        );
         let names_no_area = sentence_areas.is_empty();
         if s.kind == crate::document::UnitKind::Heading {
             // A new section is about no trust of the paragraph before it.
@@ -544,11 +547,13 @@ fn block_claims_of(
                 // A claim that names another target's figure and not this one's ("Målet om eit
                 // sjukefråvær på 7,5 prosent er ikkje nådd" under the goal on units above 10
                 // prosent) is that target's.
-                let figures: Vec<f64> = crate::extract::numbers::lex(t.get(..c.at).unwrap_or(t))
-                    .iter()
-                    .filter(|n| n.kind == crate::extract::numbers::NumberKind::Quantity)
-                    .map(|n| n.value)
-                    .collect();
+                // The claim's own figures, lexed once for the two tests that read them.
+                let quantities: Vec<crate::extract::numbers::NumberToken> =
+                    crate::extract::numbers::lex(t.get(..c.at).unwrap_or(t))
+                        .into_iter()
+                        .filter(|n| n.kind == crate::extract::numbers::NumberKind::Quantity)
+                        .collect();
+                let figures: Vec<f64> = quantities.iter().map(|n| n.value).collect();
                 let names_figure = |sp: &TargetSpec| {
                     sp.target
                         .threshold
@@ -579,24 +584,29 @@ fn block_claims_of(
                 // "Regionen samla endar på 61 dagar og når ikkje kravet" under a target for a
                 // share: a claim whose own figures are all of another unit is another
                 // measure's. A relative change ("reduseres med 20 %") is in percent of any unit.
-                let units: Vec<NumUnit> = crate::extract::numbers::lex(t.get(..c.at).unwrap_or(t))
+                let with_unit: Vec<&crate::extract::numbers::NumberToken> = quantities
                     .iter()
-                    .filter(|n| n.kind == crate::extract::numbers::NumberKind::Quantity)
-                    .map(|n| n.unit)
-                    .filter(|u| *u != NumUnit::None)
+                    .filter(|n| n.unit != NumUnit::None)
                     .collect();
-                let other_unit = !units.is_empty()
+                let other_unit = !with_unit.is_empty()
                     && specs.iter().all(|sp| {
                         let change = matches!(
                             sp.target.comparator,
                             crate::model::Comparator::Increase | crate::model::Comparator::Decrease
                         ) || sp.target.change_pct.is_some();
                         sp.target.unit.is_some_and(|su| {
-                            !units.iter().any(|u| {
-                                unit_fits(su, *u)
+                            !with_unit.iter().any(|n| {
+                                crate::extract::values::compatible(n, Some(su))
+                                    || matches!(
+                                        (su, n.unit),
+                                        (
+                                            crate::model::TargetUnit::Percent,
+                                            NumUnit::PercentagePoints
+                                        ) | (crate::model::TargetUnit::Count, NumUnit::Fte)
+                                    )
                                     || (change
                                         && matches!(
-                                            u,
+                                            n.unit,
                                             NumUnit::Percent | NumUnit::PercentagePoints
                                         ))
                             })
@@ -733,19 +743,6 @@ fn other_months(sentences: &[Sentence], texts: &[&str], target: &str, verdicts: 
             .position(|s| s.line <= v.line && v.line <= s.end_line)
             .is_some_and(|j| months(texts[j]) == wanted)
     });
-}
-
-/// Whether a figure of unit `u` can be a value of a target in `unit`.
-fn unit_fits(unit: crate::model::TargetUnit, u: NumUnit) -> bool {
-    use crate::model::TargetUnit as T;
-    match unit {
-        T::Percent => matches!(u, NumUnit::Percent | NumUnit::PercentagePoints),
-        T::Days => matches!(u, NumUnit::Days | NumUnit::Weeks | NumUnit::Months),
-        T::Nok => u == NumUnit::Nok,
-        T::Per100k => u == NumUnit::Per100k,
-        T::Count => matches!(u, NumUnit::Persons | NumUnit::Fte),
-        T::Ratio | T::Other => true,
-    }
 }
 
 /// The region's verdict a section gives a target: its first claim that names no trust, or for

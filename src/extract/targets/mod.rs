@@ -87,8 +87,14 @@ pub fn parse_targets_folded(sentence: &str, f: &str) -> Vec<TargetSpec> {
     // "… skulle delen fristbrot vere høgst 1,0 prosent, og minst 70 prosent av pakkeforløpa
     // skulle gjennomførast innanfor normert forløpstid": two clauses that each set a target of
     // their own are two targets.
-    for joint in [", og ", "; ", ", mens "] {
-        let Some(at) = f.find(joint) else {
+    let joints = std::iter::once("; ".to_string()).chain(
+        phrases::targets()
+            .get("clause_joints")
+            .iter()
+            .map(|w| format!(", {w} ")),
+    );
+    for joint in joints {
+        let Some(at) = f.find(joint.as_str()) else {
             continue;
         };
         let cut = at + joint.len();

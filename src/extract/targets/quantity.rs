@@ -188,10 +188,7 @@ pub(super) fn share_list_unit(f: &str, tokens: &mut [NumberToken]) {
         while j > 0 {
             let (a, b) = (&tokens[j - 1], &tokens[j]);
             let gap = f.get(a.span.end..b.span.start).unwrap_or("").trim();
-            if a.unit != NumUnit::None
-                || !is_quantity(a)
-                || !matches!(gap, "," | "og" | "eller" | ", og" | ", eller")
-            {
+            if a.unit != NumUnit::None || !is_quantity(a) || !phrases::is_list_joint(gap) {
                 break;
             }
             j -= 1;

@@ -171,11 +171,9 @@ fn in_list_order(f: &str, tokens: &[&NumberToken]) -> Vec<(f64, String)> {
 /// The first two figures are a list ("60, 45 og 30 dagar"): one threshold each.
 pub(super) fn listed_figures(f: &str, tokens: &[&NumberToken]) -> bool {
     tokens.len() > 1
-        && matches!(
+        && phrases::is_list_joint(
             f.get(tokens[0].span.end..tokens[1].span.start)
-                .unwrap_or("")
-                .trim(),
-            "," | "og" | "eller"
+                .unwrap_or(""),
         )
 }
 

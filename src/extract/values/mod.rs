@@ -336,7 +336,7 @@ fn names_after<'t>(
             .get(figures[n - 1].span.end..figures[n].span.start)
             .unwrap_or("")
             .trim();
-        if !matches!(gap, "," | "og" | "eller" | ", og") {
+        if !crate::extract::phrases::is_list_joint(gap) {
             break;
         }
         n += 1;
