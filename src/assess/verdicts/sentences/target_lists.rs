@@ -1,0 +1,192 @@
+//! Targets written as a list under a lead sentence that ends with a colon.
+
+use crate::document::Sentence;
+use crate::extract::targets::TargetSpec;
+use crate::text::fold;
+
+/// Targets written as a list after a lead that ends with a colon ("Måltala for gjennomsnittleg
+/// ventetid i 2024 er:" then "– somatikk: under 55 dagar", "– TSB: under 30 dagar"): each item
+/// is read as the lead's sentence with its own figure and area ("Måltala for … i 2024 er under
+/// 55 dagar for somatikk"). The lead must hold a goal noun (`[goal_nouns]`; when it stands later
+/// in the lead, the noun phrase from it is the items' subject), the items be list items of the
+/// form "area: figure" that set no target of their own.
+pub(super) fn list_targets(sentences: &[Sentence], texts: &[&str], specs: &mut [Vec<TargetSpec>]) {
+    let book = crate::extract::phrases::targets();
+    let nouns = book.get("goal_nouns");
+    // A goal noun inside the lead ("Helse Vest stilte desse krava til ventetid:"): the items
+    // are read with the noun phrase as their subject ("krava til ventetid er under 55 dagar").
+    let noun_lead = |lead: &str| -> String {
+        // A bracket that closes the lead is a reference ("(jf. tabell 1)"), not the target's.
+        let lead = match lead.trim_end().strip_suffix(')').and_then(|l| l.rfind('(')) {
+            Some(k) => lead[..k].trim_end(),
+            None => lead,
+        };
+        let f = fold(lead);
+        if f.split_whitespace()
+            .take(3)
+            .any(|w| nouns.iter().any(|n| n == w))
+            || crate::extract::phrases::first_of(&f, book.get("modal"), 0).is_some()
+        {
+            return lead.to_string();
+        }
+        let at = nouns
+            .iter()
+            .filter_map(|n| crate::text::find_phrase(&f, n, 0).map(|r| r.start))
+            .min();
+        match at.and_then(|a| lead.get(a..)) {
+            Some(rest) => format!("{} er", rest.trim_end()),
+            None => lead.to_string(),
+        }
+    };
+    // "Måltala for … i 2024 er:" + "somatikk: under 55 dagar" → one target sentence.
+    let read_item = |lead: &str, item: &str| -> Option<TargetSpec> {
+        let lead = noun_lead(lead);
+        let lead = lead.as_str();
+        // "under 54 dagar i somatikken": the item opens with its comparator and names its one
+        // area after the figure; read as the lead's sentence ending with it.
+        if let Some(read) = comparator_item(lead, item) {
+            return Some(read);
+        }
+        // "somatikk: under 55 dagar", or without the colon "somatikk 55 dagar": the area is
+        // what stands before the figure.
+        let (area, rest) = item.split_once(':').or_else(|| {
+            let at = item.find(|c: char| c.is_ascii_digit())?;
+            (at > 0).then(|| item.split_at(at))
+        })?;
+        if crate::extract::targets::subjects_in(&fold(area), 0).is_empty() {
+            return None;
+        }
+        // The item ends with its figure ("58 dagar"), whatever a joined paragraph runs on with.
+        let rest = rest.trim();
+        let rest = crate::extract::numbers::lex(rest)
+            .iter()
+            .find(|t| t.kind == crate::extract::numbers::NumberKind::Quantity)
+            .map_or(rest, |t| &rest[..t.span.end]);
+        let sentence = format!(
+            "{lead} {} for {}.",
+            rest.trim().trim_end_matches(['.', ';', ',']),
+            area.trim()
+        );
+        let mut read = crate::extract::targets::parse_targets_folded(&sentence, &fold(&sentence));
+        // One area of a list of several: a figure that names no area is not this one's.
+        read.iter_mut().for_each(|r| r.sole_area = false);
+        (read.len() == 1).then(|| read.remove(0))
+    };
+    // The items "area: figure" of a text, when it is nothing else ("BUP: 45 dagar, TSB: 35
+    // dagar, VOP: 42 dagar"), each read with the lead.
+    let read_items = |lead: &str, text: &str| -> Option<Vec<TargetSpec>> {
+        let items: Vec<&str> = text
+            .split([',', ';'])
+            .flat_map(|p| p.split(" og "))
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+            .collect();
+        // The items from the start, as long as they are items.
+        let read: Vec<TargetSpec> = items.iter().map_while(|it| read_item(lead, it)).collect();
+        (read.len() >= 2).then_some(read)
+    };
+    // A lead that opens with a goal noun ("Måltala for … er:") or that sets a requirement whose
+    // figures follow ("Innan utgangen av 2026 skal ventetida vere på høgst:").
+    // A goal noun later in the lead counts too ("Helse Vest stilte desse krava til ventetid:"):
+    // the items must still read as targets of their own with it.
+    let opens = |lead: &str| {
+        let f = fold(lead);
+        f.split_whitespace().any(|w| nouns.iter().any(|n| n == w))
+            || crate::extract::phrases::first_of(&f, book.get("modal"), 0).is_some()
+    };
+    for i in 0..sentences.len() {
+        let text = texts[i].trim();
+        if !specs[i].is_empty() || text.len() > 400 {
+            continue;
+        }
+        let Some(lead) = text.strip_suffix(':') else {
+            // Lead and items in one sentence, as a paragraph joins them.
+            if let Some((lead, items)) = text.split_once(": ") {
+                if lead.len() <= 200 && opens(lead) {
+                    if let Some(read) = read_items(lead, items.trim_end_matches('.')) {
+                        specs[i] = read;
+                    }
+                }
+            }
+            continue;
+        };
+        if lead.len() > 200 || !opens(lead) {
+            continue;
+        }
+        let mut j = i + 1;
+        let mut first_free = true;
+        while j < sentences.len() && sentences[j].kind == crate::document::UnitKind::Bullet {
+            // Items that are target sentences of their own ("- Sjukefråværet skal vere under
+            // 7,0 prosent.") stand among the others.
+            if !specs[j].is_empty() {
+                first_free = false;
+                j += 1;
+                continue;
+            }
+            if let Some(read) = read_item(lead, texts[j]) {
+                specs[j] = vec![read];
+            } else if let Some(read) = measure_item(texts[j]) {
+                // "- Ventetid: under 50 dagar i somatikken og under 40 dagar i PHV".
+                specs[j] = read;
+            } else {
+                break;
+            }
+            first_free = false;
+            j += 1;
+        }
+        let j = if first_free { j } else { i + 2 };
+        // The items on one line: "BUP: 45 dagar, TSB: 35 dagar, VOP: 42 dagar".
+        if j == i + 1 && j < sentences.len() && specs[j].is_empty() {
+            if let Some(read) = read_items(lead, texts[j]) {
+                specs[j] = read;
+            }
+        }
+    }
+}
+
+/// A list item that opens with a comparator and its figure and names one area after it ("under
+/// 54 dagar i somatikken", "høgst 30 dagar for TSB"), under a lead whose sentence it ends
+/// ("Kravet var at gjennomsnittleg ventetid … skulle vere:"): read as the lead and the item as
+/// one sentence.
+pub(super) fn comparator_item(lead: &str, item: &str) -> Option<TargetSpec> {
+    let item = item.trim().trim_end_matches(['.', ';', ',']);
+    let f = fold(item);
+    let book = crate::extract::phrases::targets();
+    let opens = ["at_least", "at_most", "above", "below"]
+        .iter()
+        .any(|section| {
+            crate::extract::phrases::first_of(&f, book.get(section), 0)
+                .is_some_and(|(r, _)| r.start == 0)
+        });
+    if !opens || crate::extract::targets::subjects_in(&f, 0).len() != 1 {
+        return None;
+    }
+    let sentence = format!("{} {item}.", lead.trim_end());
+    let mut read = crate::extract::targets::parse_targets_folded(&sentence, &fold(&sentence));
+    (read.len() == 1 && read[0].subjects.len() == 1).then(|| read.remove(0))
+}
+
+/// A list item that names a measure and then its limit ("Ventetid: under 50 dagar i
+/// somatikken og under 40 dagar i PHV"), under a lead that sets requirements: read as "Ventetid
+/// skal vere under …". The part after the colon must open with a comparator.
+pub(super) fn measure_item(item: &str) -> Option<Vec<TargetSpec>> {
+    let (label, rest) = item.split_once(':')?;
+    let label = label.trim();
+    if label.is_empty() || label.split_whitespace().count() > 4 {
+        return None;
+    }
+    let book = crate::extract::phrases::targets();
+    let f = fold(rest.trim());
+    let opens = ["at_least", "at_most", "above", "below"]
+        .iter()
+        .any(|section| {
+            crate::extract::phrases::first_of(&f, book.get(section), 0)
+                .is_some_and(|(r, _)| r.start == 0)
+        });
+    if !opens {
+        return None;
+    }
+    let sentence = format!("{label} skal vere {}", rest.trim());
+    let read = crate::extract::targets::parse_targets_folded(&sentence, &fold(&sentence));
+    (!read.is_empty()).then_some(read)
+}
