@@ -98,6 +98,12 @@ const BULLETS: &[char] = &[
     '\u{F02D}',
 ];
 
+/// The rest of a line that opens with a dash token ("– andelen …" gives "andelen …").
+fn weak_dash(text: &str) -> Option<&str> {
+    let (tok, rest) = text.split_once(' ')?;
+    matches!(tok, "-" | "–" | "—").then(|| rest.trim_start())
+}
+
 fn is_bullet_token(tok: &str) -> bool {
     let mut cs = tok.chars();
     match (cs.next(), cs.next()) {
@@ -523,6 +529,8 @@ impl Layout {
         let mut para = false;
         let mut page = false;
         let mut pending_bullet = false;
+        // Whether the last content line opened with a dash.
+        let mut last_dash = false;
         for (i, kind) in kinds.iter().enumerate() {
             while tables.get(table_at).is_some_and(|t| t.end <= i) {
                 table_at += 1;
@@ -542,7 +550,23 @@ impl Layout {
                 K::Noise => {}
                 K::Content => {
                     let raw = doc.line_text(i + 1);
-                    let (text, bullet) = clean(raw);
+                    let (mut text, mut bullet) = clean(raw);
+                    // A dash before a small letter is a list item when it follows a lead that
+                    // ends with a colon or another such item ("… disse kravene:" / "–
+                    // gjennomsnittlig ventetid skal …" / "– andelen fristbrudd skal …").
+                    let dash = !bullet && weak_dash(&text).is_some();
+                    if dash
+                        && lines.last().is_some_and(|l| {
+                            l.number + 1 == i + 1
+                                && (l.text.ends_with(':') || (l.bullet && last_dash))
+                        })
+                    {
+                        if let Some(rest) = weak_dash(&text) {
+                            text = rest.to_string();
+                            bullet = true;
+                        }
+                    }
+                    last_dash = dash || (bullet && weak_dash(raw.trim_start()).is_some());
                     let indented_capital = raw.starts_with([' ', '\t'])
                         && raw
                             .trim_start()

@@ -9,7 +9,10 @@ fn header_words_pass_the_gate_and_units_are_named() {
         assert!(super::TARGET_GATE.iter().any(|g| w.contains(g)), "{w}");
     }
     for (w, name) in &lex.target_table_label_units {
-        assert!(super::target_cell::unit_named(name).is_some(), "{w}: {name}");
+        assert!(
+            super::target_cell::unit_named(name).is_some(),
+            "{w}: {name}"
+        );
     }
     assert_eq!(
         lex.target_table_label_units.first(),

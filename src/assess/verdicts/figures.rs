@@ -155,7 +155,11 @@ pub(super) fn verdicts_for(
                 foreign_topic = scores.iter().any(|&x| x > own);
             }
             let prose = s.kind == crate::document::UnitKind::Prose;
-            if foreign_topic && own == 0 && prose {
+            // A table row is one measure's: a row whose label names another target's measure
+            // better ("Nye kreftpasienter i pakkeforløp" beside "Pakkeforløp kreft, andel
+            // innenfor standard forløpstid") is that target's row.
+            let row = s.kind == crate::document::UnitKind::TableRow;
+            if foreign_topic && ((own == 0 && prose) || row) {
                 continue;
             }
         }
@@ -426,7 +430,20 @@ fn quoted_threshold(text: &str, target: &Target) -> bool {
                     .get(k + 1)
                     .is_some_and(|n| nouns.iter().any(|g| g == n))
         };
+        // "≥ 70 %" in a row's target cell: a comparator sign of data/phrases/targets.txt.
+        let signed = {
+            let b = before.trim_end();
+            let book = crate::extract::phrases::targets();
+            ["at_least", "at_most", "above", "below"].iter().any(|s| {
+                book.get(s).iter().any(|p| {
+                    !p.chars().any(char::is_alphanumeric)
+                        && !p.is_empty()
+                        && b.ends_with(p.as_str())
+                })
+            })
+        };
         if !(LIMIT_WORDS.contains(&word)
+            || signed
             || after_noun(0)
             || (LIMIT_WORDS.contains(&word) && after_noun(1)))
         {

@@ -139,7 +139,9 @@ pub(super) fn excepted_trusts(sentence: &str) -> Vec<String> {
     };
     let cat = catalogue();
     let mut out: Vec<String> = Vec::new();
-    for m in cat.mentions(&folded[e.end..]) {
+    // The trusts in the original text (`fold` keeps offsets): an abbreviation ("NLSH") is a
+    // name only in capitals.
+    for m in cat.mentions(sentence.get(e.end..).unwrap_or("")) {
         let name = cat.name(m.entity);
         if cat.kind(m.entity) == EntityKind::Hf && !out.iter().any(|n| n == name) {
             out.push(name.to_string());

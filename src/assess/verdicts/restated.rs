@@ -3,7 +3,7 @@
 //! (dager) | < 60 | 61 | rød"): one target, answered by the row. The row's status and figures
 //! go to the sentence's target, and the row is not counted again.
 
-use super::measures::{label_of, names_measure};
+use super::measures::{label_of, measure_words, names_measure};
 use super::{overall, Assessed};
 use crate::extract::targets::TargetSpec;
 use crate::text::fold;
@@ -27,7 +27,7 @@ fn same_requirement(a: &crate::model::Target, b: &crate::model::Target) -> bool 
 /// `assessed` (and is the only row to restate it) into that target; the merged rows are
 /// removed from `rows`.
 pub fn merge_restated_rows(assessed: &mut [Assessed], rows: &mut Vec<Assessed>) {
-    let mut pairs: Vec<(usize, usize)> = Vec::new();
+    let mut pairs: Vec<(usize, usize, usize)> = Vec::new();
     for (r, row) in rows.iter().enumerate() {
         let head = fold(label_of(&row.indicator.text));
         for (k, a) in assessed.iter().enumerate() {
@@ -44,15 +44,21 @@ pub fn merge_restated_rows(assessed: &mut [Assessed], rows: &mut Vec<Assessed>) 
                 sole_area: false,
             };
             if names_measure(&head, &spec, "") {
-                pairs.push((k, r));
+                pairs.push((k, r, measure_words(&head, &spec, "")));
             }
         }
     }
     let mut merged: Vec<usize> = Vec::new();
-    for &(k, r) in &pairs {
-        let once = pairs.iter().filter(|p| p.0 == k).count() == 1
-            && pairs.iter().filter(|p| p.1 == r).count() == 1;
-        if !once {
+    for &(k, r, score) in &pairs {
+        // The row and the target are each other's best match: no other target names the
+        // row's measure as well, no other row the target's ("Nye kreftpasienter i
+        // pakkeforløp" and "Pakkeforløp kreft, andel innenfor standard forløpstid" under
+        // two targets on pakkeforløp).
+        let best = pairs
+            .iter()
+            .filter(|p| (p.0 == k) != (p.1 == r))
+            .all(|p| p.2 < score);
+        if !best {
             continue;
         }
         let row = &rows[r].indicator;

@@ -795,3 +795,131 @@ fn a_date_in_a_target_sentence_is_no_period() {
     let r = report(text);
     assert_eq!(r.indicators[0].verdicts.len(), 1, "{:?}", r.indicators);
 }
+
+#[test]
+fn list_items_in_small_letters_after_a_lead_are_targets_each() {
+    // Dash items that open with a small letter, under a lead that ends with a colon: one target
+    // per item, not one sentence of all four.
+    let text = "Innledning.\n\nOppdraget stilte blant annet disse kravene:\n\
+        – gjennomsnittlig ventetid skal ikke være høyere enn 55 dager\n\
+        – andelen fristbrudd skal maksimalt være 1,2 prosent\n\
+        – minst 70 prosent av pakkeforløpene skal gjennomføres innen standard forløpstid\n";
+    let r = report(text);
+    let got: Vec<(usize, Option<f64>)> = r
+        .indicators
+        .iter()
+        .map(|i| (i.line, i.target.threshold))
+        .collect();
+    assert_eq!(got, vec![(4, Some(55.0)), (5, Some(1.2)), (6, Some(70.0))]);
+}
+
+#[test]
+fn a_list_item_of_area_and_limit_shares_its_siblings_measure() {
+    // "PHBU: maksimalt 40 dager" after items that name the measure ("ventetiden skal …").
+    let text = "Innledning.\n\nKravene gjelder for hver kalendermåned:\n\
+        – somatikk: ventetiden skal være under 58 dager\n\
+        – psykisk helsevern barn og unge (PHBU): maksimalt 40 dager\n\
+        – tverrfaglig spesialisert rusbehandling (TSB): under 30 dager\n";
+    let r = report(text);
+    assert_eq!(
+        subjects_and_thresholds(&r),
+        vec![
+            (Some("Somatikk"), Some(58.0)),
+            (Some("Psykisk helsevern barn og unge"), Some(40.0)),
+            (Some("TSB"), Some(30.0))
+        ]
+    );
+    // Fail: an item whose label is no area is not read so.
+    let text = "Innledning.\n\nKravene gjelder for hver kalendermåned:\n\
+        – somatikk: ventetiden skal være under 58 dager\n\
+        – for pasienter som venter lengst i kø: maksimalt 40 dager\n";
+    assert_eq!(report(text).indicators.len(), 1);
+}
+
+#[test]
+fn a_trust_excepted_by_its_abbreviation_is_not_claimed_to_meet_the_target() {
+    // "… for alle helseforetak unntatt NLSH": NLSH is excepted, not claimed to meet the target,
+    // and a bound ("lå over 58 dager") is no trust's figure.
+    let text = "Styringskrav for 2026\n\
+        Helse Nord RHF har stilt følgende krav til ventetid. Kravene gjelder for hver måned:\n\
+        – somatikk: ventetiden skal være under 58 dager\n\
+        – psykisk helsevern voksne (PHV): ventetiden skal ikke være over 44 dager\n\n\
+        Tabell 1 Ventetid per helseforetak, oktober 2026\n\
+        \x20                     Somatikk   PHV\n\
+        \x20                     (dager)    (dager)\n\
+        UNN                   61         43\n\
+        NLSH                  56         47\n\
+        Finnmarkssykehuset    59         41\n\
+        I somatikken nådde NLSH kravet, mens UNN og Finnmarkssykehuset lå over 58 dager.\n\
+        For PHV er kravet innfridd for foretaksgruppen og for alle helseforetak unntatt NLSH.\n";
+    let r = report(text);
+    assert_no_claim_mismatch(&r);
+    let phv = r
+        .indicators
+        .iter()
+        .find(|i| i.target.threshold == Some(44.0))
+        .expect("the PHV target");
+    assert!(
+        phv.verdicts.iter().all(|v| v.value != Some(58.0)),
+        "{:?}",
+        phv.verdicts
+    );
+}
+
+#[test]
+fn a_limit_sign_in_a_rows_target_cell_is_not_the_rows_result() {
+    let text = "Innledning.\n\n\
+        Andelen nye kreftpasienter i pakkeforløp skal være minst 70 prosent.\n\n\
+        Tabell 1 Måloppnåelse 2024\n\
+        Indikator                          Mål       Resultat    Status\n\
+        Nye kreftpasienter i pakkeforløp   ≥ 70 %    78 %        Grønn\n";
+    let r = report(text);
+    let values: Vec<Option<f64>> = r.indicators[0].verdicts.iter().map(|v| v.value).collect();
+    assert!(!values.contains(&Some(70.0)), "{values:?}");
+}
+
+#[test]
+fn two_targets_restated_as_rows_take_the_row_that_names_each_best() {
+    // Both rows share "pakkeforløp"; each target takes the row that names more of its measure.
+    let text = "Innledning.\n\nKravene til kvalitet er disse:\n\
+        – andelen nye kreftpasienter som inngår i pakkeforløp, skal være minst 70 prosent\n\
+        – andelen pakkeforløp gjennomført innenfor standard forløpstid skal være minst 70 prosent\n\n\
+        Tabell 1 Måloppnåelse 2024\n\
+        Indikator                                  Mål       Resultat    Status\n\
+        Nye kreftpasienter i pakkeforløp           ≥ 70 %    78 %        Grønn\n\
+        Pakkeforløp, andel innenfor standard tid   ≥ 70 %    66 %        Rød\n";
+    let r = report(text);
+    let got: Vec<(usize, Vec<Option<f64>>)> = r
+        .indicators
+        .iter()
+        .filter(|i| i.line < 6)
+        .map(|i| (i.line, i.verdicts.iter().map(|v| v.value).collect()))
+        .collect();
+    assert_eq!(got, vec![(4, vec![Some(78.0)]), (5, vec![Some(66.0)])]);
+}
+
+#[test]
+fn figures_listed_respectively_for_areas_after_them() {
+    let text = "Årleg melding 2025 Helgelandssykehuset HF\n\n\
+        Gjennomsnittleg ventetid skal i 2025 vere under 55 dagar i somatikken og under 30 dagar i TSB.\n\n\
+        Gjennomsnittleg ventetid for heile 2025 var høvesvis 57, 38, 41 og 26 dagar for somatikk, PHV,\n\
+        PHBU og TSB.\n";
+    let r = report(text);
+    let got: Vec<(Option<&str>, Vec<Option<f64>>)> = r
+        .indicators
+        .iter()
+        .map(|i| {
+            (
+                i.target.subject.as_deref(),
+                i.verdicts.iter().map(|v| v.value).collect(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            (Some("Somatikk"), vec![Some(57.0)]),
+            (Some("TSB"), vec![Some(26.0)])
+        ]
+    );
+}

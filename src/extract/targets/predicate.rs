@@ -356,7 +356,12 @@ pub(super) fn object_end(f: &str, from: usize) -> usize {
     end
 }
 
-/// At most five words, no comma and no "å"/"for å" between the modal and the requirement.
+/// Most words between a modal and its requirement ("skal for hele året i gjennomsnitt være
+/// lavere enn": an adverbial of time and one of manner).
+const MAX_MODAL_GAP_WORDS: usize = 7;
+
+/// At most [`MAX_MODAL_GAP_WORDS`] words, no comma, no "å"/"for å" and no relative "som" between
+/// the modal and the requirement.
 pub(super) fn predicate_near(f: &str, anchor_end: usize, kind_at: usize) -> bool {
     if kind_at < anchor_end {
         return true;
@@ -365,7 +370,10 @@ pub(super) fn predicate_near(f: &str, anchor_end: usize, kind_at: usize) -> bool
         return false;
     };
     let words: Vec<&str> = gap.split_whitespace().collect();
-    words.len() <= 5 && !gap.contains([',', ';', ':']) && !words.contains(&"å")
+    words.len() <= MAX_MODAL_GAP_WORDS
+        && !gap.contains([',', ';', ':'])
+        && !words.contains(&"å")
+        && (words.len() <= 5 || !words.contains(&"som"))
 }
 
 /// The words before the modal are a fronted phrase of time or place ("Innan 2027", "I 2025",

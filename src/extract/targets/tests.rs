@@ -378,3 +378,17 @@ fn a_share_written_as_a_fraction() {
     );
     assert_eq!(specs[0].measure, "epikriser");
 }
+
+#[test]
+fn two_adverbials_between_the_modal_and_the_limit() {
+    // "for hele året" and "i gjennomsnitt" between "skal" and "være lavere enn".
+    let t = one("Ventetiden skal for hele året i gjennomsnitt være lavere enn 53 dager.");
+    assert_eq!(t.comparator, Comparator::Below);
+    assert_eq!(t.threshold, Some(53.0));
+    // Fail: a relative clause between them is another clause.
+    assert!(parse_targets(
+        "Enheten skal rapportere tall for pasienter som venter lenger enn 53 dager."
+    )
+    .iter()
+    .all(|s| s.target.threshold != Some(53.0)));
+}

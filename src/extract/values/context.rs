@@ -6,6 +6,23 @@ pub(super) fn is_denominator(f: &str, t: &NumberToken) -> bool {
     before.ends_with(" per") || before.ends_with(" pr.") || before.ends_with(" pr")
 }
 
+/// Whether figure `t` is written as a bound ("lå over 58 dager", "minst 70 prosent"): right
+/// after a word of data/phrases/targets.txt `[bound_words]`.
+pub(super) fn is_bound(f: &str, t: &NumberToken) -> bool {
+    let before = f.get(..t.span.start).unwrap_or("").trim_end();
+    crate::extract::phrases::targets()
+        .get("bound_words")
+        .iter()
+        .any(|w| {
+            before.ends_with(w.as_str())
+                && (!w.chars().any(char::is_alphanumeric)
+                    || before[..before.len() - w.len()]
+                        .chars()
+                        .next_back()
+                        .is_none_or(|c| !c.is_alphanumeric()))
+        })
+}
+
 /// Whether figure `t` is the size of a change: after "med"/"på" that follows a direction word
 /// ("gikk ned med 4 dager", "en økning på 120 årsverk"), right after a direction word
 /// ("nedgangen var 6 dager", "økte 1 dag"), or right before one ("8 dager lavere").

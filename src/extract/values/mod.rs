@@ -16,7 +16,7 @@ mod segment;
 use segment::{read_segment, read_segments};
 mod context;
 use context::{
-    absolute_change, bracketed_earlier, carried_scale, gap_ok, is_denominator,
+    absolute_change, bracketed_earlier, carried_scale, gap_ok, is_bound, is_denominator,
     MAX_COMPARED_GAP_WORDS,
 };
 
@@ -128,6 +128,8 @@ pub fn observations(
     // "1,02 infeksjonar per 1 000 liggjedøgn": the figure after "per" is what a rate is counted
     // against, never a value of its own.
     tokens.retain(|t| !is_denominator(&f, t));
+    // "UNN og Finnmarkssykehuset lå over 58 dager": a bound, not a level.
+    tokens.retain(|t| !is_bound(&f, t));
     // "De øvrige helseforetakene melder om uendret kapasitet" speaks of some trusts, not the region.
     let default = default.filter(|_| !GROUP_WORDS.iter().any(|w| f.contains(w)));
     let mut out: Vec<Observation> = if mentions.is_empty() {
@@ -296,7 +298,7 @@ fn leading_year(f: &str, tokens: &[NumberToken]) -> Option<i32> {
 /// "A og B låg på høvesvis 76 og 78 pst.": the names right before "henholdsvis"/"høvesvis" (with
 /// no figure between them) paired in order with as many figures after it. Returns (index into
 /// `anchors`, figure); empty unless the counts agree.
-fn respectively<'t>(
+pub(super) fn respectively<'t>(
     f: &str,
     anchors: &[(usize, usize)],
     tokens: &'t [NumberToken],

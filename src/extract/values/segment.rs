@@ -40,6 +40,25 @@ pub(super) fn read_segments(
         .iter()
         .filter(|t| t.span.start >= start && t.span.end <= end)
         .collect();
+    // "høvesvis 57, 38, 41 og 26 dagar for somatikk, PHV, PHBU og TSB": the figures paired
+    // with the areas in order.
+    let in_tokens: Vec<NumberToken> = in_range.iter().map(|t| (*t).clone()).collect();
+    let paired = respectively(f, &anchors, &in_tokens, unit);
+    if !paired.is_empty() {
+        return paired
+            .into_iter()
+            .map(|(i, t)| Observation {
+                entity: entity.to_string(),
+                subject: Some(spans[i].2.clone()),
+                value: Some(t.value),
+                baseline_value: None,
+                year: None,
+                baseline_year: None,
+                change_pct: None,
+                at: t.span.start,
+            })
+            .collect();
+    }
     let backward = figures_come_first(f, &anchors, &in_range, unit);
     // "66 dagar i somatikken (69 dagar i 2023), 47 dagar i …": a bracket right after an area's
     // name still belongs to that area.

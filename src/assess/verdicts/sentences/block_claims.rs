@@ -49,6 +49,7 @@ pub(super) fn block_claims_of(
     // after a paragraph about one trust ("St. Olavs hospital HF har redusert … Målet er nådd")
     // is that trust's claim.
     let mut claim: Option<(ClaimSpec, usize)> = None;
+    let mut claim_names_this = false;
     // Whether the report's claim speaks of every trust ("Kravet er innfridd i alle
     // føretaka"): then each trust's own figure can contradict it.
     let mut claim_all_trusts = false;
@@ -145,6 +146,19 @@ pub(super) fn block_claims_of(
                             .as_ref()
                             .is_some_and(|a| !topic_areas.contains(a))
                     });
+                // "For PHV er kravet innfridd …" under a target for no area (a share of
+                // fristbrudd), with a target for PHV nearby: the claim is that target's.
+                let other_areas_target = own == 0
+                    && !sentence_areas.is_empty()
+                    && specs
+                        .iter()
+                        .all(|sp| sp.target.subject.is_none() && sp.subjects.is_empty())
+                    && others.iter().any(|(o, _)| {
+                        o.target
+                            .subject
+                            .as_ref()
+                            .is_some_and(|a| sentence_areas.contains(a))
+                    });
                 // "Regionen samla endar på 61 dagar og når ikkje kravet" under a target for a
                 // share: a claim whose own figures are all of another unit is another
                 // measure's. A relative change ("reduseres med 20 %") is in percent of any unit.
@@ -178,7 +192,12 @@ pub(super) fn block_claims_of(
                     });
                 (
                     own > 0,
-                    other || row_target || names_other_goal || other_area || other_unit,
+                    other
+                        || row_target
+                        || names_other_goal
+                        || other_area
+                        || other_areas_target
+                        || other_unit,
                 )
             }
             None => (false, false),
@@ -224,7 +243,12 @@ pub(super) fn block_claims_of(
                 if names_no_area && !topic_areas.is_empty() {
                     topic_claims.push((c.clone(), line, topic_areas.clone()));
                 }
-                if claim.is_none() {
+                // The first such claim, unless a later one names this target's measure and
+                // the first does not ("Tre av fire føretak har redusert delen fristbrot"
+                // after claims on waiting times of the targets before it). A sentence of
+                // several targets keeps its first claim: a later one may name only one of them.
+                if claim.is_none() || (names_this && !claim_names_this && specs.len() == 1) {
+                    claim_names_this = names_this;
                     if names_no_area {
                         claim_topic = topic_areas.clone();
                     }

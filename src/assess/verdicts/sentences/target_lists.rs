@@ -115,10 +115,15 @@ pub(super) fn list_targets(sentences: &[Sentence], texts: &[&str], specs: &mut [
         }
         let mut j = i + 1;
         let mut first_free = true;
+        // The measure of the items read so far, which an item that gives only its area and
+        // limit shares ("- PHBU: maksimalt 40 dager" after "- somatikk: ventetiden skal være
+        // under 58 dager").
+        let mut measure: Option<String> = None;
         while j < sentences.len() && sentences[j].kind == crate::document::UnitKind::Bullet {
             // Items that are target sentences of their own ("- Sjukefråværet skal vere under
             // 7,0 prosent.") stand among the others.
             if !specs[j].is_empty() {
+                measure = specs[j].first().map(|s| s.measure.clone());
                 first_free = false;
                 j += 1;
                 continue;
@@ -128,9 +133,15 @@ pub(super) fn list_targets(sentences: &[Sentence], texts: &[&str], specs: &mut [
             } else if let Some(read) = measure_item(texts[j]) {
                 // "- Ventetid: under 50 dagar i somatikken og under 40 dagar i PHV".
                 specs[j] = read;
+            } else if let Some(read) = measure
+                .as_deref()
+                .and_then(|m| shared_measure_item(m, texts[j]))
+            {
+                specs[j] = vec![read];
             } else {
                 break;
             }
+            measure = specs[j].first().map(|s| s.measure.clone());
             first_free = false;
             j += 1;
         }
@@ -190,3 +201,49 @@ pub(super) fn measure_item(item: &str) -> Option<Vec<TargetSpec>> {
     let read = crate::extract::targets::parse_targets_folded(&sentence, &fold(&sentence));
     (!read.is_empty()).then_some(read)
 }
+
+/// An item that gives only its area and limit ("psykisk helsevern barn og unge (PHBU):
+/// maksimalt 40 dager") among items whose measure is `measure` ("ventetiden"): read as
+/// "ventetiden skal vere maksimalt 40 dager for psykisk helsevern barn og unge (PHBU)". The part
+/// before the colon must name one area, the part after open with a comparator.
+fn shared_measure_item(measure: &str, item: &str) -> Option<TargetSpec> {
+    let (area, rest) = item.split_once(':')?;
+    // The sibling's own area label is not part of its measure ("PHV: ventetiden").
+    let measure = measure.rsplit_once(':').map_or(measure, |(_, m)| m);
+    if !names_one_area(area) || measure.trim().is_empty() {
+        return None;
+    }
+    let rest = rest.trim().trim_end_matches(['.', ';', ',']);
+    if !opens_with_comparator(&fold(rest)) {
+        return None;
+    }
+    let sentence = format!("{} skal vere {rest} for {}.", measure.trim(), area.trim());
+    let mut read = crate::extract::targets::parse_targets_folded(&sentence, &fold(&sentence));
+    read.iter_mut().for_each(|r| r.sole_area = false);
+    (read.len() == 1 && read[0].target.subject.is_some()).then(|| read.remove(0))
+}
+
+/// Whether `text` opens with a comparator of a threshold ("under", "høgst", "maksimalt", …).
+fn opens_with_comparator(folded: &str) -> bool {
+    let book = crate::extract::phrases::targets();
+    ["at_least", "at_most", "above", "below"]
+        .iter()
+        .any(|section| {
+            crate::extract::phrases::first_of(folded, book.get(section), 0)
+                .is_some_and(|(r, _)| r.start == 0)
+        })
+}
+
+/// Whether a label before a colon is the name of one area and nothing more than a name ("TSB",
+/// "psykisk helsevern barn og unge (PHBU)"): no figure, a few words.
+fn names_one_area(label: &str) -> bool {
+    let label = label.trim().trim_start_matches(['–', '-', '•', '*']).trim();
+    !label.is_empty()
+        && label.split_whitespace().count() <= MAX_AREA_LABEL_WORDS
+        && !label.chars().any(|c| c.is_ascii_digit())
+        && crate::extract::targets::subjects_in(&fold(label), 0).len() == 1
+}
+
+/// Most words of an area's name written as a label ("tverrfaglig spesialisert rusbehandling
+/// (TSB)").
+const MAX_AREA_LABEL_WORDS: usize = 7;
