@@ -336,6 +336,11 @@ pub fn table_values(table: &Table) -> TableValues {
         (areas.len() == 1).then(|| areas[0].clone())
     });
     let caption_unit = table.caption.as_deref().and_then(unit_hint);
+    // "Tabell 5 Resultat 2025 (mill. kroner)": bare figures in kroner are millions.
+    let caption_scale = table.caption.as_deref().and_then(money_scale);
+    let col_scale: Vec<Option<f64>> = (0..ncols)
+        .map(|c| money_scale(header_for(c)).or(caption_scale))
+        .collect();
     let col_unit: Vec<Option<TargetUnit>> = (0..ncols)
         .map(|c| unit_hint(header_for(c)).or(caption_unit))
         .collect();
@@ -352,6 +357,22 @@ pub fn table_values(table: &Table) -> TableValues {
                 .is_some_and(|e| !is_total(&e))
         });
     let trust_columns = col_entity.iter().flatten().count();
+    // Rows for the trusts, the RHF and the group's sum ("Helse Midt-Noreg RHF 97,3" above "Sum
+    // føretaksgruppa 251,2"): the RHF's row is the parent company's own figure, the sum row
+    // the region's.
+    let label_entity = |row: &Vec<String>| row.first().and_then(|l| entity_of(l));
+    let has_sum_row = table.rows.iter().filter_map(label_entity).any(|e| {
+        is_total(&e)
+            || cat
+                .resolve(&e)
+                .is_some_and(|i| cat.kind(i) == EntityKind::Region)
+    });
+    let parent_row = |e: &str| {
+        has_sum_row
+            && cat
+                .resolve(e)
+                .is_some_and(|i| cat.kind(i) == EntityKind::Rhf)
+    };
     let mut cells = Vec::new();
     for (r, row) in table.rows.iter().enumerate() {
         let line = table.row_lines.get(r).copied().unwrap_or(table.line);
@@ -386,6 +407,9 @@ pub fn table_values(table: &Table) -> TableValues {
         if row_entity.is_none() && row_subject.is_none() && !measure_row {
             continue;
         }
+        if row_entity.as_deref().is_some_and(parent_row) {
+            continue;
+        }
         let row_year = year_of(label);
         let row_unit = unit_hint(label);
         for (c, cell) in row.iter().enumerate().skip(1) {
@@ -401,7 +425,12 @@ pub fn table_values(table: &Table) -> TableValues {
             let Some(token) = first_value(cell) else {
                 continue;
             };
-            let value = token.value;
+            let scale = col_scale
+                .get(c)
+                .copied()
+                .flatten()
+                .filter(|_| token.unit == crate::extract::numbers::NumUnit::None);
+            let value = token.value * scale.unwrap_or(1.0);
             // A total of shares ("Totalt … 99,9 %" under "Andel (%)") is the whole, not a
             // level of the measure.
             let percent = token.unit == crate::extract::numbers::NumUnit::Percent
@@ -451,6 +480,24 @@ pub fn table_values(table: &Table) -> TableValues {
         cells,
         observations: Vec::new(),
     }
+}
+
+/// The scale of amounts a caption or header gives in brackets ("(mill. kroner)", "(mrd.
+/// kr)"): read by the number lexer as the amount "1 mill. kroner", so the scale words are the
+/// lexer's.
+fn money_scale(text: &str) -> Option<f64> {
+    let inner = text.split('(').skip(1).filter_map(|p| p.split(')').next());
+    inner.into_iter().find_map(|p| {
+        let probe = format!("1 {}", p.trim());
+        let tokens = crate::extract::numbers::lex(&probe);
+        let t = tokens.first()?;
+        (t.span.start == 0
+            && t.unit == crate::extract::numbers::NumUnit::Nok
+            && [1e3, 1e6, 1e9]
+                .iter()
+                .any(|s| (t.value / s - 1.0).abs() < 1e-9))
+        .then_some(t.value)
+    })
 }
 
 /// A region's RHF named as a column ("Helse Midt") stands for the region.

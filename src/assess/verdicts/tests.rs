@@ -1,4 +1,4 @@
-use crate::model::{Claim, FindingKind, Status, VerdictStatus};
+use crate::model::{Claim, Comparator, FindingKind, Status, VerdictStatus};
 use crate::report::DocumentReport;
 
 #[test]
@@ -921,5 +921,52 @@ fn figures_listed_respectively_for_areas_after_them() {
             (Some("Somatikk"), vec![Some(57.0)]),
             (Some("TSB"), vec![Some(26.0)])
         ]
+    );
+}
+
+#[test]
+fn a_result_requirement_for_the_group_is_judged_on_the_groups_sum_in_millions() {
+    // "Resultatkravet … var eit overskot på 250 mill. kroner" (a bare figure after the copula,
+    // its direction from the measure), a table in millions (the caption's "(mill. kroner)"),
+    // the RHF's own row beside the group's sum row, and a budget that is no result.
+    let text = "Sak 24/26 Årleg melding 2025 Helse Midt-Norge RHF\n\n\
+        Resultatkravet for føretaksgruppa i 2025 var eit overskot på 250 mill. kroner.\n\
+        Tabell 5 Resultat 2025 (mill. kroner)\n\
+        \x20                             Resultat    Budsjett    Avvik\n\
+        St. Olavs hospital            162,4       150,0       12,4\n\
+        Helse Møre og Romsdal         -38,7       10,0        -48,7\n\
+        Helse Midt-Noreg RHF          97,3        60,0        37,3\n\
+        Sum føretaksgruppa            251,2       250,0       1,2\n\
+        Resultatkravet er nådd for føretaksgruppa samla.\n\
+        For 2026 er det budsjettert med eit overskot på 300 mill. kroner.\n";
+    let r = report(text);
+    let i = &r.indicators[0];
+    assert_eq!(i.target.threshold, Some(250e6));
+    let got: Vec<(&str, Option<f64>)> = i
+        .verdicts
+        .iter()
+        .map(|v| (v.entity.as_str(), v.value))
+        .collect();
+    assert_eq!(got, vec![("Regionen", Some(251.2e6))]);
+    assert_no_claim_mismatch(&r);
+    // A deficit is a negative result.
+    let text = "Årleg melding 2024 Helse Møre og Romsdal HF\n\n\
+        Resultatkravet for 2024 var eit overskot på 60 mill. kroner.\n\n\
+        Føretaket fekk eit underskot på 84,3 mill. kroner i 2024.\n";
+    let r = report(text);
+    let values: Vec<Option<f64>> = r.indicators[0].verdicts.iter().map(|v| v.value).collect();
+    assert_eq!(values, vec![Some(-84.3e6)]);
+}
+
+#[test]
+fn a_requirement_quoted_with_its_leading_share() {
+    // «Minst 70 prosent av …»: the quotation mark before the leading share.
+    let text = "Årleg melding 2025\n\nKrav:\n\
+        «Minst 70 prosent av epikrisane i somatikken skal vere sende innan 1 dag etter utskriving.»\n";
+    let r = report(text);
+    let t = &r.indicators[0].target;
+    assert_eq!(
+        (t.comparator, t.threshold),
+        (Comparator::AtLeast, Some(70.0))
     );
 }

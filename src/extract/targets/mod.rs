@@ -140,7 +140,6 @@ fn read_sentence(sentence: &str, f: &str) -> Vec<TargetSpec> {
     // "Kravet til epikrisetid er at …", "Styringsmålet for sykefravær i 2025 er …",
     // "Måltall 2025: …": a noun lead at the start of the sentence, when no fixed lead is there.
     let lead = noun_lead(f);
-    let mut label = false;
     let mut lead_measure: Option<String> = None;
     let mut clause_start = 0;
     if let Some(l) = &lead {
@@ -155,7 +154,6 @@ fn read_sentence(sentence: &str, f: &str) -> Vec<TargetSpec> {
             clause_start = l.end;
         } else if earlier {
             goal = Some((l.start..l.end, ""));
-            label = l.label;
             lead_measure = Some(l.measure.clone());
         }
     }
@@ -222,7 +220,9 @@ fn read_sentence(sentence: &str, f: &str) -> Vec<TargetSpec> {
         },
         None => match predicate_kind(f, &tokens, anchor_end, word_before(f, anchor_start)) {
             Some(x) => x,
-            None if label && anchor == Anchor::Goal => {
+            // "Måltal 2024: sjukefråvær 7,0 %", and after a copula "Resultatkravet for 2026 er
+            // et overskudd på 60 mill. kroner": a bare figure whose direction the measure gives.
+            None if anchor == Anchor::Goal => {
                 match bare_label_figure(f, &tokens, anchor_end, lead_measure.as_deref()) {
                     Some(x) => x,
                     None => return Vec::new(),

@@ -1,5 +1,8 @@
 use super::*;
 
+/// Quotation marks a quoted requirement may open with.
+const QUOTES: &[char] = &['«', '"', '“', '”', '„', '\''];
+
 pub(super) fn leading_threshold(
     f: &str,
     tokens: &[NumberToken],
@@ -8,7 +11,12 @@ pub(super) fn leading_threshold(
 ) -> Option<(Kind, usize, usize)> {
     let book = phrases::targets();
     let rest = f.get(clause_start..).unwrap_or("");
-    let lead = clause_start + rest.len() - rest.trim_start().len();
+    // A requirement quoted from the commissioning document opens with its quotation mark
+    // ("«Minst 70 prosent av …»").
+    let lead = clause_start + rest.len()
+        - rest
+            .trim_start_matches(|c: char| c.is_whitespace() || QUOTES.contains(&c))
+            .len();
     for (section, cmp) in [
         ("at_least", Comparator::AtLeast),
         ("at_most", Comparator::AtMost),

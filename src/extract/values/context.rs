@@ -6,6 +6,35 @@ pub(super) fn is_denominator(f: &str, t: &NumberToken) -> bool {
     before.ends_with(" per") || before.ends_with(" pr.") || before.ends_with(" pr")
 }
 
+/// Most words before a figure in which a word of a plan ("Budsjettet for 2026 har eit overskot
+/// på 20 mill. kroner") makes it a planned figure.
+const PLAN_WORDS_BEFORE: usize = 7;
+
+/// Whether figure `t` is planned, budgeted or forecast, not measured: a word of
+/// data/table_plan_headers.txt ("budsjett", "budsjettert", "prognose", …, with its inflections)
+/// among the words of its clause before it ("Prognosen for året er et resultat på minus 5 mill.
+/// kroner", "mot budsjett 90 mill.").
+pub(super) fn is_planned(f: &str, t: &NumberToken) -> bool {
+    let before = f.get(..t.span.start).unwrap_or("");
+    let clause = before
+        .rsplit([',', ';', '.', ':', '('])
+        .next()
+        .unwrap_or(before);
+    let plan = &crate::document::lexicon().plan_headers;
+    clause
+        .split_whitespace()
+        .rev()
+        .take(PLAN_WORDS_BEFORE)
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .any(|w| {
+            plan.contains(w)
+                || ["et", "en", "a", "ane", "ene", "er", "ar"].iter().any(|e| {
+                    w.strip_suffix(e)
+                        .is_some_and(|stem| stem.len() >= 6 && plan.contains(stem))
+                })
+        })
+}
+
 /// Whether figure `t` is written as a bound ("lå over 58 dager", "minst 70 prosent"): right
 /// after a word of data/phrases/targets.txt `[bound_words]`.
 pub(super) fn is_bound(f: &str, t: &NumberToken) -> bool {

@@ -17,7 +17,7 @@ use segment::{read_segment, read_segments};
 mod context;
 use context::{
     absolute_change, bracketed_earlier, carried_scale, gap_ok, is_bound, is_denominator,
-    MAX_COMPARED_GAP_WORDS,
+    is_planned, MAX_COMPARED_GAP_WORDS,
 };
 
 /// A figure (or pair of figures) the report gives for an entity.
@@ -128,8 +128,17 @@ pub fn observations(
     // "1,02 infeksjonar per 1 000 liggjedøgn": the figure after "per" is what a rate is counted
     // against, never a value of its own.
     tokens.retain(|t| !is_denominator(&f, t));
+    // "eit underskot på 84,3 mill. kroner": an amount of money in a negative context is a
+    // negative result (the lexer keeps the figure as written and marks the context).
+    for t in tokens.iter_mut() {
+        if t.negative_context && t.unit == NumUnit::Nok && t.value > 0.0 {
+            t.value = -t.value;
+        }
+    }
     // "UNN og Finnmarkssykehuset lå over 58 dager": a bound, not a level.
     tokens.retain(|t| !is_bound(&f, t));
+    // "Budsjettet for 2026 har eit overskot på 20 mill. kroner": a plan, not a result.
+    tokens.retain(|t| !is_planned(&f, t));
     // "De øvrige helseforetakene melder om uendret kapasitet" speaks of some trusts, not the region.
     let default = default.filter(|_| !GROUP_WORDS.iter().any(|w| f.contains(w)));
     let mut out: Vec<Observation> = if mentions.is_empty() {

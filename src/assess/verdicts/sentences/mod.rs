@@ -213,6 +213,7 @@ pub fn assess_sentences(
             drop_breakdowns(&spec.target, &mut verdicts);
             other_months(sentences, &texts, texts[*si], &mut verdicts);
             one_trusts_target(texts[*si], &mut verdicts);
+            group_only(texts[*si], &mut verdicts);
             let has_figures = !verdicts.is_empty();
             let status = overall(&verdicts);
             let mut entity_claims = entity_claims.clone();
@@ -522,6 +523,33 @@ fn one_trusts_target(text: &str, verdicts: &mut Vec<Verdict>) {
     let name = cat.name(*one).to_string();
     if verdicts.iter().any(|v| v.entity == name) {
         verdicts.retain(|v| v.entity == name);
+    }
+}
+
+/// A target set for the group as a whole ("Resultatkravet for føretaksgruppa i 2025 var eit
+/// overskot på 250 mill. kroner", `[group_scope]`) is answered by the region's figure only, when
+/// there is one: the trusts' own results are parts of it. A sentence that also names each trust
+/// (`[trust_scope]`: "både i kvart føretak og for føretaksgruppa") keeps them.
+fn group_only(text: &str, verdicts: &mut Vec<Verdict>) {
+    let f = fold(text);
+    let book = crate::extract::phrases::targets();
+    if crate::extract::phrases::first_of(&f, book.get("group_scope"), 0).is_none()
+        || crate::extract::phrases::first_of(&f, book.get("trust_scope"), 0).is_some()
+    {
+        return;
+    }
+    let cat = crate::extract::entities::catalogue();
+    let regional = |v: &Verdict| {
+        cat.resolve(&v.entity).is_some_and(|i| {
+            matches!(
+                cat.kind(i),
+                crate::extract::entities::EntityKind::Region
+                    | crate::extract::entities::EntityKind::Rhf
+            )
+        })
+    };
+    if verdicts.iter().any(regional) {
+        verdicts.retain(regional);
     }
 }
 
