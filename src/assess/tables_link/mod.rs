@@ -239,7 +239,10 @@ pub fn linked_tables(
         .filter(|(i, t)| {
             let number = t.caption.as_deref().and_then(caption_number);
             let inside = t.line > target.end_line && t.line <= block_end_line;
+            // A target read from a row of the table itself ("Krav 2025  < 55  < 42 …").
+            let own = t.line <= target.line && target.end_line <= t.end_line;
             by_number(t)
+                || own
                 || continues_linked(*i)
                 || (inside && (nearby || refs.is_empty() || (unmatched_ref && number.is_none())))
         })
@@ -594,7 +597,13 @@ pub fn observations_for(
         .unwrap_or(0);
     let keep_cell = |c: &TableCell| {
         let score = header_score(&c.header, &measure_words);
-        (best == 0 && !c.measure_row) || (score > 0 && score == best)
+        (best == 0 && !c.measure_row)
+            || (score > 0 && score == best)
+            // A column headed by the target's area alone ("Somatikk" beside "Avvikla
+            // pasientar somatikk", which shares more words with the caption's measure).
+            || (target.subject.is_some()
+                && c.subject == target.subject
+                && names_only_area(&c.header))
     };
     let mut keys: Vec<(String, Option<String>)> = Vec::new();
     for c in &values.cells {

@@ -31,6 +31,7 @@ mod header;
 pub(crate) use header::Role;
 use header::{header, Column};
 mod target_cell;
+pub(crate) use target_cell::target_cell;
 use target_cell::{cell_value, label_unit, target_of};
 
 /// Every target column header (data/target_table_target_headers.txt) contains one of these, in

@@ -27,7 +27,7 @@ pub(super) fn cell_value(t: &str) -> Option<f64> {
 }
 
 /// A target cell → the target it sets (without unit when the cell gives none).
-pub(super) fn target_cell(text: &str) -> Option<Target> {
+pub(crate) fn target_cell(text: &str) -> Option<Target> {
     let t = text.trim();
     let f = fold(t);
     let percent = t.contains('%') || f.contains("prosent");

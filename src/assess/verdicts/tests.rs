@@ -970,3 +970,44 @@ fn a_requirement_quoted_with_its_leading_share() {
         (Comparator::AtLeast, Some(70.0))
     );
 }
+
+#[test]
+fn a_requirement_row_in_a_table_by_trust_sets_one_target_per_area_column() {
+    let text = "Sak 09/26 Verksemdsrapport 2025 Helse Vest RHF\n\n\
+        Tabell 1 Gjennomsnittleg ventetid for avvikla pasientar 2025 (dagar)\n\
+        \x20                    Somatikk       PHV      TSB\n\
+        Krav 2025              < 55          < 42     < 30\n\
+        Helse Stavanger          58            44       27\n\
+        Helse Fonna              52            39       31\n\
+        Helse Bergen             55            41       26\n";
+    let r = report(text);
+    let got: Vec<(Option<&str>, Option<f64>, usize)> = r
+        .indicators
+        .iter()
+        .map(|i| {
+            (
+                i.target.subject.as_deref(),
+                i.target.threshold,
+                i.verdicts.len(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            (Some("Somatikk"), Some(55.0), 3),
+            (Some("Psykisk helsevern voksne"), Some(42.0), 3),
+            (Some("TSB"), Some(30.0), 3)
+        ]
+    );
+    let fonna_tsb = r.indicators[2]
+        .verdicts
+        .iter()
+        .find(|v| v.entity == "Helse Fonna HF")
+        .expect("Helse Fonna's TSB figure");
+    assert_eq!(fonna_tsb.value, Some(31.0));
+    assert_eq!(fonna_tsb.status, VerdictStatus::NotMet);
+    // Fail: a row of figures labelled by no goal noun sets no target.
+    let text = text.replace("Krav 2025   ", "Snitt 2024  ");
+    assert!(report(&text).indicators.is_empty());
+}

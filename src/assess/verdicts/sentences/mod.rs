@@ -18,7 +18,7 @@ use block_claims::{block_claims_of, BlockClaims};
 mod answers;
 use answers::{add_every_trust, add_excepted, answer_from_sections, area_answer};
 mod target_lists;
-use target_lists::list_targets;
+use target_lists::{list_targets, table_requirement_rows};
 
 /// Most target sentences on either side of a target whose measures are told apart from its
 /// own when its answer is read.
@@ -43,6 +43,7 @@ pub fn assess_sentences(
         .collect();
     let (claims, row_status, mut sentence_specs) = read_sentences(doc, sentences, &texts, folded);
     list_targets(sentences, &texts, &mut sentence_specs);
+    table_requirement_rows(sentences, tables, &mut sentence_specs);
     label_years(sentences, &texts, &mut sentence_specs);
     // Figures that name no one belong to the region, or to the trust the report is by.
     let meta = crate::extract::meta::read(doc);

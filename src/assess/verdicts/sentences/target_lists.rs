@@ -247,3 +247,119 @@ fn names_one_area(label: &str) -> bool {
 /// Most words of an area's name written as a label ("tverrfaglig spesialisert rusbehandling
 /// (TSB)").
 const MAX_AREA_LABEL_WORDS: usize = 7;
+
+/// A requirement row inside a table by trust with one column per area ("Krav 2025  < 55  < 42
+/// < 38  < 30" under "Somatikk | PHV | PHBU | TSB"): one target per area column whose cell is a
+/// requirement with a figure, for the year the label names, measured as the caption says
+/// ("Gjennomsnittleg ventetid for avvikla pasientar 2025 (dagar)"). The label must open with a
+/// goal noun (`[goal_nouns]`), the row must be the table's first, and at least two columns
+/// must give a requirement.
+pub(super) fn table_requirement_rows(
+    sentences: &[Sentence],
+    tables: &[crate::model::Table],
+    specs: &mut [Vec<TargetSpec>],
+) {
+    let book = crate::extract::phrases::targets();
+    let nouns = book.get("goal_nouns");
+    for (i, s) in sentences.iter().enumerate() {
+        // The table's rows decide, whatever the reading view made of the line (a row of
+        // requirement cells may read as prose).
+        if !specs[i].is_empty() || s.line != s.end_line {
+            continue;
+        }
+        let Some((table, r)) = tables.iter().find_map(|t| {
+            t.row_lines
+                .iter()
+                .position(|&l| l == s.line)
+                .map(|r| (t, r))
+        }) else {
+            continue;
+        };
+        // The requirement row heads the rows it sets the bar for; a "Mål" row at the foot of a
+        // table more often restates targets the text set in other words (left unread: unknown
+        // is better than a second target).
+        if r != 0 {
+            continue;
+        }
+        let Some(row) = table.rows.get(r) else {
+            continue;
+        };
+        let Some(label) = row.first() else {
+            continue;
+        };
+        let lf = fold(label);
+        if !lf
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| nouns.iter().any(|n| n == w))
+            || table.header.len() != row.len()
+        {
+            continue;
+        }
+        let caption = table.caption.as_deref().unwrap_or("");
+        let unit = crate::assess::tables_link::unit_hint(caption);
+        let measure = caption_measure(caption);
+        let year = crate::extract::tables::year_in(label);
+        let mut read = Vec::new();
+        for (cell, header) in row.iter().zip(&table.header).skip(1) {
+            let areas = crate::extract::targets::subjects_in(&fold(header), 0);
+            let [area] = areas.as_slice() else {
+                continue;
+            };
+            let Some(mut target) = crate::assess::target_tables::target_cell(cell) else {
+                continue;
+            };
+            if target.threshold.is_none() {
+                continue;
+            }
+            target.unit = target
+                .unit
+                .or_else(|| crate::assess::tables_link::unit_hint(header))
+                .or(unit);
+            target.target_year = year;
+            target.subject = Some(area.clone());
+            read.push(TargetSpec {
+                target,
+                measure: measure.clone(),
+                subjects: vec![area.clone()],
+                sole_area: false,
+            });
+        }
+        // A row that restates targets the text set before it ("Krav  < 60  < 45 …" under
+        // "skal vere under høvesvis 60, 45, …") sets none of its own: the text's targets are
+        // answered by the table.
+        let restated = |r: &TargetSpec| {
+            specs[..i].iter().flatten().any(|e| {
+                e.target.comparator == r.target.comparator
+                    && e.target.threshold == r.target.threshold
+            })
+        };
+        if read.len() >= 2 && !read.iter().any(restated) {
+            specs[i] = read;
+        }
+    }
+}
+
+/// What a table's caption says is measured: "Tabell 1 Gjennomsnittleg ventetid for avvikla
+/// pasientar 2025 (dagar)" gives "Gjennomsnittleg ventetid for avvikla pasientar".
+fn caption_measure(caption: &str) -> String {
+    let head = caption.split('(').next().unwrap_or(caption);
+    let mut words: Vec<&str> = head.split_whitespace().collect();
+    if words.first().is_some_and(|w| fold(w).starts_with("tabell")) {
+        words.remove(0);
+        if words.first().is_some_and(|w| {
+            w.trim_end_matches([':', '.'])
+                .chars()
+                .all(|c| c.is_ascii_digit() || c == '.')
+        }) {
+            words.remove(0);
+        }
+    }
+    while words.last().is_some_and(|w| {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        w.is_empty() || (w.len() == 4 && w.chars().all(|c| c.is_ascii_digit()))
+    }) {
+        words.pop();
+    }
+    words.join(" ").trim_end_matches([',', ':']).to_string()
+}
