@@ -162,14 +162,7 @@ pub(super) fn list_targets(sentences: &[Sentence], texts: &[&str], specs: &mut [
 pub(super) fn comparator_item(lead: &str, item: &str) -> Option<TargetSpec> {
     let item = item.trim().trim_end_matches(['.', ';', ',']);
     let f = fold(item);
-    let book = crate::extract::phrases::targets();
-    let opens = ["at_least", "at_most", "above", "below"]
-        .iter()
-        .any(|section| {
-            crate::extract::phrases::first_of(&f, book.get(section), 0)
-                .is_some_and(|(r, _)| r.start == 0)
-        });
-    if !opens || crate::extract::targets::subjects_in(&f, 0).len() != 1 {
+    if !opens_with_comparator(&f) || crate::extract::targets::subjects_in(&f, 0).len() != 1 {
         return None;
     }
     let sentence = format!("{} {item}.", lead.trim_end());
@@ -186,15 +179,7 @@ pub(super) fn measure_item(item: &str) -> Option<Vec<TargetSpec>> {
     if label.is_empty() || label.split_whitespace().count() > 4 {
         return None;
     }
-    let book = crate::extract::phrases::targets();
-    let f = fold(rest.trim());
-    let opens = ["at_least", "at_most", "above", "below"]
-        .iter()
-        .any(|section| {
-            crate::extract::phrases::first_of(&f, book.get(section), 0)
-                .is_some_and(|(r, _)| r.start == 0)
-        });
-    if !opens {
+    if !opens_with_comparator(&fold(rest.trim())) {
         return None;
     }
     let sentence = format!("{label} skal vere {}", rest.trim());
