@@ -26,19 +26,10 @@ use crate::assess::verdicts::Assessed;
 use crate::document::Document;
 use crate::extract::claims::parse_claim;
 use crate::extract::numbers::{lex, NumberKind};
-use crate::extract::phrases::first_of;
+use crate::extract::phrases::{first_of, is_word};
 use crate::extract::targets::parse_targets;
 use crate::text::fold;
 
-/// Header words (folded): the target column, result columns, the assessment column.
-const TARGET_WORDS: &[&str] = &["mål", "måltall", "måltal", "krav", "målverdi", "målnivå"];
-const RESULT_WORDS: &[&str] = &["resultat", "status"];
-const ASSESSMENT_WORDS: &[&str] = &["vurdering", "måloppnåelse", "måloppnåing"];
-/// Words that may open a multi-word assessment ("Ikkje nådd", "Delvis oppfylt", "I hovudsak
-/// nådd").
-const ASSESSMENT_LEADS: &[&str] = &[
-    "ikke", "ikkje", "delvis", "i", "hovedsak", "hovudsak", "all", "langt", "helt", "heilt",
-];
 /// How many lines a header may be wrapped over, and a row.
 const MAX_HEADER_LINES: usize = 8;
 const MAX_ROW_LINES: usize = 6;
@@ -77,11 +68,11 @@ fn header(doc: &Document, i: usize, spaced: bool) -> Option<(Vec<Option<i32>>, u
             break;
         }
         for w in &ws {
-            if TARGET_WORDS.contains(&w.as_str()) {
+            if is_word("flat_target_headers", w) {
                 has_target = true;
-            } else if RESULT_WORDS.contains(&w.as_str()) {
+            } else if is_word("flat_result_headers", w) {
                 results.push(None);
-            } else if ASSESSMENT_WORDS.contains(&w.as_str()) {
+            } else if is_word("flat_assessment_headers", w) {
                 has_assessment = true;
             } else if let Ok(y) = w.parse::<i32>() {
                 if (1990..=2100).contains(&y) {
@@ -160,8 +151,7 @@ fn assessment_at(text: &str) -> Option<usize> {
                 let t2 = &t[ws[k2].0..];
                 // Only words of an assessment go with it ("Ikkje nådd", "Delvis oppfylt").
                 let w = fold(ws[k2].1);
-                if t2.chars().any(|c| c.is_ascii_digit()) || !ASSESSMENT_LEADS.contains(&w.as_str())
-                {
+                if t2.chars().any(|c| c.is_ascii_digit()) || !is_word("assessment_leads", &w) {
                     break;
                 }
                 let c2 = format!("Kravet er {}.", t2.to_lowercase());

@@ -10,6 +10,7 @@ use crate::text::{find_phrase, WordMap};
 const TARGETS: &str = include_str!("../../data/phrases/targets.txt");
 const CLAIMS: &str = include_str!("../../data/phrases/claims.txt");
 const SUBJECTS: &str = include_str!("../../data/phrases/subjects.txt");
+const WORD_CLASSES: &str = include_str!("../../data/phrases/words.txt");
 
 /// Sections of a phrase file, each a list of lowercase phrases sorted longest first.
 pub struct PhraseBook {
@@ -19,6 +20,16 @@ pub struct PhraseBook {
 
 impl PhraseBook {
     pub fn parse(data: &str) -> PhraseBook {
+        PhraseBook::parse_with(data, false)
+    }
+
+    /// Like [`PhraseBook::parse`], with the forms of a line separated by `|` (bokmål | nynorsk)
+    /// taken as phrases of their own.
+    pub fn parse_forms(data: &str) -> PhraseBook {
+        PhraseBook::parse_with(data, true)
+    }
+
+    fn parse_with(data: &str, forms: bool) -> PhraseBook {
         let mut sections: HashMap<String, Vec<String>> = HashMap::new();
         let mut order = Vec::new();
         let mut current = String::new();
@@ -32,10 +43,16 @@ impl PhraseBook {
                 order.push(current.clone());
                 continue;
             }
-            sections
-                .entry(current.clone())
-                .or_default()
-                .push(line.to_lowercase());
+            let list = sections.entry(current.clone()).or_default();
+            if forms {
+                list.extend(
+                    line.split('|')
+                        .map(|f| f.trim().to_lowercase())
+                        .filter(|f| !f.is_empty()),
+                );
+            } else {
+                list.push(line.to_lowercase());
+            }
         }
         for list in sections.values_mut() {
             crate::sorting::sort_by_key(list, |p| std::cmp::Reverse(p.len()));
@@ -58,6 +75,18 @@ impl PhraseBook {
 pub fn targets() -> &'static PhraseBook {
     static B: OnceLock<PhraseBook> = OnceLock::new();
     B.get_or_init(|| PhraseBook::parse(TARGETS))
+}
+
+/// Small closed word classes shared by the readers (data/phrases/words.txt): negations,
+/// approximators, prepositions, leads.
+pub fn words() -> &'static PhraseBook {
+    static B: OnceLock<PhraseBook> = OnceLock::new();
+    B.get_or_init(|| PhraseBook::parse_forms(WORD_CLASSES))
+}
+
+/// Whether `word` (lower case) is a phrase of section `section` of data/phrases/words.txt.
+pub fn is_word(section: &str, word: &str) -> bool {
+    words().get(section).iter().any(|w| w == word)
 }
 
 pub fn claims() -> &'static PhraseBook {
@@ -301,8 +330,11 @@ fn direction_table() -> &'static Vec<(Dir, Vec<String>)> {
     })
 }
 
-/// Words that deny what follows: "ikke økt", "ikkje auka", "ingen økning".
-pub const NEGATIONS: &[&str] = &["ikke", "ikkje", "ingen", "intet", "inga", "uten", "utan"];
+/// Whether `word` denies what follows: "ikke økt", "ikkje auka", "ingen økning"
+/// (data/phrases/words.txt `[negations]`).
+pub fn is_negation(word: &str) -> bool {
+    is_word("negations", word)
+}
 
 /// A direction word found in a run of words.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -334,9 +366,7 @@ fn direction_at(words: &[String], i: usize) -> Option<DirWord> {
         if !here.iter().zip(phrase).all(|(a, b)| a == b) {
             return None;
         }
-        let negated = words[i.saturating_sub(3)..i]
-            .iter()
-            .any(|w| NEGATIONS.contains(&w.as_str()));
+        let negated = words[i.saturating_sub(3)..i].iter().any(|w| is_negation(w));
         Some(DirWord {
             dir: *dir,
             index: i,

@@ -227,7 +227,7 @@ pub fn approximate_before(before: &str) -> bool {
 // ---------------------------------------------------------------------------------------------
 // Direction words
 
-pub use crate::extract::phrases::{first_direction, last_direction, Dir, DirWord, NEGATIONS};
+pub use crate::extract::phrases::{first_direction, last_direction, Dir, DirWord};
 
 /// Whether any direction word occurs in `s`.
 pub fn has_direction_word(s: &str) -> bool {

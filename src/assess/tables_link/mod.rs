@@ -179,9 +179,10 @@ pub fn referenced_numbers(text: &str) -> (Vec<u32>, bool) {
         }
         if nums.is_empty() {
             let word = f.get(start..).unwrap_or("").trim_start();
-            if ["nedenfor", "under", "ovenfor", "over"]
+            if crate::extract::phrases::words()
+                .get("reference_directions")
                 .iter()
-                .any(|w| word.starts_with(w))
+                .any(|w| word.starts_with(w.as_str()))
             {
                 below_or_above = true;
             }

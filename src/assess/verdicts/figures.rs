@@ -7,6 +7,7 @@ use super::region::heading_entity;
 use crate::assess::tables_link;
 use crate::document::{Reading, Sentence};
 use crate::extract::claims::ClaimSpec;
+use crate::extract::phrases::is_word;
 use crate::extract::targets::TargetSpec;
 use crate::extract::values::{observations, Observation};
 use crate::model::{Target, TargetUnit, Verdict};
@@ -382,25 +383,6 @@ pub(super) fn verdicts_for(
     out
 }
 
-/// Words that put a figure as a limit, not as a level ("under 60 dagar", "minst 80 %").
-/// Bokmål and nynorsk side by side.
-const LIMIT_WORDS: &[&str] = &[
-    "under",
-    "over",
-    "minst",
-    "høyst",
-    "høgst",
-    "maks",
-    "maksimalt",
-    "inntil",
-    "innen",
-    "innan",
-    "enn",
-    "overstige",
-    "overstiger",
-    "overstig",
-];
-
 /// Does `text` write the target's threshold only as a limit ("… har ei ventetid under 60
 /// dagar")? Then a figure equal to it is the target restated, not an observation.
 fn quoted_threshold(text: &str, target: &Target) -> bool {
@@ -442,10 +424,10 @@ fn quoted_threshold(text: &str, target: &Target) -> bool {
                 })
             })
         };
-        if !(LIMIT_WORDS.contains(&word)
+        if !(is_word("limit_words", word)
             || signed
             || after_noun(0)
-            || (LIMIT_WORDS.contains(&word) && after_noun(1)))
+            || (is_word("limit_words", word) && after_noun(1)))
         {
             return false;
         }

@@ -76,9 +76,14 @@ pub fn parse_claim_folded(sentence: &str, f: &str) -> Option<ClaimSpec> {
             }
             // A conditional or a question is not a verdict: "dersom kravet er innfridd".
             let before = &v[..r.start];
-            if ["dersom ", "hvis ", "om ", "viss ", "når ", "at "]
+            if crate::extract::phrases::words()
+                .get("conditional_leads")
                 .iter()
-                .any(|w| before.ends_with(w))
+                .any(|w| {
+                    before
+                        .strip_suffix(' ')
+                        .is_some_and(|b| b.ends_with(w.as_str()))
+                })
                 && !before.trim_end().ends_with("dermed")
             {
                 if before.ends_with("at ") && !goal_clause(before) {

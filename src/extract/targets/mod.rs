@@ -268,9 +268,10 @@ fn read_sentence(sentence: &str, f: &str) -> Vec<TargetSpec> {
                 .take(160)
                 .collect();
             let weak = m.chars().count() < 4
-                || ["innen", "innan", "i løpet"]
+                || crate::extract::phrases::words()
+                    .get("deadline_prepositions")
                     .iter()
-                    .any(|w| fold(&m).starts_with(w));
+                    .any(|w| fold(&m).starts_with(w.as_str()));
             let hint = lead_measure.as_deref().filter(|h| h.chars().count() >= 4);
             if anchor == Anchor::Goal && weak && hint.is_some() {
                 hint.unwrap_or_default().to_string()

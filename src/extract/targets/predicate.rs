@@ -116,11 +116,12 @@ pub(super) fn predicate_kind(
         let t = tokens
             .iter()
             .find(|t| t.span.start >= from && t.kind == NumberKind::Quantity)?;
-        let copula = ["være", "vere", "vera"]
+        let copulas = crate::extract::phrases::words().get("infinitive_copulas");
+        let copula = copulas
             .iter()
-            .any(|c| f.get(..from).unwrap_or("").trim_end().ends_with(c))
+            .any(|c| f.get(..from).unwrap_or("").trim_end().ends_with(c.as_str()))
             || f.get(from..t.span.start)
-                .is_some_and(|g| ["være", "vere", "vera"].contains(&g.trim()));
+                .is_some_and(|g| copulas.iter().any(|c| c == g.trim()));
         if copula && t.unit == NumUnit::Percent && near(f, from, t.span.start, 1) {
             return Some((
                 Kind::Threshold(Comparator::AtLeast),
@@ -356,7 +357,7 @@ pub(super) fn measure_end(f: &str, from: usize) -> usize {
 /// the size, level, deadline or baseline phrase, or the end of the clause.
 pub(super) fn object_end(f: &str, from: usize) -> usize {
     let mut end = measure_end(f, from);
-    for w in ["med", "til", "innen", "innan", "i løpet av"] {
+    for w in crate::extract::phrases::words().get("change_to_prepositions") {
         if let Some(p) = crate::text::find_phrase(f, w, from) {
             end = end.min(p.start);
         }

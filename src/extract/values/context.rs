@@ -28,10 +28,13 @@ pub(super) fn is_planned(f: &str, t: &NumberToken) -> bool {
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
         .any(|w| {
             plan.contains(w)
-                || ["et", "en", "a", "ane", "ene", "er", "ar"].iter().any(|e| {
-                    w.strip_suffix(e)
-                        .is_some_and(|stem| stem.len() >= 6 && plan.contains(stem))
-                })
+                || crate::extract::phrases::words()
+                    .get("plan_endings")
+                    .iter()
+                    .any(|e| {
+                        w.strip_suffix(e.as_str())
+                            .is_some_and(|stem| stem.len() >= 6 && plan.contains(stem))
+                    })
         })
 }
 
@@ -223,21 +226,6 @@ pub(super) fn carried_scale(f: &str, a: &NumberToken, b: &NumberToken) -> f64 {
     }
 }
 
-/// Words that soften a figure without changing what it is ("fra i underkant av 80").
-pub(super) const APPROXIMATORS: &[&str] = &[
-    "i underkant av",
-    "i overkant av",
-    "om lag",
-    "omlag",
-    "ca.",
-    "ca",
-    "rundt",
-    "nesten",
-    "vel",
-    "drøyt",
-    "knapt",
-];
-
 /// At most `words` words between two offsets (and no sentence punctuation); approximators
 /// ("i underkant av", "ca.") do not count.
 /// Most words between a figure and the "mot" that compares it with an earlier one.
@@ -254,7 +242,7 @@ pub(super) fn gap_ok(f: &str, from: usize, to: usize, words: usize) -> bool {
         return false;
     }
     let mut g = format!(" {} ", g.trim());
-    for a in APPROXIMATORS {
+    for a in crate::extract::phrases::words().get("approximators") {
         g = g.replace(&format!(" {a} "), " ");
     }
     g.split_whitespace().count() <= words

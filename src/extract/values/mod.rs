@@ -8,6 +8,7 @@
 
 use crate::extract::entities::catalogue;
 use crate::extract::numbers::{lex, NumUnit, NumberKind, NumberToken};
+use crate::extract::phrases::{is_word, words};
 use crate::extract::targets::subjects_in;
 use crate::model::TargetUnit;
 use crate::text::{find_phrase, fold};
@@ -79,20 +80,6 @@ fn direction_words(f: &str) -> Vec<String> {
         .collect()
 }
 
-/// Words that make a sentence speak of a group of trusts rather than the region as a whole.
-const GROUP_WORDS: &[&str] = &[
-    "øvrige",
-    "de andre",
-    "dei andre",
-    "flere helseforetak",
-    "fleire helseføretak",
-    "noen helseforetak",
-    "nokre helseføretak",
-    "enkelte helseforetak",
-    "enkelte enheter",
-    "einskilde",
-];
-
 /// Reads the figures of a sentence in `unit`, bound to the entities it names. A sentence that
 /// names no entity binds its figures to `default` when one is given.
 pub fn observations(
@@ -140,7 +127,12 @@ pub fn observations(
     // "Budsjettet for 2026 har eit overskot på 20 mill. kroner": a plan, not a result.
     tokens.retain(|t| !is_planned(&f, t));
     // "De øvrige helseforetakene melder om uendret kapasitet" speaks of some trusts, not the region.
-    let default = default.filter(|_| !GROUP_WORDS.iter().any(|w| f.contains(w)));
+    let default = default.filter(|_| {
+        !words()
+            .get("group_words")
+            .iter()
+            .any(|w| f.contains(w.as_str()))
+    });
     let mut out: Vec<Observation> = if mentions.is_empty() {
         match default {
             Some(d) => read_segments(sentence, &f, &tokens, 0, sentence.len(), unit, d),
@@ -231,9 +223,10 @@ fn by_entity(
     let first = &mentions[0];
     if first.span.start > 12 {
         let before = f[..first.span.start].trim_end();
-        let prepositional = ["ved", "for", "hos", "i", "på", "innen", "innan"]
-            .iter()
-            .any(|p| before.ends_with(&format!(" {p}")));
+        let prepositional = before
+            .rsplit(' ')
+            .next()
+            .is_some_and(|p| before.len() > p.len() && is_word("entity_prepositions", p));
         let trailing_segment_empty = !tokens.iter().any(|t| {
             t.span.start >= first.span.end
                 && mentions.get(1).is_none_or(|n| t.span.start < n.span.start)
@@ -289,9 +282,6 @@ fn by_entity(
     out
 }
 
-/// Words before a year that opens a sentence and dates its figures ("I 2024 …", "For 2023 …").
-const YEAR_LEADS: &[&str] = &["i", "for", "i året", "i heile", "i hele"];
-
 /// The year a sentence opens with ("I 2024 var det …"), when it names no other year.
 fn leading_year(f: &str, tokens: &[NumberToken]) -> Option<i32> {
     let mut years = tokens.iter().filter(|t| t.kind == NumberKind::Year);
@@ -300,7 +290,7 @@ fn leading_year(f: &str, tokens: &[NumberToken]) -> Option<i32> {
         return None;
     }
     let lead = f.get(..first.span.start)?.trim();
-    YEAR_LEADS.contains(&lead).then_some(first.value as i32)
+    is_word("year_leads", lead).then_some(first.value as i32)
 }
 
 /// "respectively": names listed first, then their figures in the same order.
@@ -461,11 +451,6 @@ fn subject_spans(f: &str, start: usize, end: usize) -> Vec<(usize, usize, String
     out
 }
 
-/// Prepositions between a figure and the name it belongs to ("7,2 prosent i Helse Bergen").
-const BACKWARD_PREPOSITIONS: &[&str] = &[
-    "i", "ved", "hos", "for", "på", "innen", "innan", "innenfor", "innanfor",
-];
-
 /// Whether the figures of a list are written before the names they belong to
 /// ("7,2 prosent i Helse Bergen, 7,9 prosent i Helse Stavanger …") rather than after them
 /// ("for Helse Bergen 7,2 prosent, for Helse Stavanger 7,9 prosent").
@@ -506,7 +491,7 @@ fn figures_come_first(
             if words.len() <= 3
                 && words
                     .last()
-                    .is_some_and(|w| BACKWARD_PREPOSITIONS.contains(w))
+                    .is_some_and(|w| is_word("backward_prepositions", w))
             {
                 backward += 1;
             }
