@@ -50,20 +50,12 @@ impl Lang {
 
 /// Nynorsk when the report is written in nynorsk (its common words outnumber bokmål's).
 pub fn detect(text: &str) -> Lang {
-    const NN: &[&str] = &[
-        "ikkje", "vere", "dagar", "kva", "korleis", "frå", "eit", "ein", "dei", "òg", "berre",
-        "sjukehus",
-    ];
-    const NB: &[&str] = &[
-        "ikke", "være", "dager", "hva", "hvordan", "fra", "et", "en", "de", "også", "bare",
-        "sykehus",
-    ];
     let (mut nn, mut nb) = (0usize, 0usize);
     for w in text.split(|c: char| !c.is_alphanumeric()).take(200_000) {
         let w = w.to_lowercase();
-        if NN.contains(&w.as_str()) {
+        if crate::extract::phrases::is_word("nynorsk_markers", &w) {
             nn += 1;
-        } else if NB.contains(&w.as_str()) {
+        } else if crate::extract::phrases::is_word("bokmal_markers", &w) {
             nb += 1;
         }
     }

@@ -45,20 +45,19 @@ pub struct TableCell {
     pub measure_row: bool,
 }
 
-/// Words of a header or caption that give its bare figures a unit. Bokmål and nynorsk side by
-/// side.
-const UNIT_HINT_WORDS: &[(&str, TargetUnit)] = &[
-    ("%", TargetUnit::Percent),
-    ("prosent", TargetUnit::Percent),
-    ("pst", TargetUnit::Percent),
-    ("dager", TargetUnit::Days),
-    ("dagar", TargetUnit::Days),
-    ("kr", TargetUnit::Nok),
-    ("kroner", TargetUnit::Nok),
-    ("nok", TargetUnit::Nok),
-    ("antall", TargetUnit::Count),
-    ("talet", TargetUnit::Count),
-];
+/// The unit a word of a header or caption gives its bare figures ("prosent", "dagar", "kroner",
+/// "antall"; data/phrases/words.txt `[unit_hint_*]`).
+fn word_unit(word: &str) -> Option<TargetUnit> {
+    [
+        ("unit_hint_percent", TargetUnit::Percent),
+        ("unit_hint_days", TargetUnit::Days),
+        ("unit_hint_nok", TargetUnit::Nok),
+        ("unit_hint_count", TargetUnit::Count),
+    ]
+    .into_iter()
+    .find(|(section, _)| crate::extract::phrases::is_word(section, word))
+    .map(|(_, unit)| unit)
+}
 
 /// The words of a header: runs of letters and digits, and runs of the signs "+/-", "%", "±".
 fn header_words(text: &str) -> Vec<String> {
@@ -124,7 +123,7 @@ pub fn unit_hint(text: &str) -> Option<TargetUnit> {
     }
     let mut found: Option<TargetUnit> = None;
     for w in header_words(text) {
-        if let Some(&(_, u)) = UNIT_HINT_WORDS.iter().find(|(x, _)| *x == w) {
+        if let Some(u) = word_unit(&w) {
             if found.is_some_and(|f| f != u) {
                 return None;
             }
@@ -288,7 +287,7 @@ fn names_only_area(header: &str) -> bool {
     let rest = format!("{} {}", &f[..r.start], &f[r.end..]);
     rest.split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
-        .all(|w| UNIT_HINT_WORDS.iter().any(|(u, _)| *u == w) || w.parse::<i32>().is_ok())
+        .all(|w| word_unit(w).is_some() || w.parse::<i32>().is_ok())
 }
 
 fn subject_of(label: &str) -> Option<String> {
