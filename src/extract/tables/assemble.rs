@@ -266,6 +266,7 @@ impl Candidate {
             row.label = collapse_ws(&label);
             self.pending.clear();
         }
+        row.indent = ll.indent;
         self.rows.push((row, label_line, ll.first, ll.last));
     }
 }
@@ -465,8 +466,24 @@ pub(super) fn build_table(cand: Candidate) -> Option<FoundTable> {
     if avg_len > 70 {
         return None;
     }
+    let edges = column_edges(&cand.rows, &chosen, k);
     let mut rows = Vec::with_capacity(cand.rows.len());
-    for ((raw, label_line, line, end_line), cut) in cand.rows.iter().zip(&chosen) {
+    for (((raw, label_line, line, end_line), cut), options) in
+        cand.rows.iter().zip(&chosen).zip(&cuts)
+    {
+        // A short row whose figures end under the columns: the reading of its figures (thousands
+        // joined or not) that lays each under a column, the most cells first.
+        let placed = edges
+            .as_ref()
+            .filter(|_| cut.starts.len() < k)
+            .and_then(|e| {
+                options
+                    .iter()
+                    .filter(|c| c.absorbed == cut.absorbed && c.starts.len() < k)
+                    .filter_map(|c| Some((c, place_by_edges(&cell_ends(raw, c), e)?)))
+                    .max_by_key(|(c, _)| c.starts.len())
+            });
+        let cut = placed.as_ref().map_or(*cut, |(c, _)| *c);
         let mut label = raw.label.clone();
         if cut.absorbed {
             if let Some(g) = raw.groups.first() {
@@ -477,8 +494,19 @@ pub(super) fn build_table(cand: Candidate) -> Option<FoundTable> {
         }
         let mut cells = build_cells(raw, cut);
         let padded = cells.len() < k;
-        while cells.len() < k {
-            cells.insert(0, Cell::blank());
+        match placed.map(|(_, columns)| columns) {
+            Some(columns) if padded && columns.len() == cells.len() => {
+                let mut placed = vec![Cell::blank(); k];
+                for (cell, j) in cells.into_iter().zip(columns) {
+                    placed[j] = cell;
+                }
+                cells = placed;
+            }
+            _ => {
+                while cells.len() < k {
+                    cells.insert(0, Cell::blank());
+                }
+            }
         }
         rows.push(FoundRow {
             label,
@@ -563,4 +591,56 @@ pub(super) fn build_table(cand: Candidate) -> Option<FoundTable> {
         line,
         end_line,
     })
+}
+
+/// How far (in characters) the right edges of one column may wander between the table's full
+/// rows, and how far a short row's cell may stand from them, for the layout to place it.
+const EDGE_SLACK: usize = 1;
+
+/// The right edge of each column, as the smallest and largest end seen on the table's full rows,
+/// when every column's figures are right-aligned within [`EDGE_SLACK`] on each side and the
+/// columns do not overlap; otherwise none (the layout cannot place a short row).
+fn column_edges(
+    rows: &[(RawRow, usize, usize, usize)],
+    cuts: &[&Cut],
+    k: usize,
+) -> Option<Vec<(usize, usize)>> {
+    let mut edges: Vec<Option<(usize, usize)>> = vec![None; k];
+    for ((raw, ..), cut) in rows.iter().zip(cuts) {
+        if cut.starts.len() != k {
+            continue;
+        }
+        let ends = cell_ends(raw, cut);
+        if ends.len() != k {
+            return None;
+        }
+        for (edge, end) in edges.iter_mut().zip(ends) {
+            *edge = Some(edge.map_or((end, end), |(lo, hi)| (lo.min(end), hi.max(end))));
+        }
+    }
+    let edges: Vec<(usize, usize)> = edges.into_iter().collect::<Option<_>>()?;
+    let aligned = edges.iter().all(|(lo, hi)| hi - lo <= 2 * EDGE_SLACK)
+        && edges.windows(2).all(|w| w[0].1 + 2 * EDGE_SLACK < w[1].0);
+    aligned.then_some(edges)
+}
+
+/// The column of each of a short row's cells, when each ends under exactly one column's edge
+/// (within [`EDGE_SLACK`]) and the columns run left to right: "Helse Sør-Øst  55  41  38  29"
+/// under five columns whose last one it leaves empty. None when any cell stands between columns
+/// (then the row is padded at its start, as a PDF drops empty cells without trace).
+fn place_by_edges(ends: &[usize], edges: &[(usize, usize)]) -> Option<Vec<usize>> {
+    let mut out: Vec<usize> = Vec::with_capacity(ends.len());
+    for &end in ends {
+        let mut hits = edges
+            .iter()
+            .enumerate()
+            .filter(|(_, (lo, hi))| end + EDGE_SLACK >= *lo && end <= hi + EDGE_SLACK)
+            .map(|(j, _)| j);
+        let j = hits.next()?;
+        if hits.next().is_some() || out.last().is_some_and(|&p| p >= j) {
+            return None;
+        }
+        out.push(j);
+    }
+    Some(out)
 }

@@ -28,6 +28,8 @@ pub(super) struct RawRow {
     pub(super) label: String,
     pub(super) text: String,
     pub(super) groups: Vec<Group>,
+    /// Characters of indentation before `text` on its line (set when the row joins a table).
+    pub(super) indent: usize,
 }
 
 /// One way to cut a row's groups into cells.
@@ -151,6 +153,7 @@ pub(super) fn parse_row(text: &str) -> Option<RawRow> {
         label: collapse_ws(label),
         text: text.to_string(),
         groups,
+        indent: 0,
     })
 }
 
@@ -392,6 +395,19 @@ pub(super) fn year_header_line(line: &str) -> Option<(String, Vec<String>, bool)
         .map(|w| w.to_string())
         .collect();
     Some((label, cols, sum))
+}
+
+/// The character column where each cell of `cut` ends on its line (its last figure, unit or
+/// note), counted like the header's columns.
+pub(super) fn cell_ends(row: &RawRow, cut: &Cut) -> Vec<usize> {
+    let g = &row.groups;
+    (0..cut.starts.len())
+        .filter_map(|k| {
+            let e = cut.starts.get(k + 1).copied().unwrap_or(g.len());
+            let last = e.checked_sub(1).and_then(|i| g.get(i))?;
+            Some(row.indent + row.text.get(..last.cell_end)?.chars().count())
+        })
+        .collect()
 }
 
 pub(super) fn build_cells(row: &RawRow, cut: &Cut) -> Vec<Cell> {

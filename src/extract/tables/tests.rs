@@ -547,3 +547,49 @@ fn requirement_cells_and_a_label_broken_at_its_hyphen() {
         t.rows[0].cells[2]
     );
 }
+
+#[test]
+fn a_short_row_stands_under_the_columns_its_figures_end_under() {
+    // The region row gives four areas and leaves the volume column empty; the sum row gives
+    // only the volume. Each figure is right-aligned under its own column.
+    let text = "\
+Tabell 2  Ventetid (dager) per helseforetak, 2025
+                                                           Avviklede
+Helseforetak              Somatikk    PHV    PHBU    TSB    somatikk
+Krav 2025                    ≤ 54    ≤ 42    ≤ 38   ≤ 30
+Sykehuset Telemark             50      43      35     30      42 900
+Sørlandet sykehus              51      38      34     26      68 700
+Vestre Viken                   57      42      38     32     104 600
+Sum avviklede                                                216 200
+Helse Sør-Øst                  55      41      38     29
+";
+    let ts = find_tables(&doc(text));
+    let t = table_at(&ts, 6);
+    let row = |label: &str| {
+        t.rows
+            .iter()
+            .find(|r| r.label == label)
+            .unwrap_or_else(|| panic!("no row {label}: {t:#?}"))
+    };
+    assert_eq!(
+        values(row("Helse Sør-Øst")),
+        [Some(55.0), Some(41.0), Some(38.0), Some(29.0), None]
+    );
+    assert_eq!(
+        values(row("Sum avviklede")),
+        [None, None, None, None, Some(216_200.0)]
+    );
+    // Fail case: figures that stand between the columns keep the old guess (blank cells
+    // first), since nothing tells which column they belong to.
+    let text = "\
+Tabell 3  Budsjett (mill. kroner)
+Post                      2024      2025      2026
+Lønn                     1 200     1 260     1 310
+Varekost                   410       430       450
+Andre                       80    95
+";
+    let ts = find_tables(&doc(text));
+    let t = table_at(&ts, 3);
+    let last = t.rows.last().unwrap();
+    assert_eq!(values(last), [None, Some(80.0), Some(95.0)]);
+}

@@ -286,6 +286,10 @@ fn read_sentence(sentence: &str, f: &str) -> Vec<TargetSpec> {
                     .chars()
                     .take(160)
                     .collect()
+            } else if anchor == Anchor::Goal {
+                // "er målet for sykefravær 6,5 prosent", "er kravet en gjennomsnittleg ventetid
+                // under 54 dagar": the measure without its preposition or article.
+                strip_measure_lead(&m).to_string()
             } else if anchor == Anchor::Request && weak {
                 // "… rapportering av utviklingen i bruken av innleie …, med målsetting om en reduksjon"
                 let head = f.get(..anchor_start).unwrap_or("");
@@ -631,3 +635,17 @@ fn near(f: &str, from: usize, to: usize, words: usize) -> bool {
 
 #[cfg(test)]
 mod tests;
+
+/// `m` without the words of data/phrases/words.txt `[measure_leads]` before it ("for
+/// sykefravær" → "sykefravær", "en gjennomsnittlig ventetid" → "gjennomsnittlig ventetid"),
+/// unless nothing would be left.
+fn strip_measure_lead(m: &str) -> &str {
+    let mut rest = m;
+    while let Some((w, tail)) = rest.split_once(' ') {
+        if tail.trim().is_empty() || !crate::extract::phrases::is_word("measure_leads", &fold(w)) {
+            break;
+        }
+        rest = tail.trim_start();
+    }
+    rest
+}

@@ -99,6 +99,36 @@ pub(super) fn noun_lead(f: &str) -> Option<NounLead> {
     {
         first = 1;
     }
+    // Inverted after a fronted phrase: "For psykisk helsevern voksne (PHV) er kravet maksimalt
+    // 42 dager", "I somatikken er kravet en gjennomsnittleg ventetid under 54 dagar", "For 2025
+    // er målet …": the copula before the noun, the fronted phrase naming area or year.
+    if let Some(k) = (first + 1..words.len().saturating_sub(1).min(first + 8)).find(|&k| {
+        copulas.iter().any(|c| c == core(k))
+            && nouns
+                .iter()
+                .any(|n| n == &f[words[k + 1].0..words[k + 1].1])
+            && super::predicate::fronted_phrase(&f[words[first].0..words[k].0])
+    }) {
+        let (_, n_end) = words[k + 1];
+        let (end, at) = match words.get(k + 2) {
+            Some(&(na, nb)) if &f[na..nb] == "at" => (nb, true),
+            _ => (n_end, false),
+        };
+        // "I PHV og TSB var målene strengere, og ventetida skulle vere under …": a later modal
+        // outside an "at" clause carries the requirement.
+        let later_modal = words[k + 2..]
+            .iter()
+            .any(|&(a, b)| book.get("modal").iter().any(|m| m == &f[a..b]));
+        if later_modal && !at {
+            return None;
+        }
+        return Some(NounLead {
+            start: words[first].0,
+            end,
+            label: false,
+            measure: lead_measure_text(f[words[first].0..words[k].0].trim()),
+        });
+    }
     let noun = (first..words.len().min(first + 4)).find(|&k| nouns.iter().any(|n| n == core(k)))?;
     let (n_start, n_end) = words[noun];
     for k in noun..words.len().min(noun + MAX_NOUN_PHRASE_WORDS) {

@@ -392,3 +392,30 @@ fn two_adverbials_between_the_modal_and_the_limit() {
     .iter()
     .all(|s| s.target.threshold != Some(53.0)));
 }
+
+#[test]
+fn an_inverted_goal_noun_after_a_fronted_area_or_year() {
+    // "For PHV er kravet …": the copula before the noun after a fronted phrase.
+    let t = one("For psykisk helsevern voksne (PHV) er kravet maksimalt 42 dager.");
+    assert_eq!(
+        (t.comparator, t.threshold, t.unit),
+        (Comparator::AtMost, Some(42.0), Some(TargetUnit::Days))
+    );
+    let specs = parse_targets("I somatikken er kravet en gjennomsnittlig ventetid under 54 dager.");
+    assert_eq!(specs.len(), 1, "{specs:?}");
+    assert_eq!(specs[0].target.comparator, Comparator::Below);
+    assert_eq!(specs[0].measure, "gjennomsnittlig ventetid");
+    let specs = parse_targets("For 2025 er målet for sykefravær 6,5 prosent.");
+    assert_eq!(specs.len(), 1, "{specs:?}");
+    assert_eq!(
+        (specs[0].target.comparator, specs[0].target.threshold),
+        (Comparator::AtMost, Some(6.5))
+    );
+    assert_eq!(specs[0].measure, "sykefravær");
+    // Fail cases: a claim is no target; a later modal carries the requirement, read from it.
+    assert!(parse_targets("For PHV er målet nådd.").is_empty());
+    let specs = parse_targets(
+        "I psykisk helsevern var målene strengere, og ventetiden skulle være under henholdsvis 45 og 40 dager i PHV og PHBU.",
+    );
+    assert_eq!(specs.len(), 2, "{specs:?}");
+}
