@@ -24,6 +24,7 @@ use crate::document::Document;
 use crate::extract::claims::parse_claim;
 use crate::extract::tables::{column_pieces, year_in, Piece};
 use crate::extract::values::Observation;
+use crate::model::VerdictStatus;
 use crate::model::{Claim, Comparator, Indicator, Target, Verdict};
 use crate::text::fold;
 
@@ -384,37 +385,74 @@ pub(crate) fn assemble(
     // The latest year's result; of two for that year ("November 2024", "Hittil 2024") the
     // first, the period the row's status speaks of.
     // Of parts of a year ("1. tertial 2025 | 2. tertial 2025"), the last.
-    let pos = match results.last()?.0 {
+    let first = match results.last()?.0 {
         Some(_) if only_parts => results.len() - 1,
         Some(latest) => results.iter().position(|r| r.0 == Some(latest))?,
         None => results.len() - 1,
     };
-    let (year, value) = results[pos];
-    let before = pos.checked_sub(1).and_then(|k| results.get(k)).copied();
     let relative = matches!(
         target.comparator,
         Comparator::Increase | Comparator::Decrease
     );
-    // Columns for parts of one year ("Jan–apr | Mai–aug | Hittil i år") are no baseline of
-    // each other: an earlier result is a baseline when it is of an earlier year, or when the
-    // target is a change that needs one.
-    let before = before.filter(|b| relative || matches!((b.0, year), (Some(a), Some(y)) if a < y));
-    if relative && target.baseline_year.is_none() {
-        target.baseline_year = before.and_then(|b| b.0);
-    }
     target.target_year = target_col_year.or(target.target_year);
-    let obs = Observation {
-        entity: owner.to_string(),
-        subject: target.subject.clone(),
-        value: Some(value),
-        baseline_value: before.map(|b| b.1),
-        year,
-        baseline_year: before.and_then(|b| b.0),
-        change_pct: None,
-        at: 0,
+    // The observation of result `pos`: its baseline the result before it, of an earlier year
+    // (columns for parts of one year, "Jan–apr | Mai–aug | Hittil i år", are no baseline of
+    // each other) or, for a change that needs one, the one right before.
+    let observe = |pos: usize| {
+        let (year, value) = results[pos];
+        let before = results[..pos]
+            .iter()
+            .rev()
+            .find(|b| matches!((b.0, year), (Some(a), Some(y)) if a < y))
+            .or_else(|| pos.checked_sub(1).and_then(|k| results.get(k)))
+            .copied()
+            .filter(|b| relative || matches!((b.0, year), (Some(a), Some(y)) if a < y))
+            // "−10 % mot 2023" beside a 2024 column: not the baseline the target names.
+            .filter(|b| !matches!((b.0, target.baseline_year), (Some(a), Some(t)) if a != t));
+        Observation {
+            entity: owner.to_string(),
+            subject: target.subject.clone(),
+            value: Some(value),
+            baseline_value: before.map(|b| b.1),
+            year,
+            baseline_year: before.and_then(|b| b.0),
+            change_pct: None,
+            at: 0,
+        }
     };
-    let verdicts: Vec<Verdict> = verdict_of(&target, &obs, end_line).into_iter().collect();
     let claim = row_claim(by_role);
+    // "Des. 2025 | Hele 2025 | Status": a status that only a later column of the same year
+    // bears out (the whole period after its last month) speaks of that column (the report's
+    // legend says which, and we do not read it); held to the first, it would be a false
+    // contradiction. A status the first column bears out stays with it.
+    let agrees = |pos: usize| {
+        let mut t = target.clone();
+        let obs = observe(pos);
+        if relative && t.baseline_year.is_none() {
+            t.baseline_year = obs.baseline_year;
+        }
+        match (claim, verdict_of(&t, &obs, end_line).map(|v| v.status)) {
+            (Some(Claim::Met), Some(VerdictStatus::Met))
+            | (Some(Claim::NotMet), Some(VerdictStatus::NotMet)) => Some(true),
+            (
+                Some(Claim::Met | Claim::NotMet),
+                Some(VerdictStatus::Met | VerdictStatus::NotMet),
+            ) => Some(false),
+            _ => None,
+        }
+    };
+    let pos = if agrees(first) == Some(false) {
+        (0..results.len())
+            .find(|&k| k > first && results[k].0 == results[first].0 && agrees(k) == Some(true))
+            .unwrap_or(first)
+    } else {
+        first
+    };
+    let obs = observe(pos);
+    if relative && target.baseline_year.is_none() {
+        target.baseline_year = obs.baseline_year;
+    }
+    let verdicts: Vec<Verdict> = verdict_of(&target, &obs, end_line).into_iter().collect();
     let cells = by_role.iter().map(|(_, _, c)| *c);
     Some(row_indicator(
         label, cells, target, claim, verdicts, line, end_line,

@@ -302,3 +302,49 @@ fn a_year_to_date_header_wrapped_over_two_lines_beside_a_month() {
         .iter()
         .all(|f| f.kind != crate::model::FindingKind::ClaimMismatch));
 }
+
+const MONTH_AND_YEAR: &str = "Virksomhetsrapport desember 2025\n\
+        \n\
+        Tabell 1  Styringsindikatorer 2025\n\
+        \x20                                      Mål              Des.     Hele     Hele\n\
+        Indikator                              2025             2025     2025     2024   Status\n\
+        Ventetid PHBU (dager)                  < 38               39       36       41   Nådd\n\
+        Ventetid TSB (dager)                   < 30               28       29       33   Nådd\n\
+        Sykefravær (%)                         ≤ 8,0             7,6      8,6      8,9   Nådd\n\
+        Innleie (mill. kr)                     −10 % mot 2023    6,8     78,9     91,2   Ikke nådd\n\
+        \n\
+        Kilde: egne tall.\n";
+
+#[test]
+fn a_status_only_the_whole_year_bears_out_speaks_of_the_whole_year() {
+    let d = report(MONTH_AND_YEAR);
+    let verdict = |label: &str| {
+        d.indicators
+            .iter()
+            .find(|i| i.text.starts_with(label))
+            .and_then(|i| i.verdicts.first())
+            .map(|v| (v.value, v.status))
+    };
+    // PHBU: December 39 is over the limit, the whole year's 36 is under it, the status says
+    // "Nådd": it speaks of the year.
+    assert_eq!(
+        verdict("Ventetid PHBU"),
+        Some((Some(36.0), VerdictStatus::Met))
+    );
+    // TSB: the first column bears the status out; it stays the row's result.
+    assert_eq!(
+        verdict("Ventetid TSB"),
+        Some((Some(28.0), VerdictStatus::Met))
+    );
+    // A change "mot 2023" beside a 2024 column has no baseline here: no verdict from 2024.
+    assert_eq!(verdict("Innleie"), None);
+    let flagged: Vec<usize> = d
+        .findings
+        .iter()
+        .filter(|f| f.kind == FindingKind::ClaimMismatch)
+        .map(|f| f.line)
+        .collect();
+    // Fail case: sykefravær's status agrees with December (7,6) and not with the year (8,6);
+    // the first column is kept and nothing contradicts it. Neither PHBU nor innleie is flagged.
+    assert!(flagged.is_empty(), "{flagged:?}");
+}
