@@ -1,5 +1,9 @@
 use super::*;
 
+/// Most words of the object between a change verb and its size ("redusere kostnadene til
+/// innleie av helsepersonell fra bemanningsbyrå med minst 20 prosent" has seven).
+const MAX_CHANGE_OBJECT_WORDS: usize = 10;
+
 pub(super) fn change_size(f: &str, tokens: &[NumberToken], from: usize) -> Option<f64> {
     let book = phrases::targets();
     let (r, _) = first_of(f, book.get("change_size"), from)?;
@@ -8,7 +12,7 @@ pub(super) fn change_size(f: &str, tokens: &[NumberToken], from: usize) -> Optio
     let gap = f.get(from..r.start)?;
     if gap.len() > 100
         || gap.contains([',', ';', ':', '(', ')'])
-        || gap.split_whitespace().count() > 6
+        || gap.split_whitespace().count() > MAX_CHANGE_OBJECT_WORDS
     {
         return None;
     }

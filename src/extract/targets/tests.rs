@@ -419,3 +419,21 @@ fn an_inverted_goal_noun_after_a_fronted_area_or_year() {
     );
     assert_eq!(specs.len(), 2, "{specs:?}");
 }
+
+#[test]
+fn a_change_size_after_a_long_object() {
+    // Seven words of object between the verb and "med minst 20 prosent".
+    let t = one("Helse Nord RHF skal redusere kostnadene til innleie av helsepersonell fra bemanningsbyrå med minst 20 prosent i 2025 sammenlignet med 2023.");
+    assert_eq!(
+        (t.comparator, t.change_pct, t.baseline_year),
+        (Comparator::Decrease, Some(20.0), Some(2023))
+    );
+    // Fail case: a size in another clause is not this change's.
+    let specs = parse_targets(
+        "Sykehuset skal redusere bruken av innleie, og det er satt av 20 prosent mer til rekruttering.",
+    );
+    assert!(
+        specs.iter().all(|s| s.target.change_pct.is_none()),
+        "{specs:?}"
+    );
+}
