@@ -9,6 +9,7 @@ use crate::rules::{
     claim_count, claim_mismatch, missing_data, prose, table_difference, table_percent, table_sums,
     Outcome,
 };
+use crate::text::fold;
 
 /// The year a report is about: the most frequent year among its tokens (the later one on a tie).
 pub fn report_year(tokens: &[crate::extract::numbers::NumberToken]) -> Option<i32> {
@@ -112,6 +113,22 @@ pub fn run(
         Vec::new()
     };
     verdicts::mark_pending(&mut assessed, year, period_months, &per_period);
+    // A claim that forecasts the year ("Forventes ikke nådd", "vil truleg ikkje bli nådd")
+    // speaks of the year's end, not of the figures so far: nothing so far contradicts it.
+    for a in assessed.iter_mut().filter(|a| a.so_far.is_some()) {
+        let forecast = a.indicator.claim_line.is_some_and(|l| {
+            let f = fold(doc.line_text(l));
+            crate::extract::phrases::first_of(
+                &f,
+                crate::extract::phrases::claims().get("forecast"),
+                0,
+            )
+            .is_some()
+        });
+        if forecast {
+            a.so_far = None;
+        }
+    }
     // A total row that is wrong only because a difference above it is wrong is said once, at
     // that row.
     let sums = table_sums::outcome(found);

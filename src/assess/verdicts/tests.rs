@@ -656,6 +656,31 @@ Epikriser sendt innen 1 dag (%)            ≥ 70       72            Nådd\n";
 }
 
 #[test]
+fn a_forecast_status_is_not_contradicted_by_the_figures_so_far() {
+    let head = "Sykehuset Telemark HF\n\nVirksomhetsrapport per 2. tertial 2025\n\n\
+Målene er årsmål for 2025.\n\n";
+    let table = |status: &str| {
+        format!(
+            "Tabell 1 Styringsmål per 2. tertial 2025\n\
+Indikator                                  Mål 2025   Hittil i år   Status\n\
+Innleie bemanningsbyrå (mill. kr)          ≤ 30,0     24,6          {status}\n"
+        )
+    };
+    // Pass: 24,6 so far is within the limit, and the status forecasts the year's end.
+    let r = report(&format!("{head}{}", table("Forventes ikke nådd")));
+    assert_no_claim_mismatch(&r);
+    // Fail: a plain status is held to the figures so far.
+    let r = report(&format!("{head}{}", table("Ikke nådd")));
+    assert!(
+        r.findings
+            .iter()
+            .any(|f| f.kind == FindingKind::ClaimMismatch),
+        "{:#?}",
+        r.findings
+    );
+}
+
+#[test]
 fn a_claim_naming_one_listed_targets_figure_is_that_targets() {
     // Two targets in a dash list share one measure word; the first claim names the first
     // target's figure, the second is the second target's.
