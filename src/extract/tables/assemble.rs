@@ -59,9 +59,20 @@ pub(super) fn row_like(r: &RawRow) -> bool {
     if r.label.chars().count() > MAX_LABEL_CHARS || is_bullet(&r.label) {
         return false;
     }
+    // "Verken eller           14": a label ending with a conjunction (data/phrases/words.txt
+    // `[label_conjunctions]`) set apart from its figure by a run of spaces is a table row.
+    let laid_out = r
+        .groups
+        .first()
+        .and_then(|g| r.text.get(..g.start))
+        .is_some_and(|head| head.ends_with("   "));
     if let Some(last) = r.label.split_whitespace().last() {
         let w = last.to_lowercase();
-        if lexicon().prose_label_ends.contains(w.as_str()) || w.ends_with(',') || w.ends_with(';') {
+        let conjunction = crate::extract::phrases::is_word("label_conjunctions", &w);
+        if (lexicon().prose_label_ends.contains(w.as_str()) && !(laid_out && conjunction))
+            || w.ends_with(',')
+            || w.ends_with(';')
+        {
             return false;
         }
     }

@@ -593,3 +593,30 @@ Andre                       80    95
     let last = t.rows.last().unwrap();
     assert_eq!(values(last), [None, Some(80.0), Some(95.0)]);
 }
+
+#[test]
+fn a_category_ending_with_a_conjunction_is_a_row_when_laid_out() {
+    let text = "\
+Tabell 2 Kor nøgd er du med oppfølginga?
+Svært nøgd             58
+Nøgd                   39
+Verken eller           14
+Lite nøgd               7
+Sum                   118
+";
+    let ts = find_tables(&doc(text));
+    let t = table_at(&ts, 4);
+    let labels: Vec<&str> = t.rows.iter().map(|r| r.label.as_str()).collect();
+    assert_eq!(
+        labels,
+        ["Svært nøgd", "Nøgd", "Verken eller", "Lite nøgd", "Sum"]
+    );
+    // Fail case: in running text (one space) a conjunction before a figure ends a fragment of
+    // prose.
+    let prose = super::row::parse_row("Talet på svar var 12 eller 14").unwrap();
+    assert!(prose.label.ends_with("eller"), "{prose:?}");
+    assert!(!row_like(&prose));
+    assert!(row_like(
+        &super::row::parse_row("Verken eller           14").unwrap()
+    ));
+}
