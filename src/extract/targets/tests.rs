@@ -437,3 +437,28 @@ fn a_change_size_after_a_long_object() {
         "{specs:?}"
     );
 }
+
+#[test]
+fn a_comma_may_close_the_goal_nouns_phrase_before_its_copula() {
+    let specs = parse_targets(
+        "Krava til gjennomsnittleg ventetid for pasientar som har starta helsehjelp i 2026, er høvesvis under 50, 40, 35 og 30 dagar for somatikk, PHV, PHBU og TSB.",
+    );
+    let got: Vec<(Comparator, Option<f64>)> = specs
+        .iter()
+        .map(|s| (s.target.comparator, s.target.threshold))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (Comparator::Below, Some(50.0)),
+            (Comparator::Below, Some(40.0)),
+            (Comparator::Below, Some(35.0)),
+            (Comparator::Below, Some(30.0))
+        ]
+    );
+    // Fail case: a comma inside the noun phrase, with more after it, ends the lead.
+    assert!(
+        parse_targets("Kravet til ventetid, som styret har drøftet, er høgt prioritert.")
+            .is_empty()
+    );
+}
