@@ -20,6 +20,15 @@ fn header_words_pass_the_gate_and_units_are_named() {
     );
 }
 
+/// The lines of the report's claim_mismatch findings.
+fn mismatch_lines(d: &DocumentReport) -> Vec<usize> {
+    d.findings
+        .iter()
+        .filter(|f| f.kind == FindingKind::ClaimMismatch)
+        .map(|f| f.line)
+        .collect()
+}
+
 fn report(text: &str) -> DocumentReport {
     crate::analyze("t.txt", text.as_bytes())
         .map(|a| a.report)
@@ -162,12 +171,7 @@ fn tertial_columns_beside_the_whole_year_and_a_comment_that_opens_with_a_status(
         "{d:#?}"
     );
     // The BUP row's "Nådd" against 41 days is caught; no other claim is questioned.
-    let flagged: Vec<usize> = d
-        .findings
-        .iter()
-        .filter(|f| f.kind == FindingKind::ClaimMismatch)
-        .map(|f| f.line)
-        .collect();
+    let flagged = mismatch_lines(&d);
     assert_eq!(flagged, vec![3, 4]);
     // Parts of a year alone: the last one is the result ("1. tertial 2025 | 2. tertial 2025").
     let d = report(
@@ -338,12 +342,7 @@ fn a_status_only_the_whole_year_bears_out_speaks_of_the_whole_year() {
     );
     // A change "mot 2023" beside a 2024 column has no baseline here: no verdict from 2024.
     assert_eq!(verdict("Innleie"), None);
-    let flagged: Vec<usize> = d
-        .findings
-        .iter()
-        .filter(|f| f.kind == FindingKind::ClaimMismatch)
-        .map(|f| f.line)
-        .collect();
+    let flagged = mismatch_lines(&d);
     // Fail case: sykefravær's status agrees with December (7,6) and not with the year (8,6);
     // the first column is kept and nothing contradicts it. Neither PHBU nor innleie is flagged.
     assert!(flagged.is_empty(), "{flagged:?}");
