@@ -130,51 +130,12 @@ fn read_sentence(sentence: &str, f: &str) -> Vec<TargetSpec> {
     {
         return Vec::new();
     }
-    let modal = first_of(f, book.get("modal"), 0);
-    let mut goal = first_of(f, book.get("goal_lead"), 0).or_else(|| {
-        first_of(f, book.get("set_requirement_lead"), 0).filter(|(r, _)| {
-            let rest = f[r.end..].trim_start();
-            !rest.starts_with("å ") && !rest.starts_with("at ")
-        })
-    });
-    // "Kravet til epikrisetid er at …", "Styringsmålet for sykefravær i 2025 er …",
-    // "Måltall 2025: …": a noun lead at the start of the sentence, when no fixed lead is there.
-    let lead = noun_lead(f);
-    let mut lead_measure: Option<String> = None;
-    let mut clause_start = 0;
-    if let Some(l) = &lead {
-        let earlier = goal.as_ref().is_none_or(|(g, _)| l.start < g.start);
-        // A label with a modal after it ("Styringsmål 2025: Foretaksgruppen skal ha …") is
-        // read from the modal; the label gives the year and where a leading threshold may stand.
-        // So is "Kravet for 2024 var at … skulle reduserast …": the modal carries the predicate.
-        let ends_with_at = f[..l.end].ends_with(" at");
-        let modal_after_label =
-            (l.label || ends_with_at) && modal.as_ref().is_some_and(|(m, _)| m.start > l.end);
-        if modal_after_label {
-            clause_start = l.end;
-        } else if earlier {
-            goal = Some((l.start..l.end, ""));
-            lead_measure = Some(l.measure.clone());
-        }
-    }
-    let (anchor_start, anchor_end, anchor) = match (modal, goal) {
-        (Some((m, _)), Some((g, _))) => {
-            // "Målsettinga på sikt er at ventetida i somatikken ikkje skal overstige …": a goal
-            // lead whose clause has its own modal is read from the modal.
-            let clause_with_modal = f[g.end..].trim_start().starts_with("at ") && m.start > g.end;
-            if g.start < m.start && !clause_with_modal {
-                (g.start, g.end, Anchor::Goal)
-            } else {
-                (m.start, m.end, Anchor::Modal)
-            }
-        }
-        (Some((m, _)), None) => (m.start, m.end, Anchor::Modal),
-        (None, Some((g, _))) => (g.start, g.end, Anchor::Goal),
-        (None, None) => match first_of(f, book.get("requirement_lead"), 0) {
-            Some((r, _)) => (r.start, r.end, Anchor::Request),
-            None => return Vec::new(),
-        },
+    let Some(a) = anchor_of(f, book) else {
+        return Vec::new();
     };
+    let (anchor, anchor_start, anchor_end, clause_start) =
+        (a.anchor, a.start, a.end, a.clause_start);
+    let lead_measure = a.lead_measure.as_deref();
     let long_term = first_of(f, book.get("long_term"), 0).is_some();
     // Most sentences have no anchor and return above; the numbers are read only for the rest.
     let mut tokens = lex(sentence);
@@ -223,7 +184,7 @@ fn read_sentence(sentence: &str, f: &str) -> Vec<TargetSpec> {
             // "Måltal 2024: sjukefråvær 7,0 %", and after a copula "Resultatkravet for 2026 er
             // et overskudd på 60 mill. kroner": a bare figure whose direction the measure gives.
             None if anchor == Anchor::Goal => {
-                match bare_label_figure(f, &tokens, anchor_end, lead_measure.as_deref()) {
+                match bare_label_figure(f, &tokens, anchor_end, lead_measure) {
                     Some(x) => x,
                     None => return Vec::new(),
                 }
@@ -251,7 +212,142 @@ fn read_sentence(sentence: &str, f: &str) -> Vec<TargetSpec> {
         return Vec::new();
     }
 
-    let mut measure = match anchor {
+    let measure = measure_for(
+        sentence,
+        f,
+        &tokens,
+        &a,
+        (kind_at, kind_end),
+        leading.is_some(),
+        fronted,
+    );
+    let has_measure_noun = first_of(f, book.get("measure_nouns"), 0).is_some();
+    let baseline_year = baseline_year(f, &tokens, kind_at);
+    let is_change = matches!(kind, Kind::Change(_) | Kind::SameLevel(_));
+    // A goal or a request without numbers must at least say what it is compared with — or be
+    // a stated requirement ("ble det stilt krav om … med målsetting om en vesentlig reduksjon").
+    let is_requirement = anchor == Anchor::Request && f.contains("krav");
+    if anchor != Anchor::Modal && is_change && baseline_year.is_none() && !is_requirement {
+        return Vec::new();
+    }
+    let target_year = target_year(f, &tokens, baseline_year);
+    let subjects_all = subjects_in(f, 0);
+
+    let reading = Reading {
+        sentence,
+        f,
+        tokens: &tokens,
+        kind,
+        kind_at,
+        kind_end,
+        baseline_year,
+        target_year,
+        long_term,
+        subjects: subjects_all,
+    };
+    match kind {
+        Kind::Threshold(_) | Kind::Within => threshold_targets(reading, measure),
+        Kind::Zero => by_area(vec![TargetSpec {
+            target: level(
+                Comparator::AtMost,
+                0.0,
+                unit_from_measure(f).unwrap_or(TargetUnit::Count),
+                (baseline_year, target_year),
+                long_term,
+            ),
+            measure,
+            subjects: reading.subjects,
+            sole_area: false,
+        }]),
+        Kind::Change(cmp) | Kind::SameLevel(cmp) => {
+            change_targets(reading, cmp, measure, is_requirement, has_measure_noun)
+        }
+    }
+}
+
+/// Where a sentence's requirement is anchored: at its modal, its goal lead or its request
+/// lead, and what a noun lead before it gives.
+struct Anchored {
+    anchor: Anchor,
+    start: usize,
+    end: usize,
+    /// Where the clause of a labelled modal opens ("Styringsmål 2025: Foretaksgruppen skal …").
+    clause_start: usize,
+    /// The measure a noun lead names ("Kravet til epikrisetid").
+    lead_measure: Option<String>,
+}
+
+/// The anchor of a sentence; `None` when it has neither a modal nor a goal or request lead.
+fn anchor_of(f: &str, book: &phrases::PhraseBook) -> Option<Anchored> {
+    let modal = first_of(f, book.get("modal"), 0);
+    let mut goal = first_of(f, book.get("goal_lead"), 0).or_else(|| {
+        first_of(f, book.get("set_requirement_lead"), 0).filter(|(r, _)| {
+            let rest = f[r.end..].trim_start();
+            !rest.starts_with("å ") && !rest.starts_with("at ")
+        })
+    });
+    // "Kravet til epikrisetid er at …", "Styringsmålet for sykefravær i 2025 er …",
+    // "Måltall 2025: …": a noun lead at the start of the sentence, when no fixed lead is there.
+    let lead = noun_lead(f);
+    let mut lead_measure: Option<String> = None;
+    let mut clause_start = 0;
+    if let Some(l) = &lead {
+        let earlier = goal.as_ref().is_none_or(|(g, _)| l.start < g.start);
+        // A label with a modal after it ("Styringsmål 2025: Foretaksgruppen skal ha …") is
+        // read from the modal; the label gives the year and where a leading threshold may stand.
+        // So is "Kravet for 2024 var at … skulle reduserast …": the modal carries the predicate.
+        let ends_with_at = f[..l.end].ends_with(" at");
+        let modal_after_label =
+            (l.label || ends_with_at) && modal.as_ref().is_some_and(|(m, _)| m.start > l.end);
+        if modal_after_label {
+            clause_start = l.end;
+        } else if earlier {
+            goal = Some((l.start..l.end, ""));
+            lead_measure = Some(l.measure.clone());
+        }
+    }
+    let (anchor_start, anchor_end, anchor) = match (modal, goal) {
+        (Some((m, _)), Some((g, _))) => {
+            // "Målsettinga på sikt er at ventetida i somatikken ikkje skal overstige …": a goal
+            // lead whose clause has its own modal is read from the modal.
+            let clause_with_modal = f[g.end..].trim_start().starts_with("at ") && m.start > g.end;
+            if g.start < m.start && !clause_with_modal {
+                (g.start, g.end, Anchor::Goal)
+            } else {
+                (m.start, m.end, Anchor::Modal)
+            }
+        }
+        (Some((m, _)), None) => (m.start, m.end, Anchor::Modal),
+        (None, Some((g, _))) => (g.start, g.end, Anchor::Goal),
+        (None, None) => match first_of(f, book.get("requirement_lead"), 0) {
+            Some((r, _)) => (r.start, r.end, Anchor::Request),
+            None => return None,
+        },
+    };
+    Some(Anchored {
+        anchor,
+        start: anchor_start,
+        end: anchor_end,
+        clause_start,
+        lead_measure,
+    })
+}
+
+/// What a target measures: between a goal lead and its comparator, the object of a change,
+/// the subject after a fronted phrase, or the words before the modal.
+fn measure_for(
+    sentence: &str,
+    f: &str,
+    tokens: &[NumberToken],
+    a: &Anchored,
+    (kind_at, kind_end): (usize, usize),
+    leading: bool,
+    fronted: bool,
+) -> String {
+    let book = phrases::targets();
+    let (anchor, anchor_start, anchor_end) = (a.anchor, a.start, a.end);
+    let lead_measure = a.lead_measure.as_deref();
+    match anchor {
         // "Målsetningen på sikt er gjennomsnittlig ventetid lavere enn …": between lead and comparator.
         Anchor::Goal | Anchor::Request => {
             let (from, to) = if anchor == Anchor::Goal {
@@ -272,7 +368,7 @@ fn read_sentence(sentence: &str, f: &str) -> Vec<TargetSpec> {
                     .get("deadline_prepositions")
                     .iter()
                     .any(|w| fold(&m).starts_with(w.as_str()));
-            let hint = lead_measure.as_deref().filter(|h| h.chars().count() >= 4);
+            let hint = lead_measure.filter(|h| h.chars().count() >= 4);
             if anchor == Anchor::Goal && weak && hint.is_some() {
                 hint.unwrap_or_default().to_string()
             } else if anchor == Anchor::Goal && weak {
@@ -308,7 +404,7 @@ fn read_sentence(sentence: &str, f: &str) -> Vec<TargetSpec> {
         }
         // After a fronted phrase, the subject between the modal and its copula or predicate:
         // "Innan 2026 skal ventetida i somatikken vere …" → "ventetida i somatikken".
-        Anchor::Modal if fronted && leading.is_none() => {
+        Anchor::Modal if fronted && !leading => {
             let gap = sentence
                 .get(anchor_end..kind_at.max(anchor_end))
                 .unwrap_or("");
@@ -326,245 +422,270 @@ fn read_sentence(sentence: &str, f: &str) -> Vec<TargetSpec> {
             if m.chars().count() >= 4 {
                 m.chars().take(160).collect()
             } else {
-                measure_of(sentence, f, anchor_start, &tokens, false)
+                measure_of(sentence, f, anchor_start, tokens, false)
             }
         }
-        Anchor::Modal => measure_of(sentence, f, anchor_start, &tokens, leading.is_some()),
+        Anchor::Modal => measure_of(sentence, f, anchor_start, tokens, leading),
+    }
+}
+
+/// A sentence whose anchor and predicate are read: what each kind of target is built from.
+struct Reading<'a> {
+    sentence: &'a str,
+    f: &'a str,
+    tokens: &'a [NumberToken],
+    kind: Kind,
+    kind_at: usize,
+    kind_end: usize,
+    baseline_year: Option<i32>,
+    target_year: Option<i32>,
+    long_term: bool,
+    subjects: Vec<String>,
+}
+
+/// A level ("minst 70 prosent", "innen 12 minutter i 90 prosent av …"), one per area when
+/// the sentence gives one threshold per area.
+fn threshold_targets(reading: Reading, mut measure: String) -> Vec<TargetSpec> {
+    let Reading {
+        sentence,
+        f,
+        tokens,
+        kind,
+        kind_at,
+        kind_end,
+        baseline_year,
+        target_year,
+        long_term,
+        subjects: subjects_all,
+    } = reading;
+    let mut out = Vec::new();
+    let cmp = match kind {
+        Kind::Threshold(c) => c,
+        _ => Comparator::AtMost,
     };
-    let has_measure_noun = first_of(f, book.get("measure_nouns"), 0).is_some();
-    let baseline_year = baseline_year(f, &tokens, kind_at);
-    let is_change = matches!(kind, Kind::Change(_) | Kind::SameLevel(_));
-    // A goal or a request without numbers must at least say what it is compared with — or be
-    // a stated requirement ("ble det stilt krav om … med målsetting om en vesentlig reduksjon").
-    let is_requirement = anchor == Anchor::Request && f.contains("krav");
-    if anchor != Anchor::Modal && is_change && baseline_year.is_none() && !is_requirement {
+    let Some(first) = tokens
+        .iter()
+        .find(|t| t.span.start >= kind_end && is_quantity(t))
+    else {
+        return Vec::new();
+    };
+    // "Minst 8 av 10 epikrisar …": a share written as a fraction is that percentage.
+    let fraction = tokens
+        .iter()
+        .find(|t| t.span.start > first.span.end)
+        .filter(|m| {
+            is_quantity(m)
+                && first.unit == NumUnit::None
+                && m.unit == NumUnit::None
+                && m.value > first.value
+                && f.get(first.span.end..m.span.start)
+                    .is_some_and(|g| g.trim() == "av")
+        });
+    let mut shared;
+    let first = match fraction {
+        Some(m) => {
+            shared = first.clone();
+            shared.value = first.value / m.value * 100.0;
+            shared.unit = NumUnit::Percent;
+            measure = measure
+                .strip_prefix(sentence.get(m.span.clone()).unwrap_or(""))
+                .map_or(measure.clone(), |r| r.trim().to_string());
+            &shared
+        }
+        None => first,
+    };
+    // "… framme innan 12 minutt i 90 prosent av oppdraga": a time limit met in a share
+    // of the cases is a target for that share, at least.
+    if kind == Kind::Within {
+        let share = tokens
+            .iter()
+            .find(|t| t.span.start > first.span.end)
+            .filter(|t| {
+                t.unit == NumUnit::Percent
+                    && f.get(first.span.end..t.span.start)
+                        .is_some_and(|g| g.split_whitespace().last() == Some("i"))
+                    && f.get(t.span.end..)
+                        .is_some_and(|r| r.trim_start().starts_with("av "))
+            });
+        if let Some(share) = share {
+            // "ambulansen innan 12 minutt": the limit is part of what is measured.
+            let limit = sentence
+                .get(kind_at..share.span.start)
+                .unwrap_or("")
+                .trim()
+                .trim_end_matches(" i")
+                .trim();
+            let measure = format!("{measure} {limit}");
+            return vec![TargetSpec {
+                target: level(
+                    Comparator::AtLeast,
+                    share.value,
+                    TargetUnit::Percent,
+                    (baseline_year, target_year),
+                    long_term,
+                ),
+                measure,
+                subjects: subjects_all,
+                sole_area: false,
+            }];
+        }
+    }
+    if kind == Kind::Within && first.unit != NumUnit::Days {
         return Vec::new();
     }
-    let target_year = target_year(f, &tokens, baseline_year);
-    let subjects_all = subjects_in(f, 0);
-
-    let mut out = Vec::new();
-    match kind {
-        Kind::Threshold(_) | Kind::Within => {
-            let cmp = match kind {
-                Kind::Threshold(c) => c,
-                _ => Comparator::AtMost,
-            };
-            let Some(first) = tokens
-                .iter()
-                .find(|t| t.span.start >= kind_end && is_quantity(t))
-            else {
-                return Vec::new();
-            };
-            // "Minst 8 av 10 epikrisar …": a share written as a fraction is that percentage.
-            let fraction = tokens
-                .iter()
-                .find(|t| t.span.start > first.span.end)
-                .filter(|m| {
-                    is_quantity(m)
-                        && first.unit == NumUnit::None
-                        && m.unit == NumUnit::None
-                        && m.value > first.value
-                        && f.get(first.span.end..m.span.start)
-                            .is_some_and(|g| g.trim() == "av")
-                });
-            let mut shared;
-            let first = match fraction {
-                Some(m) => {
-                    shared = first.clone();
-                    shared.value = first.value / m.value * 100.0;
-                    shared.unit = NumUnit::Percent;
-                    measure = measure
-                        .strip_prefix(sentence.get(m.span.clone()).unwrap_or(""))
-                        .map_or(measure.clone(), |r| r.trim().to_string());
-                    &shared
-                }
-                None => first,
-            };
-            // "… framme innan 12 minutt i 90 prosent av oppdraga": a time limit met in a share
-            // of the cases is a target for that share, at least.
-            if kind == Kind::Within {
-                let share = tokens
-                    .iter()
-                    .find(|t| t.span.start > first.span.end)
-                    .filter(|t| {
-                        t.unit == NumUnit::Percent
-                            && f.get(first.span.end..t.span.start)
-                                .is_some_and(|g| g.split_whitespace().last() == Some("i"))
-                            && f.get(t.span.end..)
-                                .is_some_and(|r| r.trim_start().starts_with("av "))
-                    });
-                if let Some(share) = share {
-                    // "ambulansen innan 12 minutt": the limit is part of what is measured.
-                    let limit = sentence
-                        .get(kind_at..share.span.start)
-                        .unwrap_or("")
-                        .trim()
-                        .trim_end_matches(" i")
-                        .trim();
-                    let measure = format!("{measure} {limit}");
-                    return vec![TargetSpec {
-                        target: level(
-                            Comparator::AtLeast,
-                            share.value,
-                            TargetUnit::Percent,
-                            (baseline_year, target_year),
-                            long_term,
-                        ),
-                        measure,
-                        subjects: subjects_all,
-                        sole_area: false,
-                    }];
-                }
-            }
-            if kind == Kind::Within && first.unit != NumUnit::Days {
-                return Vec::new();
-            }
-            // Units that make no sense as a "over/under" threshold without a unit: "over 3 år".
-            if first.unit == NumUnit::None && matches!(cmp, Comparator::Above | Comparator::Below) {
-                return Vec::new();
-            }
-            // Ages and durations in years name a group ("barn under 18 år"), not a level.
-            if !matches!(
-                first.unit,
-                NumUnit::None
-                    | NumUnit::Percent
-                    | NumUnit::PercentagePoints
-                    | NumUnit::Days
-                    | NumUnit::Nok
-                    | NumUnit::Per100k
-                    | NumUnit::Persons
-                    | NumUnit::Fte
-                    | NumUnit::Hours
-                    | NumUnit::Weeks
-                    | NumUnit::Months
-            ) {
-                return Vec::new();
-            }
-            let same_unit: Vec<&NumberToken> = tokens
-                .iter()
-                .filter(|t| {
-                    t.span.start >= first.span.start && is_quantity(t) && t.unit == first.unit
-                })
-                .collect();
-            let per_subject = per_subject_thresholds(f, &same_unit);
-            let base = level(
-                cmp,
-                first.value,
-                target_unit(first.unit, f),
-                (baseline_year, target_year),
-                long_term,
-            );
-            if per_subject.len() > 1 {
-                for (value, subject) in per_subject {
-                    let mut t = base.clone();
-                    t.threshold = Some(value);
-                    t.subject = Some(subject.clone());
-                    out.push(TargetSpec {
-                        target: t,
-                        measure: measure.clone(),
-                        subjects: vec![subject],
-                        sole_area: false,
-                    });
-                }
-            } else if listed_figures(f, &same_unit) {
-                // Several thresholds the reader cannot give an area each: unknown, not the first.
-                return Vec::new();
-            } else {
-                out.push(TargetSpec {
-                    target: base,
-                    measure,
-                    subjects: subjects_all,
-                    sole_area: false,
-                });
-            }
+    // Units that make no sense as a "over/under" threshold without a unit: "over 3 år".
+    if first.unit == NumUnit::None && matches!(cmp, Comparator::Above | Comparator::Below) {
+        return Vec::new();
+    }
+    // Ages and durations in years name a group ("barn under 18 år"), not a level.
+    if !matches!(
+        first.unit,
+        NumUnit::None
+            | NumUnit::Percent
+            | NumUnit::PercentagePoints
+            | NumUnit::Days
+            | NumUnit::Nok
+            | NumUnit::Per100k
+            | NumUnit::Persons
+            | NumUnit::Fte
+            | NumUnit::Hours
+            | NumUnit::Weeks
+            | NumUnit::Months
+    ) {
+        return Vec::new();
+    }
+    let same_unit: Vec<&NumberToken> = tokens
+        .iter()
+        .filter(|t| t.span.start >= first.span.start && is_quantity(t) && t.unit == first.unit)
+        .collect();
+    let per_subject = per_subject_thresholds(f, &same_unit);
+    let base = level(
+        cmp,
+        first.value,
+        target_unit(first.unit, f),
+        (baseline_year, target_year),
+        long_term,
+    );
+    if per_subject.len() > 1 {
+        for (value, subject) in per_subject {
+            let mut t = base.clone();
+            t.threshold = Some(value);
+            t.subject = Some(subject.clone());
+            out.push(TargetSpec {
+                target: t,
+                measure: measure.clone(),
+                subjects: vec![subject],
+                sole_area: false,
+            });
         }
-        Kind::Zero => out.push(TargetSpec {
-            target: level(
-                Comparator::AtMost,
-                0.0,
-                unit_from_measure(f).unwrap_or(TargetUnit::Count),
-                (baseline_year, target_year),
-                long_term,
-            ),
+    } else if listed_figures(f, &same_unit) {
+        // Several thresholds the reader cannot give an area each: unknown, not the first.
+        return Vec::new();
+    } else {
+        out.push(TargetSpec {
+            target: base,
             measure,
             subjects: subjects_all,
             sole_area: false,
-        }),
-        Kind::Change(cmp) | Kind::SameLevel(cmp) => {
-            let qualitative = matches!(kind, Kind::Change(_))
-                && is_comparison_with_quantity(f, kind_end, &tokens);
-            // "skal halverast": the word itself gives the size (`[halving]`).
-            let halving = f
-                .get(kind_at..kind_end)
-                .is_some_and(|w| book.get("halving").iter().any(|h| w.trim() == h.as_str()));
-            let change_pct = if matches!(kind, Kind::Change(_)) {
-                change_size(f, &tokens, kind_end).or(halving.then_some(50.0))
+        });
+    }
+    by_area(out)
+}
+
+/// A change ("reduseres med 20 % fra 2023", "halverast"), a level it changes to, or the same
+/// level as a baseline year.
+fn change_targets(
+    reading: Reading,
+    cmp: Comparator,
+    measure: String,
+    is_requirement: bool,
+    has_measure_noun: bool,
+) -> Vec<TargetSpec> {
+    let Reading {
+        sentence: _,
+        f,
+        tokens,
+        kind,
+        kind_at,
+        kind_end,
+        baseline_year,
+        target_year,
+        long_term,
+        subjects: subjects_all,
+    } = reading;
+    let book = phrases::targets();
+    let mut out = Vec::new();
+    let qualitative =
+        matches!(kind, Kind::Change(_)) && is_comparison_with_quantity(f, kind_end, tokens);
+    // "skal halverast": the word itself gives the size (`[halving]`).
+    let halving = f
+        .get(kind_at..kind_end)
+        .is_some_and(|w| book.get("halving").iter().any(|h| w.trim() == h.as_str()));
+    let change_pct = if matches!(kind, Kind::Change(_)) {
+        change_size(f, tokens, kind_end).or(halving.then_some(50.0))
+    } else {
+        None
+    };
+    // "reduseres til 50 dager" / "økes til 80 %": a threshold after all, whoever the sentence
+    // opens with ("Styret har vedtatt at sykefraværet skal ned til 7,5 prosent").
+    if let (Kind::Change(c), None) = (kind, change_pct) {
+        if let Some((t, written)) = to_threshold(f, tokens, kind_end) {
+            let cmp = written.unwrap_or(if c == Comparator::Increase {
+                Comparator::AtLeast
             } else {
-                None
-            };
-            // "reduseres til 50 dager" / "økes til 80 %": a threshold after all, whoever the sentence
-            // opens with ("Styret har vedtatt at sykefraværet skal ned til 7,5 prosent").
-            if let (Kind::Change(c), None) = (kind, change_pct) {
-                if let Some((t, written)) = to_threshold(f, &tokens, kind_end) {
-                    let cmp = written.unwrap_or(if c == Comparator::Increase {
-                        Comparator::AtLeast
-                    } else {
-                        Comparator::AtMost
-                    });
-                    out.push(TargetSpec {
-                        target: level(
-                            cmp,
-                            t.value,
-                            target_unit(t.unit, f),
-                            (baseline_year, target_year),
-                            long_term,
-                        ),
-                        measure,
-                        subjects: subjects_all,
-                        sole_area: false,
-                    });
-                    return by_area(out);
-                }
-            }
-            // Without a baseline or a size, only a sentence that opens with what is measured
-            // ("Ventetidene skal reduseres") is a target.
-            let opens_with_measure = f.split_whitespace().take(2).any(|w| {
-                book.get("measure_nouns").iter().any(|n| {
-                    w.trim_matches(|c: char| !c.is_alphanumeric())
-                        .starts_with(n.as_str())
-                })
+                Comparator::AtMost
             });
-            if baseline_year.is_none()
-                && change_pct.is_none()
-                && !qualitative
-                && !is_requirement
-                && !(has_measure_noun && opens_with_measure)
-            {
-                return Vec::new();
-            }
-            let comparator = if qualitative {
-                Comparator::Qualitative
-            } else {
-                cmp
-            };
             out.push(TargetSpec {
-                target: Target {
-                    comparator,
-                    threshold: None,
-                    unit: unit_from_measure(&fold(&measure)).or_else(|| unit_from_measure(f)),
-                    baseline_year: if qualitative { None } else { baseline_year },
-                    change_pct,
-                    target_year,
-                    subject: None,
+                target: level(
+                    cmp,
+                    t.value,
+                    target_unit(t.unit, f),
+                    (baseline_year, target_year),
                     long_term,
-                },
+                ),
                 measure,
                 subjects: subjects_all,
                 sole_area: false,
             });
+            return by_area(out);
         }
     }
+    // Without a baseline or a size, only a sentence that opens with what is measured
+    // ("Ventetidene skal reduseres") is a target.
+    let opens_with_measure = f.split_whitespace().take(2).any(|w| {
+        book.get("measure_nouns").iter().any(|n| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .starts_with(n.as_str())
+        })
+    });
+    if baseline_year.is_none()
+        && change_pct.is_none()
+        && !qualitative
+        && !is_requirement
+        && !(has_measure_noun && opens_with_measure)
+    {
+        return Vec::new();
+    }
+    let comparator = if qualitative {
+        Comparator::Qualitative
+    } else {
+        cmp
+    };
+    out.push(TargetSpec {
+        target: Target {
+            comparator,
+            threshold: None,
+            unit: unit_from_measure(&fold(&measure)).or_else(|| unit_from_measure(f)),
+            baseline_year: if qualitative { None } else { baseline_year },
+            change_pct,
+            target_year,
+            subject: None,
+            long_term,
+        },
+        measure,
+        subjects: subjects_all,
+        sole_area: false,
+    });
     by_area(out)
 }
 
