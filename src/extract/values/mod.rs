@@ -14,7 +14,9 @@ use crate::model::TargetUnit;
 use crate::text::{find_phrase, fold};
 
 mod segment;
+mod single;
 use segment::{read_segment, read_segments};
+use single::read_one;
 mod context;
 use context::{
     absolute_change, bracketed_earlier, carried_scale, gap_ok, is_bound, is_denominator,
@@ -135,7 +137,7 @@ pub fn observations(
     });
     let mut out: Vec<Observation> = if mentions.is_empty() {
         match default {
-            Some(d) => read_segments(sentence, &f, &tokens, 0, sentence.len(), unit, d),
+            Some(d) => read_segments(&f, &tokens, 0, sentence.len(), unit, d),
             None => Vec::new(),
         }
     } else {
@@ -206,15 +208,7 @@ fn by_entity(
             if out.iter().any(|o| o.entity == entity) {
                 continue;
             }
-            out.extend(read_segments(
-                sentence,
-                f,
-                tokens,
-                start,
-                m.span.start,
-                unit,
-                &entity,
-            ));
+            out.extend(read_segments(f, tokens, start, m.span.start, unit, &entity));
         }
         return out;
     }
@@ -238,15 +232,7 @@ fn by_entity(
             default.map(str::to_string)
         };
         if let Some(owner) = owner {
-            out.extend(read_segments(
-                sentence,
-                f,
-                tokens,
-                0,
-                first.span.start,
-                unit,
-                &owner,
-            ));
+            out.extend(read_segments(f, tokens, 0, first.span.start, unit, &owner));
         }
     }
     for (i, m) in mentions.iter().enumerate() {
@@ -265,14 +251,14 @@ fn by_entity(
             // "Helse Nord-Trøndelag (HNT)": the second mention continues the first.
             if let Some(prev) = out.iter_mut().rev().find(|o| o.entity == entity) {
                 if prev.value.is_none() {
-                    if let Some(o) = read_segment(sentence, f, tokens, start, end, unit, &entity) {
+                    if let Some(o) = read_segment(f, tokens, start, end, unit, &entity) {
                         *prev = o;
                     }
                 }
             }
             continue;
         }
-        let found = read_segments(sentence, f, tokens, start, end, unit, &entity);
+        let found = read_segments(f, tokens, start, end, unit, &entity);
         if !found.is_empty() {
             out.extend(found);
         } else if i + 1 < mentions.len() && mentions[i + 1].entity == m.entity {
