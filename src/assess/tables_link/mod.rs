@@ -86,13 +86,19 @@ fn header_words(text: &str) -> Vec<String> {
 /// table_target_headers.txt or table_plan_headers.txt: its figures are no result.
 fn is_requirement_header(header: &str) -> bool {
     let words = header_words(header);
-    let Some(first) = words.first() else {
+    // "Langsiktig mål (dager)", "Nasjonalt krav": a qualifier may stand before the word.
+    let at = usize::from(
+        words
+            .first()
+            .is_some_and(|w| crate::extract::phrases::is_word("header_qualifiers", w)),
+    );
+    let Some(word) = words.get(at) else {
         return false;
     };
     let lex = crate::document::lexicon();
-    lex.requirement_headers.contains(first.as_str())
-        || lex.target_headers.contains(first.as_str())
-        || lex.plan_headers.contains(first.as_str())
+    lex.requirement_headers.contains(word.as_str())
+        || lex.target_headers.contains(word.as_str())
+        || lex.plan_headers.contains(word.as_str())
 }
 
 /// A cell written as a requirement: a comparison sign before its figure ("< 55", "≥ 70 %").
@@ -570,6 +576,10 @@ pub fn observations_for(
     // When the columns hold different measures ("Ventetid …", "Fristbrudd …"), only the
     // columns that name the target's measure answer it.
     let measure_words = content_words(measure);
+    // A column whose header names the target's unit ("Resultat (mill. kr)") makes the bare
+    // figures of the other columns something else ("Behandla pasientar").
+    let unit_named =
+        target.unit.is_some() && values.cells.iter().any(|c| c.unit_hint == target.unit);
     // Only cells in the target's unit: a table of counts does not answer a share.
     let unit_ok = |c: &TableCell| {
         // A bare figure under a header that names its unit is in that unit.
@@ -581,6 +591,7 @@ pub fn observations_for(
         target.unit.is_none()
             || crate::extract::values::compatible(&c.token, target.unit)
             || (c.token.unit == crate::extract::numbers::NumUnit::None
+                && !unit_named
                 && matches!(
                     target.unit,
                     Some(crate::model::TargetUnit::Days | crate::model::TargetUnit::Nok)

@@ -20,6 +20,8 @@ fn requirement_and_plan_columns_hold_no_results() {
         "Budsjett 2024",
         "Prognose",
         "Plan 2025",
+        "Langsiktig mål (dager)",
+        "Nasjonalt krav",
     ] {
         assert!(is_requirement_header(h), "{h}");
     }
@@ -29,6 +31,7 @@ fn requirement_and_plan_columns_hold_no_results() {
         "Målt verdi",
         "2024",
         "Måling",
+        "Langsiktig utvikling",
     ] {
         assert!(!is_requirement_header(h), "{h}");
     }
@@ -104,6 +107,41 @@ fn columns_answer_by_unit_and_change_columns_by_none() {
     let obs = observations_for(&tv, &share, "delen");
     let got: Vec<Option<f64>> = obs.iter().map(|o| o.obs.value).collect();
     assert_eq!(got, [Some(3.1), Some(2.0)]);
+}
+
+#[test]
+fn a_column_that_names_the_unit_keeps_bare_counts_out() {
+    // "Behandla pasientar" counts; only the column headed "(mill. kr)" answers a result in
+    // kroner. Before, the count was read as kroner for the region.
+    let t = Table {
+        line: 1,
+        end_line: 4,
+        caption: None,
+        header: vec![
+            "Føretak".into(),
+            "Behandla pasientar somatikk".into(),
+            "Resultat 2025 (mill. kr)".into(),
+        ],
+        rows: vec![
+            vec!["Helse Fonna".into(), "27 900".into(), "21,4".into()],
+            vec!["Helse Vest".into(), "207 200".into(), "342,0".into()],
+        ],
+        row_lines: vec![3, 4],
+    };
+    let tv = table_values(&t);
+    let result = Target {
+        comparator: crate::model::Comparator::AtLeast,
+        threshold: Some(300e6),
+        unit: Some(TargetUnit::Nok),
+        baseline_year: None,
+        change_pct: None,
+        target_year: None,
+        subject: None,
+        long_term: false,
+    };
+    let obs = observations_for(&tv, &result, "eit overskot");
+    let got: Vec<Option<f64>> = obs.iter().map(|o| o.obs.value).collect();
+    assert_eq!(got, [Some(21.4e6), Some(342e6)]);
 }
 
 #[test]

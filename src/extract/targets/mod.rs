@@ -20,8 +20,8 @@ mod predicate;
 pub use predicate::number_word;
 use predicate::{
     fronted_phrase, is_comparison_with_quantity, leading_threshold, measure_end, nominal_kind,
-    object_end, predicate_kind, predicate_near, predicate_near_after_subject, word_before,
-    words_after_comparators, zero_by_negation,
+    object_end, predicate_kind, predicate_near, predicate_near_after_subject, range_after,
+    word_before, words_after_comparators, zero_by_negation,
 };
 mod quantity;
 pub use quantity::label_year;
@@ -64,6 +64,8 @@ enum Kind {
     Change(Comparator),
     SameLevel(Comparator),
     Zero,
+    /// "mellom 85 og 90 prosent": at least the first figure and at most the second.
+    Between,
 }
 
 /// Reads every target a sentence sets; empty when it sets none.
@@ -247,6 +249,7 @@ fn read_sentence(sentence: &str, f: &str) -> Vec<TargetSpec> {
     };
     match kind {
         Kind::Threshold(_) | Kind::Within => threshold_targets(reading, measure),
+        Kind::Between => range_targets(reading, measure),
         Kind::Zero => by_area(vec![TargetSpec {
             target: level(
                 Comparator::AtMost,
@@ -589,6 +592,29 @@ fn threshold_targets(reading: Reading, mut measure: String) -> Vec<TargetSpec> {
             sole_area: false,
         });
     }
+    by_area(out)
+}
+
+/// A range ("skal ligge mellom 85 og 90 prosent"): two targets on one measure, at least the
+/// low figure and at most the high one.
+fn range_targets(reading: Reading, measure: String) -> Vec<TargetSpec> {
+    let Some((low, high)) = range_after(reading.f, reading.tokens, reading.kind_end) else {
+        return Vec::new();
+    };
+    let unit = target_unit(high.unit, reading.f);
+    let years = (reading.baseline_year, reading.target_year);
+    let out = [
+        (Comparator::AtLeast, low.value),
+        (Comparator::AtMost, high.value),
+    ]
+    .into_iter()
+    .map(|(cmp, value)| TargetSpec {
+        target: level(cmp, value, unit, years, reading.long_term),
+        measure: measure.clone(),
+        subjects: reading.subjects.clone(),
+        sole_area: false,
+    })
+    .collect();
     by_area(out)
 }
 

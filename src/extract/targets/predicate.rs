@@ -105,6 +105,12 @@ pub(super) fn predicate_kind(
             at = r.end;
         }
     }
+    // "skal ligge mellom 85 og 90 prosent": a range, when two figures joined by "og" follow.
+    if let Some((r, _)) = first_of(f, book.get("between"), from) {
+        if range_after(f, tokens, r.end).is_some() {
+            found.push((r.start, r.end, Kind::Between));
+        }
+    }
     // "ned til"/"til null" style zero only when it really is "til null"/"null" near the verb.
     found.retain(|(s, _, k)| {
         *k != Kind::Zero || f[*s..].starts_with("til ") || near(f, from, *s, 0)
@@ -440,4 +446,26 @@ pub(super) fn is_comparison_with_quantity(f: &str, end: usize, tokens: &[NumberT
     !tokens
         .iter()
         .any(|t| t.span.start >= after && near(f, after, t.span.start, 1))
+}
+
+/// The two figures of a range right after byte `from`: "85 og 90 prosent", "85 prosent og 90
+/// prosent" (the joint from `[range_joints]`). The low figure may leave its unit to the high one.
+pub(super) fn range_after<'t>(
+    f: &str,
+    tokens: &'t [NumberToken],
+    from: usize,
+) -> Option<(&'t NumberToken, &'t NumberToken)> {
+    let mut quantities = tokens
+        .iter()
+        .filter(|t| t.span.start >= from && t.kind != NumberKind::Year);
+    let low = quantities.next().filter(|t| is_quantity(t))?;
+    let high = quantities.next().filter(|t| is_quantity(t))?;
+    let joint = f.get(low.span.end..high.span.start)?.trim();
+    let joined = phrases::targets()
+        .get("range_joints")
+        .iter()
+        .any(|j| j == joint);
+    let units_agree = low.unit == high.unit || low.unit == NumUnit::None;
+    (near(f, from, low.span.start, 0) && joined && units_agree && low.value < high.value)
+        .then_some((low, high))
 }

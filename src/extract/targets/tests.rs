@@ -462,3 +462,31 @@ fn a_comma_may_close_the_goal_nouns_phrase_before_its_copula() {
             .is_empty()
     );
 }
+
+#[test]
+fn a_range_sets_a_floor_and_a_ceiling() {
+    let read = |s: &str| -> Vec<(Comparator, Option<f64>, Option<TargetUnit>)> {
+        parse_targets(s)
+            .iter()
+            .map(|t| (t.target.comparator, t.target.threshold, t.target.unit))
+            .collect()
+    };
+    let pct = Some(TargetUnit::Percent);
+    assert_eq!(
+        read("Beleggsprosenten i somatikken skal ligge mellom 85 og 90 prosent."),
+        [
+            (Comparator::AtLeast, Some(85.0), pct),
+            (Comparator::AtMost, Some(90.0), pct)
+        ]
+    );
+    assert_eq!(
+        read("Belegget skal vere mellom 85 prosent og 92 prosent i 2026."),
+        [
+            (Comparator::AtLeast, Some(85.0), pct),
+            (Comparator::AtMost, Some(92.0), pct)
+        ]
+    );
+    // Fail cases: a group "between" two ages, and figures that are no range.
+    assert!(read("Pasienter mellom 18 og 25 år skal få tilbud om oppfølging.").is_empty());
+    assert!(read("Avdelingen skal fordele mellom 12 og 4 senger.").is_empty());
+}
