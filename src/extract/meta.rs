@@ -92,13 +92,40 @@ pub fn read(doc: &Document) -> DocumentMeta {
             continue;
         }
         let f = fold(t);
-        if let Some((r, _)) = kind_in(&f) {
-            // A sentence that mentions a report in passing ("Vi viser til … Årlig melding") is
-            // not a title: the kind must open the line or follow a short lead.
-            if r.start > 40 || f[..r.start].split_whitespace().count() > 4 {
+        // A sentence that mentions a report in passing ("Vi viser til … Årlig melding") is
+        // not a title: the kind must open the line or follow a short lead ("Styresak 12/2025
+        // … Virksomhetsrapport per desember 2024": the case opens it). Nor is a line that
+        // continues a paragraph (it opens in lower case), leads into one (it ends with a
+        // colon) or is a style sheet's.
+        let opens = |r: &std::ops::Range<usize>| {
+            r.start <= 40 && f[..r.start].split_whitespace().count() <= 4
+        };
+        let kind = kind_in(&f).filter(|(r, _)| opens(r)).or_else(|| {
+            first_of(&f, types().get("case"), 0)
+                .filter(|(r, _)| r.start == 0)
+                .map(|(r, _)| (r, false))
+        });
+        if kind.is_some() {
+            if t.chars()
+                .next()
+                .is_some_and(|c| c.is_lowercase() || !c.is_alphanumeric())
+                || t.ends_with(':')
+                || is_section_heading(t)
+                || t.contains(['{', '}'])
+            {
                 continue;
             }
             let mut title = collapse(t);
+            // "Saksframlegg" or "STYRESAK" alone names the form, not the matter: the subject
+            // field ("SAKA GJELD: …") or the short line under it does.
+            if is_bare_kind(&f) {
+                if let Some(subject) = subject_of(&page[k + 1..]) {
+                    title = format!("{title} – {subject}");
+                    meta.title = Some(title);
+                    title_at = Some(k);
+                    break;
+                }
+            }
             if let Some((_, next)) = page.get(k + 1) {
                 let runs_on = !t.ends_with(['.', ':'])
                     && next.chars().next().is_some_and(char::is_lowercase)
@@ -201,21 +228,75 @@ pub fn read(doc: &Document) -> DocumentMeta {
         owner = top.filter(|(_, n)| *n >= 2 && *n > second).map(|(e, _)| e);
     }
     meta.owner = owner.map(|e| cat.name(e).to_string());
-    meta.period_months = period_months(&page, meta.year);
+    let title_line = meta.title.clone().map(|t| (0, t));
+    let lines: Vec<(usize, &str)> = title_line
+        .iter()
+        .map(|(n, t)| (*n, t.as_str()))
+        .chain(page.iter().copied())
+        .collect();
+    meta.period_months = period_months(&lines, meta.year);
     meta
+}
+
+/// A numbered section heading ("3 Søknad om kompetansemidler", "3.1 Krav"): a chapter of the
+/// document, not its title.
+fn is_section_heading(line: &str) -> bool {
+    let (number, rest) = line.split_once(' ').unwrap_or((line, ""));
+    !number.is_empty()
+        && number.chars().all(|c| c.is_ascii_digit() || c == '.')
+        && number.len() <= 5
+        && rest.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// Whether a (folded) title line is a case form's name and nothing more ("styresak",
+/// "saksframlegg", "styresak 118/26").
+fn is_bare_kind(folded: &str) -> bool {
+    let words: String = folded
+        .chars()
+        .filter(|c| c.is_alphabetic() || *c == ' ')
+        .collect();
+    let words = words.trim();
+    types().get("case").iter().any(|k| k == words)
+}
+
+/// How many title-page lines after a bare case form are searched for its subject.
+const SUBJECT_SEARCH_LINES: usize = 10;
+
+/// The subject of a case form: the value of a subject field ("SAKA GJELD: Leiinga sin
+/// gjennomgang 2026", `[subject_fields]`) among the next lines, or else the next line when it is
+/// a short line of words (not a field "X: …", not laid out in columns).
+fn subject_of(next: &[(usize, &str)]) -> Option<String> {
+    let fields = types().get("subject_fields");
+    for (_, t) in next.iter().take(SUBJECT_SEARCH_LINES) {
+        let Some((label, value)) = t.split_once(':') else {
+            continue;
+        };
+        let label = fold(label.trim());
+        if fields.contains(&label) && !value.trim().is_empty() {
+            return Some(collapse(value));
+        }
+    }
+    let (_, line) = next.first()?;
+    let plain = line.chars().count() <= 100
+        && !line.contains(':')
+        && !line.contains("  ")
+        && line.chars().filter(|c| c.is_alphabetic()).count() >= 8;
+    plain.then(|| collapse(line))
 }
 
 /// The part of the year a report covers, from a title-page line that names a kind of report
 /// and a period ("Virksomhetsrapport per 1. tertial 2025"), or a short line that opens with the
-/// period ("2. tertial 2025"). A year on that line must be the report's.
+/// period ("2. tertial 2025"), or the title as read (line 0). A year on that line must be the
+/// report's.
 fn period_months(page: &[(usize, &str)], year: Option<i32>) -> Option<u32> {
     let b = types();
-    for (_, t) in page {
+    for (n, t) in page {
         if t.chars().count() > 160 {
             continue;
         }
         let folded = fold(t);
-        let with_kind = first_of(&folded, b.get("report"), 0).is_some();
+        // Line 0 is the title as read, whatever kind of paper it names.
+        let with_kind = *n == 0 || first_of(&folded, b.get("report"), 0).is_some();
         // "per 1. tertial" as written, "per 31. august" without its day.
         let forms = [folded.clone(), without_day_numbers(&folded)];
         for months in 1..12u32 {
@@ -335,6 +416,44 @@ mod tests {
         let m = meta("1. Innledning\n\nI 2019 var ventetiden 60 dager, og i 2023 57 dager.\nDenne årlige meldingen viser til Årlig melding for 2024 og oppdraget.\n");
         assert_eq!(m.title, None);
         assert_eq!(m.year, Some(2024));
+    }
+
+    #[test]
+    fn a_bare_case_form_takes_its_subject() {
+        let m = meta("Helse Møre og Romsdal HF\n\nSaksframlegg\nRapportering 2. tertial 2026\n\nSaksnr        Utval\n");
+        assert_eq!(
+            m.title.as_deref(),
+            Some("Saksframlegg – Rapportering 2. tertial 2026")
+        );
+        assert_eq!((m.year, m.period_months), (Some(2026), Some(8)));
+        let m = meta("STYRESAK\n\nGÅR TIL:          Styremedlemmer\nFØRETAK:          Helse Bergen HF\nSAKA GJELD:       Leiinga sin gjennomgang 2026 – kvalitet\n");
+        assert_eq!(
+            m.title.as_deref(),
+            Some("STYRESAK – Leiinga sin gjennomgang 2026 – kvalitet")
+        );
+        assert_eq!(m.year, Some(2026));
+        // A form name followed by fields only keeps its name.
+        let m = meta("Styresak\n\nMøtedato: 24.09.2026\nSaksbehandler: Kari\n");
+        assert_eq!(m.title.as_deref(), Some("Styresak"));
+    }
+
+    #[test]
+    fn a_case_number_opens_the_title_before_the_report_kind() {
+        let m = meta("Nordlandssykehuset HF\n\nStyresak 12/2025                                  Virksomhetsrapport per desember 2024\n\nMøtedato: 29. januar 2025\n");
+        assert_eq!(m.year, Some(2024));
+        assert_eq!(m.owner.as_deref(), Some("Nordlandssykehuset HF"));
+        // A numbered chapter is no title.
+        let m = meta("Vestre Viken HF\n\n3 Søknad om kompetansemidler\nVi søker om midler.\n");
+        assert_eq!(m.title, None);
+    }
+
+    #[test]
+    fn a_paragraph_line_is_no_title() {
+        let m = meta("HELSE MIDT-NORGE RHF\n\nOppfølging av planen – rapportering for 2025\n\nVi viser til brevet, der vi bes om å\nrapportere på målene i oppdragsdokumentet. Nedenfor gjengis hvert mål for St. Olavs hospital HF.\n");
+        assert_eq!(m.title, None);
+        assert_eq!(m.owner.as_deref(), Some("Helse Midt-Norge RHF"));
+        let m = meta("Internrevisjonen\n\nRevisjonskriteriene er hentet fra oppdragsdokumentet 2025 og regionale mål:\n");
+        assert_eq!(m.title, None);
     }
 
     #[test]

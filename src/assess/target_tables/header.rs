@@ -290,6 +290,10 @@ pub(super) fn header(line: &str, next: Option<&str>) -> Option<(Vec<Column>, boo
             col.role = Role::Result;
         } else if parts && col.role == Role::Other && bare_year {
             col.role = Role::WholePeriod;
+        } else if col.role == Role::Other && bare_year {
+            // "Indikator | Mål | 2025 | 2026": a bare year beside the target column is that
+            // year's result.
+            col.role = Role::Result;
         }
     }
     let has = |r: Role| cols.iter().filter(|c| c.role == r).count();

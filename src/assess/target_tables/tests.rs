@@ -347,3 +347,32 @@ fn a_status_only_the_whole_year_bears_out_speaks_of_the_whole_year() {
     // the first column is kept and nothing contradicts it. Neither PHBU nor innleie is flagged.
     assert!(flagged.is_empty(), "{flagged:?}");
 }
+
+#[test]
+fn bare_year_columns_beside_the_target_are_results() {
+    // "Indikator | Mål | 2025 | 2026 | Endring": the later year is the result, the earlier its
+    // baseline; the change column is neither.
+    let d = report(
+        "Tabell 1 Kvalitetsindikatorar\n\
+             Indikator                              Mål            2025     2026     Endring\n\
+             Epikrisar sende innan 1 dag (%)        ≥ 75 %         71,8     74,2     +2,4\n\
+             Trykksår, punktprevalens (%)           < 4,0 %        5,1      3,9      −1,2\n",
+    );
+    let got: Vec<(Option<f64>, Option<f64>, VerdictStatus)> = d
+        .indicators
+        .iter()
+        .flat_map(|i| {
+            i.verdicts
+                .iter()
+                .map(|v| (v.value, v.baseline_value, v.status))
+        })
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            (Some(74.2), Some(71.8), VerdictStatus::NotMet),
+            (Some(3.9), Some(5.1), VerdictStatus::Met)
+        ],
+        "{d:#?}"
+    );
+}
