@@ -112,6 +112,7 @@ pub fn run(
     } else {
         Vec::new()
     };
+    verdicts::resolve_point_changes(&mut assessed, meta.owner.as_deref());
     verdicts::mark_pending(&mut assessed, year, period_months, &per_period);
     // A claim that forecasts the year ("Forventes ikke nådd", "vil truleg ikkje bli nådd")
     // speaks of the year's end, not of the figures so far: nothing so far contradicts it.

@@ -11,6 +11,10 @@ pub struct Target {
     pub unit: Option<TargetUnit>,
     pub baseline_year: Option<i32>,
     pub change_pct: Option<f64>,
+    /// A change in percentage points from the baseline year ("skal økes med minst 2
+    /// prosentpoeng fra 2024"): the level must move this far from the baseline's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub change_pp: Option<f64>,
     pub target_year: Option<i32>,
     /// Area the target applies to when one sentence sets several ("somatikk", "PHV", "TSB" ...).
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -301,6 +301,7 @@ mod tests {
                     unit: Some(TargetUnit::Per100k),
                     baseline_year: None,
                     change_pct: None,
+                    change_pp: None,
                     target_year: Some(2024),
                     subject: None,
                     long_term: false,

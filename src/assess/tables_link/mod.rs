@@ -130,10 +130,19 @@ pub fn unit_hint(text: &str) -> Option<TargetUnit> {
     let mut found: Option<TargetUnit> = None;
     for w in header_words(text) {
         if let Some(u) = word_unit(&w) {
-            if found.is_some_and(|f| f != u) {
-                return None;
+            // "Andel ansatte (%)": a share of what is counted is a share.
+            let share_of_count = |a: TargetUnit, b: TargetUnit| {
+                matches!(
+                    (a, b),
+                    (TargetUnit::Percent, TargetUnit::Count)
+                        | (TargetUnit::Count, TargetUnit::Percent)
+                )
+            };
+            match found {
+                Some(f) if share_of_count(f, u) => found = Some(TargetUnit::Percent),
+                Some(f) if f != u => return None,
+                _ => found = Some(u),
             }
-            found = Some(u);
         }
     }
     found
@@ -652,10 +661,12 @@ pub fn observations_for(
                 (cells.len() == 1 && cells[0].year.is_none() && target.baseline_year.is_none())
                     .then(|| &cells[0])
             }),
+            // Of two columns of the latest year, the one headed by the year alone ("2025"
+            // beside "Årsverk 2025").
             None => cells
                 .iter()
                 .filter(|c| c.year.is_some() && c.year != target.baseline_year)
-                .max_by_key(|c| c.year)
+                .max_by_key(|c| (c.year, c.header.trim().len() == 4))
                 .or_else(|| {
                     if target.baseline_year.is_none() && cells.len() == 1 {
                         cells.first()

@@ -52,6 +52,10 @@ fn change_headers_and_unit_hints() {
         Some(TargetUnit::Percent)
     );
     assert_eq!(unit_hint("Helseføretak"), None);
+    assert_eq!(unit_hint("Ansatte 2025"), Some(TargetUnit::Count));
+    assert_eq!(unit_hint("Andel ansatte (%)"), Some(TargetUnit::Percent));
+    assert_eq!(unit_hint("Kostnad (kr) per dag"), Some(TargetUnit::Nok));
+    assert_eq!(unit_hint("Dagar (%)"), None);
 }
 
 #[test]
@@ -90,6 +94,7 @@ fn columns_answer_by_unit_and_change_columns_by_none() {
         unit: Some(TargetUnit::Days),
         baseline_year: None,
         change_pct: None,
+        change_pp: None,
         target_year: None,
         subject: None,
         long_term: false,
@@ -135,6 +140,7 @@ fn a_column_that_names_the_unit_keeps_bare_counts_out() {
         unit: Some(TargetUnit::Nok),
         baseline_year: None,
         change_pct: None,
+        change_pp: None,
         target_year: None,
         subject: None,
         long_term: false,
@@ -142,6 +148,47 @@ fn a_column_that_names_the_unit_keeps_bare_counts_out() {
     let obs = observations_for(&tv, &result, "eit overskot");
     let got: Vec<Option<f64>> = obs.iter().map(|o| o.obs.value).collect();
     assert_eq!(got, [Some(21.4e6), Some(342e6)]);
+}
+
+#[test]
+fn a_column_of_full_time_equivalents_is_no_share_under_a_percent_caption() {
+    // "Årsverk 2025" beside "2025" under a caption in percent: the share is the year's column.
+    let t = Table {
+        line: 1,
+        end_line: 4,
+        caption: Some("Tabell 2 Sykefravær (prosent)".into()),
+        header: vec![
+            "Helseforetak".into(),
+            "2024".into(),
+            "2025".into(),
+            "Årsverk 2025".into(),
+        ],
+        rows: vec![
+            vec!["UNN".into(), "8,6".into(), "8,1".into(), "6 950".into()],
+            vec![
+                "Nordlandssykehuset".into(),
+                "8,9".into(),
+                "8,6".into(),
+                "4 180".into(),
+            ],
+        ],
+        row_lines: vec![3, 4],
+    };
+    let tv = table_values(&t);
+    let share = Target {
+        comparator: crate::model::Comparator::AtMost,
+        threshold: Some(8.5),
+        unit: Some(TargetUnit::Percent),
+        baseline_year: None,
+        change_pct: None,
+        change_pp: None,
+        target_year: None,
+        subject: None,
+        long_term: false,
+    };
+    let obs = observations_for(&tv, &share, "sykefraværet");
+    let got: Vec<Option<f64>> = obs.iter().map(|o| o.obs.value).collect();
+    assert_eq!(got, [Some(8.1), Some(8.6)]);
 }
 
 #[test]
@@ -164,6 +211,7 @@ fn entity_rows_with_year_columns() {
         unit: None,
         baseline_year: Some(2023),
         change_pct: None,
+        change_pp: None,
         target_year: None,
         subject: None,
         long_term: false,
@@ -207,6 +255,7 @@ fn measure_rows_in_a_table_by_trust() {
         unit: Some(TargetUnit::Percent),
         baseline_year: None,
         change_pct: None,
+        change_pp: None,
         target_year: None,
         subject: None,
         long_term: false,

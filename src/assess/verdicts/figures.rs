@@ -51,11 +51,21 @@ pub(super) fn verdicts_for(
         {
             return;
         }
-        if !out
-            .iter()
-            .any(|o| o.entity == v.entity && o.subject == v.subject)
+        match out
+            .iter_mut()
+            .find(|o| o.entity == v.entity && o.subject == v.subject)
         {
-            out.push(v);
+            // A stated change alone ("reduserte kostnadene med 8,8 mill. kroner, eller 15
+            // prosent") gives way to the figures a table gives the same entity.
+            Some(o) if o.value.is_none() && v.value.is_some() => {
+                let stated = o.change_pct;
+                *o = Verdict {
+                    change_pct: v.change_pct.or(stated),
+                    ..v
+                };
+            }
+            Some(_) => {}
+            None => out.push(v),
         }
     };
     // Verdicts (indices in `out`) made from a figure for the whole period so far.
@@ -462,6 +472,7 @@ mod quoted_tests {
             unit: Some(TargetUnit::Days),
             baseline_year: None,
             change_pct: None,
+            change_pp: None,
             target_year: None,
             subject: None,
             long_term: false,

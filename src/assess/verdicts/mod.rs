@@ -65,6 +65,16 @@ pub fn judge(target: &Target, o: &Observation) -> Option<VerdictStatus> {
             VerdictStatus::NotMet
         }
     };
+    // A change in percentage points: the level must move that far from the entity's own
+    // baseline, whatever level the target resolved to for the owner.
+    if let (Some(points), Some(v), Some(b)) = (target.change_pp, o.value, o.baseline_value) {
+        let sign = if matches!(target.comparator, Increase | AtLeast) {
+            1.0
+        } else {
+            -1.0
+        };
+        return Some(met(sign * (v - b) >= points - 1e-9));
+    }
     match target.comparator {
         AtLeast => Some(met(o.value? >= target.threshold?)),
         AtMost => Some(met(o.value? <= target.threshold?)),
@@ -76,6 +86,10 @@ pub fn judge(target: &Target, o: &Observation) -> Option<VerdictStatus> {
             } else {
                 -1.0
             };
+            // Points without both figures: unknown (a stated relative change is no point).
+            if target.change_pp.is_some() {
+                return None;
+            }
             let change = match (o.value, o.baseline_value) {
                 (Some(v), Some(b)) if b != 0.0 => Some((v - b) / b.abs() * 100.0),
                 (Some(v), Some(b)) => Some(if v > b {
@@ -207,5 +221,38 @@ pub fn mark_pending(
         if changed {
             a.indicator.status = overall(&a.indicator.verdicts);
         }
+    }
+}
+
+/// A change in percentage points from a baseline year ("skal økes med minst 2 prosentpoeng fra
+/// 2024") is a level once the owner's baseline is known: the owner's (or the region's, or the
+/// only) verdict's baseline plus the points is the target's threshold ("minst 63,4 prosent").
+/// Each entity's own verdict stays judged against its own baseline.
+pub fn resolve_point_changes(assessed: &mut [Assessed], owner: Option<&str>) {
+    for a in assessed.iter_mut() {
+        let t = &a.indicator.target;
+        let Some(points) = t.change_pp else { continue };
+        if t.threshold.is_some()
+            || !matches!(t.comparator, Comparator::Increase | Comparator::Decrease)
+        {
+            continue;
+        }
+        let vs = &a.indicator.verdicts;
+        let own = vs
+            .iter()
+            .find(|v| Some(v.entity.as_str()) == owner)
+            .or_else(|| vs.iter().find(|v| v.entity == "Regionen"))
+            .or_else(|| (vs.len() == 1).then(|| &vs[0]));
+        let Some(base) = own.and_then(|v| v.baseline_value) else {
+            continue;
+        };
+        let (comparator, level) = if t.comparator == Comparator::Increase {
+            (Comparator::AtLeast, base + points)
+        } else {
+            (Comparator::AtMost, base - points)
+        };
+        a.indicator.target.comparator = comparator;
+        // 61,4 + 2 is 63,4, not 63,400000000000006.
+        a.indicator.target.threshold = Some((level * 1e6).round() / 1e6);
     }
 }

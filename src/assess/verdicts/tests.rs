@@ -1036,3 +1036,36 @@ fn a_requirement_row_in_a_table_by_trust_sets_one_target_per_area_column() {
     let text = text.replace("Krav 2025   ", "Snitt 2024  ");
     assert!(report(&text).indicators.is_empty());
 }
+
+#[test]
+fn a_change_in_points_is_judged_from_each_entitys_baseline_and_resolved_for_the_owner() {
+    let text = "Årlig melding 2025 for Helse Nord RHF\n\n\
+        Målet for 2025 var at andelen ansatte i heltidsstilling skulle øke med minst 2 prosentpoeng fra 2024.\n\n\
+        Tabell 1 Andel ansatte i heltidsstilling (prosent)\n\
+        \x20                       2024      2025\n\
+        Nordlandssykehuset      59,9      61,1\n\
+        Helgelandssykehuset     56,2      59,3\n\
+        Helse Nord RHF          61,4      63,1\n";
+    let r = report(text);
+    let i = &r.indicators[0];
+    // The owner's level: 61,4 + 2.
+    assert_eq!(
+        (i.target.comparator, i.target.threshold, i.target.change_pp),
+        (Comparator::AtLeast, Some(63.4), Some(2.0)),
+        "{r:#?}"
+    );
+    let got: Vec<(&str, VerdictStatus)> = i
+        .verdicts
+        .iter()
+        .map(|v| (v.entity.as_str(), v.status))
+        .collect();
+    // +1,2, +3,1 and +1,7 points.
+    assert_eq!(
+        got,
+        vec![
+            ("Nordlandssykehuset HF", VerdictStatus::NotMet),
+            ("Helgelandssykehuset HF", VerdictStatus::Met),
+            ("Helse Nord RHF", VerdictStatus::NotMet)
+        ]
+    );
+}

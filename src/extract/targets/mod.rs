@@ -26,8 +26,8 @@ use predicate::{
 mod quantity;
 pub use quantity::label_year;
 use quantity::{
-    baseline_year, change_size, share_list_unit, target_unit, target_year, to_threshold,
-    unit_from_measure,
+    baseline_year, change_size, change_size_pp, share_list_unit, target_unit, target_year,
+    to_threshold, unit_from_measure,
 };
 mod subjects;
 pub use subjects::{area_mentions, subjects_in};
@@ -536,6 +536,33 @@ fn threshold_targets(reading: Reading, mut measure: String) -> Vec<TargetSpec> {
     if kind == Kind::Within && first.unit != NumUnit::Days {
         return Vec::new();
     }
+    // "minst 3 prosentpoeng over 2025-nivået": points above a baseline year's level are a
+    // change from it, not a level of 3 %; without a baseline year they are unknown.
+    if first.unit == NumUnit::PercentagePoints {
+        let Some(base) = baseline_year else {
+            return Vec::new();
+        };
+        let comparator = match cmp {
+            Comparator::AtLeast | Comparator::Above => Comparator::Increase,
+            _ => Comparator::Decrease,
+        };
+        return by_area(vec![TargetSpec {
+            target: Target {
+                comparator,
+                threshold: None,
+                unit: Some(TargetUnit::Percent),
+                baseline_year: Some(base),
+                change_pct: None,
+                change_pp: Some(first.value),
+                target_year,
+                subject: None,
+                long_term,
+            },
+            measure,
+            subjects: subjects_all,
+            sole_area: false,
+        }]);
+    }
     // Units that make no sense as a "over/under" threshold without a unit: "over 3 år".
     if first.unit == NumUnit::None && matches!(cmp, Comparator::Above | Comparator::Below) {
         return Vec::new();
@@ -676,6 +703,13 @@ fn change_targets(
             return by_area(out);
         }
     }
+    // "skal økes med minst 2 prosentpoeng fra 2024": a change in points from a baseline year.
+    let change_pp = match (kind, change_pct) {
+        (Kind::Change(_), None) => {
+            change_size_pp(f, tokens, kind_end).filter(|_| baseline_year.is_some())
+        }
+        _ => None,
+    };
     // Without a baseline or a size, only a sentence that opens with what is measured
     // ("Ventetidene skal reduseres") is a target.
     let opens_with_measure = f.split_whitespace().take(2).any(|w| {
@@ -704,6 +738,7 @@ fn change_targets(
             unit: unit_from_measure(&fold(&measure)).or_else(|| unit_from_measure(f)),
             baseline_year: if qualitative { None } else { baseline_year },
             change_pct,
+            change_pp: change_pp.filter(|_| !qualitative),
             target_year,
             subject: None,
             long_term,
@@ -730,6 +765,7 @@ fn level(
         unit: Some(unit),
         baseline_year,
         change_pct: None,
+        change_pp: None,
         target_year,
         subject: None,
         long_term,

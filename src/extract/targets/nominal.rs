@@ -33,6 +33,7 @@ pub fn parse_nominal_target(sentence: &str) -> Option<TargetSpec> {
             unit: unit_from_measure(&f),
             baseline_year,
             change_pct: None,
+            change_pp: None,
             target_year: target_year(&f, &tokens, baseline_year),
             subject: None,
             long_term: false,

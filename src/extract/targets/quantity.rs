@@ -5,6 +5,15 @@ use super::*;
 const MAX_CHANGE_OBJECT_WORDS: usize = 10;
 
 pub(super) fn change_size(f: &str, tokens: &[NumberToken], from: usize) -> Option<f64> {
+    change_size_in(f, tokens, from, NumUnit::Percent)
+}
+
+/// "økes med minst 2 prosentpoeng fra 2024": a change's size in percentage points.
+pub(super) fn change_size_pp(f: &str, tokens: &[NumberToken], from: usize) -> Option<f64> {
+    change_size_in(f, tokens, from, NumUnit::PercentagePoints)
+}
+
+fn change_size_in(f: &str, tokens: &[NumberToken], from: usize, unit: NumUnit) -> Option<f64> {
     let book = phrases::targets();
     let (r, _) = first_of(f, book.get("change_size"), from)?;
     // "reduseres med 20 %", or with the object between: "redusere antall overliggerdøgn ved
@@ -17,8 +26,7 @@ pub(super) fn change_size(f: &str, tokens: &[NumberToken], from: usize) -> Optio
         return None;
     }
     let t = tokens.iter().find(|t| t.span.start >= r.end)?;
-    (is_quantity(t) && t.unit == NumUnit::Percent && near(f, r.end, t.span.start, 0))
-        .then_some(t.value)
+    (is_quantity(t) && t.unit == unit && near(f, r.end, t.span.start, 0)).then_some(t.value)
 }
 
 /// "reduseres til 50 dager" / "reduserast til under 50 dagar" / "økes til minst 60 prosent":

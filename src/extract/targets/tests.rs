@@ -490,3 +490,20 @@ fn a_range_sets_a_floor_and_a_ceiling() {
     assert!(read("Pasienter mellom 18 og 25 år skal få tilbud om oppfølging.").is_empty());
     assert!(read("Avdelingen skal fordele mellom 12 og 4 senger.").is_empty());
 }
+
+#[test]
+fn a_change_in_percentage_points_from_a_baseline_year() {
+    let t = one("Andelen ansatte i heltidsstilling skal økes med minst 2 prosentpoeng fra 2024.");
+    assert_eq!(
+        (t.comparator, t.change_pp, t.change_pct, t.baseline_year),
+        (Comparator::Increase, Some(2.0), None, Some(2024))
+    );
+    let t =
+        one("Krav 2027: delen tilsette i heile stillingar minst 3 prosentpoeng over 2025-nivået.");
+    assert_eq!(
+        (t.comparator, t.change_pp, t.threshold, t.baseline_year),
+        (Comparator::Increase, Some(3.0), None, Some(2025))
+    );
+    // Points with no year to start from set no level.
+    assert!(parse_targets("Andelen skal vere minst 3 prosentpoeng høgare.").is_empty());
+}

@@ -38,6 +38,19 @@ pub(super) fn is_planned(f: &str, t: &NumberToken) -> bool {
         })
 }
 
+/// Whether figure `t` is an unweighted mean of several units ("Et enkelt snitt av de fire
+/// foretakene gir 8,8 prosent", "uvektet gjennomsnitt"; data/phrases/words.txt
+/// `[unweighted_means]` in its clause before it): a figure of no entity, least of all the
+/// region, whose own figure is weighted.
+pub(super) fn is_unweighted_mean(f: &str, t: &NumberToken) -> bool {
+    let before = f.get(..t.span.start).unwrap_or("");
+    let clause = before.rsplit([',', ';', '.', ':']).next().unwrap_or(before);
+    crate::extract::phrases::words()
+        .get("unweighted_means")
+        .iter()
+        .any(|p| crate::text::find_phrase(clause, p, 0).is_some())
+}
+
 /// Whether figure `t` is written as a bound ("lå over 58 dager", "minst 70 prosent"): right
 /// after a word of data/phrases/targets.txt `[bound_words]`.
 pub(super) fn is_bound(f: &str, t: &NumberToken) -> bool {

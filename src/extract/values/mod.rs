@@ -20,7 +20,7 @@ use single::read_one;
 mod context;
 use context::{
     absolute_change, bracketed_earlier, carried_scale, gap_ok, is_bound, is_denominator,
-    is_planned, MAX_COMPARED_GAP_WORDS,
+    is_planned, is_unweighted_mean, MAX_COMPARED_GAP_WORDS,
 };
 
 /// A figure (or pair of figures) the report gives for an entity.
@@ -128,6 +128,9 @@ pub fn observations(
     tokens.retain(|t| !is_bound(&f, t));
     // "Budsjettet for 2026 har eit overskot på 20 mill. kroner": a plan, not a result.
     tokens.retain(|t| !is_planned(&f, t));
+    // "Et enkelt snitt av de fire foretakene gir 8,8 prosent": a mean nobody reports as its
+    // own figure.
+    tokens.retain(|t| !is_unweighted_mean(&f, t));
     // "De øvrige helseforetakene melder om uendret kapasitet" speaks of some trusts, not the region.
     let default = default.filter(|_| {
         !words()
