@@ -10,7 +10,7 @@ mod support;
 /// allowed. 0.77 since session 13: a legend sentence ("Grønn betyr at målet er nådd, … rød at
 /// målet ikke er nådd") had passed for r3's verdict on the wrong ground and no longer does
 /// (277/356 after it).
-const FLOOR: f64 = 0.77;
+const FLOOR: f64 = 0.79;
 
 #[test]
 fn variants11_score() {
