@@ -134,20 +134,15 @@ fn a_column_that_names_the_unit_keeps_bare_counts_out() {
         row_lines: vec![3, 4],
     };
     let tv = table_values(&t);
-    let result = Target {
-        comparator: crate::model::Comparator::AtLeast,
-        threshold: Some(300e6),
-        unit: Some(TargetUnit::Nok),
-        baseline_year: None,
-        change_pct: None,
-        change_pp: None,
-        target_year: None,
-        subject: None,
-        long_term: false,
-    };
-    let obs = observations_for(&tv, &result, "eit overskot");
-    let got: Vec<Option<f64>> = obs.iter().map(|o| o.obs.value).collect();
-    assert_eq!(got, [Some(21.4e6), Some(342e6)]);
+    let result = level(
+        crate::model::Comparator::AtLeast,
+        Some(300e6),
+        TargetUnit::Nok,
+    );
+    assert_eq!(
+        values_read(&tv, &result, "eit overskot"),
+        [Some(21.4e6), Some(342e6)]
+    );
 }
 
 #[test]
@@ -175,20 +170,15 @@ fn a_column_of_full_time_equivalents_is_no_share_under_a_percent_caption() {
         row_lines: vec![3, 4],
     };
     let tv = table_values(&t);
-    let share = Target {
-        comparator: crate::model::Comparator::AtMost,
-        threshold: Some(8.5),
-        unit: Some(TargetUnit::Percent),
-        baseline_year: None,
-        change_pct: None,
-        change_pp: None,
-        target_year: None,
-        subject: None,
-        long_term: false,
-    };
-    let obs = observations_for(&tv, &share, "sykefraværet");
-    let got: Vec<Option<f64>> = obs.iter().map(|o| o.obs.value).collect();
-    assert_eq!(got, [Some(8.1), Some(8.6)]);
+    let share = level(
+        crate::model::Comparator::AtMost,
+        Some(8.5),
+        TargetUnit::Percent,
+    );
+    assert_eq!(
+        values_read(&tv, &share, "sykefraværet"),
+        [Some(8.1), Some(8.6)]
+    );
 }
 
 #[test]
@@ -293,4 +283,27 @@ fn measure_rows_in_a_table_by_trust() {
         (obs[1].obs.baseline_value, obs[1].obs.value),
         (Some(7.5), Some(7.7))
     );
+}
+
+/// A level target (comparator, threshold, unit) with no years or change.
+fn level(comparator: crate::model::Comparator, threshold: Option<f64>, unit: TargetUnit) -> Target {
+    Target {
+        comparator,
+        threshold,
+        unit: Some(unit),
+        baseline_year: None,
+        change_pct: None,
+        change_pp: None,
+        target_year: None,
+        subject: None,
+        long_term: false,
+    }
+}
+
+/// The values a table gives a target, in row order.
+fn values_read(tv: &TableValues, target: &Target, measure: &str) -> Vec<Option<f64>> {
+    observations_for(tv, target, measure)
+        .iter()
+        .map(|o| o.obs.value)
+        .collect()
 }
